@@ -1,0 +1,13 @@
+package se.stratlas;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class StratlasApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(StratlasApplication.class, args);
+	}
+
+}

@@ -1,0 +1,153 @@
+package se.stratlas.accounts;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import se.stratlas.audit.AuditTrail;
+
+/**
+ * Who gets in: pages under {@link #PUBLIC_PATHS} are open, everything else needs a signed-in
+ * user, and each endpoint's own rule ({@code @PreAuthorize}) says which role. An endpoint of
+ * Stratlas without such a rule is refused by {@link EndpointRuleGuard}. See ADR
+ * 2026-11-22-authorization-rules.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableConfigurationProperties(OidcProperties.class)
+class SecurityConfiguration {
+
+	/** Paths anyone may open; everything else needs a signed-in user. */
+	static final String[] PUBLIC_PATHS = { "/", "/login", "/public/**", "/css/**", "/js/**", "/img/**",
+			"/webjars/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/v3/api-docs",
+			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
+
+	static final String MUST_CHANGE_PASSWORD = UserAccounts.MUST_CHANGE_PASSWORD_ATTRIBUTE;
+
+	private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
+	/** Swagger UI sets style attributes; it alone may use inline styles (never inline scripts). */
+	private static final String SWAGGER_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> clients,
+			OidcProperties oidc, Organisations organisations, JdbcClient jdbc, AuditTrail audit,
+			TransactionTemplate transactions, LocalUserDetailsService users, JsonMapper json) throws Exception {
+		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+		RequestMatcher swagger = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
+				PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
+		http.authorizeHttpRequests(
+				authorize -> authorize.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
+			.formLogin(form -> form.loginPage("/login").successHandler(successHandler(users)).permitAll())
+			.httpBasic(basic -> basic.authenticationEntryPoint(problem(json, HttpStatus.UNAUTHORIZED)))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("STRATLAS_SESSION"))
+			.exceptionHandling(exceptions -> exceptions
+				.defaultAuthenticationEntryPointFor(problem(json, HttpStatus.UNAUTHORIZED), api)
+				.defaultAccessDeniedHandlerFor(problemDenied(json), api))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+			.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swagger),
+						new StaticHeadersWriter("Content-Security-Policy", CSP)))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swagger,
+						new StaticHeadersWriter("Content-Security-Policy", SWAGGER_CSP)))
+				.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+						"camera=(), microphone=(), geolocation=(), payment=()"))
+				.addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
+		if (clients.getIfAvailable() != null) {
+			OidcUserMapper mapper = new OidcUserMapper(oidc, organisations, jdbc, audit, transactions);
+			http.oauth2Login(login -> login.loginPage("/login")
+				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(mapper))
+				.failureUrl("/login?ssoError"));
+		}
+		return http.build();
+	}
+
+	private static SavedRequestAwareAuthenticationSuccessHandler successHandler(LocalUserDetailsService users) {
+		SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler() {
+			@Override
+			public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+					Authentication authentication) throws IOException, jakarta.servlet.ServletException {
+				if (authentication.getPrincipal() instanceof LocalUser user) {
+					users.recordLogin(user.userId());
+					if (user.mustChangePassword()) {
+						request.getSession().setAttribute(MUST_CHANGE_PASSWORD, Boolean.TRUE);
+						getRedirectStrategy().sendRedirect(request, response, "/account/password");
+						return;
+					}
+				}
+				super.onAuthenticationSuccess(request, response, authentication);
+			}
+		};
+		redirect.setDefaultTargetUrl("/");
+		return redirect;
+	}
+
+	@Bean
+	static RoleHierarchy roleHierarchy() {
+		return RoleHierarchyImpl.fromHierarchy(RoleHierarchyRules.springNotation());
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	private static AuthenticationEntryPoint problem(JsonMapper json, HttpStatus status) {
+		return (request, response, exception) -> writeProblem(json, response, status,
+				"Sign in, with a session or HTTP Basic, to use this endpoint.", request.getRequestURI());
+	}
+
+	private static AccessDeniedHandler problemDenied(JsonMapper json) {
+		return (request, response, exception) -> writeProblem(json, response, HttpStatus.FORBIDDEN,
+				"Your roles do not allow this.", request.getRequestURI());
+	}
+
+	private static void writeProblem(JsonMapper json, HttpServletResponse response, HttpStatus status, String detail,
+			String instance) throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setInstance(java.net.URI.create(instance));
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getWriter().write(json.writeValueAsString(problem));
+	}
+
+	static List<String> publicPaths() {
+		return List.of(PUBLIC_PATHS);
+	}
+
+}

@@ -1,0 +1,169 @@
+package se.stratlas.accounts.web;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import se.stratlas.accounts.Role;
+import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.accounts.UserAccount;
+import se.stratlas.accounts.UserAccounts;
+import se.stratlas.audit.AuditTrail;
+import se.stratlas.shared.EditConflictException;
+import se.stratlas.shared.FieldErrors;
+import se.stratlas.shared.ValidationException;
+
+/** Administrators manage the users of their own organisation, and read its audit log. */
+@Controller
+@RequestMapping("/admin")
+@PreAuthorize("hasRole('ADMINISTRATOR')")
+class UserAdminController {
+
+	private final UserAccounts users;
+
+	private final AuditTrail audit;
+
+	private final MessageSource messages;
+
+	UserAdminController(UserAccounts users, AuditTrail audit, MessageSource messages) {
+		this.users = users;
+		this.audit = audit;
+		this.messages = messages;
+	}
+
+	record UserForm(String username, String displayName, String email, Set<Role> roles, String password,
+			Boolean enabled, Integer version) {
+
+		Set<Role> roleSet() {
+			return this.roles == null || this.roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(this.roles);
+		}
+
+		static UserForm of(UserAccount user) {
+			return new UserForm(user.username(), user.displayName(), user.email(), user.roles(), null, user.enabled(),
+					user.version());
+		}
+
+	}
+
+	@ModelAttribute("activeNav")
+	String activeNav() {
+		return "admin";
+	}
+
+	@ModelAttribute("allRoles")
+	List<Role> allRoles() {
+		return List.of(Role.values());
+	}
+
+	@GetMapping("/users")
+	String list(@AuthenticationPrincipal StratlasPrincipal admin, Model model) {
+		model.addAttribute("users", this.users.list(admin.organisationId()));
+		return "accounts/users";
+	}
+
+	@GetMapping("/users/new")
+	String newUser(Model model) {
+		model.addAttribute("form", new UserForm(null, null, null, EnumSet.of(Role.READER), null, true, null));
+		model.addAttribute("creating", true);
+		return "accounts/user-form";
+	}
+
+	@PostMapping("/users")
+	String create(@AuthenticationPrincipal StratlasPrincipal admin, @ModelAttribute UserForm form, Model model,
+			Locale locale, RedirectAttributes redirect) {
+		try {
+			this.users.create(admin.organisationId(), new UserAccounts.NewUser(form.username(), form.displayName(),
+					form.email(), form.roleSet(), form.password()), admin.username());
+		}
+		catch (ValidationException ex) {
+			model.addAttribute("form", form);
+			model.addAttribute("creating", true);
+			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
+			return "accounts/user-form";
+		}
+		redirect.addFlashAttribute("flash", "user.created");
+		return "redirect:/admin/users";
+	}
+
+	@GetMapping("/users/{id}")
+	String edit(@AuthenticationPrincipal StratlasPrincipal admin, @PathVariable long id, Model model) {
+		UserAccount user = this.users.get(admin.organisationId(), id);
+		model.addAttribute("user", user);
+		model.addAttribute("form", UserForm.of(user));
+		model.addAttribute("creating", false);
+		model.addAttribute("history", this.audit.history("user", id));
+		return "accounts/user-form";
+	}
+
+	@PostMapping("/users/{id}")
+	String update(@AuthenticationPrincipal StratlasPrincipal admin, @PathVariable long id,
+			@ModelAttribute UserForm form, Model model, Locale locale, RedirectAttributes redirect) {
+		UserAccount user = this.users.get(admin.organisationId(), id);
+		try {
+			this.users.update(admin.organisationId(), id, form.version() == null ? -1 : form.version(),
+					form.displayName(), form.email(), form.roleSet(), Boolean.TRUE.equals(form.enabled()),
+					admin.username());
+		}
+		catch (ValidationException ex) {
+			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
+			return editAgain(user, form, model);
+		}
+		catch (EditConflictException ex) {
+			model.addAttribute("conflict", true);
+			model.addAttribute("theirs", UserForm.of((UserAccount) ex.current()));
+			return editAgain(user, new UserForm(user.username(), form.displayName(), form.email(), form.roles(), null,
+					form.enabled(), user.version()), model);
+		}
+		redirect.addFlashAttribute("flash", "user.saved");
+		return "redirect:/admin/users";
+	}
+
+	private String editAgain(UserAccount user, UserForm form, Model model) {
+		model.addAttribute("user", user);
+		model.addAttribute("form", form);
+		model.addAttribute("creating", false);
+		model.addAttribute("history", this.audit.history("user", user.id()));
+		return "accounts/user-form";
+	}
+
+	@PostMapping("/users/{id}/password")
+	String resetPassword(@AuthenticationPrincipal StratlasPrincipal admin, @PathVariable long id,
+			@RequestParam String password, Model model, Locale locale, RedirectAttributes redirect) {
+		try {
+			this.users.resetPassword(admin.organisationId(), id, password, admin.username());
+		}
+		catch (ValidationException ex) {
+			UserAccount user = this.users.get(admin.organisationId(), id);
+			model.addAttribute("passwordErrors", FieldErrors.of(ex, this.messages, locale));
+			return editAgain(user, UserForm.of(user), model);
+		}
+		redirect.addFlashAttribute("flash", "user.passwordReset");
+		return "redirect:/admin/users/" + id;
+	}
+
+	@GetMapping("/audit")
+	String auditLog(@AuthenticationPrincipal StratlasPrincipal admin, @RequestParam(required = false) String actor,
+			@RequestParam(required = false) String type, Model model) {
+		String actorFilter = actor == null || actor.isBlank() ? null : actor.strip();
+		String typeFilter = type == null || type.isBlank() ? null : type.strip();
+		model.addAttribute("events", this.audit.search(admin.organisationId(), actorFilter, typeFilter, 200));
+		model.addAttribute("actor", actorFilter);
+		model.addAttribute("type", typeFilter);
+		return "accounts/audit";
+	}
+
+}

@@ -1,0 +1,28 @@
+package se.stratlas.shared;
+
+import java.util.Locale;
+
+/** Small helpers for the texts users type. */
+public final class Texts {
+
+	private Texts() {
+	}
+
+	/** Trims and turns blank into null. */
+	public static String clean(String text) {
+		if (text == null) {
+			return null;
+		}
+		String trimmed = text.strip();
+		return trimmed.isEmpty() ? null : trimmed;
+	}
+
+	/** Picks the English text when asked for English and it exists, else the Swedish one. */
+	public static String localized(String sv, String en, Locale locale) {
+		if (locale != null && "en".equals(locale.getLanguage()) && en != null && !en.isBlank()) {
+			return en;
+		}
+		return sv;
+	}
+
+}

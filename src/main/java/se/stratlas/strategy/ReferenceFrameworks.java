@@ -1,0 +1,92 @@
+package se.stratlas.strategy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Agenda 2030 ships as a reference framework in the same model as the strategies: a strategy of
+ * no organisation whose goals (mål) hold their targets (delmål). Loaded at start when missing;
+ * element keys derive from the codes, so they are the same in every instance and links to them
+ * survive export and import.
+ */
+@Component
+@Order(5)
+class ReferenceFrameworks implements ApplicationRunner {
+
+	static final String AGENDA_2030 = "AGENDA2030";
+
+	private final StrategyRepository repository;
+
+	private final StrategyManagement management;
+
+	ReferenceFrameworks(StrategyRepository repository, StrategyManagement management) {
+		this.repository = repository;
+		this.management = management;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) {
+		if (this.repository.strategyByCode(null, AGENDA_2030).isPresent()) {
+			return;
+		}
+		long id = this.repository.jdbc()
+			.sql("""
+					insert into strategy_strategy (organisation_id, kind, code, name_sv, name_en, description_sv,
+					period_start, period_end, published, created_by, updated_by)
+					values (null, 'FRAMEWORK', :code, 'Agenda 2030 – de globala målen för hållbar utveckling',
+					'The 2030 Agenda – the Sustainable Development Goals',
+					'FN:s 17 globala mål och delmål för hållbar utveckling, antagna av FN:s generalförsamling 2015.',
+					2016, 2030, true, 'system', 'system') returning id""")
+			.param("code", AGENDA_2030)
+			.query(Long.class)
+			.single();
+		long versionId = this.management.insertVersion(id, 1, "Resolution A/RES/70/1", StrategyStatus.ANTAGEN,
+				"FN:s generalförsamling", java.time.LocalDate.of(2015, 9, 25), null, "system");
+		Map<String, StrategyElement> goals = new HashMap<>();
+		for (String[] row : rows()) {
+			String code = row[0];
+			boolean target = code.contains(".");
+			StrategyElement parent = target ? goals.get(code.substring(0, code.indexOf('.'))) : null;
+			ElementDraft draft = new ElementDraft(target ? ElementType.TARGET : ElementType.GOAL, code, row[1],
+					row.length > 2 ? row[2] : null, null, null, List.of());
+			long elementId = this.repository.insertElement(versionId, key(code), parent, draft,
+					this.repository.nextSortOrder(versionId, parent == null ? null : parent.id()), "system");
+			if (!target) {
+				goals.put(code, this.repository.element(elementId).orElseThrow());
+			}
+		}
+	}
+
+	static UUID key(String code) {
+		return UUID.nameUUIDFromBytes(("agenda2030:" + code).getBytes(StandardCharsets.UTF_8));
+	}
+
+	static List<String[]> rows() {
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+				new ClassPathResource("reference/agenda2030.tsv").getInputStream(), StandardCharsets.UTF_8))) {
+			return reader.lines()
+				.filter(line -> !line.isBlank() && !line.startsWith("#"))
+				.map(line -> line.split("\t"))
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,193 @@
+package se.stratlas.strategy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.stratlas.shared.NotFoundException;
+
+/**
+ * Reading strategies. Every method takes the reader's organisation ({@code null} for someone
+ * not signed in) and shows only what that reader may see: the organisation's own strategies,
+ * reference frameworks, and what other organisations have published. Anything else is
+ * reported as not found.
+ */
+@Component
+@Transactional(readOnly = true)
+public class StrategyCatalog {
+
+	private final StrategyRepository repository;
+
+	StrategyCatalog(StrategyRepository repository) {
+		this.repository = repository;
+	}
+
+	/** What a search in a tree found: the matching elements, and the ones to open to show them. */
+	public record TreeSearch(String query, Set<Long> matches, Set<Long> expanded) {
+
+		public boolean active() {
+			return this.query != null && !this.query.isBlank();
+		}
+
+	}
+
+	public List<Strategy> strategies(Long organisationId) {
+		return organisationId == null ? this.repository.publishedStrategies()
+				: this.repository.strategiesVisibleTo(organisationId);
+	}
+
+	public Strategy strategy(Long organisationId, long id) {
+		return this.repository.strategy(id)
+			.filter(s -> visible(s, organisationId))
+			.orElseThrow(() -> new NotFoundException("strategy", id));
+	}
+
+	public List<StrategyVersion> versions(Long organisationId, long strategyId) {
+		strategy(organisationId, strategyId);
+		return this.repository.versions(strategyId);
+	}
+
+	public StrategyVersion version(Long organisationId, long versionId) {
+		StrategyVersion version = this.repository.version(versionId)
+			.orElseThrow(() -> new NotFoundException("version", versionId));
+		strategy(organisationId, version.strategyId());
+		return version;
+	}
+
+	public StrategyVersion latestVersion(Long organisationId, long strategyId) {
+		strategy(organisationId, strategyId);
+		return this.repository.latestVersion(strategyId).orElseThrow(() -> new NotFoundException("version", strategyId));
+	}
+
+	public List<StrategyElement> elements(Long organisationId, long versionId) {
+		version(organisationId, versionId);
+		return this.repository.elements(versionId);
+	}
+
+	public StrategyElement element(Long organisationId, long elementId) {
+		StrategyElement element = this.repository.element(elementId)
+			.orElseThrow(() -> new NotFoundException("element", elementId));
+		version(organisationId, element.versionId());
+		return element;
+	}
+
+	/** The element's ancestors, from the top down. */
+	public List<StrategyElement> ancestors(StrategyElement element) {
+		List<StrategyElement> ancestors = new ArrayList<>();
+		Long parent = element.parentId();
+		while (parent != null) {
+			StrategyElement p = this.repository.element(parent).orElseThrow();
+			ancestors.addFirst(p);
+			parent = p.parentId();
+		}
+		return ancestors;
+	}
+
+	/** Whether the reader's organisation may change this version: its own strategy, and the latest version. */
+	public boolean editable(Long organisationId, Strategy strategy, StrategyVersion version) {
+		if (organisationId == null || strategy.framework() || !organisationId.equals(strategy.organisationId())) {
+			return false;
+		}
+		return this.repository.latestVersion(strategy.id()).map(v -> v.id() == version.id()).orElse(false);
+	}
+
+	/** Builds the tree of a version's elements, siblings in their order. */
+	public static List<ElementNode> tree(List<StrategyElement> elements) {
+		Map<Long, List<StrategyElement>> byParent = new HashMap<>();
+		for (StrategyElement element : elements) {
+			byParent.computeIfAbsent(element.parentId() == null ? 0L : element.parentId(), k -> new ArrayList<>())
+				.add(element);
+		}
+		return nodes(byParent, 0L);
+	}
+
+	private static List<ElementNode> nodes(Map<Long, List<StrategyElement>> byParent, long parent) {
+		return byParent.getOrDefault(parent, List.of())
+			.stream()
+			.sorted(Comparator.comparingInt(StrategyElement::sortOrder).thenComparing(StrategyElement::id))
+			.map(e -> new ElementNode(e, nodes(byParent, e.id())))
+			.toList();
+	}
+
+	/** Finds elements by code (also "1:1" for "1.1"), alias or name, and the ancestors to open. */
+	public static TreeSearch search(List<StrategyElement> elements, String query) {
+		if (query == null || query.isBlank()) {
+			return new TreeSearch(query, Set.of(), Set.of());
+		}
+		Map<Long, StrategyElement> byId = new HashMap<>();
+		elements.forEach(e -> byId.put(e.id(), e));
+		Set<Long> matches = new HashSet<>();
+		Set<Long> expanded = new HashSet<>();
+		for (StrategyElement element : elements) {
+			if (element.matches(query)) {
+				matches.add(element.id());
+				Long parent = element.parentId();
+				while (parent != null) {
+					expanded.add(parent);
+					parent = byId.get(parent).parentId();
+				}
+			}
+		}
+		return new TreeSearch(query, matches, expanded);
+	}
+
+	/** Links from and to this element, each resolved to the other element's latest version. */
+	public List<ElementLink> links(Long organisationId, StrategyElement element) {
+		List<ElementLink> links = new ArrayList<>();
+		this.repository.jdbc()
+			.sql("""
+					select id, from_key, to_key, relation, note from strategy_element_link
+					where from_key = :key or to_key = :key order by id""")
+			.param("key", element.key())
+			.query((rs, row) -> {
+				boolean outgoing = element.key().equals(rs.getObject("from_key", UUID.class));
+				UUID other = rs.getObject(outgoing ? "to_key" : "from_key", UUID.class);
+				return new Object[] { rs.getLong("id"), RelationType.valueOf(rs.getString("relation")), outgoing, other,
+						rs.getString("note") };
+			})
+			.list()
+			.forEach(row -> {
+				UUID otherKey = (UUID) row[3];
+				this.repository.latestElementByKey(otherKey).ifPresent(other -> {
+					StrategyVersion version = this.repository.version(other.versionId()).orElseThrow();
+					Strategy strategy = this.repository.strategy(version.strategyId()).orElseThrow();
+					if (visible(strategy, organisationId)) {
+						links.add(new ElementLink((Long) row[0], (RelationType) row[1], (Boolean) row[2], otherKey,
+								strategy.id(), strategy.code(), other.id(), other.label(java.util.Locale.ROOT),
+								(String) row[4]));
+					}
+				});
+			});
+		return links;
+	}
+
+	/** Compares two versions of the same strategy, element by element. */
+	public List<VersionComparison.Difference> compare(Long organisationId, long fromVersionId, long toVersionId) {
+		StrategyVersion from = version(organisationId, fromVersionId);
+		StrategyVersion to = version(organisationId, toVersionId);
+		if (from.strategyId() != to.strategyId()) {
+			throw new se.stratlas.shared.ValidationException("to", "compare.differentStrategies");
+		}
+		return VersionComparison.compare(this.repository.elements(fromVersionId), this.repository.elements(toVersionId));
+	}
+
+	/** The strategies another strategy may derive from: the others the reader sees. */
+	public List<Strategy> derivationCandidates(Long organisationId, Long excludeId) {
+		return strategies(organisationId).stream().filter(s -> !Objects.equals(s.id(), excludeId)).toList();
+	}
+
+	static boolean visible(Strategy strategy, Long organisationId) {
+		return strategy.organisationId() == null || strategy.published()
+				|| (organisationId != null && organisationId.equals(strategy.organisationId()));
+	}
+
+}

@@ -1,0 +1,272 @@
+package se.stratlas.strategy.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.audit.AuditEvent;
+import se.stratlas.audit.AuditTrail;
+import se.stratlas.strategy.ElementDraft;
+import se.stratlas.strategy.ElementLink;
+import se.stratlas.strategy.ElementNode;
+import se.stratlas.strategy.RelationType;
+import se.stratlas.strategy.Strategy;
+import se.stratlas.strategy.StrategyCatalog;
+import se.stratlas.strategy.StrategyDocument;
+import se.stratlas.strategy.StrategyDraft;
+import se.stratlas.strategy.StrategyElement;
+import se.stratlas.strategy.StrategyManagement;
+import se.stratlas.strategy.StrategyStatus;
+import se.stratlas.strategy.StrategyTransfer;
+import se.stratlas.strategy.StrategyVersion;
+import se.stratlas.strategy.VersionComparison;
+
+/**
+ * The strategy JSON API. Reading needs the läsare role, changing the strateg role. Every change
+ * of an existing record carries the {@code version} it was based on; a stale one gets 409 with
+ * the current record.
+ */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "Strategies", description = "Strategies, versions, element trees, links, export and import")
+class StrategyApiController {
+
+	private final StrategyCatalog catalog;
+
+	private final StrategyManagement management;
+
+	private final StrategyTransfer transfer;
+
+	private final AuditTrail audit;
+
+	StrategyApiController(StrategyCatalog catalog, StrategyManagement management, StrategyTransfer transfer,
+			AuditTrail audit) {
+		this.catalog = catalog;
+		this.management = management;
+		this.transfer = transfer;
+		this.audit = audit;
+	}
+
+	record StrategyDetails(Strategy strategy, List<StrategyVersion> versions) {
+	}
+
+	record CreateStrategy(StrategyDraft strategy, String versionLabel, StrategyStatus status) {
+	}
+
+	record UpdateStrategy(int version, StrategyDraft strategy) {
+	}
+
+	record CreateVersion(String label, StrategyStatus status) {
+	}
+
+	record Decision(int version, String label, StrategyStatus status, String decisionBody, LocalDate decisionDate,
+			String decisionNote) {
+	}
+
+	record CreateElement(Long parentId, ElementDraft element) {
+	}
+
+	record UpdateElement(int version, ElementDraft element) {
+	}
+
+	record MoveElement(int version, Long parentId, Integer position) {
+	}
+
+	record CreateLink(long toElementId, RelationType relation, String note) {
+	}
+
+	record ElementDetails(StrategyElement element, List<ElementLink> links) {
+	}
+
+	@GetMapping("/strategies")
+	@PreAuthorize("hasRole('READER')")
+	@Operation(summary = "Strategies the user's organisation sees: its own, published ones and reference frameworks")
+	List<Strategy> strategies(@AuthenticationPrincipal StratlasPrincipal user) {
+		return this.catalog.strategies(user.organisationId());
+	}
+
+	@PostMapping("/strategies")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@Operation(summary = "Create a strategy with its first version")
+	ResponseEntity<Strategy> create(@AuthenticationPrincipal StratlasPrincipal user, @RequestBody CreateStrategy body) {
+		Strategy created = this.management.createStrategy(user.organisationId(), body.strategy(), body.versionLabel(),
+				body.status(), user.username());
+		return ResponseEntity.created(URI.create("/api/strategies/" + created.id())).body(created);
+	}
+
+	@GetMapping("/strategies/{id}")
+	@PreAuthorize("hasRole('READER')")
+	@Operation(summary = "A strategy and its versions, newest first")
+	StrategyDetails strategy(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
+		return new StrategyDetails(this.catalog.strategy(user.organisationId(), id),
+				this.catalog.versions(user.organisationId(), id));
+	}
+
+	@PutMapping("/strategies/{id}")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@Operation(summary = "Change a strategy's code, names, period, derivation and publication")
+	Strategy update(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestBody UpdateStrategy body) {
+		return this.management.updateStrategy(user.organisationId(), id, body.version(), body.strategy(),
+				user.username());
+	}
+
+	@DeleteMapping("/strategies/{id}")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Delete a strategy with all its versions")
+	void delete(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, @RequestParam int version) {
+		this.management.deleteStrategy(user.organisationId(), id, version, user.username());
+	}
+
+	@PostMapping("/strategies/{id}/versions")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Start a new version as a copy of the latest one")
+	StrategyVersion createVersion(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestBody CreateVersion body) {
+		return this.management.createVersion(user.organisationId(), id, body.label(), body.status(), user.username());
+	}
+
+	@PutMapping("/versions/{versionId}")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@Operation(summary = "Record a version's status and decision")
+	StrategyVersion decide(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long versionId,
+			@RequestBody Decision body) {
+		return this.management.decide(user.organisationId(), versionId, body.version(), body.label(), body.status(),
+				body.decisionBody(), body.decisionDate(), body.decisionNote(), user.username());
+	}
+
+	@GetMapping("/versions/{versionId}/tree")
+	@PreAuthorize("hasRole('READER')")
+	@Operation(summary = "A version's elements as a tree")
+	List<ElementNode> tree(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long versionId) {
+		return StrategyCatalog.tree(this.catalog.elements(user.organisationId(), versionId));
+	}
+
+	@GetMapping("/versions/{versionId}/elements")
+	@PreAuthorize("hasRole('READER')")
+	@Operation(summary = "A version's elements as a flat list in tree order, optionally only those matching q")
+	List<StrategyElement> elements(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long versionId,
+			@RequestParam(required = false) String q) {
+		List<StrategyElement> elements = this.catalog.elements(user.organisationId(), versionId);
+		return q == null || q.isBlank() ? elements : elements.stream().filter(e -> e.matches(q)).toList();
+	}
+
+	@GetMapping("/strategies/{id}/compare")
+	@PreAuthorize("hasRole('READER')")
+	@Operation(summary = "Compare two versions element by element: added, removed, renamed, moved, changed")
+	List<VersionComparison.Difference> compare(@AuthenticationPrincipal StratlasPrincipal user,
+			@PathVariable long id, @RequestParam long from, @RequestParam long to) {
+		this.catalog.strategy(user.organisationId(), id);
+		return this.catalog.compare(user.organisationId(), from, to);
+	}
+
+	@PostMapping("/versions/{versionId}/elements")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@Operation(summary = "Add an element under a parent (or at the top)")
+	ResponseEntity<StrategyElement> addElement(@AuthenticationPrincipal StratlasPrincipal user,
+			@PathVariable long versionId, @RequestBody CreateElement body) {
+		StrategyElement created = this.management.addElement(user.organisationId(), versionId, body.parentId(),
+				body.element(), user.username());
+		return ResponseEntity.created(URI.create("/api/elements/" + created.id())).body(created);
+	}
+
+	@GetMapping("/elements/{id}")
+	@PreAuthorize("hasRole('READER')")
+	@Operation(summary = "An element and its links")
+	ElementDetails element(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
+		StrategyElement element = this.catalog.element(user.organisationId(), id);
+		return new ElementDetails(element, this.catalog.links(user.organisationId(), element));
+	}
+
+	@GetMapping("/elements/{id}/history")
+	@PreAuthorize("hasRole('READER')")
+	@Operation(summary = "Every change of the element (across versions): who, when, what")
+	List<AuditEvent> history(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
+		StrategyElement element = this.catalog.element(user.organisationId(), id);
+		return this.audit.history("strategy-element", element.key());
+	}
+
+	@PutMapping("/elements/{id}")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@Operation(summary = "Change an element; 409 with the current element when someone else saved first")
+	StrategyElement updateElement(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestBody UpdateElement body) {
+		return this.management.updateElement(user.organisationId(), id, body.version(), body.element(),
+				user.username());
+	}
+
+	@PostMapping("/elements/{id}/move")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@Operation(summary = "Move an element with its subtree under another parent, at a position (0 = first)")
+	StrategyElement move(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestBody MoveElement body) {
+		return this.management.moveElement(user.organisationId(), id, body.version(), body.parentId(), body.position(),
+				user.username());
+	}
+
+	@DeleteMapping("/elements/{id}")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Delete an element and its subtree")
+	void deleteElement(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestParam int version) {
+		this.management.deleteElement(user.organisationId(), id, version, user.username());
+	}
+
+	@PostMapping("/elements/{id}/links")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Link the element to an element of another strategy")
+	List<ElementLink> link(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestBody CreateLink body) {
+		this.management.link(user.organisationId(), id, body.toElementId(), body.relation(), body.note(),
+				user.username());
+		return this.catalog.links(user.organisationId(), this.catalog.element(user.organisationId(), id));
+	}
+
+	@DeleteMapping("/links/{linkId}")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Remove a link")
+	void unlink(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long linkId) {
+		this.management.unlink(user.organisationId(), linkId, user.username());
+	}
+
+	@GetMapping("/strategies/{id}/export")
+	@PreAuthorize("hasRole('READER')")
+	@Operation(summary = "The whole strategy as one JSON document (all versions, elements and links)")
+	StrategyDocument export(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
+		return this.transfer.export(user.organisationId(), id);
+	}
+
+	@PostMapping("/strategies/import")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Import a strategy document as a new strategy of the user's organisation (all or nothing)")
+	StrategyTransfer.ImportResult importDocument(@AuthenticationPrincipal StratlasPrincipal user,
+			@RequestBody StrategyDocument document) {
+		return this.transfer.importDocument(user.organisationId(), document, user.username());
+	}
+
+}
