@@ -73,7 +73,7 @@ public final class VersionComparison {
 			UUID oldParent = parentKey(old, beforeById);
 			UUID newParent = parentKey(now, afterById);
 			if (!Objects.equals(oldParent, newParent)
-					|| siblingIndex(old, from) != siblingIndex(now, to)) {
+					|| siblingIndex(old, from, after.keySet()) != siblingIndex(now, to, before.keySet())) {
 				kinds.add(ChangeKind.MOVED);
 			}
 			if (old.type() != now.type() || !Objects.equals(old.descriptionSv(), now.descriptionSv())
@@ -114,9 +114,13 @@ public final class VersionComparison {
 		return element.parentId() == null ? null : byId.get(element.parentId()).label(java.util.Locale.ROOT);
 	}
 
-	private static int siblingIndex(StrategyElement element, List<StrategyElement> all) {
+	/**
+	 * The element's place among those of its siblings that exist in both versions, so that an
+	 * added or removed sibling does not make the others count as moved.
+	 */
+	private static int siblingIndex(StrategyElement element, List<StrategyElement> all, Set<UUID> inOther) {
 		List<StrategyElement> siblings = all.stream()
-			.filter(e -> Objects.equals(e.parentId(), element.parentId()))
+			.filter(e -> Objects.equals(e.parentId(), element.parentId()) && inOther.contains(e.key()))
 			.sorted(Comparator.comparingInt(StrategyElement::sortOrder).thenComparing(StrategyElement::id))
 			.toList();
 		return siblings.indexOf(element);

@@ -78,6 +78,7 @@ class StrategyController {
 		model.addAttribute("strategies", this.catalog.strategies(user.organisationId()));
 		model.addAttribute("canEdit", user.can(Role.STRATEGIST));
 		model.addAttribute("ownOrganisation", user.organisationId());
+		model.addAttribute("publicView", false);
 		return "strategy/list";
 	}
 
@@ -169,6 +170,7 @@ class StrategyController {
 		model.addAttribute("canEdit", user.can(Role.STRATEGIST)
 				&& this.catalog.editable(user.organisationId(), (Strategy) model.getAttribute("strategy"),
 						(StrategyVersion) model.getAttribute("version")));
+		model.addAttribute("publicView", false);
 		return htmx != null ? "strategy/view :: tree" : "strategy/view";
 	}
 
