@@ -97,6 +97,12 @@ class StrategyApiController {
 	record ElementDetails(StrategyElement element, List<ElementLink> links) {
 	}
 
+	private static void requireBody(Object part, String field) {
+		if (part == null) {
+			throw new se.stratlas.shared.ValidationException(field, "validation.required");
+		}
+	}
+
 	@GetMapping("/strategies")
 	@PreAuthorize("hasRole('READER')")
 	@Operation(summary = "Strategies the user's organisation sees: its own, published ones and reference frameworks")
@@ -108,6 +114,7 @@ class StrategyApiController {
 	@PreAuthorize("hasRole('STRATEGIST')")
 	@Operation(summary = "Create a strategy with its first version")
 	ResponseEntity<Strategy> create(@AuthenticationPrincipal StratlasPrincipal user, @RequestBody CreateStrategy body) {
+		requireBody(body == null ? null : body.strategy(), "strategy");
 		Strategy created = this.management.createStrategy(user.organisationId(), body.strategy(), body.versionLabel(),
 				body.status(), user.username());
 		return ResponseEntity.created(URI.create("/api/strategies/" + created.id())).body(created);
@@ -126,6 +133,7 @@ class StrategyApiController {
 	@Operation(summary = "Change a strategy's code, names, period, derivation and publication")
 	Strategy update(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestBody UpdateStrategy body) {
+		requireBody(body.strategy(), "strategy");
 		return this.management.updateStrategy(user.organisationId(), id, body.version(), body.strategy(),
 				user.username());
 	}
@@ -186,6 +194,7 @@ class StrategyApiController {
 	@Operation(summary = "Add an element under a parent (or at the top)")
 	ResponseEntity<StrategyElement> addElement(@AuthenticationPrincipal StratlasPrincipal user,
 			@PathVariable long versionId, @RequestBody CreateElement body) {
+		requireBody(body.element(), "element");
 		StrategyElement created = this.management.addElement(user.organisationId(), versionId, body.parentId(),
 				body.element(), user.username());
 		return ResponseEntity.created(URI.create("/api/elements/" + created.id())).body(created);
@@ -212,6 +221,7 @@ class StrategyApiController {
 	@Operation(summary = "Change an element; 409 with the current element when someone else saved first")
 	StrategyElement updateElement(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestBody UpdateElement body) {
+		requireBody(body.element(), "element");
 		return this.management.updateElement(user.organisationId(), id, body.version(), body.element(),
 				user.username());
 	}

@@ -1,0 +1,27 @@
+package se.stratlas.web;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Ids of the demo region's records, looked up in the database the test runs against. */
+record DemoIds(long rus, long rusVersion, long priority1, long rds, long readerUser) {
+
+	static DemoIds of(JdbcClient jdbc) {
+		long rus = jdbc.sql("""
+				select s.id from strategy_strategy s join accounts_organisation o on o.id = s.organisation_id
+				where o.code = 'vasterbotten' and s.code = 'RUS'""").query(Long.class).single();
+		long version = jdbc.sql("select max(id) from strategy_version where strategy_id = :s")
+			.param("s", rus)
+			.query(Long.class)
+			.single();
+		long p1 = jdbc.sql("select id from strategy_element where version_id = :v and code = '1'")
+			.param("v", version)
+			.query(Long.class)
+			.single();
+		long rds = jdbc.sql("""
+				select s.id from strategy_strategy s join accounts_organisation o on o.id = s.organisation_id
+				where o.code = 'vasterbotten' and s.code = 'RDS'""").query(Long.class).single();
+		long reader = jdbc.sql("select id from accounts_user where username = 'lars.lasare'").query(Long.class).single();
+		return new DemoIds(rus, version, p1, rds, reader);
+	}
+
+}

@@ -1,0 +1,255 @@
+package se.stratlas.web;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Every endpoint of Stratlas, screens and API, with who may call it. The table must name every
+ * endpoint: a new endpoint without a row fails {@link #everyEndpointHasARowInTheTable()}, and
+ * one without a {@code @PreAuthorize} rule fails {@link #everyEndpointDeclaresARule()} (and is
+ * refused at run time). Each row is then called as every role.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class EndpointAuthorizationIT {
+
+	/** Who may call an endpoint; each level includes the ones after it in {@link #allowed}. */
+	enum Access {
+
+		PUBLIC, AUTHENTICATED, READER, STRATEGIST, ADMINISTRATOR
+
+	}
+
+	/** The callers: anonymous, a user of each role in Västerbotten. */
+	enum Caller {
+
+		ANONYMOUS(null), READER("lars.lasare"), REPORTER("rasmus.rapportor"), REVIEWER("greta.granskare"),
+		STRATEGIST("sara.strateg"), ADMINISTRATOR("anna.admin");
+
+		final String username;
+
+		Caller(String username) {
+			this.username = username;
+		}
+
+	}
+
+	record Endpoint(Access access, String query, String body) {
+	}
+
+	private static final String ELEMENT_BODY = """
+			{"version": -1, "element": {"type": "PRIORITY", "code": "1", "nameSv": "x"}}""";
+
+	static final Map<String, Endpoint> TABLE = new LinkedHashMap<>();
+
+	static {
+		row("GET /", Access.PUBLIC);
+		row("GET /login", Access.PUBLIC);
+		row("GET /public/strategies", Access.PUBLIC);
+		row("GET /public/strategies/{id}", Access.PUBLIC);
+		row("GET /account", Access.AUTHENTICATED);
+		row("GET /account/password", Access.AUTHENTICATED);
+		row("POST /account/password", Access.AUTHENTICATED, "currentPassword=wrong&newPassword=x&confirmation=y", null);
+		row("GET /api/me", Access.AUTHENTICATED);
+		row("GET /admin/users", Access.ADMINISTRATOR);
+		row("GET /admin/users/new", Access.ADMINISTRATOR);
+		row("POST /admin/users", Access.ADMINISTRATOR, "username=", null);
+		row("GET /admin/users/{id}", Access.ADMINISTRATOR);
+		row("POST /admin/users/{id}", Access.ADMINISTRATOR, "version=-1&displayName=x&roles=READER", null);
+		row("POST /admin/users/{id}/password", Access.ADMINISTRATOR, "password=short", null);
+		row("GET /admin/audit", Access.ADMINISTRATOR);
+		row("GET /strategies", Access.READER);
+		row("GET /strategies/new", Access.STRATEGIST);
+		row("POST /strategies", Access.STRATEGIST, "code=", null);
+		row("GET /strategies/{id}", Access.READER);
+		row("GET /strategies/{id}/edit", Access.STRATEGIST);
+		row("POST /strategies/{id}", Access.STRATEGIST, "version=-1&code=RUS&nameSv=x", null);
+		row("POST /strategies/{id}/delete", Access.STRATEGIST, "version=-1", null);
+		row("GET /strategies/{id}/versions", Access.READER);
+		row("POST /strategies/{id}/versions", Access.STRATEGIST, "label=", null);
+		row("POST /strategies/{id}/versions/{versionId}", Access.STRATEGIST, "version=-1&label=x&status=ANTAGEN", null);
+		row("GET /strategies/{id}/compare", Access.READER, "from={versionId}&to={versionId}", null);
+		row("GET /strategies/{id}/export", Access.READER);
+		row("GET /strategies/import", Access.STRATEGIST);
+		row("POST /strategies/import", Access.STRATEGIST);
+		row("GET /strategies/elements/{id}", Access.READER);
+		row("POST /strategies/elements/{id}", Access.STRATEGIST, "version=-1&type=PRIORITY&code=1&nameSv=x", null);
+		row("GET /strategies/versions/{versionId}/elements/new", Access.STRATEGIST);
+		row("POST /strategies/versions/{versionId}/elements", Access.STRATEGIST, "nameSv=", null);
+		row("POST /strategies/elements/{id}/move", Access.STRATEGIST, "version=-1", null);
+		row("POST /strategies/elements/{id}/delete", Access.STRATEGIST, "version=-1", null);
+		row("POST /strategies/elements/{id}/links", Access.STRATEGIST, "relation=BIDRAR_TILL", null);
+		row("POST /strategies/elements/{id}/links/{linkId}/delete", Access.STRATEGIST);
+		row("GET /api/strategies", Access.READER);
+		row("POST /api/strategies", Access.STRATEGIST, null, "{}");
+		row("GET /api/strategies/{id}", Access.READER);
+		row("PUT /api/strategies/{id}", Access.STRATEGIST, null,
+				"{\"version\": -1, \"strategy\": {\"code\": \"RUS\", \"nameSv\": \"x\", \"published\": true}}");
+		row("DELETE /api/strategies/{id}", Access.STRATEGIST, "version=-1", null);
+		row("POST /api/strategies/{id}/versions", Access.STRATEGIST, null, "{\"label\": \"\"}");
+		row("PUT /api/versions/{versionId}", Access.STRATEGIST, null, "{\"version\": -1}");
+		row("GET /api/versions/{versionId}/tree", Access.READER);
+		row("GET /api/versions/{versionId}/elements", Access.READER);
+		row("GET /api/strategies/{id}/compare", Access.READER, "from={versionId}&to={versionId}", null);
+		row("POST /api/versions/{versionId}/elements", Access.STRATEGIST, null, "{}");
+		row("GET /api/elements/{id}", Access.READER);
+		row("GET /api/elements/{id}/history", Access.READER);
+		row("PUT /api/elements/{id}", Access.STRATEGIST, null, ELEMENT_BODY);
+		row("POST /api/elements/{id}/move", Access.STRATEGIST, null, "{\"version\": -1}");
+		row("DELETE /api/elements/{id}", Access.STRATEGIST, "version=-1", null);
+		row("POST /api/elements/{id}/links", Access.STRATEGIST, null,
+				"{\"toElementId\": {id}, \"relation\": \"BIDRAR_TILL\"}");
+		row("DELETE /api/links/{linkId}", Access.STRATEGIST);
+		row("GET /api/strategies/{id}/export", Access.READER);
+		row("POST /api/strategies/import", Access.STRATEGIST, null, "{\"format\": \"other\"}");
+	}
+
+	private static void row(String endpoint, Access access) {
+		row(endpoint, access, null, null);
+	}
+
+	private static void row(String endpoint, Access access, String query, String body) {
+		TABLE.put(endpoint, new Endpoint(access, query, body));
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	DemoIds ids;
+
+	@BeforeEach
+	void ids() {
+		this.ids = DemoIds.of(this.jdbc);
+	}
+
+	@Test
+	void everyEndpointHasARowInTheTable() {
+		assertThat(endpoints().keySet()).containsExactlyInAnyOrderElementsOf(TABLE.keySet());
+	}
+
+	@Test
+	void everyEndpointDeclaresARule() {
+		List<String> missing = new ArrayList<>();
+		endpoints().forEach((name, method) -> {
+			if (!AnnotatedElementUtils.hasAnnotation(method.getMethod(), PreAuthorize.class)
+					&& !AnnotatedElementUtils.hasAnnotation(method.getBeanType(), PreAuthorize.class)) {
+				missing.add(name);
+			}
+		});
+		assertThat(missing).isEmpty();
+	}
+
+	@Test
+	void everyRoleGetsExactlyTheAccessTheTableGrants() throws Exception {
+		List<String> wrong = new ArrayList<>();
+		for (Map.Entry<String, Endpoint> row : TABLE.entrySet()) {
+			for (Caller caller : Caller.values()) {
+				MvcResult result = this.mvc.perform(build(row.getKey(), row.getValue(), caller)).andReturn();
+				int status = result.getResponse().getStatus();
+				String location = result.getResponse().getRedirectedUrl();
+				boolean refused = status == 401 || status == 403
+						|| (status == 302 && location != null && location.endsWith("/login"));
+				boolean expectedAllowed = allowed(row.getValue().access(), caller);
+				if (refused == expectedAllowed) {
+					wrong.add(row.getKey() + " as " + caller + ": " + status + (expectedAllowed ? " (should pass)"
+							: " (should be refused)"));
+				}
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	static boolean allowed(Access access, Caller caller) {
+		return switch (access) {
+			case PUBLIC -> true;
+			case AUTHENTICATED, READER -> caller != Caller.ANONYMOUS;
+			case STRATEGIST -> EnumSet.of(Caller.STRATEGIST, Caller.ADMINISTRATOR).contains(caller);
+			case ADMINISTRATOR -> caller == Caller.ADMINISTRATOR;
+		};
+	}
+
+	private AbstractMockHttpServletRequestBuilder<?> build(String endpoint, Endpoint row, Caller caller) {
+		String[] parts = endpoint.split(" ", 2);
+		String path = substitute(parts[1]);
+		String url = row.query() == null ? path : path + "?" + substitute(row.query());
+		AbstractMockHttpServletRequestBuilder<?> request = endpoint.equals("POST /strategies/import")
+				? multipart(url).file(new MockMultipartFile("file", "x.json", "application/json", new byte[0]))
+				: request(HttpMethod.valueOf(parts[0]), url);
+		if (row.body() != null) {
+			request.contentType(MediaType.APPLICATION_JSON).content(substitute(row.body()));
+		}
+		request.accept(path.startsWith("/api") ? MediaType.APPLICATION_JSON : MediaType.TEXT_HTML);
+		request.with(csrf());
+		if (caller.username != null) {
+			request.with(user(this.users.loadUserByUsername(caller.username)));
+		}
+		return request;
+	}
+
+	private String substitute(String text) {
+		String id = text.contains("/admin/users/") ? String.valueOf(this.ids.readerUser())
+				: text.contains("elements/{id}") || text.contains("\"toElementId\"")
+						? String.valueOf(this.ids.priority1()) : String.valueOf(this.ids.rus());
+		return text.replace("{versionId}", String.valueOf(this.ids.rusVersion()))
+			.replace("{linkId}", "999999")
+			.replace("{id}", id);
+	}
+
+	private Map<String, HandlerMethod> endpoints() {
+		Map<String, HandlerMethod> endpoints = new LinkedHashMap<>();
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : this.mappings.getHandlerMethods().entrySet()) {
+			if (!entry.getValue().getBeanType().getPackageName().startsWith("se.stratlas")) {
+				continue;
+			}
+			Set<String> patterns = new TreeSet<>(entry.getKey().getPatternValues());
+			entry.getKey().getMethodsCondition().getMethods().forEach(method -> patterns
+				.forEach(pattern -> endpoints.put(method.name() + " " + pattern, entry.getValue())));
+		}
+		return endpoints;
+	}
+
+}
