@@ -21,17 +21,29 @@
       event.preventDefault();
     }
   });
-  // Expand or collapse all nodes of a tree: buttons with data-tree-toggle="open|close" and aria-controls.
+  function setNode(toggle, open) {
+    var list = document.getElementById(toggle.getAttribute('aria-controls'));
+    toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+    if (list) {
+      list.hidden = !open;
+    }
+  }
   document.addEventListener('click', function (event) {
-    var button = event.target.closest('[data-tree-toggle]');
-    if (!button) {
+    // One node of a tree: a button with data-tree-node, aria-expanded and aria-controls.
+    var node = event.target.closest('[data-tree-node]');
+    if (node) {
+      setNode(node, node.getAttribute('aria-expanded') !== 'true');
       return;
     }
-    var tree = document.getElementById(button.getAttribute('aria-controls'));
-    if (!tree) {
+    // All nodes of a tree: buttons with data-tree-toggle="open|close" and aria-controls naming the tree.
+    var all = event.target.closest('[data-tree-toggle]');
+    if (!all) {
       return;
     }
-    var open = button.getAttribute('data-tree-toggle') === 'open';
-    tree.querySelectorAll('details').forEach(function (d) { d.open = open; });
+    var tree = document.getElementById(all.getAttribute('aria-controls'));
+    if (tree) {
+      var open = all.getAttribute('data-tree-toggle') === 'open';
+      tree.querySelectorAll('[data-tree-node]').forEach(function (n) { setNode(n, open); });
+    }
   });
 })();
