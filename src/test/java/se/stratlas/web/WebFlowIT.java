@@ -214,7 +214,7 @@ class WebFlowIT {
 	void theTreeSearchFindsCodesWrittenWithAColonAndHtmxGetsOnlyTheTree() throws Exception {
 		this.mvc.perform(get("/strategies/{id}", this.ids.rus()).param("q", "1:1").with(as("lars.lasare")))
 			.andExpect(content().string(containsString("<mark>")))
-			.andExpect(content().string(containsString("1 träffar")));
+			.andExpect(content().string(containsString("1 träff")));
 		this.mvc
 			.perform(get("/strategies/{id}", this.ids.rus()).param("q", "1:1")
 				.header("HX-Request", "true")
