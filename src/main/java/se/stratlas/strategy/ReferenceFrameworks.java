@@ -41,35 +41,41 @@ class ReferenceFrameworks implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		if (this.repository.strategyByCode(null, AGENDA_2030).isPresent()) {
-			return;
+		long versionId = this.repository.strategyByCode(null, AGENDA_2030)
+			.flatMap(strategy -> this.repository.latestVersion(strategy.id()))
+			.map(StrategyVersion::id)
+			.orElseGet(this::createAgenda2030);
+		Map<String, StrategyElement> byCode = new HashMap<>();
+		this.repository.elements(versionId).forEach(e -> byCode.put(e.code(), e));
+		for (String[] row : rows()) {
+			String code = row[0];
+			if (byCode.containsKey(code)) {
+				continue;
+			}
+			boolean target = code.contains(".");
+			StrategyElement parent = target ? byCode.get(code.substring(0, code.indexOf('.'))) : null;
+			ElementDraft draft = new ElementDraft(target ? ElementType.TARGET : ElementType.GOAL, code, row[1],
+					row.length > 2 ? row[2] : null, null, null, List.of());
+			long elementId = this.repository.insertElement(versionId, key(code), parent, draft,
+					this.repository.nextSortOrder(versionId, parent == null ? null : parent.id()), "system");
+			byCode.put(code, this.repository.element(elementId).orElseThrow());
 		}
+	}
+
+	private long createAgenda2030() {
 		long id = this.repository.jdbc()
 			.sql("""
 					insert into strategy_strategy (organisation_id, kind, code, name_sv, name_en, description_sv,
 					period_start, period_end, published, created_by, updated_by)
 					values (null, 'FRAMEWORK', :code, 'Agenda 2030 – de globala målen för hållbar utveckling',
 					'The 2030 Agenda – the Sustainable Development Goals',
-					'FN:s 17 globala mål och delmål för hållbar utveckling, antagna av FN:s generalförsamling 2015.',
+					'FN:s 17 globala mål och 169 delmål för hållbar utveckling, antagna av FN:s generalförsamling 2015. Delmålen står i korta svenska former skrivna för Stratlas, inte i den officiella översättningen.',
 					2016, 2030, true, 'system', 'system') returning id""")
 			.param("code", AGENDA_2030)
 			.query(Long.class)
 			.single();
-		long versionId = this.management.insertVersion(id, 1, "Resolution A/RES/70/1", StrategyStatus.ANTAGEN,
+		return this.management.insertVersion(id, 1, "Resolution A/RES/70/1", StrategyStatus.ANTAGEN,
 				"FN:s generalförsamling", java.time.LocalDate.of(2015, 9, 25), null, "system");
-		Map<String, StrategyElement> goals = new HashMap<>();
-		for (String[] row : rows()) {
-			String code = row[0];
-			boolean target = code.contains(".");
-			StrategyElement parent = target ? goals.get(code.substring(0, code.indexOf('.'))) : null;
-			ElementDraft draft = new ElementDraft(target ? ElementType.TARGET : ElementType.GOAL, code, row[1],
-					row.length > 2 ? row[2] : null, null, null, List.of());
-			long elementId = this.repository.insertElement(versionId, key(code), parent, draft,
-					this.repository.nextSortOrder(versionId, parent == null ? null : parent.id()), "system");
-			if (!target) {
-				goals.put(code, this.repository.element(elementId).orElseThrow());
-			}
-		}
 	}
 
 	static UUID key(String code) {

@@ -100,13 +100,17 @@ class DemoRegionIT {
 	}
 
 	@Test
-	void agenda2030ShipsWithItsSeventeenGoals() {
+	void agenda2030ShipsWithItsSeventeenGoalsAndTheir169Targets() {
 		long org = this.organisations.findByCode("norrbotten").orElseThrow().id();
-		List<StrategyElement> goals = elements(org, "AGENDA2030").stream()
-			.filter(e -> e.type() == ElementType.GOAL)
-			.toList();
+		List<StrategyElement> agenda = elements(org, "AGENDA2030");
+		List<StrategyElement> goals = agenda.stream().filter(e -> e.type() == ElementType.GOAL).toList();
 		assertThat(goals).hasSize(17);
 		assertThat(goals).extracting(StrategyElement::nameSv).contains("Jämställdhet", "Minskad ojämlikhet");
+		assertThat(counts(agenda)).containsEntry(ElementType.TARGET, 169L);
+		assertThat(StrategyCatalog.search(agenda, "11.A").matches()).hasSize(1);
+		StrategyElement target = agenda.stream().filter(e -> "11.a".equals(e.code())).findFirst().orElseThrow();
+		StrategyElement goal11 = agenda.stream().filter(e -> "11".equals(e.code())).findFirst().orElseThrow();
+		assertThat(target.parentId()).isEqualTo(goal11.id());
 	}
 
 	@Test
