@@ -51,7 +51,7 @@ import se.stratlas.audit.AuditTrail;
 class SecurityConfiguration {
 
 	/** Paths anyone may open; everything else needs a signed-in user. */
-	static final String[] PUBLIC_PATHS = { "/", "/login", "/public/**", "/css/**", "/js/**", "/img/**",
+	static final String[] PUBLIC_PATHS = { "/", "/login", "/logout", "/public/**", "/css/**", "/js/**", "/img/**",
 			"/webjars/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/v3/api-docs",
 			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
 

@@ -79,6 +79,7 @@ class EndpointAuthorizationIT {
 	static {
 		row("GET /", Access.PUBLIC);
 		row("GET /login", Access.PUBLIC);
+		row("GET /logout", Access.PUBLIC);
 		row("GET /public/strategies", Access.PUBLIC);
 		row("GET /public/strategies/{id}", Access.PUBLIC);
 		row("GET /account", Access.AUTHENTICATED);

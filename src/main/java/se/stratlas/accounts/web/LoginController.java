@@ -55,4 +55,11 @@ class LoginController {
 		return "login";
 	}
 
+	/** A page to sign out from (signing out itself is a POST, protected by CSRF). */
+	@GetMapping("/logout")
+	@PreAuthorize("permitAll()")
+	String logout() {
+		return "logout";
+	}
+
 }
