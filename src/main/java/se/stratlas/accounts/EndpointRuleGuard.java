@@ -16,9 +16,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Deny by default: a Stratlas endpoint whose method (or class) carries no {@link PreAuthorize}
- * rule is refused for everyone, and the missing rule is logged. Also sends a user who must
- * change their password to the password page before anything else.
+ * Deny by default: a Stratlas endpoint whose method (or class) carries no
+ * {@link PreAuthorize} rule is refused for everyone, and the missing rule is logged. Also
+ * sends a user who must change their password to the password page before anything else.
  */
 @Configuration(proxyBeanMethods = false)
 class EndpointRuleGuard implements WebMvcConfigurer {
@@ -53,7 +53,10 @@ class EndpointRuleGuard implements WebMvcConfigurer {
 		});
 	}
 
-	/** Whether a handler of Stratlas states who may call it; handlers of libraries are not ours to judge. */
+	/**
+	 * Whether a handler of Stratlas states who may call it; handlers of libraries are not
+	 * ours to judge.
+	 */
 	static boolean hasRule(HandlerMethod method) {
 		if (!method.getBeanType().getPackageName().startsWith("se.stratlas")) {
 			return true;

@@ -16,8 +16,8 @@ import se.stratlas.shared.Texts;
 
 /**
  * On the first start: the organisation of the instance and its first administrator. The
- * password comes from {@code STRATLAS_ADMIN_PASSWORD}, or is generated and printed once in
- * the log; either way it must be changed at the first sign-in.
+ * password comes from {@code STRATLAS_ADMIN_PASSWORD}, or is generated and printed once
+ * in the log; either way it must be changed at the first sign-in.
  */
 @Component
 @Order(0)
@@ -71,8 +71,8 @@ class FirstAdministrator implements ApplicationRunner {
 						==========================================================================
 						 First administrator created: user '{}', password '{}'
 						 This is printed once. Sign in and choose a new password.
-						==========================================================================""",
-						admin.username(), chosen);
+						==========================================================================""", admin.username(),
+						chosen);
 			}
 			else {
 				log.info("First administrator '{}' created with the password from STRATLAS_ADMIN_PASSWORD",

@@ -5,7 +5,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Loads local accounts for form login and HTTP Basic. Single sign-on users have no password here. */
+/**
+ * Loads local accounts for form login and HTTP Basic. Single sign-on users have no
+ * password here.
+ */
 @Component
 class LocalUserDetailsService implements UserDetailsService {
 
@@ -22,8 +25,8 @@ class LocalUserDetailsService implements UserDetailsService {
 				where lower(u.username) = lower(:username) and u.password_hash is not null""")
 			.param("username", username)
 			.query((rs, row) -> new LocalUser(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("username"),
-					rs.getString("display_name"), UserAccounts.roles(rs.getArray("roles")), rs.getString("password_hash"),
-					rs.getBoolean("enabled"), rs.getBoolean("must_change_password")))
+					rs.getString("display_name"), UserAccounts.roles(rs.getArray("roles")),
+					rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("must_change_password")))
 			.optional()
 			.orElseThrow(() -> new UsernameNotFoundException("No local account " + username));
 	}

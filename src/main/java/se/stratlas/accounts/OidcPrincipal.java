@@ -6,7 +6,10 @@ import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 
-/** A user signed in through single sign-on, with roles and organisation mapped from the claims. */
+/**
+ * A user signed in through single sign-on, with roles and organisation mapped from the
+ * claims.
+ */
 class OidcPrincipal extends DefaultOidcUser implements StratlasPrincipal {
 
 	private final long userId;

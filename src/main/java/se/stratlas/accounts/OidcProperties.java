@@ -13,9 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param registrationId the client registration used for single sign-on
  * @param roleClaim claim holding the user's roles or groups (a list or a string)
  * @param organisationClaim claim holding the organisation's code
- * @param defaultOrganisation organisation code used when the claim is missing; none when blank
- * @param roleMapping claim value → Stratlas role (enum or Swedish name); role names themselves
- * are always understood
+ * @param defaultOrganisation organisation code used when the claim is missing; none when
+ * blank
+ * @param roleMapping claim value → Stratlas role (enum or Swedish name); role names
+ * themselves are always understood
  */
 @ConfigurationProperties("stratlas.oidc")
 record OidcProperties(String registrationId, String roleClaim, String organisationClaim, String defaultOrganisation,

@@ -21,9 +21,9 @@ import se.stratlas.audit.AuditTrail;
 import se.stratlas.shared.Texts;
 
 /**
- * Turns an OIDC sign-in into a Stratlas user: maps the role and organisation claims, and keeps a
- * local account (without password) per subject so that audit trails and assignments name a
- * real user. Roles are taken from the claims at every sign-in.
+ * Turns an OIDC sign-in into a Stratlas user: maps the role and organisation claims, and
+ * keeps a local account (without password) per subject so that audit trails and
+ * assignments name a real user. Roles are taken from the claims at every sign-in.
  */
 class OidcUserMapper implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
@@ -64,11 +64,10 @@ class OidcUserMapper implements OAuth2UserService<OidcUserRequest, OidcUser> {
 			.flatMap(this.organisations::findByCode)
 			.orElseThrow(() -> refused("no_organisation", "Okänd organisation '" + organisationCode + "'"));
 		String subject = oidc.getIssuer() + "|" + oidc.getSubject();
-		String username = Optional.ofNullable(Texts.clean(oidc.getPreferredUsername()))
-			.orElse(oidc.getSubject());
+		String username = Optional.ofNullable(Texts.clean(oidc.getPreferredUsername())).orElse(oidc.getSubject());
 		String displayName = Optional.ofNullable(Texts.clean(oidc.getFullName())).orElse(username);
-		Provisioned user = this.transactions.execute(status -> provision(organisation.id(), subject, username,
-				displayName, oidc.getEmail(), roles));
+		Provisioned user = this.transactions
+			.execute(status -> provision(organisation.id(), subject, username, displayName, oidc.getEmail(), roles));
 		return new OidcPrincipal(user.id(), organisation.id(), user.username(), displayName, roles, oidc.getIdToken(),
 				oidc.getUserInfo());
 	}
@@ -88,8 +87,8 @@ class OidcUserMapper implements OAuth2UserService<OidcUserRequest, OidcUser> {
 	private record Provisioned(long id, String username) {
 	}
 
-	private Provisioned provision(long organisationId, String subject, String username, String displayName, String email,
-			Set<Role> roles) {
+	private Provisioned provision(long organisationId, String subject, String username, String displayName,
+			String email, Set<Role> roles) {
 		Optional<Provisioned> existing = this.jdbc
 			.sql("select id, username from accounts_user where external_subject = :s")
 			.param("s", subject)
@@ -97,9 +96,10 @@ class OidcUserMapper implements OAuth2UserService<OidcUserRequest, OidcUser> {
 			.optional();
 		String[] roleNames = UserAccounts.names(roles).toArray(String[]::new);
 		if (existing.isPresent()) {
-			this.jdbc.sql("""
-					update accounts_user set organisation_id = :org, display_name = :name, email = :email, roles = :roles,
-					last_login_at = now() where id = :id""")
+			this.jdbc
+				.sql("""
+						update accounts_user set organisation_id = :org, display_name = :name, email = :email, roles = :roles,
+						last_login_at = now() where id = :id""")
 				.param("org", organisationId)
 				.param("name", displayName)
 				.param("email", email)

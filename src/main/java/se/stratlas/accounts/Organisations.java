@@ -43,7 +43,8 @@ public class Organisations {
 	/** Returns the organisation with this code, creating it the first time. */
 	@Transactional
 	public Organisation ensure(String code, String name) {
-		this.jdbc.sql("insert into accounts_organisation (code, name) values (:code, :name) on conflict (code) do nothing")
+		this.jdbc
+			.sql("insert into accounts_organisation (code, name) values (:code, :name) on conflict (code) do nothing")
 			.param("code", code)
 			.param("name", name)
 			.update();

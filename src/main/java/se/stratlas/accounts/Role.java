@@ -9,7 +9,9 @@ import java.util.Optional;
  */
 public enum Role {
 
-	/** Users, roles, single sign-on, reference data; may do everything a strategist may. */
+	/**
+	 * Users, roles, single sign-on, reference data; may do everything a strategist may.
+	 */
 	ADMINISTRATOR("administratör"),
 	/** Models strategies, opens cycles, compiles and publishes reports. */
 	STRATEGIST("strateg"),

@@ -4,7 +4,10 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-/** The role hierarchy in one place: used by Spring Security and by {@link StratlasPrincipal#can}. */
+/**
+ * The role hierarchy in one place: used by Spring Security and by
+ * {@link StratlasPrincipal#can}.
+ */
 public final class RoleHierarchyRules {
 
 	private static final Map<Role, Set<Role>> DIRECT = Map.of(Role.ADMINISTRATOR, EnumSet.of(Role.STRATEGIST),

@@ -40,10 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
 import se.stratlas.audit.AuditTrail;
 
 /**
- * Who gets in: pages under {@link #PUBLIC_PATHS} are open, everything else needs a signed-in
- * user, and each endpoint's own rule ({@code @PreAuthorize}) says which role. An endpoint of
- * Stratlas without such a rule is refused by {@link EndpointRuleGuard}. See ADR
- * 2026-11-22-authorization-rules.
+ * Who gets in: pages under {@link #PUBLIC_PATHS} are open, everything else needs a
+ * signed-in user, and each endpoint's own rule ({@code @PreAuthorize}) says which role.
+ * An endpoint of Stratlas without such a rule is refused by {@link EndpointRuleGuard}.
+ * See ADR 2026-11-22-authorization-rules.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -61,7 +61,10 @@ class SecurityConfiguration {
 			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
 
-	/** Swagger UI sets style attributes; it alone may use inline styles (never inline scripts). */
+	/**
+	 * Swagger UI sets style attributes; it alone may use inline styles (never inline
+	 * scripts).
+	 */
 	private static final String SWAGGER_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
 	@Bean
@@ -69,13 +72,16 @@ class SecurityConfiguration {
 			OidcProperties oidc, Organisations organisations, JdbcClient jdbc, AuditTrail audit,
 			TransactionTemplate transactions, LocalUserDetailsService users, JsonMapper json) throws Exception {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
-		RequestMatcher swagger = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
+		RequestMatcher swagger = new OrRequestMatcher(
+				PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
 				PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
 		http.authorizeHttpRequests(
 				authorize -> authorize.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").successHandler(successHandler(users)).permitAll())
 			.httpBasic(basic -> basic.authenticationEntryPoint(problem(json, HttpStatus.UNAUTHORIZED)))
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("STRATLAS_SESSION"))
+			.logout(logout -> logout.logoutUrl("/logout")
+				.logoutSuccessUrl("/login?logout")
+				.deleteCookies("STRATLAS_SESSION"))
 			.exceptionHandling(exceptions -> exceptions
 				.defaultAuthenticationEntryPointFor(problem(json, HttpStatus.UNAUTHORIZED), api)
 				.defaultAccessDeniedHandlerFor(problemDenied(json), api))

@@ -3,8 +3,9 @@ package se.stratlas.accounts;
 import java.util.Set;
 
 /**
- * The signed-in user as every module sees it, whether they signed in with a local password or
- * through single sign-on. Controllers take it with {@code @AuthenticationPrincipal}.
+ * The signed-in user as every module sees it, whether they signed in with a local
+ * password or through single sign-on. Controllers take it with
+ * {@code @AuthenticationPrincipal}.
  */
 public interface StratlasPrincipal {
 

@@ -35,7 +35,9 @@ public class UserAccounts {
 
 	static final String ENTITY = "user";
 
-	/** Session attribute set while a user must choose a new password before anything else. */
+	/**
+	 * Session attribute set while a user must choose a new password before anything else.
+	 */
 	public static final String MUST_CHANGE_PASSWORD_ATTRIBUTE = "stratlas.mustChangePassword";
 
 	private final JdbcClient jdbc;
@@ -71,7 +73,8 @@ public class UserAccounts {
 	}
 
 	public boolean anyAdministrator() {
-		return this.jdbc.sql("select exists (select 1 from accounts_user where 'ADMINISTRATOR' = any (roles) and enabled)")
+		return this.jdbc
+			.sql("select exists (select 1 from accounts_user where 'ADMINISTRATOR' = any (roles) and enabled)")
 			.query(Boolean.class)
 			.single();
 	}
@@ -103,7 +106,10 @@ public class UserAccounts {
 		return get(organisationId, id);
 	}
 
-	/** Changes what an administrator may change; refuses when someone else changed the user first. */
+	/**
+	 * Changes what an administrator may change; refuses when someone else changed the
+	 * user first.
+	 */
 	@Transactional
 	public UserAccount update(long organisationId, long id, int expectedVersion, String displayName, String email,
 			Set<Role> roles, boolean enabled, String actor) {
@@ -138,7 +144,10 @@ public class UserAccounts {
 		return get(organisationId, id);
 	}
 
-	/** Sets a new password chosen by an administrator; the user must change it at next sign-in. */
+	/**
+	 * Sets a new password chosen by an administrator; the user must change it at next
+	 * sign-in.
+	 */
 	@Transactional
 	public void resetPassword(long organisationId, long id, String newPassword, String actor) {
 		UserAccount user = get(organisationId, id);
@@ -211,7 +220,10 @@ public class UserAccounts {
 		return Optional.of(get(organisationId, id));
 	}
 
-	/** Creates a demo user with a known password unless the username exists (demo mode only). */
+	/**
+	 * Creates a demo user with a known password unless the username exists (demo mode
+	 * only).
+	 */
 	@Transactional
 	public void ensureDemoUser(long organisationId, String username, String displayName, String password,
 			Set<Role> roles) {

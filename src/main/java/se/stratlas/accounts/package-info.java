@@ -1,11 +1,12 @@
 /**
  * Organisations that own data, their users and roles, and who may do what: local accounts
- * (BCrypt) and optional OIDC single sign-on, the security filter chain, the role hierarchy and
- * the guard that refuses any endpoint without an authorization rule.
+ * (BCrypt) and optional OIDC single sign-on, the security filter chain, the role
+ * hierarchy and the guard that refuses any endpoint without an authorization rule.
  * <p>
- * API: {@link se.stratlas.accounts.StratlasPrincipal} (the signed-in user as every module sees
- * it), {@link se.stratlas.accounts.Role}, {@link se.stratlas.accounts.Organisations} and
- * {@link se.stratlas.accounts.UserAccounts}. Depends on {@code shared} and {@code audit}.
+ * API: {@link se.stratlas.accounts.StratlasPrincipal} (the signed-in user as every module
+ * sees it), {@link se.stratlas.accounts.Role}, {@link se.stratlas.accounts.Organisations}
+ * and {@link se.stratlas.accounts.UserAccounts}. Depends on {@code shared} and
+ * {@code audit}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit" })
 package se.stratlas.accounts;

@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Records changes and reads them back. Called inside the caller's transaction, so a change and
- * its audit row are committed together or not at all.
+ * Records changes and reads them back. Called inside the caller's transaction, so a
+ * change and its audit row are committed together or not at all.
  */
 @Component
 public class AuditTrail {
@@ -33,7 +33,8 @@ public class AuditTrail {
 
 	/**
 	 * Records a change.
-	 * @param changes field name to before/after; fields whose value did not change are dropped
+	 * @param changes field name to before/after; fields whose value did not change are
+	 * dropped
 	 */
 	public void record(Long organisationId, String actor, String entityType, Object entityId, String action,
 			String summary, Map<String, AuditEvent.FieldChange> changes) {
@@ -43,10 +44,9 @@ public class AuditTrail {
 				changed.put(field, change);
 			}
 		});
-		this.jdbc
-			.sql("""
-					insert into audit_event (organisation_id, actor, entity_type, entity_id, action, summary, details)
-					values (:org, :actor, :type, :id, :action, :summary, cast(:details as jsonb))""")
+		this.jdbc.sql("""
+				insert into audit_event (organisation_id, actor, entity_type, entity_id, action, summary, details)
+				values (:org, :actor, :type, :id, :action, :summary, cast(:details as jsonb))""")
 			.param("org", organisationId)
 			.param("actor", actor)
 			.param("type", entityType)
@@ -68,7 +68,10 @@ public class AuditTrail {
 			.list();
 	}
 
-	/** The latest events of an organisation, optionally filtered by actor or entity type, newest first. */
+	/**
+	 * The latest events of an organisation, optionally filtered by actor or entity type,
+	 * newest first.
+	 */
 	public List<AuditEvent> search(long organisationId, String actor, String entityType, int limit) {
 		return this.jdbc.sql("""
 				select * from audit_event where organisation_id = :org
@@ -88,8 +91,8 @@ public class AuditTrail {
 		long org = rs.getLong("organisation_id");
 		Long organisationId = rs.wasNull() ? null : org;
 		return new AuditEvent(rs.getLong("id"), organisationId, at.toInstant(), rs.getString("actor"),
-				rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("action"),
-				rs.getString("summary"), this.json.readValue(rs.getString("details"), CHANGES));
+				rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("action"), rs.getString("summary"),
+				this.json.readValue(rs.getString("details"), CHANGES));
 	}
 
 }

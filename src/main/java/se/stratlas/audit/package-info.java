@@ -1,7 +1,8 @@
 /**
- * The audit trail: every change users make is recorded with who, when and what (the changed
- * fields, before and after). Modules record through {@link se.stratlas.audit.AuditTrail} and
- * read an entity's history back from it. Depends only on {@code shared}.
+ * The audit trail: every change users make is recorded with who, when and what (the
+ * changed fields, before and after). Modules record through
+ * {@link se.stratlas.audit.AuditTrail} and read an entity's history back from it. Depends
+ * only on {@code shared}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
 package se.stratlas.audit;

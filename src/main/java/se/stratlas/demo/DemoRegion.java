@@ -32,8 +32,8 @@ import se.stratlas.strategy.StrategyStatus;
 import se.stratlas.strategy.StrategyVersion;
 
 /**
- * Loads the demo region once: when the strategies exist, nothing is loaded again. Runs after
- * the first administrator is created.
+ * Loads the demo region once: when the strategies exist, nothing is loaded again. Runs
+ * after the first administrator is created.
  */
 @Component
 @Order(10)
@@ -65,7 +65,10 @@ class DemoRegion implements ApplicationRunner {
 		this.transactions = transactions;
 	}
 
-	/** Demo mode is on when asked for, and by default when Stratlas runs on its embedded database. */
+	/**
+	 * Demo mode is on when asked for, and by default when Stratlas runs on its embedded
+	 * database.
+	 */
 	boolean enabled() {
 		String url = this.environment.getProperty("spring.datasource.url");
 		boolean embedded = url == null || url.isBlank();
@@ -153,8 +156,7 @@ class DemoRegion implements ApplicationRunner {
 				"A region with sustainable living environments to live, work and be active in", null,
 				"En region med hållbara livsmiljöer", "RUS-prioritering 4");
 		StrategyElement p5 = add(organisationId, version, null, ElementType.PRIORITY, "5",
-				"Västerbotten – En hälsofrämjande region", "A health-promoting region", null,
-				"RUS-prioritering 5");
+				"Västerbotten – En hälsofrämjande region", "A health-promoting region", null, "RUS-prioritering 5");
 		add(organisationId, version, null, ElementType.PRIORITY, "6", "Västerbotten – En region rik på kompetenser",
 				"A region rich in skills", null, "RUS-prioritering 6");
 		sub(organisationId, version, p1, "1.1",
@@ -174,9 +176,10 @@ class DemoRegion implements ApplicationRunner {
 				null);
 		sub(organisationId, version, p2, "2.1", null, "stärka kapaciteten för näringslivsfrämjande genom att samla "
 				+ "aktörer samt ytterligare utveckla strukturer för samverkan och samhandling");
-		sub(organisationId, version, p2, "2.2", null, "främja växande, starkare företag och nya livskraftiga, "
-				+ "inklusive att attrahera etableringar till Västerbotten utifrån regionens möjligheter för "
-				+ "platsbaserad näringslivsutveckling");
+		sub(organisationId, version, p2, "2.2", null,
+				"främja växande, starkare företag och nya livskraftiga, "
+						+ "inklusive att attrahera etableringar till Västerbotten utifrån regionens möjligheter för "
+						+ "platsbaserad näringslivsutveckling");
 		sub(organisationId, version, p3, "3.3", null, "arbete fortsatt med att utveckla kollektivtrafiken för att "
 				+ "möta målen i det regionala trafikförsörjningsprogrammet");
 		sub(organisationId, version, p3, "3.4", null, "funktionen och rollen som regional bredbandskoordinator; "
@@ -212,15 +215,14 @@ class DemoRegion implements ApplicationRunner {
 				"Västerbotten är en plats för nya idéer och breda perspektiv, med stor vilja och förmåga till förnyelse "
 						+ "och transformation. Det motsvarar en av de sex prioriteringarna i den regionala "
 						+ "utvecklingsstrategin för Västerbotten.");
-		List<FocusArea> areas = List.of(
-				new FocusArea("1", "Digitala infrastrukturer", "Digital infrastructures",
-						"Vi behöver ha grundläggande förutsättningar för att individer, företag och organisationer i hela "
-								+ "Västerbotten ska kunna ta del av de möjligheter som digitaliseringen medför.",
-						List.of("Fortsatt utbyggnad och utveckling av såväl det fasta som det mobila bredbandsnätet för "
-								+ "ökad tillgänglighet och robusthet samt högre prestanda och kvalitet.",
-								"Utveckla och stärka samverkan samt interoperabillitet vid införande av nya system och "
-										+ "tjänster.",
-								"Öka tillgång, tillgänglighet och kvaliteten samt nyttjandet av data.")),
+		List<FocusArea> areas = List.of(new FocusArea("1", "Digitala infrastrukturer", "Digital infrastructures",
+				"Vi behöver ha grundläggande förutsättningar för att individer, företag och organisationer i hela "
+						+ "Västerbotten ska kunna ta del av de möjligheter som digitaliseringen medför.",
+				List.of("Fortsatt utbyggnad och utveckling av såväl det fasta som det mobila bredbandsnätet för "
+						+ "ökad tillgänglighet och robusthet samt högre prestanda och kvalitet.",
+						"Utveckla och stärka samverkan samt interoperabillitet vid införande av nya system och "
+								+ "tjänster.",
+						"Öka tillgång, tillgänglighet och kvaliteten samt nyttjandet av data.")),
 				new FocusArea("2", "Digital delaktighet", "Digital participation",
 						"Om inte alla kan och vill vara en del av det digitaliserade samhället kan vi inte heller "
 								+ "realisera nyttan med digitalisering. Det uppstår också utanförskap och klyftor i "

@@ -1,8 +1,9 @@
 /**
- * The demo region: Region Västerbotten with its regional development strategy RUS 2020–2030
- * and the remiss version of its digitalisation strategy 2022–2030, spelled as in the seed
- * documents; Region Norrbotten as a second organisation; demo users for every role. Loaded on
- * start in demo mode (the default with the embedded database), idempotently.
+ * The demo region: Region Västerbotten with its regional development strategy RUS
+ * 2020–2030 and the remiss version of its digitalisation strategy 2022–2030, spelled as
+ * in the seed documents; Region Norrbotten as a second organisation; demo users for every
+ * role. Loaded on start in demo mode (the default with the embedded database),
+ * idempotently.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "accounts", "strategy", "shared" })
 package se.stratlas.demo;

@@ -1,8 +1,9 @@
 package se.stratlas.shared;
 
 /**
- * A save based on a version of a record that someone else changed in the meantime. Carries
- * the record as it is now, so the caller can show both versions and let the user merge.
+ * A save based on a version of a record that someone else changed in the meantime.
+ * Carries the record as it is now, so the caller can show both versions and let the user
+ * merge.
  */
 public class EditConflictException extends RuntimeException {
 

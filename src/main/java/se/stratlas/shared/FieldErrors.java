@@ -7,8 +7,8 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 
 /**
- * The violations of a {@link ValidationException} as the messages a form shows at each field
- * (key {@code ""} for the form as a whole), in the user's language.
+ * The violations of a {@link ValidationException} as the messages a form shows at each
+ * field (key {@code ""} for the form as a whole), in the user's language.
  */
 public final class FieldErrors {
 

@@ -17,7 +17,9 @@ public final class Texts {
 		return trimmed.isEmpty() ? null : trimmed;
 	}
 
-	/** Picks the English text when asked for English and it exists, else the Swedish one. */
+	/**
+	 * Picks the English text when asked for English and it exists, else the Swedish one.
+	 */
 	public static String localized(String sv, String en, Locale locale) {
 		if (locale != null && "en".equals(locale.getLanguage()) && en != null && !en.isBlank()) {
 			return en;

@@ -3,8 +3,8 @@ package se.stratlas.shared;
 import java.util.List;
 
 /**
- * A domain rule refused a change. Each violation names the field it concerns (or null for the
- * whole record) and a message key in the i18n bundles, with arguments.
+ * A domain rule refused a change. Each violation names the field it concerns (or null for
+ * the whole record) and a message key in the i18n bundles, with arguments.
  */
 public class ValidationException extends RuntimeException {
 

@@ -1,6 +1,7 @@
 /**
- * Value types and small mechanisms every module uses: not-found and edit-conflict signals,
- * text sanitizing. An open module: it depends on nothing and everything may use it.
+ * Value types and small mechanisms every module uses: not-found and edit-conflict
+ * signals, text sanitizing. An open module: it depends on nothing and everything may use
+ * it.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package se.stratlas.shared;

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The kinds of element in a strategy tree, and where each may stand. A {@code null} parent
- * means the top level of the tree.
+ * The kinds of element in a strategy tree, and where each may stand. A {@code null}
+ * parent means the top level of the tree.
  */
 public enum ElementType {
 
@@ -27,7 +27,9 @@ public enum ElementType {
 	/** Any other kind of element, for strategies with a shape of their own. */
 	OTHER;
 
-	/** Whether an element of this type may stand under {@code parent} (null: at the top). */
+	/**
+	 * Whether an element of this type may stand under {@code parent} (null: at the top).
+	 */
 	public boolean allowedUnder(ElementType parent) {
 		if (parent == OTHER || this == OTHER) {
 			return true;

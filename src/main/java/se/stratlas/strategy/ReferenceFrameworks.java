@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Agenda 2030 ships as a reference framework in the same model as the strategies: a strategy of
- * no organisation whose goals (mål) hold their targets (delmål). Loaded at start when missing;
- * element keys derive from the codes, so they are the same in every instance and links to them
- * survive export and import.
+ * Agenda 2030 ships as a reference framework in the same model as the strategies: a
+ * strategy of no organisation whose goals (mål) hold their targets (delmål). Loaded at
+ * start when missing; element keys derive from the codes, so they are the same in every
+ * instance and links to them survive export and import.
  */
 @Component
 @Order(5)

@@ -3,8 +3,9 @@ package se.stratlas.strategy;
 import java.time.Instant;
 
 /**
- * A strategy: names, short code, owner organisation ({@code null} for a reference framework
- * such as Agenda 2030), period and whether it is published (readable by anyone).
+ * A strategy: names, short code, owner organisation ({@code null} for a reference
+ * framework such as Agenda 2030), period and whether it is published (readable by
+ * anyone).
  */
 public record Strategy(long id, Long organisationId, Kind kind, String code, String nameSv, String nameEn,
 		String descriptionSv, String descriptionEn, Integer periodStart, Integer periodEnd, Long derivedFromId,
@@ -26,7 +27,8 @@ public record Strategy(long id, Long organisationId, Kind kind, String code, Str
 		if (this.periodStart == null && this.periodEnd == null) {
 			return "";
 		}
-		return (this.periodStart == null ? "" : this.periodStart) + "–" + (this.periodEnd == null ? "" : this.periodEnd);
+		return (this.periodStart == null ? "" : this.periodStart) + "–"
+				+ (this.periodEnd == null ? "" : this.periodEnd);
 	}
 
 }

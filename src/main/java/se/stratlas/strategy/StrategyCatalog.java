@@ -16,10 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 import se.stratlas.shared.NotFoundException;
 
 /**
- * Reading strategies. Every method takes the reader's organisation ({@code null} for someone
- * not signed in) and shows only what that reader may see: the organisation's own strategies,
- * reference frameworks, and what other organisations have published. Anything else is
- * reported as not found.
+ * Reading strategies. Every method takes the reader's organisation ({@code null} for
+ * someone not signed in) and shows only what that reader may see: the organisation's own
+ * strategies, reference frameworks, and what other organisations have published. Anything
+ * else is reported as not found.
  */
 @Component
 @Transactional(readOnly = true)
@@ -31,7 +31,10 @@ public class StrategyCatalog {
 		this.repository = repository;
 	}
 
-	/** What a search in a tree found: the matching elements, and the ones to open to show them. */
+	/**
+	 * What a search in a tree found: the matching elements, and the ones to open to show
+	 * them.
+	 */
 	public record TreeSearch(String query, Set<Long> matches, Set<Long> expanded) {
 
 		public boolean active() {
@@ -65,7 +68,8 @@ public class StrategyCatalog {
 
 	public StrategyVersion latestVersion(Long organisationId, long strategyId) {
 		strategy(organisationId, strategyId);
-		return this.repository.latestVersion(strategyId).orElseThrow(() -> new NotFoundException("version", strategyId));
+		return this.repository.latestVersion(strategyId)
+			.orElseThrow(() -> new NotFoundException("version", strategyId));
 	}
 
 	public List<StrategyElement> elements(Long organisationId, long versionId) {
@@ -92,7 +96,10 @@ public class StrategyCatalog {
 		return ancestors;
 	}
 
-	/** Whether the reader's organisation may change this version: its own strategy, and the latest version. */
+	/**
+	 * Whether the reader's organisation may change this version: its own strategy, and
+	 * the latest version.
+	 */
 	public boolean editable(Long organisationId, Strategy strategy, StrategyVersion version) {
 		if (organisationId == null || strategy.framework() || !organisationId.equals(strategy.organisationId())) {
 			return false;
@@ -118,7 +125,10 @@ public class StrategyCatalog {
 			.toList();
 	}
 
-	/** Finds elements by code (also "1:1" for "1.1"), alias or name, and the ancestors to open. */
+	/**
+	 * Finds elements by code (also "1:1" for "1.1"), alias or name, and the ancestors to
+	 * open.
+	 */
 	public static TreeSearch search(List<StrategyElement> elements, String query) {
 		if (query == null || query.isBlank()) {
 			return new TreeSearch(query, Set.of(), Set.of());
@@ -140,33 +150,31 @@ public class StrategyCatalog {
 		return new TreeSearch(query, matches, expanded);
 	}
 
-	/** Links from and to this element, each resolved to the other element's latest version. */
+	/**
+	 * Links from and to this element, each resolved to the other element's latest
+	 * version.
+	 */
 	public List<ElementLink> links(Long organisationId, StrategyElement element) {
 		List<ElementLink> links = new ArrayList<>();
-		this.repository.jdbc()
-			.sql("""
-					select id, from_key, to_key, relation, note from strategy_element_link
-					where from_key = :key or to_key = :key order by id""")
-			.param("key", element.key())
-			.query((rs, row) -> {
-				boolean outgoing = element.key().equals(rs.getObject("from_key", UUID.class));
-				UUID other = rs.getObject(outgoing ? "to_key" : "from_key", UUID.class);
-				return new Object[] { rs.getLong("id"), RelationType.valueOf(rs.getString("relation")), outgoing, other,
-						rs.getString("note") };
-			})
-			.list()
-			.forEach(row -> {
-				UUID otherKey = (UUID) row[3];
-				this.repository.latestElementByKey(otherKey).ifPresent(other -> {
-					StrategyVersion version = this.repository.version(other.versionId()).orElseThrow();
-					Strategy strategy = this.repository.strategy(version.strategyId()).orElseThrow();
-					if (visible(strategy, organisationId)) {
-						links.add(new ElementLink((Long) row[0], (RelationType) row[1], (Boolean) row[2], otherKey,
-								strategy.id(), strategy.code(), other.id(), other.label(java.util.Locale.ROOT),
-								(String) row[4]));
-					}
-				});
+		this.repository.jdbc().sql("""
+				select id, from_key, to_key, relation, note from strategy_element_link
+				where from_key = :key or to_key = :key order by id""").param("key", element.key()).query((rs, row) -> {
+			boolean outgoing = element.key().equals(rs.getObject("from_key", UUID.class));
+			UUID other = rs.getObject(outgoing ? "to_key" : "from_key", UUID.class);
+			return new Object[] { rs.getLong("id"), RelationType.valueOf(rs.getString("relation")), outgoing, other,
+					rs.getString("note") };
+		}).list().forEach(row -> {
+			UUID otherKey = (UUID) row[3];
+			this.repository.latestElementByKey(otherKey).ifPresent(other -> {
+				StrategyVersion version = this.repository.version(other.versionId()).orElseThrow();
+				Strategy strategy = this.repository.strategy(version.strategyId()).orElseThrow();
+				if (visible(strategy, organisationId)) {
+					links.add(new ElementLink((Long) row[0], (RelationType) row[1], (Boolean) row[2], otherKey,
+							strategy.id(), strategy.code(), other.id(), other.label(java.util.Locale.ROOT),
+							(String) row[4]));
+				}
 			});
+		});
 		return links;
 	}
 
@@ -177,7 +185,8 @@ public class StrategyCatalog {
 		if (from.strategyId() != to.strategyId()) {
 			throw new se.stratlas.shared.ValidationException("to", "compare.differentStrategies");
 		}
-		return VersionComparison.compare(this.repository.elements(fromVersionId), this.repository.elements(toVersionId));
+		return VersionComparison.compare(this.repository.elements(fromVersionId),
+				this.repository.elements(toVersionId));
 	}
 
 	/** The strategies another strategy may derive from: the others the reader sees. */

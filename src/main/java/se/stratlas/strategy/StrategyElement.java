@@ -8,8 +8,8 @@ import java.util.UUID;
 import se.stratlas.shared.Texts;
 
 /**
- * An element of a strategy version's tree. {@code key} stays the same when a new version copies
- * the tree; {@code path} is the materialized path of ids from the top ("/12/45/").
+ * An element of a strategy version's tree. {@code key} stays the same when a new version
+ * copies the tree; {@code path} is the materialized path of ids from the top ("/12/45/").
  */
 public record StrategyElement(long id, long versionId, UUID key, Long parentId, String path, ElementType type,
 		String code, String nameSv, String nameEn, String descriptionSv, String descriptionEn, List<String> aliases,
@@ -36,7 +36,10 @@ public record StrategyElement(long id, long versionId, UUID key, Long parentId, 
 		return (int) this.path.chars().filter(c -> c == '/').count() - 2;
 	}
 
-	/** Whether the text matches this element's code, any alias or its names (case-insensitive). */
+	/**
+	 * Whether the text matches this element's code, any alias or its names
+	 * (case-insensitive).
+	 */
 	public boolean matches(String query) {
 		String q = query.strip().toLowerCase(Locale.ROOT);
 		if (q.isEmpty()) {

@@ -23,8 +23,8 @@ import se.stratlas.shared.ValidationException.Violation;
 /**
  * Changing strategies. Each change is one transaction with its audit row; each edit of an
  * existing record names the version it was based on and is refused with an
- * {@link EditConflictException} when someone else saved first. Only the latest version of an
- * organisation's own strategy can be changed; reference frameworks cannot.
+ * {@link EditConflictException} when someone else saved first. Only the latest version of
+ * an organisation's own strategy can be changed; reference frameworks cannot.
  */
 @Component
 @Transactional
@@ -47,8 +47,8 @@ public class StrategyManagement {
 	}
 
 	/** Creates a strategy with its first version (an utkast unless said otherwise). */
-	public Strategy createStrategy(long organisationId, StrategyDraft draft, String versionLabel,
-			StrategyStatus status, String actor) {
+	public Strategy createStrategy(long organisationId, StrategyDraft draft, String versionLabel, StrategyStatus status,
+			String actor) {
 		StrategyDraft clean = validate(organisationId, null, draft);
 		long id = this.repository.jdbc()
 			.sql("""
@@ -109,12 +109,9 @@ public class StrategyManagement {
 	/** Deletes a strategy with all its versions, and the links from its elements. */
 	public void deleteStrategy(long organisationId, long id, int expectedVersion, String actor) {
 		Strategy strategy = ownStrategy(organisationId, id);
-		this.repository.jdbc()
-			.sql("""
-					delete from strategy_element_link where from_key in (select e.element_key from strategy_element e
-					join strategy_version v on v.id = e.version_id where v.strategy_id = :id)""")
-			.param("id", id)
-			.update();
+		this.repository.jdbc().sql("""
+				delete from strategy_element_link where from_key in (select e.element_key from strategy_element e
+				join strategy_version v on v.id = e.version_id where v.strategy_id = :id)""").param("id", id).update();
 		this.repository.jdbc()
 			.sql("update strategy_strategy set derived_from_id = null where derived_from_id = :id")
 			.param("id", id)
@@ -130,7 +127,10 @@ public class StrategyManagement {
 		this.audit.record(organisationId, actor, STRATEGY, id, "DELETED", strategy.code(), Map.of());
 	}
 
-	/** Starts a new version as a copy of the latest one; the copy keeps every element's key. */
+	/**
+	 * Starts a new version as a copy of the latest one; the copy keeps every element's
+	 * key.
+	 */
 	public StrategyVersion createVersion(long organisationId, long strategyId, String label, StrategyStatus status,
 			String actor) {
 		ownStrategy(organisationId, strategyId);
@@ -199,7 +199,10 @@ public class StrategyManagement {
 		return this.repository.version(versionId).orElseThrow();
 	}
 
-	/** Adds an element under {@code parentId} (null: at the top) as the last of its siblings. */
+	/**
+	 * Adds an element under {@code parentId} (null: at the top) as the last of its
+	 * siblings.
+	 */
 	public StrategyElement addElement(long organisationId, long versionId, Long parentId, ElementDraft draft,
 			String actor) {
 		editableVersion(organisationId, versionId);
@@ -219,7 +222,8 @@ public class StrategyManagement {
 		StrategyElement before = this.repository.element(elementId)
 			.orElseThrow(() -> new NotFoundException("element", elementId));
 		editableVersion(organisationId, before.versionId());
-		StrategyElement parent = before.parentId() == null ? null : this.repository.element(before.parentId()).orElseThrow();
+		StrategyElement parent = before.parentId() == null ? null
+				: this.repository.element(before.parentId()).orElseThrow();
 		ElementDraft clean = validate(before.versionId(), elementId, draft, parent == null ? null : parent.type());
 		for (StrategyElement child : this.repository.children(before.versionId(), elementId)) {
 			if (!child.type().allowedUnder(clean.type())) {
@@ -252,8 +256,8 @@ public class StrategyManagement {
 	}
 
 	/**
-	 * Moves an element (with its subtree) under another parent (null: to the top), at a position
-	 * among its new siblings (0 first; null or past the end: last).
+	 * Moves an element (with its subtree) under another parent (null: to the top), at a
+	 * position among its new siblings (0 first; null or past the end: last).
 	 */
 	public StrategyElement moveElement(long organisationId, long elementId, int expectedVersion, Long newParentId,
 			Integer position, String actor) {
@@ -329,7 +333,10 @@ public class StrategyManagement {
 		return count;
 	}
 
-	/** Links an element of the organisation's strategy to another element the organisation can see. */
+	/**
+	 * Links an element of the organisation's strategy to another element the organisation
+	 * can see.
+	 */
 	public long link(long organisationId, long fromElementId, long toElementId, RelationType relation, String note,
 			String actor) {
 		StrategyElement from = this.catalog.element(organisationId, fromElementId);
@@ -428,7 +435,8 @@ public class StrategyManagement {
 		else if (code.length() > 40) {
 			violations.add(new Violation("code", "validation.tooLong", 40));
 		}
-		else if (this.repository.strategyByCode(organisationId, code).filter(s -> !Objects.equals(s.id(), strategyId))
+		else if (this.repository.strategyByCode(organisationId, code)
+			.filter(s -> !Objects.equals(s.id(), strategyId))
 			.isPresent()) {
 			violations.add(new Violation("code", "strategy.code.taken"));
 		}
@@ -489,8 +497,10 @@ public class StrategyManagement {
 		fields.put("code", new FieldChange(before == null ? null : before.code(), after.code()));
 		fields.put("nameSv", new FieldChange(before == null ? null : before.nameSv(), after.nameSv()));
 		fields.put("nameEn", new FieldChange(before == null ? null : before.nameEn(), after.nameEn()));
-		fields.put("descriptionSv", new FieldChange(before == null ? null : before.descriptionSv(), after.descriptionSv()));
-		fields.put("descriptionEn", new FieldChange(before == null ? null : before.descriptionEn(), after.descriptionEn()));
+		fields.put("descriptionSv",
+				new FieldChange(before == null ? null : before.descriptionSv(), after.descriptionSv()));
+		fields.put("descriptionEn",
+				new FieldChange(before == null ? null : before.descriptionEn(), after.descriptionEn()));
 		fields.put("periodStart", new FieldChange(before == null ? null : before.periodStart(), after.periodStart()));
 		fields.put("periodEnd", new FieldChange(before == null ? null : before.periodEnd(), after.periodEnd()));
 		fields.put("published", new FieldChange(before == null ? null : before.published(), after.published()));
@@ -503,8 +513,10 @@ public class StrategyManagement {
 		fields.put("code", new FieldChange(before == null ? null : before.code(), after.code()));
 		fields.put("nameSv", new FieldChange(before == null ? null : before.nameSv(), after.nameSv()));
 		fields.put("nameEn", new FieldChange(before == null ? null : before.nameEn(), after.nameEn()));
-		fields.put("descriptionSv", new FieldChange(before == null ? null : before.descriptionSv(), after.descriptionSv()));
-		fields.put("descriptionEn", new FieldChange(before == null ? null : before.descriptionEn(), after.descriptionEn()));
+		fields.put("descriptionSv",
+				new FieldChange(before == null ? null : before.descriptionSv(), after.descriptionSv()));
+		fields.put("descriptionEn",
+				new FieldChange(before == null ? null : before.descriptionEn(), after.descriptionEn()));
 		fields.put("aliases", new FieldChange(before == null ? null : String.join(", ", before.aliases()),
 				String.join(", ", after.aliases())));
 		return fields;

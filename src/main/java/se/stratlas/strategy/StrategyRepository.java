@@ -60,20 +60,25 @@ class StrategyRepository {
 	}
 
 	List<Strategy> publishedStrategies() {
-		return this.jdbc.sql("select * from strategy_strategy where published or organisation_id is null "
-				+ "order by kind desc, lower(code)")
+		return this.jdbc
+			.sql("select * from strategy_strategy where published or organisation_id is null "
+					+ "order by kind desc, lower(code)")
 			.query(STRATEGY)
 			.list();
 	}
 
 	Optional<Strategy> strategy(long id) {
-		return this.jdbc.sql("select * from strategy_strategy where id = :id").param("id", id).query(STRATEGY).optional();
+		return this.jdbc.sql("select * from strategy_strategy where id = :id")
+			.param("id", id)
+			.query(STRATEGY)
+			.optional();
 	}
 
 	Optional<Strategy> strategyByCode(Long organisationId, String code) {
-		return this.jdbc.sql("""
-				select * from strategy_strategy
-				where coalesce(organisation_id, 0) = coalesce(cast(:org as bigint), 0) and lower(code) = lower(:code)""")
+		return this.jdbc
+			.sql("""
+					select * from strategy_strategy
+					where coalesce(organisation_id, 0) = coalesce(cast(:org as bigint), 0) and lower(code) = lower(:code)""")
 			.param("org", organisationId)
 			.param("code", code)
 			.query(STRATEGY)

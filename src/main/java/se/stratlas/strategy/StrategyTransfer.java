@@ -16,9 +16,9 @@ import se.stratlas.shared.ValidationException;
 
 /**
  * Export and import of a whole strategy as one {@link StrategyDocument}. Import is all or
- * nothing (one transaction). Element keys are kept, so an export imported into another instance
- * and exported again gives the same document; keys already used in this instance are replaced
- * by new ones, consistently across versions and links.
+ * nothing (one transaction). Element keys are kept, so an export imported into another
+ * instance and exported again gives the same document; keys already used in this instance
+ * are replaced by new ones, consistently across versions and links.
  */
 @Component
 public class StrategyTransfer {
@@ -71,8 +71,8 @@ public class StrategyTransfer {
 	private static List<StrategyDocument.Element> toDocument(List<ElementNode> nodes) {
 		return nodes.stream().map(node -> {
 			StrategyElement e = node.element();
-			return new StrategyDocument.Element(e.key(), e.type(), e.code(), e.nameSv(), e.nameEn(),
-					e.descriptionSv(), e.descriptionEn(), e.aliases(), toDocument(node.children()));
+			return new StrategyDocument.Element(e.key(), e.type(), e.code(), e.nameSv(), e.nameEn(), e.descriptionSv(),
+					e.descriptionEn(), e.aliases(), toDocument(node.children()));
 		}).toList();
 	}
 
@@ -131,16 +131,19 @@ public class StrategyTransfer {
 			}
 			else {
 				versionId = this.management.insertVersion(strategy.id(), version.number(), version.label(),
-						version.status(), version.decisionBody(), version.decisionDate(), version.decisionNote(), actor);
+						version.status(), version.decisionBody(), version.decisionDate(), version.decisionNote(),
+						actor);
 			}
 			elements += insertTree(versionId, null, version.elements(), keyMap, actor);
 		}
 		int links = 0;
 		int skipped = 0;
-		for (StrategyDocument.Link link : document.links() == null ? List.<StrategyDocument.Link>of() : document.links()) {
+		for (StrategyDocument.Link link : document.links() == null ? List.<StrategyDocument.Link>of()
+				: document.links()) {
 			UUID from = keyMap.getOrDefault(link.fromKey(), link.fromKey());
 			UUID to = keyMap.getOrDefault(link.toKey(), link.toKey());
-			boolean targetKnown = keyMap.containsKey(link.toKey()) || this.repository.latestElementByKey(to).isPresent();
+			boolean targetKnown = keyMap.containsKey(link.toKey())
+					|| this.repository.latestElementByKey(to).isPresent();
 			if (!keyMap.containsKey(link.fromKey()) || !targetKnown || link.relation() == null) {
 				skipped++;
 				continue;
@@ -174,13 +177,13 @@ public class StrategyTransfer {
 						element.code() == null ? "?" : element.code());
 			}
 			if (!element.type().allowedUnder(parent == null ? null : parent.type())) {
-				throw new ValidationException("elements", "import.element.type", element.code() == null ? element.nameSv()
-						: element.code());
+				throw new ValidationException("elements", "import.element.type",
+						element.code() == null ? element.nameSv() : element.code());
 			}
 			UUID key = element.key() == null ? UUID.randomUUID() : keyMap.get(element.key());
-			long id = this.repository.insertElement(versionId, key, parent,
-					new ElementDraft(element.type(), element.code(), element.nameSv(), element.nameEn(),
-							element.descriptionSv(), element.descriptionEn(), element.aliases()),
+			long id = this.repository.insertElement(
+					versionId, key, parent, new ElementDraft(element.type(), element.code(), element.nameSv(),
+							element.nameEn(), element.descriptionSv(), element.descriptionEn(), element.aliases()),
 					order++, actor);
 			StrategyElement inserted = this.repository.element(id).orElseThrow();
 			count += 1 + insertTree(versionId, inserted, element.children(), keyMap, actor);

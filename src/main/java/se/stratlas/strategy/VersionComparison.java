@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * Compares two versions of a strategy element by element, matching elements by their key:
- * what was added, removed, renamed (a name or code changed), moved (another parent or place
- * among its siblings) or otherwise changed (type, description, aliases).
+ * what was added, removed, renamed (a name or code changed), moved (another parent or
+ * place among its siblings) or otherwise changed (type, description, aliases).
  */
 public final class VersionComparison {
 
@@ -34,8 +34,9 @@ public final class VersionComparison {
 	}
 
 	/**
-	 * One element's difference. {@code before} or {@code after} is null when the element did not
-	 * exist on that side; {@code parentBefore}/{@code parentAfter} are the parents' labels.
+	 * One element's difference. {@code before} or {@code after} is null when the element
+	 * did not exist on that side; {@code parentBefore}/{@code parentAfter} are the
+	 * parents' labels.
 	 */
 	public record Difference(UUID key, Set<ChangeKind> kinds, StrategyElement before, StrategyElement after,
 			String parentBefore, String parentAfter) {
@@ -115,8 +116,8 @@ public final class VersionComparison {
 	}
 
 	/**
-	 * The element's place among those of its siblings that exist in both versions, so that an
-	 * added or removed sibling does not make the others count as moved.
+	 * The element's place among those of its siblings that exist in both versions, so
+	 * that an added or removed sibling does not make the others count as moved.
 	 */
 	private static int siblingIndex(StrategyElement element, List<StrategyElement> all, Set<UUID> inOther) {
 		List<StrategyElement> siblings = all.stream()

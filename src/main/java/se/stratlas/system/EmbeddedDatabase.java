@@ -20,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An embedded PostgreSQL server (the real server binaries, run as a child process) whose data
- * directory outlives the application, so a restart keeps everything. One application at a time:
- * a second one pointed at the same directory is refused before it touches anything.
+ * An embedded PostgreSQL server (the real server binaries, run as a child process) whose
+ * data directory outlives the application, so a restart keeps everything. One application
+ * at a time: a second one pointed at the same directory is refused before it touches
+ * anything.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -50,11 +51,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the server on the given directory, creating it (and the database) the first time.
+	 * Starts the server on the given directory, creating it (and the database) the first
+	 * time.
 	 * @param dataDirectory where PostgreSQL keeps its files
 	 * @param port the port to listen on, 0 for any free one
 	 * @param ephemeral whether the directory is thrown away on close (tests)
-	 * @throws DataDirectoryInUseException when another process or application holds the directory
+	 * @throws DataDirectoryInUseException when another process or application holds the
+	 * directory
 	 */
 	public static EmbeddedDatabase start(Path dataDirectory, int port, boolean ephemeral) {
 		Path directory = dataDirectory.toAbsolutePath().normalize();
@@ -105,8 +108,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	private static void createDatabaseIfMissing(EmbeddedPostgres postgres) {
 		try (Connection connection = postgres.getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement();
-				ResultSet rs = statement
-					.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+				ResultSet rs = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
 			if (!rs.next()) {
 				statement.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
 			}

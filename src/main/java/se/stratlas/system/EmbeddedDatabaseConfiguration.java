@@ -18,8 +18,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * With no {@code spring.datasource.url}, Stratlas brings its own PostgreSQL: see ADR
- * 2026-11-22-embedded-postgresql. The data source depends on the server bean, so on shutdown
- * the pool closes before the server stops.
+ * 2026-11-22-embedded-postgresql. The data source depends on the server bean, so on
+ * shutdown the pool closes before the server stops.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDataSourceConfigured.class)

@@ -23,7 +23,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Single sign-on against a real (embedded) OIDC provider, with claims mapped to role and organisation. */
+/**
+ * Single sign-on against a real (embedded) OIDC provider, with claims mapped to role and
+ * organisation.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class OidcLoginIT {
@@ -69,8 +72,8 @@ class OidcLoginIT {
 	}
 
 	private void signIn(HttpClient client, Map<String, Object> claims, String subject) throws Exception {
-		PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback("region", subject, "JWT", List.of("stratlas"), claims,
-				3600));
+		PROVIDER.enqueueCallback(
+				new DefaultOAuth2TokenCallback("region", subject, "JWT", List.of("stratlas"), claims, 3600));
 		get(client, "/oauth2/authorization/oidc");
 	}
 

@@ -75,7 +75,10 @@ class DemoRegionIT {
 		long org = this.organisations.findByCode("vasterbotten").orElseThrow().id();
 		List<StrategyElement> rds = elements(org, "RDS");
 		assertThat(counts(rds)).containsEntry(ElementType.FOCUS_AREA, 6L).containsEntry(ElementType.ACTION, 17L);
-		Strategy strategy = this.catalog.strategies(org).stream().filter(s -> s.code().equals("RDS")).findFirst()
+		Strategy strategy = this.catalog.strategies(org)
+			.stream()
+			.filter(s -> s.code().equals("RDS"))
+			.findFirst()
 			.orElseThrow();
 		assertThat(this.catalog.latestVersion(org, strategy.id()).status()).isEqualTo(StrategyStatus.REMISS);
 		assertThat(strategy.derivedFromId()).isNotNull();
@@ -86,7 +89,8 @@ class DemoRegionIT {
 			.anyMatch(label -> label.startsWith("1 Västerbotten"))
 			.anyMatch(label -> label.startsWith("3.4"));
 		assertThat(rds).extracting(StrategyElement::nameSv)
-			.contains("Utveckla och stärka samverkan samt interoperabillitet vid införande av nya system och tjänster.");
+			.contains(
+					"Utveckla och stärka samverkan samt interoperabillitet vid införande av nya system och tjänster.");
 	}
 
 	@Test

@@ -38,8 +38,9 @@ class ElementTypeTests {
 
 	@Test
 	void allowedChildrenOfAPriorityIncludeSubPrioritiesButNotDirections() {
-		assertThat(ElementType.allowedChildren(ElementType.PRIORITY)).contains(ElementType.SUB_PRIORITY,
-				ElementType.ACTION, ElementType.FOCUS_AREA).doesNotContain(ElementType.DIRECTION, ElementType.GOAL);
+		assertThat(ElementType.allowedChildren(ElementType.PRIORITY))
+			.contains(ElementType.SUB_PRIORITY, ElementType.ACTION, ElementType.FOCUS_AREA)
+			.doesNotContain(ElementType.DIRECTION, ElementType.GOAL);
 	}
 
 }

@@ -104,10 +104,10 @@ class StrategyManagementIT {
 		Strategy strategy = newStrategy("REGLER", false);
 		long version = latest(strategy);
 		StrategyElement priority = add(version, null, ElementType.PRIORITY, "1", "Prioritering");
-		assertThatThrownBy(() -> add(version, null, ElementType.PRIORITY, "1", "Samma kod"))
-			.isInstanceOfSatisfying(ValidationException.class,
-					ex -> assertThat(ex.violations()).extracting(ValidationException.Violation::messageKey)
-						.containsExactly("element.code.taken"));
+		assertThatThrownBy(() -> add(version, null, ElementType.PRIORITY, "1", "Samma kod")).isInstanceOfSatisfying(
+				ValidationException.class,
+				ex -> assertThat(ex.violations()).extracting(ValidationException.Violation::messageKey)
+					.containsExactly("element.code.taken"));
 		assertThatThrownBy(() -> add(version, null, ElementType.SUB_PRIORITY, "1.1", "Delprioritering överst"))
 			.isInstanceOfSatisfying(ValidationException.class,
 					ex -> assertThat(ex.violations().getFirst().messageKey()).isEqualTo("element.type.notAllowedHere"));
@@ -154,7 +154,10 @@ class StrategyManagementIT {
 		List<StrategyElement> copy = this.catalog.elements(this.vasterbotten, v2.id());
 		assertThat(copy).extracting(StrategyElement::key).containsExactlyInAnyOrder(kept.key(), dropped.key());
 		StrategyElement keptCopy = copy.stream().filter(e -> e.key().equals(kept.key())).findFirst().orElseThrow();
-		StrategyElement droppedCopy = copy.stream().filter(e -> e.key().equals(dropped.key())).findFirst().orElseThrow();
+		StrategyElement droppedCopy = copy.stream()
+			.filter(e -> e.key().equals(dropped.key()))
+			.findFirst()
+			.orElseThrow();
 		this.management.updateElement(this.vasterbotten, keptCopy.id(), keptCopy.version(),
 				new ElementDraft(ElementType.FOCUS_AREA, "1", "Digital infrastruktur", null, null, null, List.of()),
 				"tester");

@@ -21,8 +21,8 @@ class VersionComparisonTests {
 			element(5, null, "/5/", ElementType.FOCUS_AREA, "6", "Digital innovation", 3, key(5)));
 
 	private final List<StrategyElement> adopted = List.of(
-			element(11, null, "/11/", ElementType.GOAL, null, "Digital transformation inom alla sektorer och branscher", 0,
-					key(1)),
+			element(11, null, "/11/", ElementType.GOAL, null, "Digital transformation inom alla sektorer och branscher",
+					0, key(1)),
 			element(12, null, "/12/", ElementType.FOCUS_AREA, "1", "Digital infrastruktur", 1, key(2)),
 			element(14, 11L, "/11/14/", ElementType.ACTION, "5.1", "Insatser för omställning", 0, key(4)),
 			element(15, null, "/15/", ElementType.FOCUS_AREA, "6", "Digital innovation", 2, key(5)),

@@ -55,14 +55,15 @@ class EmbeddedDatabaseIT {
 	@Test
 	void aConfiguredDataSourceIsUsedInsteadOfTheEmbeddedOneAndMigrated() throws Exception {
 		try (EmbeddedDatabase external = EmbeddedDatabase.start(this.directory.resolve("external"), 0, false);
-				ConfigurableApplicationContext context = new SpringApplication(StratlasApplication.class)
-					.run("--server.port=0", "--spring.datasource.url=" + external.jdbcUrl(),
-							"--spring.datasource.username=postgres", "--stratlas.bootstrap.admin-password=",
-							"--logging.level.root=WARN")) {
+				ConfigurableApplicationContext context = new SpringApplication(StratlasApplication.class).run(
+						"--server.port=0", "--spring.datasource.url=" + external.jdbcUrl(),
+						"--spring.datasource.username=postgres", "--stratlas.bootstrap.admin-password=",
+						"--logging.level.root=WARN")) {
 			assertThat(context.getBeansOfType(EmbeddedDatabase.class)).isEmpty();
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
-			assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Integer.class)
-				.single()).isGreaterThanOrEqualTo(3);
+			assertThat(
+					jdbc.sql("select count(*) from flyway_schema_history where success").query(Integer.class).single())
+				.isGreaterThanOrEqualTo(3);
 			assertThat(jdbc.sql("select count(*) from accounts_user where 'ADMINISTRATOR' = any (roles)")
 				.query(Integer.class)
 				.single()).isEqualTo(1);

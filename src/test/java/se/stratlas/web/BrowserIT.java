@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The main flow in a real browser (the machine's Chromium), with an axe accessibility check
- * of every page it passes: no serious or critical WCAG 2.1 A/AA violation.
+ * The main flow in a real browser (the machine's Chromium), with an axe accessibility
+ * check of every page it passes: no serious or critical WCAG 2.1 A/AA violation.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")

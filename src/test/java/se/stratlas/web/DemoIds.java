@@ -20,7 +20,9 @@ record DemoIds(long rus, long rusVersion, long priority1, long rds, long readerU
 		long rds = jdbc.sql("""
 				select s.id from strategy_strategy s join accounts_organisation o on o.id = s.organisation_id
 				where o.code = 'vasterbotten' and s.code = 'RDS'""").query(Long.class).single();
-		long reader = jdbc.sql("select id from accounts_user where username = 'lars.lasare'").query(Long.class).single();
+		long reader = jdbc.sql("select id from accounts_user where username = 'lars.lasare'")
+			.query(Long.class)
+			.single();
 		return new DemoIds(rus, version, p1, rds, reader);
 	}
 

@@ -37,17 +37,21 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
- * Every endpoint of Stratlas, screens and API, with who may call it. The table must name every
- * endpoint: a new endpoint without a row fails {@link #everyEndpointHasARowInTheTable()}, and
- * one without a {@code @PreAuthorize} rule fails {@link #everyEndpointDeclaresARule()} (and is
- * refused at run time). Each row is then called as every role.
+ * Every endpoint of Stratlas, screens and API, with who may call it. The table must name
+ * every endpoint: a new endpoint without a row fails
+ * {@link #everyEndpointHasARowInTheTable()}, and one without a {@code @PreAuthorize} rule
+ * fails {@link #everyEndpointDeclaresARule()} (and is refused at run time). Each row is
+ * then called as every role.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class EndpointAuthorizationIT {
 
-	/** Who may call an endpoint; each level includes the ones after it in {@link #allowed}. */
+	/**
+	 * Who may call an endpoint; each level includes the ones after it in
+	 * {@link #allowed}.
+	 */
 	enum Access {
 
 		PUBLIC, AUTHENTICATED, READER, STRATEGIST, ADMINISTRATOR
@@ -196,8 +200,8 @@ class EndpointAuthorizationIT {
 						|| (status == 302 && location != null && location.endsWith("/login"));
 				boolean expectedAllowed = allowed(row.getValue().access(), caller);
 				if (refused == expectedAllowed) {
-					wrong.add(row.getKey() + " as " + caller + ": " + status + (expectedAllowed ? " (should pass)"
-							: " (should be refused)"));
+					wrong.add(row.getKey() + " as " + caller + ": " + status
+							+ (expectedAllowed ? " (should pass)" : " (should be refused)"));
 				}
 			}
 		}
@@ -247,8 +251,11 @@ class EndpointAuthorizationIT {
 				continue;
 			}
 			Set<String> patterns = new TreeSet<>(entry.getKey().getPatternValues());
-			entry.getKey().getMethodsCondition().getMethods().forEach(method -> patterns
-				.forEach(pattern -> endpoints.put(method.name() + " " + pattern, entry.getValue())));
+			entry.getKey()
+				.getMethodsCondition()
+				.getMethods()
+				.forEach(method -> patterns
+					.forEach(pattern -> endpoints.put(method.name() + " " + pattern, entry.getValue())));
 		}
 		return endpoints;
 	}

@@ -58,11 +58,11 @@ class WebFlowIT {
 		if (this.jdbc.sql("select count(*) from strategy_strategy where code = 'WEBFLOW'")
 			.query(Integer.class)
 			.single() == 0) {
-			this.management.createStrategy(organisation, new se.stratlas.strategy.StrategyDraft("WEBFLOW",
-					"Webbtester", null, null, null, null, null, null, false), null, null, "tester");
+			this.management.createStrategy(organisation, new se.stratlas.strategy.StrategyDraft("WEBFLOW", "Webbtester",
+					null, null, null, null, null, null, false), null, null, "tester");
 		}
-		this.scratchVersion = this.jdbc
-			.sql("select v.id from strategy_version v join strategy_strategy s on s.id = v.strategy_id where s.code = 'WEBFLOW'")
+		this.scratchVersion = this.jdbc.sql(
+				"select v.id from strategy_version v join strategy_strategy s on s.id = v.strategy_id where s.code = 'WEBFLOW'")
 			.query(Long.class)
 			.single();
 	}
@@ -93,7 +93,8 @@ class WebFlowIT {
 
 	@Test
 	void demoUserSignsInWithTheFormAndLandsOnTheHomePage() throws Exception {
-		this.mvc.perform(post("/login").param("username", "sara.strateg").param("password", "stratlas-demo").with(csrf()))
+		this.mvc
+			.perform(post("/login").param("username", "sara.strateg").param("password", "stratlas-demo").with(csrf()))
 			.andExpect(redirectedUrl("/"));
 		this.mvc.perform(post("/login").param("username", "sara.strateg").param("password", "fel").with(csrf()))
 			.andExpect(redirectedUrl("/login?error"));
@@ -242,11 +243,10 @@ class WebFlowIT {
 			.andExpect(status().isConflict())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.current.nameSv").value("Västerbotten – En nytänkande och smart region"));
-		this.mvc
-			.perform(put("/api/elements/{id}", this.ids.priority1()).contentType(MediaType.APPLICATION_JSON)
-				.content("{\"version\": 0, \"element\": {\"type\": \"SUB_PRIORITY\", \"code\": \"1\", \"nameSv\": \"\"}}")
-				.with(csrf())
-				.with(as("sara.strateg")))
+		this.mvc.perform(put("/api/elements/{id}", this.ids.priority1()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"version\": 0, \"element\": {\"type\": \"SUB_PRIORITY\", \"code\": \"1\", \"nameSv\": \"\"}}")
+			.with(csrf())
+			.with(as("sara.strateg")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("type", "nameSv")));
 		this.mvc.perform(get("/api/elements/{id}", 987654321).with(as("sara.strateg")))

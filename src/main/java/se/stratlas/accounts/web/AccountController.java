@@ -58,7 +58,8 @@ class AccountController {
 	String changePassword(@AuthenticationPrincipal StratlasPrincipal user, @ModelAttribute PasswordForm form,
 			Model model, HttpSession session, RedirectAttributes redirect, Locale locale) {
 		try {
-			this.users.changeOwnPassword(user.userId(), form.currentPassword(), form.newPassword(), form.confirmation());
+			this.users.changeOwnPassword(user.userId(), form.currentPassword(), form.newPassword(),
+					form.confirmation());
 		}
 		catch (ValidationException ex) {
 			model.addAttribute("form", new PasswordForm(null, null, null));

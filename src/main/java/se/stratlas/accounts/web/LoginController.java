@@ -30,7 +30,8 @@ class LoginController {
 
 	private final String demoPassword;
 
-	LoginController(UserAccounts users, Organisations organisations, ObjectProvider<ClientRegistrationRepository> clients,
+	LoginController(UserAccounts users, Organisations organisations,
+			ObjectProvider<ClientRegistrationRepository> clients,
 			@Value("${stratlas.oidc.registration-id:oidc}") String registrationId,
 			@Value("${stratlas.demo.password:stratlas-demo}") String demoPassword) {
 		this.users = users;

@@ -31,7 +31,9 @@ import se.stratlas.strategy.StrategyManagement;
 import se.stratlas.strategy.StrategyVersion;
 import se.stratlas.strategy.web.StrategyForms.ElementForm;
 
-/** One element: its details, children, links and history; editing, moving and deleting it. */
+/**
+ * One element: its details, children, links and history; editing, moving and deleting it.
+ */
 @Controller
 class ElementController {
 
@@ -184,7 +186,8 @@ class ElementController {
 			StrategyVersion latest = this.catalog.latestVersion(user.organisationId(), targetStrategyId);
 			StrategyElement target = this.catalog.elements(user.organisationId(), latest.id())
 				.stream()
-				.filter(e -> e.code() != null && e.matches(targetCode) && normalized(e.code()).equals(normalized(targetCode)))
+				.filter(e -> e.code() != null && e.matches(targetCode)
+						&& normalized(e.code()).equals(normalized(targetCode)))
 				.findFirst()
 				.orElseThrow(() -> new ValidationException("targetCode", "link.target.unknown", targetCode));
 			this.management.link(user.organisationId(), id, target.id(), relation, note, user.username());
@@ -212,31 +215,30 @@ class ElementController {
 	private void populate(StratlasPrincipal user, StrategyElement element, ElementForm form, Model model) {
 		StrategyVersion version = this.catalog.version(user.organisationId(), element.versionId());
 		Strategy strategy = this.catalog.strategy(user.organisationId(), version.strategyId());
-		boolean editable = user.can(Role.STRATEGIST)
-				&& this.catalog.editable(user.organisationId(), strategy, version);
+		boolean editable = user.can(Role.STRATEGIST) && this.catalog.editable(user.organisationId(), strategy, version);
 		List<StrategyElement> all = this.catalog.elements(user.organisationId(), version.id());
 		model.addAttribute("element", element);
 		model.addAttribute("strategy", strategy);
 		model.addAttribute("version", version);
 		model.addAttribute("ancestors", this.catalog.ancestors(element));
-		model.addAttribute("children", all.stream()
-			.filter(e -> Objects.equals(e.parentId(), element.id()))
-			.sorted(java.util.Comparator.comparingInt(StrategyElement::sortOrder))
-			.toList());
+		model.addAttribute("children",
+				all.stream()
+					.filter(e -> Objects.equals(e.parentId(), element.id()))
+					.sorted(java.util.Comparator.comparingInt(StrategyElement::sortOrder))
+					.toList());
 		model.addAttribute("links", this.catalog.links(user.organisationId(), element));
 		model.addAttribute("history", this.audit.history("strategy-element", element.key()));
 		model.addAttribute("form", form);
 		model.addAttribute("canEdit", editable);
 		model.addAttribute("types", ElementType.values());
 		model.addAttribute("childTypes", ElementType.allowedChildren(element.type()));
-		model.addAttribute("moveTargets", all.stream()
-			.filter(e -> !e.path().startsWith(element.path()) && element.type().allowedUnder(e.type()))
-			.toList());
+		model.addAttribute("moveTargets",
+				all.stream()
+					.filter(e -> !e.path().startsWith(element.path()) && element.type().allowedUnder(e.type()))
+					.toList());
 		model.addAttribute("canBeTop", element.type().allowedUnder(null));
-		model.addAttribute("linkTargets", this.catalog.strategies(user.organisationId())
-			.stream()
-			.filter(s -> s.id() != strategy.id())
-			.toList());
+		model.addAttribute("linkTargets",
+				this.catalog.strategies(user.organisationId()).stream().filter(s -> s.id() != strategy.id()).toList());
 		model.addAttribute("relations", RelationType.values());
 	}
 

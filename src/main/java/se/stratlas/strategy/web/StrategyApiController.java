@@ -41,9 +41,9 @@ import se.stratlas.strategy.StrategyVersion;
 import se.stratlas.strategy.VersionComparison;
 
 /**
- * The strategy JSON API. Reading needs the läsare role, changing the strateg role. Every change
- * of an existing record carries the {@code version} it was based on; a stale one gets 409 with
- * the current record.
+ * The strategy JSON API. Reading needs the läsare role, changing the strateg role. Every
+ * change of an existing record carries the {@code version} it was based on; a stale one
+ * gets 409 with the current record.
  */
 @RestController
 @RequestMapping("/api")
@@ -183,8 +183,8 @@ class StrategyApiController {
 	@GetMapping("/strategies/{id}/compare")
 	@PreAuthorize("hasRole('READER')")
 	@Operation(summary = "Compare two versions element by element: added, removed, renamed, moved, changed")
-	List<VersionComparison.Difference> compare(@AuthenticationPrincipal StratlasPrincipal user,
-			@PathVariable long id, @RequestParam long from, @RequestParam long to) {
+	List<VersionComparison.Difference> compare(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestParam long from, @RequestParam long to) {
 		this.catalog.strategy(user.organisationId(), id);
 		return this.catalog.compare(user.organisationId(), from, to);
 	}

@@ -44,7 +44,10 @@ import se.stratlas.strategy.StrategyVersion;
 import se.stratlas.strategy.web.StrategyForms.StrategyForm;
 import se.stratlas.strategy.web.StrategyForms.VersionForm;
 
-/** The strategy screens: list, tree with search, versions and comparison, import and export. */
+/**
+ * The strategy screens: list, tree with search, versions and comparison, import and
+ * export.
+ */
 @Controller
 class StrategyController {
 
@@ -138,9 +141,11 @@ class StrategyController {
 		catch (EditConflictException ex) {
 			Strategy current = (Strategy) ex.current();
 			model.addAttribute("theirs", current);
-			return strategyForm(user, new StrategyForm(form.code(), form.nameSv(), form.nameEn(), form.descriptionSv(),
-					form.descriptionEn(), form.periodStart(), form.periodEnd(), form.derivedFromId(), form.published(),
-					current.version()), current, model);
+			return strategyForm(user,
+					new StrategyForm(form.code(), form.nameSv(), form.nameEn(), form.descriptionSv(),
+							form.descriptionEn(), form.periodStart(), form.periodEnd(), form.derivedFromId(),
+							form.published(), current.version()),
+					current, model);
 		}
 	}
 
@@ -167,9 +172,8 @@ class StrategyController {
 			@RequestParam(required = false) Long version, @RequestParam(required = false) String q,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		populateTree(user.organisationId(), id, version, q, model);
-		model.addAttribute("canEdit", user.can(Role.STRATEGIST)
-				&& this.catalog.editable(user.organisationId(), (Strategy) model.getAttribute("strategy"),
-						(StrategyVersion) model.getAttribute("version")));
+		model.addAttribute("canEdit", user.can(Role.STRATEGIST) && this.catalog.editable(user.organisationId(),
+				(Strategy) model.getAttribute("strategy"), (StrategyVersion) model.getAttribute("version")));
 		model.addAttribute("publicView", false);
 		return htmx != null ? "strategy/view :: tree" : "strategy/view";
 	}
@@ -177,8 +181,8 @@ class StrategyController {
 	@GetMapping("/public/strategies/{id}")
 	@PreAuthorize("permitAll()")
 	String publicView(@PathVariable long id, @RequestParam(required = false) Long version,
-			@RequestParam(required = false) String q,
-			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+			@RequestParam(required = false) String q, @RequestHeader(name = "HX-Request", required = false) String htmx,
+			Model model) {
 		populateTree(null, id, version, q, model);
 		model.addAttribute("canEdit", false);
 		model.addAttribute("publicView", true);
@@ -200,9 +204,10 @@ class StrategyController {
 		model.addAttribute("tree", StrategyCatalog.tree(elements));
 		model.addAttribute("search", StrategyCatalog.search(elements, q));
 		model.addAttribute("elementCount", elements.size());
-		model.addAttribute("typeCounts", elements.stream()
-			.collect(java.util.stream.Collectors.groupingBy(StrategyElement::type, () -> new java.util.EnumMap<>(
-					ElementType.class), java.util.stream.Collectors.counting())));
+		model.addAttribute("typeCounts",
+				elements.stream()
+					.collect(java.util.stream.Collectors.groupingBy(StrategyElement::type,
+							() -> new java.util.EnumMap<>(ElementType.class), java.util.stream.Collectors.counting())));
 		if (strategy.derivedFromId() != null) {
 			try {
 				model.addAttribute("derivedFrom", this.catalog.strategy(organisationId, strategy.derivedFromId()));
@@ -221,8 +226,8 @@ class StrategyController {
 		model.addAttribute("strategy", strategy);
 		model.addAttribute("versions", versions);
 		model.addAttribute("statuses", StrategyStatus.values());
-		model.addAttribute("canEdit", user.can(Role.STRATEGIST) && this.catalog.editable(user.organisationId(),
-				strategy, versions.getFirst()));
+		model.addAttribute("canEdit", user.can(Role.STRATEGIST)
+				&& this.catalog.editable(user.organisationId(), strategy, versions.getFirst()));
 		return "strategy/versions";
 	}
 

@@ -23,8 +23,8 @@ import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.ValidationException;
 
 /**
- * How the domain's refusals reach users: RFC 9457 problem details in the JSON API, the error
- * page on screens. Forms handle validation and conflicts themselves, at the field.
+ * How the domain's refusals reach users: RFC 9457 problem details in the JSON API, the
+ * error page on screens. Forms handle validation and conflicts themselves, at the field.
  */
 final class ErrorAdvice {
 
