@@ -31,6 +31,11 @@ class LocalUserDetailsService implements UserDetailsService {
 			.orElseThrow(() -> new UsernameNotFoundException("No local account " + username));
 	}
 
+	private static Long unit(java.sql.ResultSet rs) throws java.sql.SQLException {
+		long unit = rs.getLong("unit_id");
+		return rs.wasNull() ? null : unit;
+	}
+
 	void recordLogin(long userId) {
 		this.jdbc.sql("update accounts_user set last_login_at = now() where id = :id").param("id", userId).update();
 	}

@@ -17,6 +17,11 @@ public interface StratlasPrincipal {
 
 	String displayName();
 
+	/** The unit the user belongs to, if any; a rapportör's rights follow it. */
+	default Long unitId() {
+		return null;
+	}
+
 	/** The roles given to the user, without the ones the hierarchy implies. */
 	Set<Role> roles();
 

@@ -285,12 +285,17 @@ public class UserAccounts {
 			.collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
 	}
 
+	private static Long unit(ResultSet rs) throws SQLException {
+		long unit = rs.getLong("unit_id");
+		return rs.wasNull() ? null : unit;
+	}
+
 	private static UserAccount map(ResultSet rs) throws SQLException {
 		Timestamp lastLogin = rs.getTimestamp("last_login_at");
 		return new UserAccount(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("username"),
 				rs.getString("display_name"), rs.getString("email"), roles(rs.getArray("roles")),
 				rs.getBoolean("enabled"), rs.getString("external_subject") != null, rs.getBoolean("demo"),
-				rs.getInt("version"), lastLogin == null ? null : lastLogin.toInstant());
+				rs.getInt("version"), lastLogin == null ? null : lastLogin.toInstant(), unit(rs));
 	}
 
 }

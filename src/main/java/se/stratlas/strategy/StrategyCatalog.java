@@ -189,6 +189,54 @@ public class StrategyCatalog {
 				this.repository.elements(toVersionId));
 	}
 
+	/**
+	 * The directions of the strategy's latest version, with their gate flags, in tree
+	 * order.
+	 */
+	public List<Direction> directions(Long organisationId, long strategyId) {
+		StrategyVersion latest = latestVersion(organisationId, strategyId);
+		Set<Long> gates = new HashSet<>(this.repository.jdbc()
+			.sql("select id from strategy_element where version_id = :v and funding_gate")
+			.param("v", latest.id())
+			.query(Long.class)
+			.list());
+		return this.repository.elements(latest.id())
+			.stream()
+			.filter(e -> e.type() == ElementType.DIRECTION)
+			.sorted(Comparator.comparingInt(StrategyElement::sortOrder))
+			.map(e -> new Direction(e, gates.contains(e.id())))
+			.toList();
+	}
+
+	/** The scale assessments against the strategy's directions use. */
+	public List<AssessmentLevel> assessmentScale(long strategyId) {
+		List<AssessmentLevel> levels = this.repository.jdbc()
+			.sql("""
+					select code, name_sv, name_en, score from strategy_assessment_level
+					where strategy_id = :s order by score desc""")
+			.param("s", strategyId)
+			.query(AssessmentLevel.class)
+			.list();
+		return levels.isEmpty() ? AssessmentLevel.DEFAULT_SCALE : levels;
+	}
+
+	/**
+	 * The element with this key in the latest version of its strategy, if the reader may
+	 * see it.
+	 */
+	public java.util.Optional<StrategyElement> latestElement(Long organisationId, UUID key) {
+		return this.repository.latestElementByKey(key).filter(e -> {
+			StrategyVersion version = this.repository.version(e.versionId()).orElseThrow();
+			return visible(this.repository.strategy(version.strategyId()).orElseThrow(), organisationId);
+		});
+	}
+
+	/** The strategy an element belongs to. */
+	public Strategy strategyOf(StrategyElement element) {
+		StrategyVersion version = this.repository.version(element.versionId()).orElseThrow();
+		return this.repository.strategy(version.strategyId()).orElseThrow();
+	}
+
 	/** The strategies another strategy may derive from: the others the reader sees. */
 	public List<Strategy> derivationCandidates(Long organisationId, Long excludeId) {
 		return strategies(organisationId).stream().filter(s -> !Objects.equals(s.id(), excludeId)).toList();

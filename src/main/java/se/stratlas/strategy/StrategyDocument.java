@@ -21,7 +21,7 @@ public record StrategyDocument(String format, Header strategy, List<Version> ver
 	}
 
 	public record Element(UUID key, ElementType type, String code, String nameSv, String nameEn, String descriptionSv,
-			String descriptionEn, List<String> aliases, List<Element> children) {
+			String descriptionEn, List<String> aliases, List<Element> children, boolean fundingGate) {
 	}
 
 	public record Link(UUID fromKey, UUID toKey, RelationType relation, String note) {

@@ -106,6 +106,23 @@ public class StrategyManagement {
 		return this.repository.strategy(id).orElseThrow();
 	}
 
+	/** Marks a direction of the latest version as a gate for funding, or not. */
+	public void setFundingGate(long organisationId, long elementId, boolean gate, String actor) {
+		StrategyElement element = this.repository.element(elementId)
+			.orElseThrow(() -> new NotFoundException("element", elementId));
+		editableVersion(organisationId, element.versionId());
+		if (element.type() != ElementType.DIRECTION) {
+			throw new ValidationException("fundingGate", "element.gate.directionOnly");
+		}
+		this.repository.jdbc()
+			.sql("update strategy_element set funding_gate = :gate where id = :id")
+			.param("gate", gate)
+			.param("id", elementId)
+			.update();
+		this.audit.record(organisationId, actor, ELEMENT, element.key(), "UPDATED", element.label(null),
+				Map.of("fundingGate", new FieldChange(!gate, gate)));
+	}
+
 	/** Deletes a strategy with all its versions, and the links from its elements. */
 	public void deleteStrategy(long organisationId, long id, int expectedVersion, String actor) {
 		Strategy strategy = ownStrategy(organisationId, id);
@@ -146,6 +163,11 @@ public class StrategyManagement {
 			StrategyElement parent = element.parentId() == null ? null : copies.get(element.parentId());
 			long copyId = this.repository.insertElement(versionId, element.key(), parent, ElementDraft.of(element),
 					element.sortOrder(), actor);
+			this.repository.jdbc()
+				.sql("update strategy_element set funding_gate = (select funding_gate from strategy_element where id = :from) where id = :to")
+				.param("from", element.id())
+				.param("to", copyId)
+				.update();
 			copies.put(element.id(), this.repository.element(copyId).orElseThrow());
 		}
 		this.audit.record(organisationId, actor, STRATEGY, strategyId, "VERSION_CREATED", clean,

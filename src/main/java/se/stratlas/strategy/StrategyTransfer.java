@@ -50,9 +50,14 @@ public class StrategyTransfer {
 		for (StrategyVersion version : this.repository.versions(strategyId).reversed()) {
 			List<StrategyElement> elements = this.repository.elements(version.id());
 			elements.forEach(e -> keys.add(e.key()));
+			Set<Long> gates = new HashSet<>(this.repository.jdbc()
+				.sql("select id from strategy_element where version_id = :v and funding_gate")
+				.param("v", version.id())
+				.query(Long.class)
+				.list());
 			versions.add(new StrategyDocument.Version(version.number(), version.label(), version.status(),
 					version.decisionBody(), version.decisionDate(), version.decisionNote(),
-					toDocument(StrategyCatalog.tree(elements))));
+					toDocument(StrategyCatalog.tree(elements), gates)));
 		}
 		List<StrategyDocument.Link> links = this.repository.jdbc()
 			.sql("select from_key, to_key, relation, note from strategy_element_link where from_key in (:keys) order by id")
@@ -68,11 +73,11 @@ public class StrategyTransfer {
 				versions, links);
 	}
 
-	private static List<StrategyDocument.Element> toDocument(List<ElementNode> nodes) {
+	private static List<StrategyDocument.Element> toDocument(List<ElementNode> nodes, Set<Long> gates) {
 		return nodes.stream().map(node -> {
 			StrategyElement e = node.element();
 			return new StrategyDocument.Element(e.key(), e.type(), e.code(), e.nameSv(), e.nameEn(), e.descriptionSv(),
-					e.descriptionEn(), e.aliases(), toDocument(node.children()));
+					e.descriptionEn(), e.aliases(), toDocument(node.children(), gates), gates.contains(e.id()));
 		}).toList();
 	}
 
@@ -185,6 +190,12 @@ public class StrategyTransfer {
 					versionId, key, parent, new ElementDraft(element.type(), element.code(), element.nameSv(),
 							element.nameEn(), element.descriptionSv(), element.descriptionEn(), element.aliases()),
 					order++, actor);
+			if (element.fundingGate()) {
+				this.repository.jdbc()
+					.sql("update strategy_element set funding_gate = true where id = :id")
+					.param("id", id)
+					.update();
+			}
 			StrategyElement inserted = this.repository.element(id).orElseThrow();
 			count += 1 + insertTree(versionId, inserted, element.children(), keyMap, actor);
 		}

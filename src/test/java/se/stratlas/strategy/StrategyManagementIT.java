@@ -275,7 +275,7 @@ class StrategyManagementIT {
 				new StrategyDocument.Header("TRASIG", "Trasig", null, null, null, null, null, null, false),
 				List.of(new StrategyDocument.Version(1, "v1", StrategyStatus.UTKAST, null, null, null,
 						List.of(new StrategyDocument.Element(UUID.randomUUID(), ElementType.SUB_PRIORITY, "1.1", "Fel",
-								null, null, null, List.of(), List.of())))),
+								null, null, null, List.of(), List.of(), false)))),
 				List.of());
 		assertThatThrownBy(() -> this.transfer.importDocument(this.vasterbotten, broken, "tester"))
 			.isInstanceOf(ValidationException.class);

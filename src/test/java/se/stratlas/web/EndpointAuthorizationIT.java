@@ -97,6 +97,8 @@ class EndpointAuthorizationIT {
 		row("POST /admin/users/{id}", Access.ADMINISTRATOR, "version=-1&displayName=x&roles=READER", null);
 		row("POST /admin/users/{id}/password", Access.ADMINISTRATOR, "password=short", null);
 		row("GET /admin/audit", Access.ADMINISTRATOR);
+		row("GET /admin/units", Access.ADMINISTRATOR);
+		row("POST /admin/units", Access.ADMINISTRATOR, "name=", null);
 		row("GET /strategies", Access.READER);
 		row("GET /strategies/new", Access.STRATEGIST);
 		row("POST /strategies", Access.STRATEGIST, "code=", null);
@@ -118,6 +120,7 @@ class EndpointAuthorizationIT {
 		row("POST /strategies/elements/{id}/move", Access.STRATEGIST, "version=-1", null);
 		row("POST /strategies/elements/{id}/delete", Access.STRATEGIST, "version=-1", null);
 		row("POST /strategies/elements/{id}/links", Access.STRATEGIST, "relation=BIDRAR_TILL", null);
+		row("POST /strategies/elements/{id}/gate", Access.STRATEGIST, "gate=false", null);
 		row("POST /strategies/elements/{id}/links/{linkId}/delete", Access.STRATEGIST);
 		row("GET /api/strategies", Access.READER);
 		row("POST /api/strategies", Access.STRATEGIST, null, "{}");

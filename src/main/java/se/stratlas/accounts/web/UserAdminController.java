@@ -35,18 +35,22 @@ class UserAdminController {
 
 	private final UserAccounts users;
 
+	private final se.stratlas.accounts.OrganisationUnits units;
+
 	private final AuditTrail audit;
 
 	private final MessageSource messages;
 
-	UserAdminController(UserAccounts users, AuditTrail audit, MessageSource messages) {
+	UserAdminController(UserAccounts users, se.stratlas.accounts.OrganisationUnits units, AuditTrail audit,
+			MessageSource messages) {
 		this.users = users;
+		this.units = units;
 		this.audit = audit;
 		this.messages = messages;
 	}
 
 	record UserForm(String username, String displayName, String email, Set<Role> roles, String password,
-			Boolean enabled, Integer version) {
+			Boolean enabled, Integer version, Long unitId) {
 
 		Set<Role> roleSet() {
 			return this.roles == null || this.roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(this.roles);
@@ -54,7 +58,7 @@ class UserAdminController {
 
 		static UserForm of(UserAccount user) {
 			return new UserForm(user.username(), user.displayName(), user.email(), user.roles(), null, user.enabled(),
-					user.version());
+					user.version(), user.unitId());
 		}
 
 	}
@@ -69,15 +73,21 @@ class UserAdminController {
 		return List.of(Role.values());
 	}
 
+	@ModelAttribute("units")
+	List<se.stratlas.accounts.OrganisationUnit> units(@AuthenticationPrincipal StratlasPrincipal admin) {
+		return admin == null ? List.of() : this.units.list(admin.organisationId());
+	}
+
 	@GetMapping("/users")
 	String list(@AuthenticationPrincipal StratlasPrincipal admin, Model model) {
 		model.addAttribute("users", this.users.list(admin.organisationId()));
+		model.addAttribute("unitNames", this.units.names(admin.organisationId()));
 		return "accounts/users";
 	}
 
 	@GetMapping("/users/new")
 	String newUser(Model model) {
-		model.addAttribute("form", new UserForm(null, null, null, EnumSet.of(Role.READER), null, true, null));
+		model.addAttribute("form", new UserForm(null, null, null, EnumSet.of(Role.READER), null, true, null, null));
 		model.addAttribute("creating", true);
 		return "accounts/user-form";
 	}
@@ -86,8 +96,11 @@ class UserAdminController {
 	String create(@AuthenticationPrincipal StratlasPrincipal admin, @ModelAttribute UserForm form, Model model,
 			Locale locale, RedirectAttributes redirect) {
 		try {
-			this.users.create(admin.organisationId(), new UserAccounts.NewUser(form.username(), form.displayName(),
-					form.email(), form.roleSet(), form.password()), admin.username());
+			var created = this.users.create(admin.organisationId(), new UserAccounts.NewUser(form.username(),
+					form.displayName(), form.email(), form.roleSet(), form.password()), admin.username());
+			if (form.unitId() != null) {
+				this.units.assign(admin.organisationId(), created.id(), form.unitId(), admin.username());
+			}
 		}
 		catch (ValidationException ex) {
 			model.addAttribute("form", form);
@@ -117,6 +130,9 @@ class UserAdminController {
 			this.users.update(admin.organisationId(), id, form.version() == null ? -1 : form.version(),
 					form.displayName(), form.email(), form.roleSet(), Boolean.TRUE.equals(form.enabled()),
 					admin.username());
+			if (!java.util.Objects.equals(user.unitId(), form.unitId())) {
+				this.units.assign(admin.organisationId(), id, form.unitId(), admin.username());
+			}
 		}
 		catch (ValidationException ex) {
 			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
@@ -126,7 +142,7 @@ class UserAdminController {
 			model.addAttribute("conflict", true);
 			model.addAttribute("theirs", UserForm.of((UserAccount) ex.current()));
 			return editAgain(user, new UserForm(user.username(), form.displayName(), form.email(), form.roles(), null,
-					form.enabled(), user.version()), model);
+					form.enabled(), user.version(), form.unitId()), model);
 		}
 		redirect.addFlashAttribute("flash", "user.saved");
 		return "redirect:/admin/users";
@@ -153,6 +169,28 @@ class UserAdminController {
 		}
 		redirect.addFlashAttribute("flash", "user.passwordReset");
 		return "redirect:/admin/users/" + id;
+	}
+
+	@GetMapping("/units")
+	String unitList(Model model) {
+		model.addAttribute("kinds", se.stratlas.accounts.OrganisationUnit.Kind.values());
+		return "accounts/units";
+	}
+
+	@PostMapping("/units")
+	String createUnit(@AuthenticationPrincipal StratlasPrincipal admin, @RequestParam(required = false) Long parentId,
+			@RequestParam(required = false) se.stratlas.accounts.OrganisationUnit.Kind kind,
+			@RequestParam(required = false) String name, Model model, Locale locale, RedirectAttributes redirect) {
+		try {
+			this.units.create(admin.organisationId(), parentId, kind, name, admin.username());
+		}
+		catch (ValidationException ex) {
+			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
+			model.addAttribute("kinds", se.stratlas.accounts.OrganisationUnit.Kind.values());
+			return "accounts/units";
+		}
+		redirect.addFlashAttribute("flash", "unit.created");
+		return "redirect:/admin/units";
 	}
 
 	@GetMapping("/audit")

@@ -173,6 +173,20 @@ class ElementController {
 		return "redirect:/strategies/" + strategyVersion.strategyId();
 	}
 
+	@PostMapping("/strategies/elements/{id}/gate")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	String gate(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestParam(defaultValue = "false") boolean gate, Locale locale, RedirectAttributes redirect) {
+		try {
+			this.management.setFundingGate(user.organisationId(), id, gate, user.username());
+			redirect.addFlashAttribute("flash", "form.saved");
+		}
+		catch (ValidationException ex) {
+			redirect.addFlashAttribute("moveErrors", FieldErrors.of(ex, this.messages, locale));
+		}
+		return "redirect:/strategies/elements/" + id;
+	}
+
 	@PostMapping("/strategies/elements/{id}/links")
 	@PreAuthorize("hasRole('STRATEGIST')")
 	String link(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
@@ -240,6 +254,10 @@ class ElementController {
 		model.addAttribute("linkTargets",
 				this.catalog.strategies(user.organisationId()).stream().filter(s -> s.id() != strategy.id()).toList());
 		model.addAttribute("relations", RelationType.values());
+		model.addAttribute("fundingGate",
+				element.type() == ElementType.DIRECTION && this.catalog.directions(user.organisationId(), strategy.id())
+					.stream()
+					.anyMatch(d -> d.fundingGate() && d.element().key().equals(element.key())));
 	}
 
 }

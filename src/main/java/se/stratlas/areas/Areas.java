@@ -1,0 +1,123 @@
+package se.stratlas.areas;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The areas of Sweden. Loaded at start from {@code reference/swedish_admin_areas.csv}
+ * when missing; read from memory afterwards (312 rows that never change while the
+ * application runs).
+ */
+@Component
+@Order(1)
+public class Areas implements ApplicationRunner {
+
+	/** Sweden's code, as Kolada writes it. */
+	public static final String SWEDEN = "0000";
+
+	private final JdbcClient jdbc;
+
+	private volatile Map<String, Area> byCode = Map.of();
+
+	Areas(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) {
+		this.jdbc
+			.sql("insert into areas_area (code, name, kind) values (:c, 'Sverige', 'COUNTRY') on conflict do nothing")
+			.param("c", SWEDEN)
+			.update();
+		for (String[] row : rows()) {
+			this.jdbc.sql("""
+					insert into areas_area (code, name, kind, parent_code) values (:c, :n, 'COUNTY', :p)
+					on conflict (code) do nothing""").param("c", row[2]).param("n", row[3]).param("p", SWEDEN).update();
+			this.jdbc.sql("""
+					insert into areas_area (code, name, kind, parent_code) values (:c, :n, 'MUNICIPALITY', :p)
+					on conflict (code) do nothing""").param("c", row[0]).param("n", row[1]).param("p", row[2]).update();
+		}
+		reload();
+	}
+
+	void reload() {
+		Map<String, Area> areas = new LinkedHashMap<>();
+		this.jdbc.sql("select code, name, kind, parent_code from areas_area order by kind, code")
+			.query((rs, row) -> new Area(rs.getString("code"), rs.getString("name"),
+					Area.Kind.valueOf(rs.getString("kind")), rs.getString("parent_code")))
+			.list()
+			.forEach(a -> areas.put(a.code(), a));
+		this.byCode = Map.copyOf(areas);
+	}
+
+	public Optional<Area> find(String code) {
+		return Optional.ofNullable(this.byCode.get(code));
+	}
+
+	public boolean exists(String code) {
+		return this.byCode.containsKey(code);
+	}
+
+	/** The name of the area, or the code itself when unknown. */
+	public String name(String code) {
+		Area area = this.byCode.get(code);
+		return area == null ? code : area.name();
+	}
+
+	public List<Area> counties() {
+		return of(Area.Kind.COUNTY);
+	}
+
+	public List<Area> municipalities() {
+		return of(Area.Kind.MUNICIPALITY);
+	}
+
+	/** The municipalities of a county, by name. */
+	public List<Area> municipalitiesOf(String countyCode) {
+		return this.byCode.values()
+			.stream()
+			.filter(a -> a.kind() == Area.Kind.MUNICIPALITY && countyCode.equals(a.parentCode()))
+			.sorted(java.util.Comparator.comparing(Area::name))
+			.toList();
+	}
+
+	public Collection<Area> all() {
+		return this.byCode.values();
+	}
+
+	private List<Area> of(Area.Kind kind) {
+		return this.byCode.values()
+			.stream()
+			.filter(a -> a.kind() == kind)
+			.sorted(java.util.Comparator.comparing(Area::name))
+			.toList();
+	}
+
+	static List<String[]> rows() {
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+				new ClassPathResource("reference/swedish_admin_areas.csv").getInputStream(), StandardCharsets.UTF_8))) {
+			return reader.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",", -1)).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
