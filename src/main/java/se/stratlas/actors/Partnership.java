@@ -1,0 +1,32 @@
+package se.stratlas.actors;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A partnership or network, its members with their roles, and the strategy elements it
+ * works for.
+ */
+public record Partnership(long id, String name, String description, List<UUID> elementKeys, List<Member> members) {
+
+	public Partnership {
+		elementKeys = elementKeys == null ? List.of() : List.copyOf(elementKeys);
+		members = members == null ? List.of() : List.copyOf(members);
+	}
+
+	/** A member actor and its role. */
+	public record Member(long actorId, String actorName, Role role) {
+	}
+
+	/** The roles an actor has in a partnership or an initiative. */
+	public enum Role {
+
+		SAMMANKALLANDE, KOORDINATOR, HUVUDMAN, PROJEKTAGARE, MEDLEM, PARTNER, MEDFINANSIAR, FINANSIAR;
+
+		public String messageKey() {
+			return "actor.role." + name().toLowerCase(java.util.Locale.ROOT);
+		}
+
+	}
+
+}

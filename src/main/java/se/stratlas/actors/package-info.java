@@ -1,0 +1,10 @@
+/**
+ * The actors a region works with: organisations of many kinds (kommun, lärosäte, företag,
+ * …) with organisation number and the areas they work in, contact persons (name, title,
+ * unit, contact details; nothing more personal) and partnerships with their members'
+ * roles, linked to strategy elements. API: {@link se.stratlas.actors.ActorRegistry} and
+ * its records.
+ */
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "shared", "audit", "accounts", "areas", "strategy" })
+package se.stratlas.actors;
