@@ -1,0 +1,87 @@
+package se.stratlas.initiatives;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.stratlas.initiatives.Parts.Contribution;
+import se.stratlas.shared.NotFoundException;
+import se.stratlas.strategy.Strategy;
+import se.stratlas.strategy.StrategyCatalog;
+import se.stratlas.strategy.StrategyElement;
+
+/**
+ * Reading initiatives: search, filters, details. Everything is scoped to the reader's
+ * organisation.
+ */
+@Component
+@Transactional(readOnly = true)
+public class InitiativeCatalog {
+
+	private final InitiativeRepository repository;
+
+	private final StrategyCatalog strategies;
+
+	InitiativeCatalog(InitiativeRepository repository, StrategyCatalog strategies) {
+		this.repository = repository;
+		this.strategies = strategies;
+	}
+
+	public List<Initiative> find(long organisationId, InitiativeFilter filter) {
+		return this.repository.find(organisationId, filter, elementAndBelow(organisationId, filter.elementKey()));
+	}
+
+	public Initiative get(long organisationId, long id) {
+		return this.repository.initiative(organisationId, id)
+			.orElseThrow(() -> new NotFoundException("initiative", id));
+	}
+
+	public InitiativeDetails details(long organisationId, long id) {
+		Initiative initiative = get(organisationId, id);
+		return new InitiativeDetails(initiative, this.repository.funding(id), this.repository.participants(id),
+				contributions(organisationId, id), this.repository.assessmentsOfInitiative(id),
+				this.repository.sdgEffects(id));
+	}
+
+	/** Details of many initiatives at once (for portfolio views and exports). */
+	public List<InitiativeDetails> details(long organisationId, Collection<Initiative> initiatives) {
+		return initiatives.stream().map(i -> details(organisationId, i.id())).toList();
+	}
+
+	List<Contribution> contributions(long organisationId, long initiativeId) {
+		List<Contribution> contributions = new ArrayList<>();
+		for (Object[] row : this.repository.contributions(initiativeId)) {
+			UUID key = (UUID) row[0];
+			StrategyElement element = this.strategies.latestElement(organisationId, key).orElse(null);
+			Strategy strategy = element == null ? null : this.strategies.strategyOf(element);
+			contributions
+				.add(new Contribution(key, (Boolean) row[1], (String) row[2], strategy == null ? null : strategy.code(),
+						element == null ? null : element.label(null), element == null ? null : element.id()));
+		}
+		return contributions;
+	}
+
+	/**
+	 * The key and the keys of every element under it, in the latest version of its
+	 * strategy.
+	 */
+	Set<UUID> elementAndBelow(long organisationId, UUID key) {
+		if (key == null) {
+			return null;
+		}
+		StrategyElement element = this.strategies.latestElement(organisationId, key)
+			.orElseThrow(() -> new NotFoundException("element", key));
+		return this.strategies.elements(organisationId, element.versionId())
+			.stream()
+			.filter(e -> e.path().startsWith(element.path()))
+			.map(StrategyElement::key)
+			.collect(Collectors.toSet());
+	}
+
+}

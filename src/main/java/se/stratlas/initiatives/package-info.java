@@ -1,0 +1,15 @@
+/**
+ * Initiatives (insatser, projekt, förstudier, uppdrag, mötesplatser, nätverk) that carry
+ * the strategies out: funding, participants, contributions to strategy elements,
+ * assessments against the directions, Agenda 2030 effects with goal conflicts;
+ * applications and decisions with the direction gate; portfolio views, search, bulk
+ * import and export.
+ * <p>
+ * API: {@link se.stratlas.initiatives.InitiativeCatalog},
+ * {@link se.stratlas.initiatives.InitiativeManagement},
+ * {@link se.stratlas.initiatives.Applications}, {@link se.stratlas.initiatives.Portfolio}
+ * and the records they use.
+ */
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "shared", "audit", "accounts", "areas", "strategy", "actors" })
+package se.stratlas.initiatives;
