@@ -1,0 +1,399 @@
+package se.stratlas.initiatives;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.areas.Areas;
+import se.stratlas.audit.AuditTrail;
+import se.stratlas.initiatives.Kinds.FundingSource;
+import se.stratlas.initiatives.Kinds.InitiativeType;
+import se.stratlas.initiatives.Kinds.Status;
+import se.stratlas.shared.tables.Table;
+import se.stratlas.shared.tables.TableFiles;
+import se.stratlas.strategy.Strategy;
+import se.stratlas.strategy.StrategyCatalog;
+import se.stratlas.strategy.StrategyElement;
+
+/**
+ * Bulk import of initiatives from CSV or XLSX in the layout of {@link #template()}. Every
+ * row is validated first; one error anywhere means nothing is imported, and the report
+ * names the row, the column and the problem.
+ */
+@Component
+public class InitiativeImport {
+
+	/** The columns, in order; those marked * are required. */
+	public static final List<String> COLUMNS = List.of("namn*", "akronym", "typ*", "status*", "startdatum", "slutdatum",
+			"beskrivning", "syfte", "målgrupp", "kommunkoder", "bidrar till", "finansieringskälla", "år", "belopp_sek");
+
+	private final InitiativeManagement management;
+
+	private final InitiativeRepository repository;
+
+	private final StrategyCatalog strategies;
+
+	private final Areas areas;
+
+	private final AuditTrail audit;
+
+	InitiativeImport(InitiativeManagement management, InitiativeRepository repository, StrategyCatalog strategies,
+			Areas areas, AuditTrail audit) {
+		this.management = management;
+		this.repository = repository;
+		this.strategies = strategies;
+		this.areas = areas;
+		this.audit = audit;
+	}
+
+	/**
+	 * One problem in an import file: the row (as the spreadsheet numbers it), the column
+	 * and what is wrong.
+	 */
+	public record Problem(int row, String column, String message) {
+	}
+
+	/** The file could not be imported; nothing was saved. */
+	public static class ImportRefused extends RuntimeException {
+
+		private final transient List<Problem> problems;
+
+		ImportRefused(List<Problem> problems) {
+			super(problems.size() + " problem(s) in the import file");
+			this.problems = List.copyOf(problems);
+		}
+
+		public List<Problem> problems() {
+			return this.problems;
+		}
+
+	}
+
+	/** The template users fill in, with one example row. */
+	public byte[] template() {
+		return TableFiles.xlsx(List.of(templateTable()));
+	}
+
+	public byte[] templateCsv() {
+		return TableFiles.csv(templateTable());
+	}
+
+	private static Table templateTable() {
+		return new Table("Insatser", COLUMNS,
+				List.of(List.of("Digitala Västerbotten i samverkan", "DVIS", "PROJEKT", "PAGAENDE", "2024-01-01",
+						"2026-12-31", "Treårigt projekt för digital samverkan", "Stärka kommunernas digitalisering",
+						"Länets kommuner", "2480;2482", "RUS 1.2", "ERUF", 2024, 1500000)));
+	}
+
+	/** Imports the rows; all or nothing. */
+	@Transactional
+	public int importFile(StratlasPrincipal user, String filename, byte[] content) {
+		List<List<String>> rows = read(filename, content);
+		List<Problem> problems = new ArrayList<>();
+		if (rows.isEmpty()) {
+			throw new ImportRefused(List.of(new Problem(1, "", "Filen är tom.")));
+		}
+		Map<String, Integer> columns = header(rows.getFirst(), problems);
+		if (!problems.isEmpty()) {
+			throw new ImportRefused(problems);
+		}
+		Map<String, Strategy> strategiesByCode = new HashMap<>();
+		this.strategies.strategies(user.organisationId())
+			.forEach(s -> strategiesByCode.putIfAbsent(s.code().toLowerCase(Locale.ROOT), s));
+		List<ParsedRow> parsed = new ArrayList<>();
+		for (int i = 1; i < rows.size(); i++) {
+			List<String> row = rows.get(i);
+			if (row.stream().allMatch(String::isBlank)) {
+				continue;
+			}
+			parsed.add(parse(user, i + 1, row, columns, strategiesByCode, problems));
+		}
+		if (!problems.isEmpty()) {
+			throw new ImportRefused(problems);
+		}
+		for (ParsedRow row : parsed) {
+			try {
+				InitiativeDraft draft = this.management.validate(user, null, row.draft());
+				if (!this.management.mayOwn(user, draft.ownerUnitId())) {
+					problems.add(new Problem(row.number(), "namn*", "Du kan bara importera insatser för din enhet."));
+					continue;
+				}
+				long id = this.management.insert(user.organisationId(), draft, null, user.username());
+				if (row.element() != null) {
+					this.repository.jdbc().sql("""
+							insert into initiatives_contribution (initiative_id, element_key, is_primary)
+							values (:id, :key, true)""").param("id", id).param("key", row.element().key()).update();
+				}
+				if (row.source() != null && row.amount() != null) {
+					this.repository.jdbc()
+						.sql("""
+								insert into initiatives_funding (initiative_id, source, year, amount_sek)
+								values (:id, :source, :year, :amount)""")
+						.param("id", id)
+						.param("source", row.source().name())
+						.param("year", row.year())
+						.param("amount", row.amount())
+						.update();
+				}
+				this.audit.record(user.organisationId(), user.username(), InitiativeManagement.ENTITY, id, "IMPORTED",
+						draft.name(), InitiativeManagement.fields(null, draft));
+			}
+			catch (se.stratlas.shared.ValidationException ex) {
+				ex.violations().forEach(v -> problems.add(new Problem(row.number(), v.field(), v.messageKey())));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new ImportRefused(problems);
+		}
+		return parsed.size();
+	}
+
+	private record ParsedRow(int number, InitiativeDraft draft, StrategyElement element, FundingSource source,
+			Integer year, BigDecimal amount) {
+	}
+
+	private ParsedRow parse(StratlasPrincipal user, int number, List<String> row, Map<String, Integer> columns,
+			Map<String, Strategy> strategiesByCode, List<Problem> problems) {
+		String name = cell(row, columns, "namn*");
+		if (name.isBlank()) {
+			problems.add(new Problem(number, "namn*", "Namn saknas."));
+		}
+		InitiativeType type = enumValue(InitiativeType.class, cell(row, columns, "typ*"), number, "typ*", true,
+				problems);
+		Status status = enumValue(Status.class, cell(row, columns, "status*"), number, "status*", true, problems);
+		LocalDate start = date(cell(row, columns, "startdatum"), number, "startdatum", problems);
+		LocalDate end = date(cell(row, columns, "slutdatum"), number, "slutdatum", problems);
+		if (start != null && end != null && end.isBefore(start)) {
+			problems.add(new Problem(number, "slutdatum", "Slutdatum ligger före startdatum."));
+		}
+		List<String> areaCodes = Arrays.stream(cell(row, columns, "kommunkoder").split("[;,\\s]+"))
+			.filter(c -> !c.isBlank())
+			.toList();
+		for (String code : areaCodes) {
+			if (!this.areas.exists(code)) {
+				problems.add(new Problem(number, "kommunkoder", "Okänd kommunkod " + code + "."));
+			}
+		}
+		StrategyElement element = null;
+		String contribution = cell(row, columns, "bidrar till");
+		if (!contribution.isBlank()) {
+			String[] parts = contribution.strip().split("\\s+", 2);
+			Strategy strategy = parts.length == 2 ? strategiesByCode.get(parts[0].toLowerCase(Locale.ROOT)) : null;
+			if (strategy == null) {
+				problems.add(new Problem(number, "bidrar till",
+						"Skriv strategins kod och elementets kod, t.ex. \"RUS 1.2\"."));
+			}
+			else {
+				String code = parts[1].replace(':', '.');
+				Optional<StrategyElement> match = this.strategies
+					.elements(user.organisationId(),
+							this.strategies.latestVersion(user.organisationId(), strategy.id()).id())
+					.stream()
+					.filter(e -> code.equalsIgnoreCase(e.code()))
+					.findFirst();
+				if (match.isEmpty()) {
+					problems.add(new Problem(number, "bidrar till",
+							"Strategin " + strategy.code() + " har inget element med koden " + parts[1] + "."));
+				}
+				element = match.orElse(null);
+			}
+		}
+		FundingSource source = enumValue(FundingSource.class, cell(row, columns, "finansieringskälla"), number,
+				"finansieringskälla", false, problems);
+		Integer year = null;
+		BigDecimal amount = null;
+		String yearText = cell(row, columns, "år");
+		String amountText = cell(row, columns, "belopp_sek").replace(" ", "").replace(",", ".");
+		if (source != null || !yearText.isBlank() || !amountText.isBlank()) {
+			if (source == null) {
+				problems.add(new Problem(number, "finansieringskälla", "Finansieringskälla saknas."));
+			}
+			try {
+				year = Integer.parseInt(yearText.replaceAll("\\.0$", ""));
+				if (year < 1990 || year > 2100) {
+					problems.add(new Problem(number, "år", "Året ska ligga mellan 1990 och 2100."));
+				}
+			}
+			catch (NumberFormatException ex) {
+				problems.add(new Problem(number, "år", "\"" + yearText + "\" är inget årtal."));
+			}
+			try {
+				amount = new BigDecimal(amountText);
+				if (amount.signum() < 0) {
+					problems.add(new Problem(number, "belopp_sek", "Beloppet kan inte vara negativt."));
+				}
+			}
+			catch (NumberFormatException ex) {
+				problems.add(new Problem(number, "belopp_sek", "\"" + amountText + "\" är inget belopp i kronor."));
+			}
+		}
+		InitiativeDraft draft = new InitiativeDraft(name, cell(row, columns, "akronym"), type, status,
+				cell(row, columns, "beskrivning"), cell(row, columns, "syfte"), cell(row, columns, "målgrupp"), null,
+				null, null, start, end, user.unitId(), null, areaCodes, List.of());
+		return new ParsedRow(number, draft, element, source, year, amount);
+	}
+
+	private static Map<String, Integer> header(List<String> header, List<Problem> problems) {
+		Map<String, Integer> columns = new HashMap<>();
+		for (int i = 0; i < header.size(); i++) {
+			columns.put(header.get(i).strip().toLowerCase(Locale.ROOT), i);
+		}
+		for (String column : COLUMNS) {
+			if (column.endsWith("*") && !columns.containsKey(column)) {
+				problems.add(new Problem(1, column, "Kolumnen \"" + column + "\" saknas i rubrikraden."));
+			}
+		}
+		return columns;
+	}
+
+	private static String cell(List<String> row, Map<String, Integer> columns, String column) {
+		Integer index = columns.get(column);
+		return index == null || index >= row.size() || row.get(index) == null ? "" : row.get(index).strip();
+	}
+
+	private static <E extends Enum<E>> E enumValue(Class<E> type, String text, int row, String column, boolean required,
+			List<Problem> problems) {
+		if (text.isBlank()) {
+			if (required) {
+				problems.add(new Problem(row, column, "Värde saknas. Tillåtna: " + names(type) + "."));
+			}
+			return null;
+		}
+		String normalized = text.strip()
+			.toUpperCase(Locale.ROOT)
+			.replace('Å', 'A')
+			.replace('Ä', 'A')
+			.replace('Ö', 'O')
+			.replace(' ', '_')
+			.replace(':', '_')
+			.replace('.', '_');
+		for (E value : type.getEnumConstants()) {
+			if (value.name().equals(normalized)) {
+				return value;
+			}
+		}
+		problems.add(new Problem(row, column, "\"" + text + "\" är inte tillåtet. Tillåtna: " + names(type) + "."));
+		return null;
+	}
+
+	private static <E extends Enum<E>> String names(Class<E> type) {
+		return String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+	}
+
+	private static LocalDate date(String text, int row, String column, List<Problem> problems) {
+		if (text.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			problems.add(new Problem(row, column, "\"" + text + "\" är inget datum (ÅÅÅÅ-MM-DD)."));
+			return null;
+		}
+	}
+
+	static List<List<String>> read(String filename, byte[] content) {
+		String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
+		try {
+			if (name.endsWith(".xlsx")) {
+				return readXlsx(content);
+			}
+			if (name.endsWith(".csv") || name.endsWith(".txt")) {
+				return readCsv(content);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new ImportRefused(List.of(new Problem(1, "", "Filen gick inte att läsa: " + firstLine(ex))));
+		}
+		throw new ImportRefused(List.of(new Problem(1, "", "Bara .xlsx och .csv kan importeras.")));
+	}
+
+	private static String firstLine(Exception ex) {
+		String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+		int newline = message.indexOf('\n');
+		return newline > 0 ? message.substring(0, newline) : message;
+	}
+
+	private static List<List<String>> readCsv(byte[] content) throws IOException {
+		String text = new String(content, StandardCharsets.UTF_8);
+		if (text.startsWith("\ufeff")) {
+			text = text.substring(1);
+		}
+		String firstLine = text.lines().findFirst().orElse("");
+		char delimiter = firstLine.chars().filter(c -> c == ';').count() >= firstLine.chars()
+			.filter(c -> c == ',')
+			.count() ? ';' : ',';
+		List<List<String>> rows = new ArrayList<>();
+		try (Reader reader = new java.io.StringReader(text);
+				CSVParser parser = CSVFormat.Builder.create(CSVFormat.DEFAULT)
+					.setDelimiter(delimiter)
+					.get()
+					.parse(reader)) {
+			for (CSVRecord record : parser) {
+				rows.add(record.toList());
+			}
+		}
+		return rows;
+	}
+
+	private static List<List<String>> readXlsx(byte[] content) throws IOException {
+		List<List<String>> rows = new ArrayList<>();
+		DataFormatter formatter = new DataFormatter(Locale.ROOT);
+		try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			int width = 0;
+			for (Row row : sheet) {
+				width = Math.max(width, row.getLastCellNum());
+			}
+			for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+				Row row = sheet.getRow(r);
+				List<String> values = new ArrayList<>();
+				for (int c = 0; c < width; c++) {
+					Cell cell = row == null ? null : row.getCell(c);
+					if (cell == null) {
+						values.add("");
+					}
+					else if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
+						values.add(cell.getLocalDateTimeCellValue().toLocalDate().toString());
+					}
+					else if (cell.getCellType() == CellType.NUMERIC) {
+						values.add(BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString());
+					}
+					else {
+						values.add(formatter.formatCellValue(cell));
+					}
+				}
+				rows.add(values);
+			}
+		}
+		return rows;
+	}
+
+}

@@ -1,0 +1,78 @@
+package se.stratlas.initiatives.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import se.stratlas.strategy.ElementType;
+import se.stratlas.strategy.Strategy;
+import se.stratlas.strategy.StrategyCatalog;
+
+/** The strategy elements users pick from in the initiative screens. */
+@Component
+class StrategyChoices {
+
+	private final StrategyCatalog strategies;
+
+	StrategyChoices(StrategyCatalog strategies) {
+		this.strategies = strategies;
+	}
+
+	/** The organisation's own strategies. */
+	List<Strategy> own(long organisationId) {
+		return this.strategies.strategies(organisationId)
+			.stream()
+			.filter(s -> s.organisationId() != null && s.organisationId() == organisationId)
+			.toList();
+	}
+
+	/**
+	 * The strategy whose directions assessments use: the one asked for, else the first
+	 * own one with directions.
+	 */
+	Strategy assessing(long organisationId, Long strategyId) {
+		if (strategyId != null) {
+			return this.strategies.strategy(organisationId, strategyId);
+		}
+		return own(organisationId).stream()
+			.filter(s -> !this.strategies.directions(organisationId, s.id()).isEmpty())
+			.findFirst()
+			.orElse(null);
+	}
+
+	/**
+	 * Elements initiatives can contribute to: all but directions, labelled "RUS 1.1 …".
+	 */
+	Map<UUID, String> contributionTargets(long organisationId) {
+		Map<UUID, String> targets = new LinkedHashMap<>();
+		for (Strategy strategy : own(organisationId)) {
+			this.strategies.elements(organisationId, this.strategies.latestVersion(organisationId, strategy.id()).id())
+				.stream()
+				.filter(e -> e.type() != ElementType.DIRECTION && e.type() != ElementType.GOAL)
+				.forEach(e -> targets.put(e.key(), strategy.code() + " " + e.label(Locale.ROOT)));
+		}
+		return targets;
+	}
+
+	/** Priorities and focus areas, for filters. */
+	Map<UUID, String> priorities(long organisationId) {
+		Map<UUID, String> targets = new LinkedHashMap<>();
+		for (Strategy strategy : own(organisationId)) {
+			this.strategies.elements(organisationId, this.strategies.latestVersion(organisationId, strategy.id()).id())
+				.stream()
+				.filter(e -> e.type() == ElementType.PRIORITY || e.type() == ElementType.SUB_PRIORITY
+						|| e.type() == ElementType.FOCUS_AREA)
+				.forEach(e -> targets.put(e.key(), strategy.code() + " " + e.label(Locale.ROOT)));
+		}
+		return targets;
+	}
+
+	StrategyCatalog catalog() {
+		return this.strategies;
+	}
+
+}
