@@ -118,6 +118,11 @@ class ApplicationController {
 		model.addAttribute("directions",
 				this.choices.catalog().directions(user.organisationId(), application.strategyId()));
 		model.addAttribute("scale", this.choices.catalog().assessmentScale(application.strategyId()));
+		model.addAttribute("levelNames",
+				this.choices.catalog()
+					.assessmentScale(application.strategyId())
+					.stream()
+					.collect(Collectors.toMap(l -> l.code(), l -> l.nameSv())));
 		model.addAttribute("assessmentByDirection",
 				this.applications.assessments(user.organisationId(), id)
 					.stream()

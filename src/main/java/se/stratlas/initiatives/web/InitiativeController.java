@@ -195,6 +195,12 @@ class InitiativeController {
 				: this.choices.catalog().directions(user.organisationId(), assessing.id()));
 		model.addAttribute("scale",
 				assessing == null ? List.of() : this.choices.catalog().assessmentScale(assessing.id()));
+		model.addAttribute("levelNames",
+				assessing == null ? java.util.Map.of()
+						: this.choices.catalog()
+							.assessmentScale(assessing.id())
+							.stream()
+							.collect(Collectors.toMap(l -> l.code(), l -> l.nameSv())));
 		model.addAttribute("assessmentByDirection",
 				details.assessments().stream().collect(Collectors.toMap(a -> a.directionKey(), a -> a, (a, b) -> a)));
 		model.addAttribute("targets", this.choices.contributionTargets(user.organisationId()));
