@@ -11,8 +11,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /** A user who signs in with a Stratlas password. */
 record LocalUser(long userId, long organisationId, String username, String displayName, Set<Role> roles,
-		String password, boolean enabled,
-		boolean mustChangePassword) implements UserDetails, StratlasPrincipal, Serializable {
+		String password, boolean enabled, boolean mustChangePassword,
+		Long unitId) implements UserDetails, StratlasPrincipal, Serializable {
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {

@@ -26,7 +26,8 @@ class LocalUserDetailsService implements UserDetailsService {
 			.param("username", username)
 			.query((rs, row) -> new LocalUser(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("username"),
 					rs.getString("display_name"), UserAccounts.roles(rs.getArray("roles")),
-					rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("must_change_password")))
+					rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("must_change_password"),
+					unit(rs)))
 			.optional()
 			.orElseThrow(() -> new UsernameNotFoundException("No local account " + username));
 	}

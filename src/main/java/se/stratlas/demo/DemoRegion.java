@@ -55,8 +55,15 @@ class DemoRegion implements ApplicationRunner {
 
 	private final TransactionTemplate transactions;
 
+	private final DemoInitiatives initiatives;
+
+	private final se.stratlas.initiatives.InitiativeCatalog initiativeCatalog;
+
 	DemoRegion(Environment environment, Organisations organisations, UserAccounts users, StrategyCatalog catalog,
-			StrategyManagement management, TransactionTemplate transactions) {
+			StrategyManagement management, TransactionTemplate transactions, DemoInitiatives initiatives,
+			se.stratlas.initiatives.InitiativeCatalog initiativeCatalog) {
+		this.initiatives = initiatives;
+		this.initiativeCatalog = initiativeCatalog;
 		this.environment = environment;
 		this.organisations = organisations;
 		this.users = users;
@@ -94,15 +101,24 @@ class DemoRegion implements ApplicationRunner {
 		demoUser(vasterbotten, "lars.lasare", "Lars Läsare", password, Role.READER);
 		demoUser(norrbotten, "nils.strateg", "Nils Strateg", password, Role.STRATEGIST);
 		demoUser(norrbotten, "nora.lasare", "Nora Läsare", password, Role.READER);
-		boolean hasRus = this.catalog.strategies(vasterbotten.id())
+		Strategy rus = this.catalog.strategies(vasterbotten.id())
 			.stream()
-			.anyMatch(s -> "RUS".equals(s.code()) && vasterbotten.id() == s.organisationId());
-		if (hasRus) {
-			return;
+			.filter(s -> "RUS".equals(s.code()) && s.organisationId() != null
+					&& vasterbotten.id() == s.organisationId())
+			.findFirst()
+			.orElse(null);
+		if (rus == null) {
+			rus = loadRus(vasterbotten.id());
+			loadRds(vasterbotten.id(), rus);
+			log.info(
+					"Demo region loaded: Region Västerbotten (RUS 2020–2030, RDS 2022–2030 remiss), Region Norrbotten");
 		}
-		Strategy rus = loadRus(vasterbotten.id());
-		loadRds(vasterbotten.id(), rus);
-		log.info("Demo region loaded: Region Västerbotten (RUS 2020–2030, RDS 2022–2030 remiss), Region Norrbotten");
+		if (this.initiativeCatalog.find(vasterbotten.id(), se.stratlas.initiatives.InitiativeFilter.none()).isEmpty()) {
+			java.util.Map<String, Long> ids = new java.util.HashMap<>();
+			this.users.list(vasterbotten.id()).forEach(u -> ids.put(u.username(), u.id()));
+			this.initiatives.load(vasterbotten.id(), rus, ids);
+			log.info("Demo initiatives loaded: 133 named initiatives of Resultat Västerbotten 2023, applications");
+		}
 	}
 
 	private void demoUser(Organisation organisation, String username, String name, String password, Role role) {

@@ -5,5 +5,6 @@
  * role. Loaded on start in demo mode (the default with the embedded database),
  * idempotently.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "accounts", "strategy", "shared" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "accounts", "strategy", "shared", "actors", "initiatives", "areas" })
 package se.stratlas.demo;

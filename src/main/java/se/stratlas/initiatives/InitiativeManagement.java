@@ -95,11 +95,19 @@ public class InitiativeManagement {
 	}
 
 	public Initiative create(StratlasPrincipal user, InitiativeDraft draft) {
+		return create(user, draft, null);
+	}
+
+	/**
+	 * Registers an initiative with a note on where its data comes from, shown wherever it
+	 * appears (the demo region uses it to label invented values).
+	 */
+	public Initiative create(StratlasPrincipal user, InitiativeDraft draft, String provenanceNote) {
 		InitiativeDraft clean = validate(user, null, draft);
 		if (!mayOwn(user, clean.ownerUnitId())) {
 			throw new ValidationException("ownerUnitId", "initiative.unit.notYours");
 		}
-		long id = insert(user.organisationId(), clean, null, user.username());
+		long id = insert(user.organisationId(), clean, provenanceNote, user.username());
 		this.audit.record(user.organisationId(), user.username(), ENTITY, id, "CREATED", clean.name(),
 				fields(null, clean));
 		return this.catalog.get(user.organisationId(), id);

@@ -3,7 +3,8 @@ package se.stratlas.web;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Ids of the demo region's records, looked up in the database the test runs against. */
-record DemoIds(long rus, long rusVersion, long priority1, long rds, long readerUser) {
+record DemoIds(long rus, long rusVersion, long priority1, long rds, long readerUser, long actor, long partnership,
+		long initiative, long application) {
 
 	static DemoIds of(JdbcClient jdbc) {
 		long rus = jdbc.sql("""
@@ -23,7 +24,15 @@ record DemoIds(long rus, long rusVersion, long priority1, long rds, long readerU
 		long reader = jdbc.sql("select id from accounts_user where username = 'lars.lasare'")
 			.query(Long.class)
 			.single();
-		return new DemoIds(rus, version, p1, rds, reader);
+		long actor = jdbc.sql("select min(id) from actors_actor").query(Long.class).single();
+		long partnership = jdbc.sql("select min(id) from actors_partnership").query(Long.class).single();
+		long initiative = jdbc.sql("""
+				select i.id from initiatives_initiative i join accounts_unit u on u.id = i.owner_unit_id
+				where u.name = 'Företag- och projektfinansiering' order by i.id limit 1""").query(Long.class).single();
+		long application = jdbc.sql("select min(id) from initiatives_application where decision = 'INKOMMEN'")
+			.query(Long.class)
+			.single();
+		return new DemoIds(rus, version, p1, rds, reader, actor, partnership, initiative, application);
 	}
 
 }

@@ -54,7 +54,7 @@ class EndpointAuthorizationIT {
 	 */
 	enum Access {
 
-		PUBLIC, AUTHENTICATED, READER, STRATEGIST, ADMINISTRATOR
+		PUBLIC, AUTHENTICATED, READER, REPORTER, REVIEWER, STRATEGIST, ADMINISTRATOR
 
 	}
 
@@ -144,6 +144,66 @@ class EndpointAuthorizationIT {
 		row("DELETE /api/links/{linkId}", Access.STRATEGIST);
 		row("GET /api/strategies/{id}/export", Access.READER);
 		row("POST /api/strategies/import", Access.STRATEGIST, null, "{\"format\": \"other\"}");
+		row("GET /actors", Access.READER);
+		row("POST /actors", Access.REPORTER, "name=", null);
+		row("GET /actors/{id}", Access.READER);
+		row("POST /actors/{id}", Access.REPORTER, "version=-1&name=", null);
+		row("GET /contacts", Access.READER);
+		row("POST /contacts", Access.STRATEGIST, "name=", null);
+		row("GET /partnerships", Access.READER);
+		row("POST /partnerships", Access.STRATEGIST, "name=", null);
+		row("POST /partnerships/{id}/members", Access.STRATEGIST);
+		row("GET /initiatives", Access.READER);
+		row("GET /initiatives/export", Access.READER, "format=csv", null);
+		row("GET /initiatives/new", Access.REPORTER);
+		row("POST /initiatives", Access.REPORTER, "name=", null);
+		row("GET /initiatives/{id}", Access.READER);
+		row("GET /initiatives/{id}/edit", Access.REPORTER);
+		row("POST /initiatives/{id}", Access.REPORTER, "version=-1&name=", null);
+		row("POST /initiatives/{id}/delete", Access.REPORTER, "version=-1", null);
+		row("POST /initiatives/{id}/funding", Access.REPORTER);
+		row("POST /initiatives/{id}/funding/{fundingId}/delete", Access.REPORTER);
+		row("POST /initiatives/{id}/participants", Access.REPORTER);
+		row("POST /initiatives/{id}/participants/delete", Access.REPORTER, "actorId=999999&role=MEDLEM", null);
+		row("POST /initiatives/{id}/contributions", Access.REPORTER);
+		row("POST /initiatives/{id}/contributions/delete", Access.REPORTER,
+				"elementKey=00000000-0000-0000-0000-000000000000", null);
+		row("POST /initiatives/{id}/assessments", Access.REPORTER, "strategyId={strategyId}", null);
+		row("POST /initiatives/{id}/sdg", Access.REPORTER);
+		row("POST /initiatives/{id}/sdg/{effectId}/delete", Access.REPORTER);
+		row("GET /initiatives/import", Access.REPORTER);
+		row("GET /initiatives/import/template", Access.READER);
+		row("POST /initiatives/import", Access.REPORTER);
+		row("GET /applications", Access.READER);
+		row("GET /applications/new", Access.REPORTER);
+		row("POST /applications", Access.REPORTER, "title=", null);
+		row("GET /applications/{id}", Access.READER);
+		row("POST /applications/{id}/assessments", Access.REPORTER);
+		row("POST /applications/{id}/decision", Access.REVIEWER, "version=-1&decision=AVSLAG", null);
+		row("GET /portfolio", Access.READER);
+		row("GET /portfolio/export", Access.READER);
+		row("GET /portfolio/export/{view}", Access.READER);
+		row("GET /api/initiatives", Access.READER);
+		row("POST /api/initiatives", Access.REPORTER, null, "{}");
+		row("GET /api/initiatives/{id}", Access.READER);
+		row("PUT /api/initiatives/{id}", Access.REPORTER, null, "{\"version\": -1, \"initiative\": {\"name\": \"x\"}}");
+		row("DELETE /api/initiatives/{id}", Access.REPORTER, "version=-1", null);
+		row("POST /api/initiatives/{id}/contributions", Access.REPORTER, null, "{\"primary\": false}");
+		row("POST /api/initiatives/{id}/assessments", Access.REPORTER, null, "{\"strategyId\": {strategyId}}");
+		row("POST /api/initiatives/{id}/sdg-effects", Access.REPORTER, null,
+				"{\"direct\": true, \"positive\": true, \"sdgCode\": \"99\"}");
+		row("POST /api/initiatives/{id}/funding", Access.REPORTER, null, "{}");
+		row("POST /api/initiatives/{id}/participants", Access.REPORTER, null,
+				"{\"actorId\": 999999, \"role\": \"MEDLEM\"}");
+		row("POST /api/initiatives/import", Access.REPORTER);
+		row("GET /api/applications", Access.READER);
+		row("POST /api/applications", Access.REPORTER, null,
+				"{\"strategyId\": {strategyId}, \"title\": \"\", \"amountApplied\": 1, \"fundingSource\": \"ANSLAG_1_1\"}");
+		row("GET /api/applications/{id}", Access.READER);
+		row("POST /api/applications/{id}/assessments", Access.REPORTER, null, "{}");
+		row("POST /api/applications/{id}/decision", Access.REVIEWER, null,
+				"{\"version\": -1, \"decision\": \"AVSLAG\"}");
+		row("GET /api/portfolio", Access.READER);
 	}
 
 	private static void row(String endpoint, Access access) {
@@ -215,6 +275,8 @@ class EndpointAuthorizationIT {
 		return switch (access) {
 			case PUBLIC -> true;
 			case AUTHENTICATED, READER -> caller != Caller.ANONYMOUS;
+			case REPORTER -> EnumSet.of(Caller.REPORTER, Caller.STRATEGIST, Caller.ADMINISTRATOR).contains(caller);
+			case REVIEWER -> EnumSet.of(Caller.REVIEWER, Caller.STRATEGIST, Caller.ADMINISTRATOR).contains(caller);
 			case STRATEGIST -> EnumSet.of(Caller.STRATEGIST, Caller.ADMINISTRATOR).contains(caller);
 			case ADMINISTRATOR -> caller == Caller.ADMINISTRATOR;
 		};
@@ -224,7 +286,7 @@ class EndpointAuthorizationIT {
 		String[] parts = endpoint.split(" ", 2);
 		String path = substitute(parts[1]);
 		String url = row.query() == null ? path : path + "?" + substitute(row.query());
-		AbstractMockHttpServletRequestBuilder<?> request = endpoint.equals("POST /strategies/import")
+		AbstractMockHttpServletRequestBuilder<?> request = endpoint.endsWith("/import") && parts[0].equals("POST")
 				? multipart(url).file(new MockMultipartFile("file", "x.json", "application/json", new byte[0]))
 				: request(HttpMethod.valueOf(parts[0]), url);
 		if (row.body() != null) {
@@ -239,12 +301,35 @@ class EndpointAuthorizationIT {
 	}
 
 	private String substitute(String text) {
-		String id = text.contains("/admin/users/") ? String.valueOf(this.ids.readerUser())
-				: text.contains("elements/{id}") || text.contains("\"toElementId\"")
-						? String.valueOf(this.ids.priority1()) : String.valueOf(this.ids.rus());
+		long id;
+		if (text.contains("/admin/users/")) {
+			id = this.ids.readerUser();
+		}
+		else if (text.contains("elements/{id}") || text.contains("\"toElementId\"")) {
+			id = this.ids.priority1();
+		}
+		else if (text.contains("/actors/")) {
+			id = this.ids.actor();
+		}
+		else if (text.contains("/partnerships/")) {
+			id = this.ids.partnership();
+		}
+		else if (text.contains("/initiatives/")) {
+			id = this.ids.initiative();
+		}
+		else if (text.contains("/applications/")) {
+			id = this.ids.application();
+		}
+		else {
+			id = this.ids.rus();
+		}
 		return text.replace("{versionId}", String.valueOf(this.ids.rusVersion()))
+			.replace("{strategyId}", String.valueOf(this.ids.rus()))
 			.replace("{linkId}", "999999")
-			.replace("{id}", id);
+			.replace("{fundingId}", "999999")
+			.replace("{effectId}", "999999")
+			.replace("{view}", "sdg")
+			.replace("{id}", String.valueOf(id));
 	}
 
 	private Map<String, HandlerMethod> endpoints() {

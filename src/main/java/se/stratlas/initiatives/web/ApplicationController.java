@@ -112,7 +112,7 @@ class ApplicationController {
 	@PreAuthorize("hasRole('READER')")
 	String view(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, Model model) {
 		Application application = this.applications.get(user.organisationId(), id);
-		model.addAttribute("application", application);
+		model.addAttribute("app", application);
 		model.addAttribute("strategy",
 				this.choices.catalog().strategy(user.organisationId(), application.strategyId()));
 		model.addAttribute("directions",
