@@ -70,6 +70,7 @@ create table initiatives_application (
     amount_applied     numeric(16, 0) not null check (amount_applied >= 0),
     amount_granted     numeric(16, 0) check (amount_granted >= 0),
     funding_source     text not null,
+    unit_id            bigint references accounts_unit (id) on delete set null,
     decision           text not null default 'INKOMMEN' check (decision in ('INKOMMEN', 'BEVILJAD', 'AVSLAG')),
     decision_date      date,
     decided_by         text,

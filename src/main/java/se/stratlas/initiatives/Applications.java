@@ -135,9 +135,10 @@ public class Applications {
 		long id = this.repository.jdbc()
 			.sql("""
 					insert into initiatives_application (organisation_id, strategy_id, title, applicant_id, description,
-					amount_applied, funding_source, created_by, updated_by)
-					values (:org, :strategy, :title, :applicant, :description, :amount, :source, :actor, :actor)
+					amount_applied, funding_source, unit_id, created_by, updated_by)
+					values (:org, :strategy, :title, :applicant, :description, :amount, :source, :unit, :actor, :actor)
 					returning id""")
+			.param("unit", user.unitId())
 			.param("org", user.organisationId())
 			.param("strategy", draft.strategyId())
 			.param("title", draft.title().strip())
@@ -224,7 +225,7 @@ public class Applications {
 			}
 			initiativeId = this.initiatives.insert(user.organisationId(),
 					new InitiativeDraft(application.title(), null, Kinds.InitiativeType.PROJEKT, Kinds.Status.PLANERAD,
-							application.description(), null, null, null, null, null, null, null, user.unitId(), null,
+							application.description(), null, null, null, null, null, null, null, unitOf(id), null,
 							List.of(), List.of()),
 					null, user.username());
 			this.repository.jdbc()
@@ -274,6 +275,19 @@ public class Applications {
 		this.audit.record(user.organisationId(), user.username(), ENTITY, id, "DECIDED", application.title(),
 				Map.of("decision", new FieldChange(Decision.INKOMMEN.name(), decision.name())));
 		return get(user.organisationId(), id);
+	}
+
+	/**
+	 * The unit of the project officer who registered the application; the initiative it
+	 * becomes belongs to it.
+	 */
+	private Long unitOf(long applicationId) {
+		return this.repository.jdbc()
+			.sql("select unit_id from initiatives_application where id = :id")
+			.param("id", applicationId)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
 	}
 
 }

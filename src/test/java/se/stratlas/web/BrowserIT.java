@@ -155,4 +155,101 @@ class BrowserIT {
 		assertThat(this.violations).isEmpty();
 	}
 
+	@Test
+	void aProjectOfficerRegistersAnApplicationTheGateRefusesUntilInclusionIsPositiveThenItIsGranted() throws Exception {
+		signIn("rasmus.rapportor");
+		driver.get(url("/applications"));
+		checkAccessibility("applications");
+		clickAndWait(driver.findElement(By.linkText("Ny ansökan")));
+		checkAccessibility("new application");
+		driver.findElement(By.id("title")).sendKeys("Webbtest: kvinnors företagande i fjällen");
+		driver.findElement(By.id("amountApplied")).sendKeys("750000");
+		clickAndWait(driver.findElement(By.cssSelector("form.form button[type=submit]")));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).contains("kvinnors företagande");
+		String applicationUrl = driver.getCurrentUrl();
+		assess(0, "BIDRAR");
+		assess(1, "BIDRAR_INTE");
+		assess(2, "BIDRAR");
+		checkAccessibility("application with assessments");
+		assertThat(driver.getPageSource()).contains("Ansökan kan inte beviljas ännu");
+
+		signIn("greta.granskare");
+		driver.get(applicationUrl);
+		clickAndWait(driver.findElement(By.cssSelector("#decision-form button[type=submit]")));
+		assertThat(driver.findElement(By.cssSelector(".notice.error")).getText())
+			.contains("Jämlik och jämställd inkludering");
+
+		signIn("rasmus.rapportor");
+		driver.get(applicationUrl);
+		assess(1, "BIDRAR_VASENTLIGT");
+
+		signIn("greta.granskare");
+		driver.get(applicationUrl);
+		clickAndWait(driver.findElement(By.cssSelector("#decision-form button[type=submit]")));
+		assertThat(driver.findElement(By.cssSelector(".notice.success")).getText()).contains("beviljad");
+		clickAndWait(driver.findElement(By.partialLinkText("Öppna insatsen")));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).contains("kvinnors företagande");
+		checkAccessibility("initiative");
+		String initiativeUrl = driver.getCurrentUrl();
+
+		signIn("rasmus.rapportor");
+		driver.get(initiativeUrl);
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("elementKey")))
+			.selectByVisibleText("RUS 2.2 Delprioritering 2.2");
+		driver.findElement(By.id("primary")).click();
+		clickAndWait(driver.findElement(By.cssSelector("#contributions ~ form button[type=submit]")));
+		driver.findElement(By.id("sdgCode")).sendKeys("5");
+		clickAndWait(driver.findElement(By.cssSelector("#sdg ~ form button[type=submit]")));
+		assertThat(driver.getPageSource()).contains("RUS 2.2").contains("Mål 5");
+
+		driver.get(url("/portfolio"));
+		checkAccessibility("portfolio");
+		assertThat(driver.findElement(By.id("sdg")).isDisplayed()).isTrue();
+		String export = driver.findElement(By.partialLinkText("Exportera alla vyer")).getAttribute("href");
+		java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(export))
+				.header("Cookie", "STRATLAS_SESSION=" + driver.manage().getCookieNamed("STRATLAS_SESSION").getValue())
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).isEqualTo(200);
+		try (var workbook = org.apache.poi.ss.usermodel.WorkbookFactory
+			.create(new java.io.ByteArrayInputStream(response.body()))) {
+			assertThat(workbook.getNumberOfSheets()).isEqualTo(5);
+		}
+		driver.get(url("/initiatives?q=fjällen"));
+		assertThat(driver.getPageSource()).contains("kvinnors företagande i fjällen");
+		checkAccessibility("initiatives");
+		driver.get(url("/initiatives/import"));
+		checkAccessibility("import");
+		driver.get(url("/actors"));
+		checkAccessibility("actors");
+		driver.get(url("/contacts"));
+		checkAccessibility("contacts");
+		driver.get(url("/partnerships"));
+		checkAccessibility("partnerships");
+		signIn("anna.admin");
+		driver.get(url("/admin/units"));
+		checkAccessibility("units");
+		assertThat(this.violations).isEmpty();
+	}
+
+	private static void clickAndWait(WebElement element) {
+		WebElement page = driver.findElement(By.tagName("html"));
+		element.click();
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+		wait.until(ExpectedConditions.stalenessOf(page));
+		wait.until(d -> "complete"
+			.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+	}
+
+	private void assess(int direction, String level) {
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("a" + direction + "-level")))
+			.selectByValue(level);
+		driver.findElements(By.cssSelector("form.assessment-form"))
+			.get(direction)
+			.findElement(By.cssSelector("button[type=submit]"))
+			.click();
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.success"), "sparad"));
+	}
+
 }
