@@ -414,6 +414,10 @@ class DemoInitiatives {
 		assess(demo, refusedByGate, byName.get("Sammanhållen region"), "BIDRAR");
 		assess(demo, refusedByGate, byName.get("Jämlik och jämställd inkludering"), "BIDRAR_INTE");
 		assess(demo, refusedByGate, byName.get("Föregångare i omställning"), "BIDRAR");
+		Application gated = this.applications.get(demo.organisationId(), refusedByGate.id());
+		this.applications.decide(demo, gated.id(), gated.version(), Decision.AVSLAG, null, LocalDate.of(2023, 11, 6),
+				"Fiktivt demobeslut: kan inte beviljas – bedömningen mot Jämlik och jämställd inkludering är inte "
+						+ "positiv, och den inriktningen är en grind för projektstöd.");
 		Application granted = this.applications.register(demo,
 				new Application.Draft(rus.id(), "Vätgasnod Storuman (fiktiv demoansökan)", actors.get("Storuman").id(),
 						"Fiktiv demoansökan: förstudie om en vätgasnod.", BigDecimal.valueOf(2_400_000),

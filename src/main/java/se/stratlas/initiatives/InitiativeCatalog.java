@@ -49,9 +49,40 @@ public class InitiativeCatalog {
 				this.repository.sdgEffects(id));
 	}
 
-	/** Details of many initiatives at once (for portfolio views and exports). */
+	/**
+	 * Details of many initiatives at once (for portfolio views and exports): one query
+	 * per kind of part for all of them, and each strategy element resolved once.
+	 */
 	public List<InitiativeDetails> details(long organisationId, Collection<Initiative> initiatives) {
-		return initiatives.stream().map(i -> details(organisationId, i.id())).toList();
+		if (initiatives.isEmpty()) {
+			return List.of();
+		}
+		Long[] ids = initiatives.stream().map(Initiative::id).toArray(Long[]::new);
+		var funding = this.repository.fundingOf(ids);
+		var participants = this.repository.participantsOf(ids);
+		var assessments = this.repository.assessmentsOf(ids);
+		var effects = this.repository.sdgEffectsOf(ids);
+		var contributionRows = this.repository.contributionsOf(ids);
+		java.util.Map<UUID, java.util.Optional<StrategyElement>> elements = new java.util.HashMap<>();
+		java.util.Map<Long, Strategy> strategyByVersion = new java.util.HashMap<>();
+		return initiatives.stream().map(initiative -> {
+			List<Contribution> contributions = new ArrayList<>();
+			for (Object[] row : contributionRows.getOrDefault(initiative.id(), List.of())) {
+				UUID key = (UUID) row[0];
+				StrategyElement element = elements
+					.computeIfAbsent(key, k -> this.strategies.latestElement(organisationId, k))
+					.orElse(null);
+				Strategy strategy = element == null ? null : strategyByVersion.computeIfAbsent(element.versionId(),
+						v -> this.strategies.strategyOf(element));
+				contributions.add(new Contribution(key, (Boolean) row[1], (String) row[2],
+						strategy == null ? null : strategy.code(), element == null ? null : element.label(null),
+						element == null ? null : element.id()));
+			}
+			return new InitiativeDetails(initiative, funding.getOrDefault(initiative.id(), List.of()),
+					participants.getOrDefault(initiative.id(), List.of()), contributions,
+					assessments.getOrDefault(initiative.id(), List.of()),
+					effects.getOrDefault(initiative.id(), List.of()));
+		}).toList();
 	}
 
 	List<Contribution> contributions(long organisationId, long initiativeId) {

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -114,6 +116,64 @@ class InitiativeRepository {
 			statement = statement.param((String) param[0], param[1]);
 		}
 		return statement.query(INITIATIVE).list();
+	}
+
+	Map<Long, List<Funding>> fundingOf(Long[] ids) {
+		Map<Long, List<Funding>> byInitiative = new HashMap<>();
+		this.jdbc.sql("select * from initiatives_funding where initiative_id = any(:ids) order by year, source")
+			.param("ids", ids)
+			.query((rs, row) -> byInitiative.computeIfAbsent(rs.getLong("initiative_id"), k -> new ArrayList<>())
+				.add(new Funding(rs.getLong("id"), FundingSource.valueOf(rs.getString("source")), rs.getInt("year"),
+						rs.getBigDecimal("amount_sek"), rs.getString("note"))))
+			.list();
+		return byInitiative;
+	}
+
+	Map<Long, List<Participant>> participantsOf(Long[] ids) {
+		Map<Long, List<Participant>> byInitiative = new HashMap<>();
+		this.jdbc.sql("""
+				select p.initiative_id, p.actor_id, a.name, p.role from initiatives_participant p
+				join actors_actor a on a.id = p.actor_id where p.initiative_id = any(:ids) order by a.name""")
+			.param("ids", ids)
+			.query((rs, row) -> byInitiative.computeIfAbsent(rs.getLong("initiative_id"), k -> new ArrayList<>())
+				.add(new Participant(rs.getLong("actor_id"), rs.getString("name"),
+						Partnership.Role.valueOf(rs.getString("role")))))
+			.list();
+		return byInitiative;
+	}
+
+	Map<Long, List<Object[]>> contributionsOf(Long[] ids) {
+		Map<Long, List<Object[]>> byInitiative = new HashMap<>();
+		this.jdbc.sql("""
+				select initiative_id, element_key, is_primary, motivation from initiatives_contribution
+				where initiative_id = any(:ids) order by is_primary desc""")
+			.param("ids", ids)
+			.query((rs, row) -> byInitiative.computeIfAbsent(rs.getLong("initiative_id"), k -> new ArrayList<>())
+				.add(new Object[] { rs.getObject("element_key", UUID.class), rs.getBoolean("is_primary"),
+						rs.getString("motivation") }))
+			.list();
+		return byInitiative;
+	}
+
+	Map<Long, List<Assessment>> assessmentsOf(Long[] ids) {
+		Map<Long, List<Assessment>> byInitiative = new HashMap<>();
+		this.jdbc.sql("select * from initiatives_assessment where initiative_id = any(:ids) order by id")
+			.param("ids", ids)
+			.query((rs, row) -> byInitiative.computeIfAbsent(rs.getLong("initiative_id"), k -> new ArrayList<>())
+				.add(ASSESSMENT.mapRow(rs, row)))
+			.list();
+		return byInitiative;
+	}
+
+	Map<Long, List<SdgEffect>> sdgEffectsOf(Long[] ids) {
+		Map<Long, List<SdgEffect>> byInitiative = new HashMap<>();
+		this.jdbc.sql("select * from initiatives_sdg_effect where initiative_id = any(:ids) order by sdg_code")
+			.param("ids", ids)
+			.query((rs, row) -> byInitiative.computeIfAbsent(rs.getLong("initiative_id"), k -> new ArrayList<>())
+				.add(new SdgEffect(rs.getLong("id"), rs.getString("sdg_code"), rs.getBoolean("direct"),
+						rs.getBoolean("positive"), rs.getString("note"), rs.getString("goal_conflict"))))
+			.list();
+		return byInitiative;
 	}
 
 	List<Funding> funding(long initiativeId) {

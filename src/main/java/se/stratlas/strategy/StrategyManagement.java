@@ -123,6 +123,54 @@ public class StrategyManagement {
 				Map.of("fundingGate", new FieldChange(!gate, gate)));
 	}
 
+	/**
+	 * Sets the scale assessments against the strategy's directions use. Codes are unique;
+	 * at least one step is positive (score above zero) and one is not.
+	 */
+	public List<AssessmentLevel> setAssessmentScale(long organisationId, long strategyId, List<AssessmentLevel> levels,
+			String actor) {
+		ownStrategy(organisationId, strategyId);
+		List<Violation> violations = new ArrayList<>();
+		if (levels == null || levels.size() < 2) {
+			violations.add(new Violation("levels", "scale.tooShort"));
+		}
+		else {
+			if (levels.stream().map(AssessmentLevel::code).distinct().count() != levels.size() || levels.stream()
+				.anyMatch(l -> Texts.clean(l.code()) == null || Texts.clean(l.nameSv()) == null)) {
+				violations.add(new Violation("levels", "scale.codes"));
+			}
+			if (levels.stream().noneMatch(AssessmentLevel::positive)
+					|| levels.stream().allMatch(AssessmentLevel::positive)) {
+				violations.add(new Violation("levels", "scale.positive"));
+			}
+		}
+		if (!violations.isEmpty()) {
+			throw new ValidationException(violations);
+		}
+		List<AssessmentLevel> before = this.catalog.assessmentScale(strategyId);
+		this.repository.jdbc()
+			.sql("delete from strategy_assessment_level where strategy_id = :s")
+			.param("s", strategyId)
+			.update();
+		for (AssessmentLevel level : levels) {
+			this.repository.jdbc()
+				.sql("""
+						insert into strategy_assessment_level (strategy_id, code, name_sv, name_en, score)
+						values (:s, :code, :sv, :en, :score)""")
+				.param("s", strategyId)
+				.param("code", level.code().strip())
+				.param("sv", level.nameSv().strip())
+				.param("en", Texts.clean(level.nameEn()))
+				.param("score", level.score())
+				.update();
+		}
+		this.audit.record(organisationId, actor, STRATEGY, strategyId, "UPDATED", null,
+				Map.of("assessmentScale",
+						new FieldChange(before.stream().map(AssessmentLevel::nameSv).toList().toString(),
+								levels.stream().map(AssessmentLevel::nameSv).toList().toString())));
+		return this.catalog.assessmentScale(strategyId);
+	}
+
 	/** Deletes a strategy with all its versions, and the links from its elements. */
 	public void deleteStrategy(long organisationId, long id, int expectedVersion, String actor) {
 		Strategy strategy = ownStrategy(organisationId, id);

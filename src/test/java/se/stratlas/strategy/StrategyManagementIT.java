@@ -212,6 +212,20 @@ class StrategyManagementIT {
 	}
 
 	@Test
+	void aStrategyDefinesItsOwnAssessmentScale() {
+		Strategy strategy = newStrategy("SKALA", false);
+		assertThat(this.catalog.assessmentScale(strategy.id())).isEqualTo(AssessmentLevel.DEFAULT_SCALE);
+		List<AssessmentLevel> scale = List.of(new AssessmentLevel("JA", "ja", "yes", 1),
+				new AssessmentLevel("NEJ", "nej", "no", 0));
+		assertThat(this.management.setAssessmentScale(this.vasterbotten, strategy.id(), scale, "tester"))
+			.extracting(AssessmentLevel::code)
+			.containsExactly("JA", "NEJ");
+		assertThatThrownBy(() -> this.management.setAssessmentScale(this.vasterbotten, strategy.id(),
+				List.of(new AssessmentLevel("A", "a", null, 1), new AssessmentLevel("B", "b", null, 2)), "tester"))
+			.isInstanceOf(ValidationException.class);
+	}
+
+	@Test
 	void theReferenceFrameworkCannotBeChanged() {
 		Strategy agenda = this.catalog.strategies(this.vasterbotten)
 			.stream()

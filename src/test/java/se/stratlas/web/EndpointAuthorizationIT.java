@@ -143,6 +143,9 @@ class EndpointAuthorizationIT {
 				"{\"toElementId\": {id}, \"relation\": \"BIDRAR_TILL\"}");
 		row("DELETE /api/links/{linkId}", Access.STRATEGIST);
 		row("GET /api/strategies/{id}/export", Access.READER);
+		row("GET /api/strategies/{id}/assessment-scale", Access.READER);
+		row("PUT /api/strategies/{id}/assessment-scale", Access.STRATEGIST, null, "[]");
+		row("PUT /api/elements/{id}/funding-gate", Access.STRATEGIST, "gate=false", null);
 		row("POST /api/strategies/import", Access.STRATEGIST, null, "{\"format\": \"other\"}");
 		row("GET /actors", Access.READER);
 		row("POST /actors", Access.REPORTER, "name=", null);

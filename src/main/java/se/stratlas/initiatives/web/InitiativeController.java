@@ -131,12 +131,7 @@ class InitiativeController {
 	}
 
 	void populateFilters(StratlasPrincipal user, Model model) {
-		model.addAttribute("types", InitiativeType.values());
-		model.addAttribute("statuses", Status.values());
-		model.addAttribute("sources", FundingSource.values());
-		model.addAttribute("priorities", this.choices.priorities(user.organisationId()));
-		model.addAttribute("municipalities", this.areas.municipalities());
-		model.addAttribute("unitNames", this.units.names(user.organisationId()));
+		this.choices.filters(user.organisationId(), model);
 	}
 
 	@GetMapping("/initiatives/new")

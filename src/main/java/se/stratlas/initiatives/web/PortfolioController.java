@@ -32,15 +32,11 @@ class PortfolioController {
 
 	private final StrategyChoices choices;
 
-	private final InitiativeController initiatives;
-
 	private final MessageSource messages;
 
-	PortfolioController(Portfolio portfolio, StrategyChoices choices, InitiativeController initiatives,
-			MessageSource messages) {
+	PortfolioController(Portfolio portfolio, StrategyChoices choices, MessageSource messages) {
 		this.portfolio = portfolio;
 		this.choices = choices;
-		this.initiatives = initiatives;
 		this.messages = messages;
 	}
 
@@ -60,7 +56,7 @@ class PortfolioController {
 		model.addAttribute("view", this.portfolio.view(user.organisationId(), chosen.id(), filter.filter()));
 		model.addAttribute("filter", filter);
 		model.addAttribute("strategies", this.choices.own(user.organisationId()));
-		this.initiatives.populateFilters(user, model);
+		this.choices.filters(user.organisationId(), model);
 		return "initiatives/portfolio";
 	}
 

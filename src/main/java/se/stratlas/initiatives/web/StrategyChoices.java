@@ -18,8 +18,25 @@ class StrategyChoices {
 
 	private final StrategyCatalog strategies;
 
-	StrategyChoices(StrategyCatalog strategies) {
+	private final se.stratlas.areas.Areas areas;
+
+	private final se.stratlas.accounts.OrganisationUnits units;
+
+	StrategyChoices(StrategyCatalog strategies, se.stratlas.areas.Areas areas,
+			se.stratlas.accounts.OrganisationUnits units) {
 		this.strategies = strategies;
+		this.areas = areas;
+		this.units = units;
+	}
+
+	/** What the filters of the initiative list and the portfolio offer. */
+	void filters(long organisationId, org.springframework.ui.Model model) {
+		model.addAttribute("types", se.stratlas.initiatives.Kinds.InitiativeType.values());
+		model.addAttribute("statuses", se.stratlas.initiatives.Kinds.Status.values());
+		model.addAttribute("sources", se.stratlas.initiatives.Kinds.FundingSource.values());
+		model.addAttribute("priorities", priorities(organisationId));
+		model.addAttribute("municipalities", this.areas.municipalities());
+		model.addAttribute("unitNames", this.units.names(organisationId));
 	}
 
 	/** The organisation's own strategies. */

@@ -263,6 +263,32 @@ class StrategyApiController {
 		this.management.unlink(user.organisationId(), linkId, user.username());
 	}
 
+	@GetMapping("/strategies/{id}/assessment-scale")
+	@PreAuthorize("hasRole('READER')")
+	@Operation(summary = "The scale assessments against the strategy's directions use")
+	List<se.stratlas.strategy.AssessmentLevel> scale(@AuthenticationPrincipal StratlasPrincipal user,
+			@PathVariable long id) {
+		this.catalog.strategy(user.organisationId(), id);
+		return this.catalog.assessmentScale(id);
+	}
+
+	@PutMapping("/strategies/{id}/assessment-scale")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@Operation(summary = "Define the strategy's assessment scale (score above zero is positive)")
+	List<se.stratlas.strategy.AssessmentLevel> defineScale(@AuthenticationPrincipal StratlasPrincipal user,
+			@PathVariable long id, @RequestBody List<se.stratlas.strategy.AssessmentLevel> levels) {
+		return this.management.setAssessmentScale(user.organisationId(), id, levels, user.username());
+	}
+
+	@PutMapping("/elements/{id}/funding-gate")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@Operation(summary = "Mark a direction as a gate for project funding, or not")
+	ElementDetails fundingGate(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestParam boolean gate) {
+		this.management.setFundingGate(user.organisationId(), id, gate, user.username());
+		return element(user, id);
+	}
+
 	@GetMapping("/strategies/{id}/export")
 	@PreAuthorize("hasRole('READER')")
 	@Operation(summary = "The whole strategy as one JSON document (all versions, elements and links)")
