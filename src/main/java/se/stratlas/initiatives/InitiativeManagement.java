@@ -123,26 +123,32 @@ public class InitiativeManagement {
 					:outcomes, :effects, :start, :end, :unit, :predecessor, :areas, :links, :demo, :actor, :actor)
 					returning id""")
 			.param("org", organisationId)
-			.param("name", clean.name())
-			.param("acronym", clean.acronym())
-			.param("type", clean.type().name())
-			.param("status", clean.status().name())
-			.param("description", clean.description())
-			.param("purpose", clean.purpose())
-			.param("targetGroup", clean.targetGroup())
-			.param("outputs", clean.outputs())
-			.param("outcomes", clean.outcomes())
-			.param("effects", clean.expectedEffects())
-			.param("start", clean.startDate())
-			.param("end", clean.endDate())
-			.param("unit", clean.ownerUnitId())
-			.param("predecessor", clean.predecessorId())
-			.param("areas", clean.areaCodes().toArray(String[]::new))
-			.param("links", clean.links().toArray(String[]::new))
+			.params(draftParameters(clean).getValues())
 			.param("demo", demoNote)
 			.param("actor", actor)
 			.query(Long.class)
 			.single();
+	}
+
+	/** The draft's fields as the named parameters both the insert and the update use. */
+	private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource draftParameters(
+			InitiativeDraft clean) {
+		return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("name", clean.name())
+			.addValue("acronym", clean.acronym())
+			.addValue("type", clean.type().name())
+			.addValue("status", clean.status().name())
+			.addValue("description", clean.description())
+			.addValue("purpose", clean.purpose())
+			.addValue("targetGroup", clean.targetGroup())
+			.addValue("outputs", clean.outputs())
+			.addValue("outcomes", clean.outcomes())
+			.addValue("effects", clean.expectedEffects())
+			.addValue("start", clean.startDate())
+			.addValue("end", clean.endDate())
+			.addValue("unit", clean.ownerUnitId())
+			.addValue("predecessor", clean.predecessorId())
+			.addValue("areas", clean.areaCodes().toArray(String[]::new))
+			.addValue("links", clean.links().toArray(String[]::new));
 	}
 
 	public Initiative update(StratlasPrincipal user, long id, int expectedVersion, InitiativeDraft draft) {
@@ -159,22 +165,7 @@ public class InitiativeManagement {
 					owner_unit_id = :unit, predecessor_id = :predecessor, area_codes = :areas, links = :links,
 					version = version + 1, updated_at = now(), updated_by = :actor
 					where id = :id and organisation_id = :org and version = :version""")
-			.param("name", clean.name())
-			.param("acronym", clean.acronym())
-			.param("type", clean.type().name())
-			.param("status", clean.status().name())
-			.param("description", clean.description())
-			.param("purpose", clean.purpose())
-			.param("targetGroup", clean.targetGroup())
-			.param("outputs", clean.outputs())
-			.param("outcomes", clean.outcomes())
-			.param("effects", clean.expectedEffects())
-			.param("start", clean.startDate())
-			.param("end", clean.endDate())
-			.param("unit", clean.ownerUnitId())
-			.param("predecessor", clean.predecessorId())
-			.param("areas", clean.areaCodes().toArray(String[]::new))
-			.param("links", clean.links().toArray(String[]::new))
+			.params(draftParameters(clean).getValues())
 			.param("actor", user.username())
 			.param("id", id)
 			.param("org", user.organisationId())

@@ -57,15 +57,7 @@ public class StrategyManagement {
 					values (:org, :code, :nameSv, :nameEn, :descSv, :descEn, :start, :end, :derived, :published,
 					:actor, :actor) returning id""")
 			.param("org", organisationId)
-			.param("code", clean.code())
-			.param("nameSv", clean.nameSv())
-			.param("nameEn", clean.nameEn())
-			.param("descSv", clean.descriptionSv())
-			.param("descEn", clean.descriptionEn())
-			.param("start", clean.periodStart())
-			.param("end", clean.periodEnd())
-			.param("derived", clean.derivedFromId())
-			.param("published", clean.published())
+			.params(strategyParameters(clean))
 			.param("actor", actor)
 			.query(Long.class)
 			.single();
@@ -73,6 +65,21 @@ public class StrategyManagement {
 				Objects.requireNonNullElse(status, StrategyStatus.UTKAST), null, null, null, actor);
 		this.audit.record(organisationId, actor, STRATEGY, id, "CREATED", clean.code(), strategyFields(null, clean));
 		return this.repository.strategy(id).orElseThrow();
+	}
+
+	/** The draft's fields as the named parameters both the insert and the update use. */
+	private static Map<String, Object> strategyParameters(StrategyDraft clean) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("code", clean.code());
+		parameters.put("nameSv", clean.nameSv());
+		parameters.put("nameEn", clean.nameEn());
+		parameters.put("descSv", clean.descriptionSv());
+		parameters.put("descEn", clean.descriptionEn());
+		parameters.put("start", clean.periodStart());
+		parameters.put("end", clean.periodEnd());
+		parameters.put("derived", clean.derivedFromId());
+		parameters.put("published", clean.published());
+		return parameters;
 	}
 
 	public Strategy updateStrategy(long organisationId, long id, int expectedVersion, StrategyDraft draft,
@@ -85,15 +92,7 @@ public class StrategyManagement {
 					description_sv = :descSv, description_en = :descEn, period_start = :start, period_end = :end,
 					derived_from_id = :derived, published = :published, version = version + 1, updated_at = now(),
 					updated_by = :actor where id = :id and version = :version""")
-			.param("code", clean.code())
-			.param("nameSv", clean.nameSv())
-			.param("nameEn", clean.nameEn())
-			.param("descSv", clean.descriptionSv())
-			.param("descEn", clean.descriptionEn())
-			.param("start", clean.periodStart())
-			.param("end", clean.periodEnd())
-			.param("derived", clean.derivedFromId())
-			.param("published", clean.published())
+			.params(strategyParameters(clean))
 			.param("actor", actor)
 			.param("id", id)
 			.param("version", expectedVersion)
