@@ -1,0 +1,8 @@
+/**
+ * Indicators that show whether the strategy works: typed periods (year, half-year,
+ * tertial, quarter, month), indicator definitions, values by area, period and sex with
+ * provenance, targets and computed indicators. API: {@link se.stratlas.indicators.Period}
+ * and the other public types of this package. (Work in progress: see issue 4.)
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "areas" })
+package se.stratlas.indicators;
