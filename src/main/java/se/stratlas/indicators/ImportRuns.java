@@ -1,0 +1,79 @@
+package se.stratlas.indicators;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The log of import runs. A run is recorded in its own transaction, so the log keeps a
+ * failed run even though the import itself wrote nothing.
+ */
+@Component
+public class ImportRuns {
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate separate;
+
+	ImportRuns(JdbcClient jdbc, PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.separate = new TransactionTemplate(transactions);
+		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/** One run: what it read and changed, or why it failed. */
+	public record Run(long id, String source, String description, String status, Instant startedAt, Instant finishedAt,
+			String startedBy, int valuesRead, int valuesInserted, int valuesRevised, int valuesUnchanged,
+			String error) {
+	}
+
+	public long start(long organisationId, String source, String description, String actor) {
+		return this.separate.execute(status -> this.jdbc.sql("""
+				insert into indicators_import_run (organisation_id, source, description, status, started_by)
+				values (:org, :source, :description, 'RUNNING', :actor) returning id""")
+			.param("org", organisationId)
+			.param("source", source)
+			.param("description", description)
+			.param("actor", actor)
+			.query(Long.class)
+			.single());
+	}
+
+	public void succeeded(long runId, int read, IndicatorRegistry.StoreResult result) {
+		this.separate.executeWithoutResult(status -> this.jdbc.sql("""
+				update indicators_import_run set status = 'SUCCEEDED', finished_at = now(), values_read = :read,
+				values_inserted = :inserted, values_revised = :revised, values_unchanged = :unchanged where id = :id""")
+			.param("read", read)
+			.param("inserted", result.inserted())
+			.param("revised", result.revised())
+			.param("unchanged", result.unchanged())
+			.param("id", runId)
+			.update());
+	}
+
+	public void failed(long runId, String error) {
+		this.separate.executeWithoutResult(status -> this.jdbc.sql(
+				"update indicators_import_run set status = 'FAILED', finished_at = now(), error = :error where id = :id")
+			.param("error", error.length() > 4000 ? error.substring(0, 4000) : error)
+			.param("id", runId)
+			.update());
+	}
+
+	public List<Run> runs(long organisationId) {
+		return this.jdbc.sql("""
+				select * from indicators_import_run where organisation_id = :org order by started_at desc, id desc""")
+			.param("org", organisationId)
+			.query((rs, row) -> new Run(rs.getLong("id"), rs.getString("source"), rs.getString("description"),
+					rs.getString("status"), rs.getTimestamp("started_at").toInstant(),
+					rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
+					rs.getString("started_by"), rs.getInt("values_read"), rs.getInt("values_inserted"),
+					rs.getInt("values_revised"), rs.getInt("values_unchanged"), rs.getString("error")))
+			.list();
+	}
+
+}

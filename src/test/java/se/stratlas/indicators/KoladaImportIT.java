@@ -1,0 +1,175 @@
+package se.stratlas.indicators;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import se.stratlas.indicators.IndicatorKinds.Kind;
+import se.stratlas.indicators.IndicatorKinds.Missing;
+import se.stratlas.indicators.IndicatorKinds.Polarity;
+import se.stratlas.indicators.IndicatorKinds.Sex;
+import se.stratlas.indicators.IndicatorKinds.Source;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The Kolada client and import against recorded-shape fixtures served by WireMock. */
+@SpringBootTest
+@ActiveProfiles("test")
+class KoladaImportIT {
+
+	static final WireMockServer KOLADA = new WireMockServer(options().dynamicPort());
+
+	static {
+		KOLADA.start();
+	}
+
+	@DynamicPropertySource
+	static void kolada(DynamicPropertyRegistry registry) {
+		registry.add("stratlas.kolada.base-url", () -> KOLADA.baseUrl() + "/v3");
+	}
+
+	@AfterAll
+	static void stop() {
+		KOLADA.stop();
+	}
+
+	@Autowired
+	KoladaImport importer;
+
+	@Autowired
+	KoladaClient client;
+
+	@Autowired
+	IndicatorRegistry registry;
+
+	@Autowired
+	ImportRuns runs;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	long organisation;
+
+	@BeforeEach
+	void setUp() throws IOException {
+		KOLADA.resetAll();
+		this.organisation = this.jdbc.sql("select id from accounts_organisation where code = 'vasterbotten'")
+			.query(Long.class)
+			.single();
+		String dataPath = "/v3/data/kpi/N00914/municipality/2480,0024,0000/year/2023,2024";
+		KOLADA.stubFor(get(urlPathEqualTo(dataPath)).withQueryParam("page", equalTo("2"))
+			.willReturn(json(fixture("data-page2.json"))));
+		KOLADA.stubFor(get(urlPathEqualTo(dataPath)).atPriority(10).willReturn(json(fixture("data-page1.json"))));
+		KOLADA.stubFor(get(urlPathEqualTo("/v3/kpi/N00914")).willReturn(json(fixture("kpi.json"))));
+		if (this.registry.findByCode(this.organisation, "N00914").isEmpty()) {
+			this.registry.define(this.organisation,
+					new IndicatorDefinition.Draft("N00914", "Förvärvsarbetande invånare 20–64 år, andel (%)", null,
+							null, "%", 1, Polarity.HIGHER_IS_BETTER, Kind.RESULTAT, Source.KOLADA, "N00914", true, null,
+							null, null),
+					"tester");
+		}
+	}
+
+	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+		return aResponse().withHeader("Content-Type", "application/json").withBody(body);
+	}
+
+	private static String fixture(String name) throws IOException {
+		return new ClassPathResource("fixtures/kolada/" + name).getContentAsString(StandardCharsets.UTF_8)
+			.replace("{{BASE}}", KOLADA.baseUrl() + "/v3");
+	}
+
+	private KoladaImport.Result importIt() {
+		return this.importer.importKpi(this.organisation, "N00914", List.of("2480", "24", "0000"), List.of(2023, 2024),
+				"tester");
+	}
+
+	@Test
+	void metadataIsReadInEitherShape() {
+		KoladaClient.Kpi kpi = this.client.kpis(List.of("N00914")).getFirst();
+		assertThat(kpi.title()).startsWith("Förvärvsarbetande");
+		assertThat(kpi.dividedByGender()).isTrue();
+	}
+
+	@Test
+	void anImportFollowsThePagesSplitsBySexMapsRegionsAndMarksMissingValues() {
+		KoladaImport.Result result = importIt();
+		assertThat(result.read()).isEqualTo(6);
+		IndicatorDefinition indicator = this.registry.findByCode(this.organisation, "N00914").orElseThrow();
+		assertThat(this.registry.series(indicator.id(), List.of("2480"), Sex.K)).singleElement()
+			.satisfies(v -> assertThat(v.value()).isEqualTo(78.4));
+		assertThat(this.registry.series(indicator.id(), List.of("24"), Sex.T)).singleElement()
+			.satisfies(v -> assertThat(v.value()).isEqualTo(77.5));
+		assertThat(this.registry.series(indicator.id(), List.of("0000"), Sex.T)).singleElement().satisfies(v -> {
+			assertThat(v.value()).isNull();
+			assertThat(v.missing()).isEqualTo(Missing.SAKNAS);
+			assertThat(v.period()).isEqualTo(Period.year(2024));
+			assertThat(v.importRunId()).isEqualTo(result.runId());
+		});
+		assertThat(this.registry.series(indicator.id(), List.of("0000"), Sex.K).getFirst().missing())
+			.isEqualTo(Missing.SEKRETESS);
+	}
+
+	@Test
+	void importingTheSameDataAgainChangesNothingAndARevisionKeepsThePreviousValue() throws IOException {
+		importIt();
+		KoladaImport.Result again = importIt();
+		assertThat(again.stored().inserted()).isZero();
+		assertThat(again.stored().revised()).isZero();
+		assertThat(again.stored().unchanged()).isEqualTo(6);
+
+		String dataPath = "/v3/data/kpi/N00914/municipality/2480,0024,0000/year/2023,2024";
+		KOLADA.stubFor(get(urlPathEqualTo(dataPath)).atPriority(5)
+			.withQueryParam("page", com.github.tomakehurst.wiremock.client.WireMock.absent())
+			.willReturn(json(fixture("data-page1.json").replace("78.4", "78.9"))));
+		KoladaImport.Result revised = importIt();
+		assertThat(revised.stored().revised()).isEqualTo(1);
+		IndicatorDefinition indicator = this.registry.findByCode(this.organisation, "N00914").orElseThrow();
+		assertThat(this.registry.series(indicator.id(), List.of("2480"), Sex.K).getFirst().value()).isEqualTo(78.9);
+		assertThat(this.registry.history(indicator.id(), "2480", Period.year(2023), Sex.K)).singleElement()
+			.satisfies(previous -> assertThat(previous.value()).isEqualTo(78.4));
+	}
+
+	@Test
+	void aBrokenAnswerNamesUrlAndJsonPathStoresNothingAndIsLogged() throws IOException {
+		KOLADA.stubFor(get(urlPathEqualTo("/v3/data/kpi/N00914/municipality/2480,2482/year/2023"))
+			.willReturn(json(fixture("data-broken.json"))));
+		int before = this.jdbc.sql("select count(*) from indicators_value").query(Integer.class).single();
+		assertThatThrownBy(() -> this.importer.importKpi(this.organisation, "N00914", List.of("2480", "2482"),
+				List.of(2023), "tester"))
+			.isInstanceOf(KoladaClient.KoladaException.class)
+			.hasMessageContaining("$.values[1].values[0].gender");
+		assertThat(this.jdbc.sql("select count(*) from indicators_value").query(Integer.class).single())
+			.isEqualTo(before);
+		assertThat(this.runs.runs(this.organisation).getFirst().status()).isEqualTo("FAILED");
+	}
+
+	@Test
+	void aServerErrorIsReportedClearly() {
+		KOLADA.stubFor(get(urlPathEqualTo("/v3/data/kpi/N00914/municipality/2480/year/2023"))
+			.willReturn(aResponse().withStatus(500)));
+		assertThatThrownBy(
+				() -> this.importer.importKpi(this.organisation, "N00914", List.of("2480"), List.of(2023), "tester"))
+			.hasMessageContaining("HTTP 500");
+	}
+
+}
