@@ -83,9 +83,21 @@ create table indicators_target (
     area_code     text references areas_area (code),
     comparator    text not null check (comparator in ('AT_LEAST', 'AT_MOST')),
     value         double precision not null,
+    relative      boolean not null default false,
+    sex           char(1) not null default 'T' check (sex in ('T', 'K', 'M')),
     deadline      text not null,
     baseline_period text,
     note          text,
     created_by    text not null,
     created_at    timestamptz not null default now()
+);
+
+-- User-defined groups of areas: inland municipalities, "Region 10", similar municipalities.
+create table indicators_area_group (
+    id               bigint generated always as identity primary key,
+    organisation_id  bigint not null references accounts_organisation (id),
+    name             text not null,
+    area_codes       text[] not null,
+    created_by       text not null,
+    unique (organisation_id, name)
 );

@@ -59,9 +59,16 @@ class DemoRegion implements ApplicationRunner {
 
 	private final se.stratlas.initiatives.InitiativeCatalog initiativeCatalog;
 
+	private final DemoIndicators indicators;
+
+	private final se.stratlas.indicators.IndicatorRegistry indicatorRegistry;
+
 	DemoRegion(Environment environment, Organisations organisations, UserAccounts users, StrategyCatalog catalog,
 			StrategyManagement management, TransactionTemplate transactions, DemoInitiatives initiatives,
-			se.stratlas.initiatives.InitiativeCatalog initiativeCatalog) {
+			se.stratlas.initiatives.InitiativeCatalog initiativeCatalog, DemoIndicators indicators,
+			se.stratlas.indicators.IndicatorRegistry indicatorRegistry) {
+		this.indicators = indicators;
+		this.indicatorRegistry = indicatorRegistry;
 		this.initiatives = initiatives;
 		this.initiativeCatalog = initiativeCatalog;
 		this.environment = environment;
@@ -118,6 +125,15 @@ class DemoRegion implements ApplicationRunner {
 			this.users.list(vasterbotten.id()).forEach(u -> ids.put(u.username(), u.id()));
 			this.initiatives.load(vasterbotten.id(), rus, ids);
 			log.info("Demo initiatives loaded: 133 named initiatives of Resultat Västerbotten 2023, applications");
+		}
+		if (this.indicatorRegistry.definitions(vasterbotten.id()).isEmpty()) {
+			java.util.Map<String, java.util.UUID> keys = new java.util.HashMap<>();
+			this.catalog.elements(vasterbotten.id(), this.catalog.latestVersion(vasterbotten.id(), rus.id()).id())
+				.stream()
+				.filter(e -> e.code() != null)
+				.forEach(e -> keys.put(e.code(), e.key()));
+			this.indicators.load(vasterbotten.id(), keys);
+			log.info("Demo indicators loaded (fiktiva demovärden)");
 		}
 	}
 

@@ -6,5 +6,5 @@
  * idempotently.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "accounts", "strategy", "shared", "actors", "initiatives", "areas" })
+		allowedDependencies = { "accounts", "strategy", "shared", "actors", "initiatives", "areas", "indicators" })
 package se.stratlas.demo;

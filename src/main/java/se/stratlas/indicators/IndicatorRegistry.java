@@ -257,6 +257,98 @@ public class IndicatorRegistry {
 			.list();
 	}
 
+	/** The strategy elements an indicator is linked to. */
+	@Transactional(readOnly = true)
+	public java.util.Set<java.util.UUID> elementKeys(long indicatorId) {
+		return this.jdbc.sql("select element_keys from indicators_definition where id = :id")
+			.param("id", indicatorId)
+			.query((rs, row) -> {
+				java.sql.Array array = rs.getArray("element_keys");
+				return array == null ? java.util.Set.<java.util.UUID>of()
+						: java.util.Set.of((java.util.UUID[]) array.getArray());
+			})
+			.single();
+	}
+
+	/** Links an indicator to strategy elements (replacing the earlier links). */
+	@Transactional
+	public void link(long organisationId, long indicatorId, java.util.Collection<java.util.UUID> elementKeys) {
+		get(organisationId, indicatorId);
+		this.jdbc.sql("update indicators_definition set element_keys = :keys, version = version + 1 where id = :id")
+			.param("keys", elementKeys.toArray(java.util.UUID[]::new))
+			.param("id", indicatorId)
+			.update();
+	}
+
+	/** Adds a target. */
+	@Transactional
+	public Target addTarget(long organisationId, long indicatorId, String areaCode, Sex sex,
+			Target.Comparator comparator, Double value, boolean relative, String deadline, String baseline, String note,
+			String actor) {
+		get(organisationId, indicatorId);
+		List<Violation> violations = new ArrayList<>();
+		if (areaCode != null && !this.areas.exists(areaCode)) {
+			violations.add(new Violation("areaCode", "area.unknown", areaCode));
+		}
+		if (comparator == null) {
+			violations.add(new Violation("comparator", "validation.required"));
+		}
+		if (value == null) {
+			violations.add(new Violation("value", "validation.required"));
+		}
+		Period deadlinePeriod = null;
+		Period baselinePeriod = null;
+		try {
+			deadlinePeriod = Period.parse(deadline);
+		}
+		catch (IllegalArgumentException ex) {
+			violations.add(new Violation("deadline", "period.invalid", ex.getMessage()));
+		}
+		if (baseline != null && !baseline.isBlank()) {
+			try {
+				baselinePeriod = Period.parse(baseline);
+			}
+			catch (IllegalArgumentException ex) {
+				violations.add(new Violation("baseline", "period.invalid", ex.getMessage()));
+			}
+		}
+		if (relative && baselinePeriod == null) {
+			violations.add(new Violation("baseline", "target.baseline.required"));
+		}
+		if (!violations.isEmpty()) {
+			throw new ValidationException(violations);
+		}
+		long id = this.jdbc.sql("""
+				insert into indicators_target (indicator_id, area_code, sex, comparator, value, relative, deadline,
+				baseline_period, note, created_by) values (:i, :area, :sex, :comparator, :value, :relative, :deadline,
+				:baseline, :note, :actor) returning id""")
+			.param("i", indicatorId)
+			.param("area", areaCode)
+			.param("sex", (sex == null ? Sex.T : sex).name())
+			.param("comparator", comparator.name())
+			.param("value", value)
+			.param("relative", relative)
+			.param("deadline", deadlinePeriod.code())
+			.param("baseline", baselinePeriod == null ? null : baselinePeriod.code())
+			.param("note", Texts.clean(note))
+			.param("actor", actor)
+			.query(Long.class)
+			.single();
+		return targets(indicatorId).stream().filter(t -> t.id() == id).findFirst().orElseThrow();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Target> targets(long indicatorId) {
+		return this.jdbc.sql("select * from indicators_target where indicator_id = :i order by id")
+			.param("i", indicatorId)
+			.query((rs, row) -> new Target(rs.getLong("id"), rs.getLong("indicator_id"), rs.getString("area_code"),
+					Sex.valueOf(rs.getString("sex")), Target.Comparator.valueOf(rs.getString("comparator")),
+					rs.getDouble("value"), rs.getBoolean("relative"), Period.parse(rs.getString("deadline")),
+					rs.getString("baseline_period") == null ? null : Period.parse(rs.getString("baseline_period")),
+					rs.getString("note")))
+			.list();
+	}
+
 	private static String key(long indicator, String area, String period, String sex) {
 		return indicator + "|" + area + "|" + period + "|" + sex;
 	}

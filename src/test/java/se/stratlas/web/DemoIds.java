@@ -4,7 +4,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Ids of the demo region's records, looked up in the database the test runs against. */
 record DemoIds(long rus, long rusVersion, long priority1, long rds, long readerUser, long actor, long partnership,
-		long initiative, long application) {
+		long initiative, long application, long indicator) {
 
 	static DemoIds of(JdbcClient jdbc) {
 		long rus = jdbc.sql("""
@@ -32,7 +32,10 @@ record DemoIds(long rus, long rusVersion, long priority1, long rds, long readerU
 		long application = jdbc.sql("select min(id) from initiatives_application where decision = 'INKOMMEN'")
 			.query(Long.class)
 			.single();
-		return new DemoIds(rus, version, p1, rds, reader, actor, partnership, initiative, application);
+		long indicator = jdbc.sql("select id from indicators_definition where code = 'DEMO_GHG'")
+			.query(Long.class)
+			.single();
+		return new DemoIds(rus, version, p1, rds, reader, actor, partnership, initiative, application, indicator);
 	}
 
 }

@@ -207,6 +207,15 @@ class EndpointAuthorizationIT {
 		row("POST /api/applications/{id}/decision", Access.REVIEWER, null,
 				"{\"version\": -1, \"decision\": \"AVSLAG\"}");
 		row("GET /api/portfolio", Access.READER);
+		row("GET /indicators", Access.READER);
+		row("POST /indicators", Access.STRATEGIST, "code=", null);
+		row("GET /indicators/{id}", Access.READER);
+		row("GET /indicators/{id}/export", Access.READER);
+		row("GET /indicators/{id}/chart.svg", Access.READER);
+		row("POST /indicators/{id}/targets", Access.STRATEGIST);
+		row("POST /indicators/{id}/kolada", Access.STRATEGIST, "from=2023&to=2023", null);
+		row("GET /indicators/runs", Access.READER);
+		row("GET /indicators/dashboard", Access.READER, "element=00000000-0000-0000-0000-000000000000", null);
 	}
 
 	private static void row(String endpoint, Access access) {
@@ -322,6 +331,9 @@ class EndpointAuthorizationIT {
 		}
 		else if (text.contains("/applications/")) {
 			id = this.ids.application();
+		}
+		else if (text.contains("/indicators/")) {
+			id = this.ids.indicator();
 		}
 		else {
 			id = this.ids.rus();

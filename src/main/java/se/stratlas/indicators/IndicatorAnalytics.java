@@ -1,0 +1,345 @@
+package se.stratlas.indicators;
+
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.stratlas.areas.Area;
+import se.stratlas.areas.Areas;
+import se.stratlas.indicators.IndicatorKinds.Polarity;
+import se.stratlas.indicators.IndicatorKinds.Sex;
+import se.stratlas.indicators.IndicatorKinds.Source;
+import se.stratlas.shared.ValidationException;
+
+/**
+ * The questions analysts ask of indicators, answered with SQL in this module: series,
+ * ranking among municipalities or counties, an area against Sweden, its county and chosen
+ * areas, the gender gap, county aggregates, targets with their status, and a dashboard
+ * per strategy element. Computed indicators are evaluated from their inputs on the fly.
+ * Status against a target and rank among others are kept apart.
+ */
+@Component
+@Transactional(readOnly = true)
+public class IndicatorAnalytics {
+
+	private final JdbcClient jdbc;
+
+	private final IndicatorRegistry registry;
+
+	private final Areas areas;
+
+	IndicatorAnalytics(JdbcClient jdbc, IndicatorRegistry registry, Areas areas) {
+		this.jdbc = jdbc;
+		this.registry = registry;
+		this.areas = areas;
+	}
+
+	/** One area's values over time. */
+	public record Series(String areaCode, String areaName, Sex sex, List<Target.Point> points) {
+
+		public Double latest() {
+			return this.points.isEmpty() ? null : this.points.getLast().value();
+		}
+
+	}
+
+	/**
+	 * An area's place among its peers for one period: 1 is best given the indicator's
+	 * polarity.
+	 */
+	public record Rank(int rank, String areaCode, String areaName, double value, Band band) {
+	}
+
+	/**
+	 * Compared with others: the best third, the middle third or the worst third. Never a
+	 * target status.
+	 */
+	public enum Band {
+
+		BEST_THIRD, MIDDLE_THIRD, WORST_THIRD, UNRANKED;
+
+		public String messageKey() {
+			return "rank.band." + name().toLowerCase(java.util.Locale.ROOT);
+		}
+
+	}
+
+	/** Women minus men, and women divided by men, for one period. */
+	public record GenderGap(Period period, Double women, Double men, Double difference, Double ratio) {
+	}
+
+	/** A target with its status for the latest value. */
+	public record TargetStatus(Target target, Target.Assessment assessment) {
+	}
+
+	/**
+	 * One row of a dashboard: an indicator's latest value, the change since the period
+	 * before, its target status.
+	 */
+	public record DashboardRow(IndicatorDefinition indicator, String areaCode, Period latestPeriod, Double latest,
+			Double previous, Target.Status targetStatus, Band band) {
+
+		public Double change() {
+			return this.latest == null || this.previous == null ? null : this.latest - this.previous;
+		}
+
+	}
+
+	/**
+	 * Series of an indicator (computed ones evaluated) for the areas and sex, every
+	 * period present.
+	 */
+	public List<Series> series(long organisationId, long indicatorId, List<String> areaCodes, Sex sex) {
+		IndicatorDefinition indicator = this.registry.get(organisationId, indicatorId);
+		Map<String, TreeMap<Period, Double>> byArea = values(organisationId, indicator, areaCodes, sex, null);
+		List<Series> series = new ArrayList<>();
+		for (String code : areaCodes) {
+			TreeMap<Period, Double> points = byArea.getOrDefault(code, new TreeMap<>());
+			series.add(new Series(code, this.areas.name(code), sex,
+					points.entrySet().stream().map(e -> new Target.Point(e.getKey(), e.getValue())).toList()));
+		}
+		return series;
+	}
+
+	/** Ranking of all municipalities (or all counties) for a period, best first. */
+	public List<Rank> ranking(long organisationId, long indicatorId, Period period, Sex sex, Area.Kind level) {
+		IndicatorDefinition indicator = this.registry.get(organisationId, indicatorId);
+		List<String> codes = (level == Area.Kind.COUNTY ? this.areas.counties() : this.areas.municipalities()).stream()
+			.map(Area::code)
+			.toList();
+		Map<String, TreeMap<Period, Double>> values = values(organisationId, indicator, codes, sex, period);
+		List<Map.Entry<String, Double>> present = new ArrayList<>();
+		values.forEach((code, points) -> {
+			Double value = points.get(period);
+			if (value != null) {
+				present.add(Map.entry(code, value));
+			}
+		});
+		Comparator<Map.Entry<String, Double>> order = Map.Entry.comparingByValue();
+		if (indicator.polarity() != Polarity.LOWER_IS_BETTER) {
+			order = order.reversed();
+		}
+		present.sort(order.thenComparing(Map.Entry.comparingByKey()));
+		List<Rank> ranks = new ArrayList<>();
+		int rank = 0;
+		Double last = null;
+		for (int i = 0; i < present.size(); i++) {
+			Map.Entry<String, Double> entry = present.get(i);
+			if (last == null || !last.equals(entry.getValue())) {
+				rank = i + 1;
+				last = entry.getValue();
+			}
+			ranks.add(new Rank(rank, entry.getKey(), this.areas.name(entry.getKey()), entry.getValue(),
+					band(indicator, rank, present.size())));
+		}
+		return ranks;
+	}
+
+	private static Band band(IndicatorDefinition indicator, int rank, int count) {
+		if (indicator.polarity() == Polarity.NEUTRAL || count < 3) {
+			return Band.UNRANKED;
+		}
+		double position = (rank - 1) / (double) count;
+		return position < 1 / 3.0 ? Band.BEST_THIRD : position < 2 / 3.0 ? Band.MIDDLE_THIRD : Band.WORST_THIRD;
+	}
+
+	/** The area, its county and Sweden, and the areas chosen to compare with. */
+	public List<Series> comparison(long organisationId, long indicatorId, String areaCode, List<String> others,
+			Sex sex) {
+		List<String> codes = new ArrayList<>();
+		codes.add(areaCode);
+		this.areas.find(areaCode)
+			.filter(a -> a.kind() == Area.Kind.MUNICIPALITY)
+			.map(Area::parentCode)
+			.ifPresent(codes::add);
+		if (!Areas.SWEDEN.equals(areaCode)) {
+			codes.add(Areas.SWEDEN);
+		}
+		others.stream().filter(o -> !codes.contains(o)).forEach(codes::add);
+		return series(organisationId, indicatorId, codes, sex);
+	}
+
+	/** Women minus men, and the ratio, per period. */
+	public List<GenderGap> genderGap(long organisationId, long indicatorId, String areaCode) {
+		Map<Period, Double> women = toMap(series(organisationId, indicatorId, List.of(areaCode), Sex.K).getFirst());
+		Map<Period, Double> men = toMap(series(organisationId, indicatorId, List.of(areaCode), Sex.M).getFirst());
+		TreeMap<Period, GenderGap> gaps = new TreeMap<>();
+		for (Period period : women.keySet()) {
+			Double w = women.get(period);
+			Double m = men.get(period);
+			gaps.put(period, new GenderGap(period, w, m, w == null || m == null ? null : w - m,
+					w == null || m == null || m == 0 ? null : w / m));
+		}
+		return List.copyOf(gaps.values());
+	}
+
+	/**
+	 * The county's value computed from its municipalities: the sum, or the mean weighted
+	 * by another indicator (such as the population) when a weight is given.
+	 */
+	public List<Target.Point> countyAggregate(long organisationId, long indicatorId, String countyCode, Sex sex,
+			Long weightIndicatorId) {
+		List<String> municipalities = this.areas.municipalitiesOf(countyCode).stream().map(Area::code).toList();
+		if (municipalities.isEmpty()) {
+			throw new ValidationException("countyCode", "area.unknown", countyCode);
+		}
+		Map<String, TreeMap<Period, Double>> values = values(organisationId,
+				this.registry.get(organisationId, indicatorId), municipalities, sex, null);
+		Map<String, TreeMap<Period, Double>> weights = weightIndicatorId == null ? Map.of() : values(organisationId,
+				this.registry.get(organisationId, weightIndicatorId), municipalities, sex, null);
+		TreeMap<Period, double[]> sums = new TreeMap<>();
+		values.forEach((area, points) -> points.forEach((period, value) -> {
+			if (value == null) {
+				return;
+			}
+			double weight = 1;
+			if (weightIndicatorId != null) {
+				Double w = weights.getOrDefault(area, new TreeMap<>()).get(period);
+				if (w == null) {
+					return;
+				}
+				weight = w;
+			}
+			double[] sum = sums.computeIfAbsent(period, p -> new double[3]);
+			sum[0] += value * weight;
+			sum[1] += weight;
+			sum[2]++;
+		}));
+		List<Target.Point> points = new ArrayList<>();
+		sums.forEach((period, sum) -> {
+			boolean complete = sum[2] == municipalities.size();
+			Double value = !complete ? null : weightIndicatorId == null ? sum[0] : sum[1] == 0 ? null : sum[0] / sum[1];
+			points.add(new Target.Point(period, value));
+		});
+		return points;
+	}
+
+	/**
+	 * The indicator's targets with their status, for each target's area (Sweden when
+	 * none).
+	 */
+	public List<TargetStatus> targets(long organisationId, long indicatorId, String defaultArea) {
+		List<TargetStatus> statuses = new ArrayList<>();
+		for (Target target : this.registry.targets(indicatorId)) {
+			String area = target.areaCode() != null ? target.areaCode() : defaultArea;
+			Series series = series(organisationId, indicatorId, List.of(area), target.sex()).getFirst();
+			statuses.add(new TargetStatus(target, target.assess(series.points())));
+		}
+		return statuses;
+	}
+
+	/**
+	 * The indicators linked to a strategy element, for one area: latest value, change,
+	 * target status and band.
+	 */
+	public List<DashboardRow> dashboard(long organisationId, UUID elementKey, String areaCode) {
+		List<DashboardRow> rows = new ArrayList<>();
+		for (IndicatorDefinition indicator : this.registry.definitions(organisationId)) {
+			if (!this.registry.elementKeys(indicator.id()).contains(elementKey)) {
+				continue;
+			}
+			Series series = series(organisationId, indicator.id(), List.of(areaCode), Sex.T).getFirst();
+			List<Target.Point> points = series.points().stream().filter(p -> p.value() != null).toList();
+			Target.Point latest = points.isEmpty() ? null : points.getLast();
+			Target.Point previous = points.size() < 2 ? null : points.get(points.size() - 2);
+			Target.Status status = this.registry.targets(indicator.id())
+				.stream()
+				.filter(t -> t.areaCode() == null || t.areaCode().equals(areaCode))
+				.findFirst()
+				.map(t -> t.assess(series.points()).status())
+				.orElse(null);
+			Band band = Band.UNRANKED;
+			Optional<Area> area = this.areas.find(areaCode);
+			if (latest != null && area.isPresent() && area.get().kind() != Area.Kind.COUNTRY) {
+				band = ranking(organisationId, indicator.id(), latest.period(), Sex.T, area.get().kind()).stream()
+					.filter(r -> r.areaCode().equals(areaCode))
+					.findFirst()
+					.map(Rank::band)
+					.orElse(Band.UNRANKED);
+			}
+			rows.add(new DashboardRow(indicator, areaCode, latest == null ? null : latest.period(),
+					latest == null ? null : latest.value(), previous == null ? null : previous.value(), status, band));
+		}
+		return rows;
+	}
+
+	/**
+	 * Stored values by area and period, or, for a computed indicator, values computed
+	 * from its inputs.
+	 */
+	Map<String, TreeMap<Period, Double>> values(long organisationId, IndicatorDefinition indicator,
+			List<String> areaCodes, Sex sex, Period only) {
+		if (indicator.source() == Source.COMPUTED) {
+			return computed(organisationId, indicator, areaCodes, sex, only);
+		}
+		Map<String, TreeMap<Period, Double>> byArea = new HashMap<>();
+		this.jdbc.sql("""
+				select area_code, period, value from indicators_value where indicator_id = :id
+				and area_code = any(:areas) and sex = :sex and (cast(:period as text) is null or period = :period)""")
+			.param("id", indicator.id())
+			.param("areas", areaCodes.toArray(String[]::new))
+			.param("sex", sex.name())
+			.param("period", only == null ? null : only.code())
+			.query((ResultSet rs, int row) -> {
+				double value = rs.getDouble("value");
+				byArea.computeIfAbsent(rs.getString("area_code"), k -> new TreeMap<>())
+					.put(Period.parse(rs.getString("period")), rs.wasNull() ? null : value);
+				return null;
+			})
+			.list();
+		return byArea;
+	}
+
+	private Map<String, TreeMap<Period, Double>> computed(long organisationId, IndicatorDefinition indicator,
+			List<String> areaCodes, Sex sex, Period only) {
+		Map<String, IndicatorDefinition> inputs = new LinkedHashMap<>();
+		for (IndicatorDefinition definition : this.registry.definitions(organisationId)) {
+			inputs.put(definition.code(), definition);
+		}
+		ComputedIndicator formula = ComputedIndicator.parse(indicator.numerator(), indicator.denominator(),
+				indicator.factor() == null ? 1 : indicator.factor(), inputs.keySet());
+		Map<String, Map<String, TreeMap<Period, Double>>> inputValues = new HashMap<>();
+		Set<Period> periods = new java.util.TreeSet<>();
+		for (String code : formula.inputs()) {
+			IndicatorDefinition input = inputs.get(code);
+			if (input.source() == Source.COMPUTED && input.id() == indicator.id()) {
+				throw new ValidationException("numerator", "indicator.expression.invalid", "refers to itself");
+			}
+			Map<String, TreeMap<Period, Double>> values = values(organisationId, input, areaCodes, sex, only);
+			inputValues.put(code, values);
+			values.values().forEach(points -> periods.addAll(points.keySet()));
+		}
+		Map<String, TreeMap<Period, Double>> result = new HashMap<>();
+		for (String area : areaCodes) {
+			for (Period period : periods) {
+				OptionalDouble value = formula.evaluate(code -> {
+					Double v = inputValues.get(code).getOrDefault(area, new TreeMap<>()).get(period);
+					return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
+				});
+				result.computeIfAbsent(area, k -> new TreeMap<>())
+					.put(period, value.isPresent() ? value.getAsDouble() : null);
+			}
+		}
+		return result;
+	}
+
+	private static Map<Period, Double> toMap(Series series) {
+		Map<Period, Double> map = new TreeMap<>();
+		series.points().forEach(p -> map.put(p.period(), p.value()));
+		return map;
+	}
+
+}

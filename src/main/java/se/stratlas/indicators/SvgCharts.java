@@ -1,0 +1,182 @@
+package se.stratlas.indicators;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Charts drawn on the server as SVG from the same data the tables show: a line chart of
+ * series and a bar chart of a ranking. Each chart carries a title and a description for
+ * screen readers; the page shows the data as a table beside it.
+ */
+public final class SvgCharts {
+
+	private static final String[] COLOURS = { "#0b4f6c", "#c2410c", "#1d6b38", "#7c3aed", "#a1181d", "#4a5663" };
+
+	private static final int WIDTH = 720;
+
+	private static final int HEIGHT = 320;
+
+	private static final int LEFT = 64;
+
+	private static final int RIGHT = 16;
+
+	private static final int TOP = 20;
+
+	private static final int BOTTOM = 70;
+
+	private SvgCharts() {
+	}
+
+	/** A line per series over the periods they share. */
+	public static String line(String title, String unit, List<IndicatorAnalytics.Series> series) {
+		List<Period> periods = series.stream()
+			.flatMap(s -> s.points().stream())
+			.map(Target.Point::period)
+			.distinct()
+			.sorted()
+			.toList();
+		double min = Double.MAX_VALUE;
+		double max = -Double.MAX_VALUE;
+		for (IndicatorAnalytics.Series s : series) {
+			for (Target.Point p : s.points()) {
+				if (p.value() != null) {
+					min = Math.min(min, p.value());
+					max = Math.max(max, p.value());
+				}
+			}
+		}
+		StringBuilder svg = open(title, describe(title, series.size(), periods));
+		if (periods.isEmpty() || min == Double.MAX_VALUE) {
+			return svg.append("</svg>").toString();
+		}
+		if (min > 0 && (max - min) < max * 0.5) {
+			min = Math.max(0, min - (max - min) * 0.2);
+		}
+		else {
+			min = Math.min(0, min);
+		}
+		if (max == min) {
+			max = min + 1;
+		}
+		axes(svg, min, max, unit);
+		double step = periods.size() == 1 ? 0 : (WIDTH - LEFT - RIGHT) / (double) (periods.size() - 1);
+		for (int i = 0; i < periods.size(); i++) {
+			if (periods.size() <= 16 || i % 2 == 0) {
+				double x = LEFT + i * step;
+				svg.append(String.format(Locale.ROOT,
+						"<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1b2631\">%s</text>",
+						x, HEIGHT - BOTTOM + 16, periods.get(i).code()));
+			}
+		}
+		for (int s = 0; s < series.size(); s++) {
+			String colour = COLOURS[s % COLOURS.length];
+			StringBuilder path = new StringBuilder();
+			boolean pen = false;
+			for (Target.Point point : series.get(s).points()) {
+				if (point.value() == null) {
+					pen = false;
+					continue;
+				}
+				double x = LEFT + periods.indexOf(point.period()) * step;
+				double y = y(point.value(), min, max);
+				path.append(pen ? " L" : " M").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
+				pen = true;
+				svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>", x, y,
+						colour));
+			}
+			svg.append("<path d=\"")
+				.append(path)
+				.append("\" fill=\"none\" stroke=\"")
+				.append(colour)
+				.append("\" stroke-width=\"2.5\"")
+				.append(s % 2 == 1 ? " stroke-dasharray=\"6 3\"" : "")
+				.append("/>");
+			int legendX = LEFT + (s % 3) * 220;
+			int legendY = HEIGHT - 28 + (s / 3) * 14;
+			svg.append(String.format(Locale.ROOT,
+					"<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"4\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" font-size=\"12\" fill=\"#1b2631\">%s</text>",
+					legendX, legendY - 4, colour, legendX + 20, legendY, escape(series.get(s).areaName())));
+		}
+		return svg.append("</svg>").toString();
+	}
+
+	/** Horizontal bars of a ranking, best first. */
+	public static String ranking(String title, String unit, List<IndicatorAnalytics.Rank> ranks) {
+		int rowHeight = 16;
+		int height = TOP + ranks.size() * rowHeight + 30;
+		StringBuilder svg = new StringBuilder();
+		svg.append(String.format(Locale.ROOT,
+				"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"chart-title-r chart-desc-r\" class=\"chart\">",
+				WIDTH, height));
+		svg.append("<title id=\"chart-title-r\">").append(escape(title)).append("</title>");
+		svg.append("<desc id=\"chart-desc-r\">")
+			.append(ranks.size())
+			.append(" områden rangordnade; se tabellen.</desc>");
+		double max = ranks.stream().mapToDouble(IndicatorAnalytics.Rank::value).max().orElse(1);
+		double min = Math.min(0, ranks.stream().mapToDouble(IndicatorAnalytics.Rank::value).min().orElse(0));
+		int labelWidth = 170;
+		for (int i = 0; i < ranks.size(); i++) {
+			IndicatorAnalytics.Rank rank = ranks.get(i);
+			double width = (WIDTH - labelWidth - 80) * (rank.value() - min) / (max - min == 0 ? 1 : max - min);
+			int y = TOP + i * rowHeight;
+			svg.append(String.format(Locale.ROOT,
+					"<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\" fill=\"#1b2631\">%d. %s</text>",
+					labelWidth - 6, y + 11, rank.rank(), escape(rank.areaName())));
+			svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>",
+					labelWidth, y + 2, Math.max(1, width), rowHeight - 4, COLOURS[0]));
+			svg.append(
+					String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" fill=\"#1b2631\">%s</text>",
+							labelWidth + width + 4, y + 11, format(rank.value())));
+		}
+		return svg.append("</svg>").toString();
+	}
+
+	private static StringBuilder open(String title, String description) {
+		StringBuilder svg = new StringBuilder();
+		svg.append(String.format(Locale.ROOT,
+				"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" class=\"chart\">",
+				WIDTH, HEIGHT));
+		svg.append("<title id=\"chart-title\">").append(escape(title)).append("</title>");
+		svg.append("<desc id=\"chart-desc\">").append(escape(description)).append("</desc>");
+		return svg;
+	}
+
+	private static void axes(StringBuilder svg, double min, double max, String unit) {
+		for (int i = 0; i <= 4; i++) {
+			double value = min + (max - min) * i / 4;
+			double y = y(value, min, max);
+			svg.append(String.format(Locale.ROOT,
+					"<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#c5ced6\" stroke-width=\"1\"/>", LEFT,
+					WIDTH - RIGHT, y, y));
+			svg.append(String.format(Locale.ROOT,
+					"<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" fill=\"#1b2631\">%s</text>",
+					LEFT - 6, y + 4, format(value)));
+		}
+		if (unit != null) {
+			svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#1b2631\">%s</text>",
+					4, TOP - 6, escape(unit)));
+		}
+	}
+
+	private static double y(double value, double min, double max) {
+		return TOP + (HEIGHT - TOP - BOTTOM) * (1 - (value - min) / (max - min));
+	}
+
+	private static String describe(String title, int series, List<Period> periods) {
+		return title + ": " + series + " serier, "
+				+ (periods.isEmpty() ? "inga värden" : periods.getFirst().code() + "–" + periods.getLast().code())
+				+ ". Värdena finns i tabellen.";
+	}
+
+	static String format(double value) {
+		return Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%.0f", value)
+				: String.format(Locale.ROOT, "%.1f", value);
+	}
+
+	private static String escape(String text) {
+		return text == null ? "" : HtmlUtils.htmlEscape(text);
+	}
+
+}

@@ -1,0 +1,288 @@
+package se.stratlas.indicators.web;
+
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import se.stratlas.accounts.Role;
+import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.areas.Area;
+import se.stratlas.areas.Areas;
+import se.stratlas.indicators.ImportRuns;
+import se.stratlas.indicators.IndicatorAnalytics;
+import se.stratlas.indicators.IndicatorDefinition;
+import se.stratlas.indicators.IndicatorKinds.Kind;
+import se.stratlas.indicators.IndicatorKinds.Polarity;
+import se.stratlas.indicators.IndicatorKinds.Sex;
+import se.stratlas.indicators.IndicatorKinds.Source;
+import se.stratlas.indicators.IndicatorRegistry;
+import se.stratlas.indicators.KoladaClient;
+import se.stratlas.indicators.KoladaImport;
+import se.stratlas.indicators.Period;
+import se.stratlas.indicators.SvgCharts;
+import se.stratlas.indicators.Target;
+import se.stratlas.shared.FieldErrors;
+import se.stratlas.shared.ValidationException;
+import se.stratlas.shared.tables.Table;
+import se.stratlas.shared.tables.TableFiles;
+
+/**
+ * The indicator screens: the list, one indicator's analytics, targets, Kolada import,
+ * dashboards.
+ */
+@Controller
+class IndicatorController {
+
+	private final IndicatorRegistry registry;
+
+	private final IndicatorAnalytics analytics;
+
+	private final KoladaImport kolada;
+
+	private final ImportRuns runs;
+
+	private final Areas areas;
+
+	private final MessageSource messages;
+
+	IndicatorController(IndicatorRegistry registry, IndicatorAnalytics analytics, KoladaImport kolada, ImportRuns runs,
+			Areas areas, MessageSource messages) {
+		this.registry = registry;
+		this.analytics = analytics;
+		this.kolada = kolada;
+		this.runs = runs;
+		this.areas = areas;
+		this.messages = messages;
+	}
+
+	record DefinitionForm(String code, String nameSv, String nameEn, String description, String unit, Integer decimals,
+			Polarity polarity, Kind kind, Source source, String sourceRef, Boolean bySex, String numerator,
+			String denominator, Double factor) {
+
+		IndicatorDefinition.Draft draft() {
+			return new IndicatorDefinition.Draft(this.code, this.nameSv, this.nameEn, this.description, this.unit,
+					this.decimals == null ? 1 : this.decimals, this.polarity, this.kind, this.source, this.sourceRef,
+					Boolean.TRUE.equals(this.bySex), this.numerator, this.denominator, this.factor);
+		}
+
+		static DefinitionForm empty() {
+			return new DefinitionForm(null, null, null, null, null, 1, Polarity.HIGHER_IS_BETTER, Kind.RESULTAT,
+					Source.OWN, null, false, null, null, null);
+		}
+
+	}
+
+	@ModelAttribute("activeNav")
+	String activeNav() {
+		return "indicators";
+	}
+
+	@GetMapping("/indicators")
+	@PreAuthorize("hasRole('READER')")
+	String list(@AuthenticationPrincipal StratlasPrincipal user, Model model) {
+		return list(user, DefinitionForm.empty(), model);
+	}
+
+	private String list(StratlasPrincipal user, DefinitionForm form, Model model) {
+		model.addAttribute("indicators", this.registry.definitions(user.organisationId()));
+		model.addAttribute("canEdit", user.can(Role.STRATEGIST));
+		model.addAttribute("form", form);
+		model.addAttribute("polarities", Polarity.values());
+		model.addAttribute("kinds", Kind.values());
+		model.addAttribute("sources", Source.values());
+		return "indicators/list";
+	}
+
+	@PostMapping("/indicators")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	String define(@AuthenticationPrincipal StratlasPrincipal user, @ModelAttribute DefinitionForm form, Model model,
+			Locale locale, RedirectAttributes redirect) {
+		try {
+			IndicatorDefinition created = this.registry.define(user.organisationId(), form.draft(), user.username());
+			redirect.addFlashAttribute("flash", "indicator.created");
+			return "redirect:/indicators/" + created.id();
+		}
+		catch (ValidationException ex) {
+			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
+			return list(user, form, model);
+		}
+	}
+
+	@GetMapping("/indicators/{id}")
+	@PreAuthorize("hasRole('READER')")
+	String view(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestParam(defaultValue = "24") String area, @RequestParam(defaultValue = "T") Sex sex,
+			@RequestParam(required = false) List<String> compare, Model model) {
+		IndicatorDefinition indicator = this.registry.get(user.organisationId(), id);
+		List<IndicatorAnalytics.Series> series = this.analytics.comparison(user.organisationId(), id, area,
+				compare == null ? List.of() : compare, sex);
+		model.addAttribute("indicator", indicator);
+		model.addAttribute("area", area);
+		model.addAttribute("sex", sex);
+		model.addAttribute("series", series);
+		model.addAttribute("periods",
+				series.stream()
+					.flatMap(s -> s.points().stream())
+					.map(Target.Point::period)
+					.distinct()
+					.sorted()
+					.toList());
+		model.addAttribute("chart", SvgCharts.line(indicator.nameSv(), indicator.unit(), series));
+		java.util.Map<String, java.util.Map<Period, Double>> values = new java.util.HashMap<>();
+		series.forEach(s -> {
+			java.util.Map<Period, Double> byPeriod = new java.util.HashMap<>();
+			s.points().forEach(p -> byPeriod.put(p.period(), p.value()));
+			values.put(s.areaCode(), byPeriod);
+		});
+		model.addAttribute("values", values);
+		Period latest = series.stream()
+			.flatMap(s -> s.points().stream())
+			.filter(p -> p.value() != null)
+			.map(Target.Point::period)
+			.max(Period::compareTo)
+			.orElse(null);
+		List<IndicatorAnalytics.Rank> ranking = latest == null ? List.of()
+				: this.analytics.ranking(user.organisationId(), id, latest, sex, Area.Kind.MUNICIPALITY);
+		model.addAttribute("latest", latest);
+		model.addAttribute("ranking", ranking);
+		model.addAttribute("rankingChart",
+				ranking.isEmpty() ? null : SvgCharts.ranking(indicator.nameSv() + " " + latest.code(), indicator.unit(),
+						ranking.size() > 30 ? ranking.subList(0, 30) : ranking));
+		model.addAttribute("targets", this.analytics.targets(user.organisationId(), id, area));
+		model.addAttribute("genderGap",
+				indicator.bySex() ? this.analytics.genderGap(user.organisationId(), id, area) : List.of());
+		model.addAttribute("areas", choosableAreas());
+		model.addAttribute("sexes", Sex.values());
+		model.addAttribute("comparators", Target.Comparator.values());
+		model.addAttribute("canEdit", user.can(Role.STRATEGIST));
+		model.addAttribute("thisYear", Year.now().getValue());
+		return "indicators/indicator";
+	}
+
+	private List<Area> choosableAreas() {
+		List<Area> choosable = new ArrayList<>();
+		this.areas.find(Areas.SWEDEN).ifPresent(choosable::add);
+		choosable.addAll(this.areas.counties());
+		choosable.addAll(this.areas.municipalities());
+		return choosable;
+	}
+
+	@GetMapping("/indicators/{id}/export")
+	@PreAuthorize("hasRole('READER')")
+	ResponseEntity<byte[]> export(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestParam(defaultValue = "24") String area, @RequestParam(defaultValue = "T") Sex sex,
+			@RequestParam(defaultValue = "csv") String format) {
+		IndicatorDefinition indicator = this.registry.get(user.organisationId(), id);
+		List<List<Object>> rows = new ArrayList<>();
+		for (IndicatorAnalytics.Series s : this.analytics.comparison(user.organisationId(), id, area, List.of(), sex)) {
+			for (Target.Point point : s.points()) {
+				rows.add(List.of(indicator.code(), s.areaCode(), s.areaName(), point.period().code(), sex.name(),
+						point.value() == null ? "" : point.value()));
+			}
+		}
+		Table table = new Table(indicator.code(),
+				List.of("indikator", "områdeskod", "område", "period", "kön", "värde"), rows);
+		byte[] body = "xlsx".equals(format) ? TableFiles.xlsx(List.of(table)) : TableFiles.csv(table);
+		return ResponseEntity.ok()
+			.contentType("xlsx".equals(format)
+					? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+					: MediaType.parseMediaType("text/csv; charset=UTF-8"))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(indicator.code() + "." + format).build().toString())
+			.body(body);
+	}
+
+	@GetMapping("/indicators/{id}/chart.svg")
+	@PreAuthorize("hasRole('READER')")
+	ResponseEntity<String> chart(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestParam(defaultValue = "24") String area, @RequestParam(defaultValue = "T") Sex sex) {
+		IndicatorDefinition indicator = this.registry.get(user.organisationId(), id);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("image/svg+xml"))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(indicator.code() + ".svg").build().toString())
+			.body(SvgCharts.line(indicator.nameSv(), indicator.unit(),
+					this.analytics.comparison(user.organisationId(), id, area, List.of(), sex)));
+	}
+
+	@PostMapping("/indicators/{id}/targets")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	String addTarget(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestParam(required = false) String areaCode, @RequestParam(defaultValue = "T") Sex sex,
+			@RequestParam(required = false) Target.Comparator comparator, @RequestParam(required = false) Double value,
+			@RequestParam(defaultValue = "false") boolean relative, @RequestParam(required = false) String deadline,
+			@RequestParam(required = false) String baseline, @RequestParam(required = false) String note, Locale locale,
+			RedirectAttributes redirect) {
+		try {
+			this.registry.addTarget(user.organisationId(), id, areaCode == null || areaCode.isBlank() ? null : areaCode,
+					sex, comparator, value, relative, deadline, baseline, note, user.username());
+			redirect.addFlashAttribute("flash", "target.created");
+		}
+		catch (ValidationException ex) {
+			redirect.addFlashAttribute("targetErrors", FieldErrors.of(ex, this.messages, locale));
+		}
+		return "redirect:/indicators/" + id;
+	}
+
+	@PostMapping("/indicators/{id}/kolada")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	String importKolada(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestParam(defaultValue = "2010") int from, @RequestParam(required = false) Integer to,
+			RedirectAttributes redirect) {
+		IndicatorDefinition indicator = this.registry.get(user.organisationId(), id);
+		int last = to == null ? Year.now().getValue() - 1 : to;
+		List<String> codes = new ArrayList<>(this.areas.municipalitiesOf("24").stream().map(Area::code).toList());
+		codes.add("24");
+		codes.add(Areas.SWEDEN);
+		try {
+			KoladaImport.Result result = this.kolada.importKpi(user.organisationId(), indicator.code(), codes,
+					IntStream.rangeClosed(Math.min(from, last), last).boxed().toList(), user.username());
+			redirect.addFlashAttribute("importResult", result);
+			redirect.addFlashAttribute("flash", "indicator.imported");
+		}
+		catch (KoladaClient.KoladaException ex) {
+			redirect.addFlashAttribute("importError", ex.getMessage());
+		}
+		return "redirect:/indicators/" + id;
+	}
+
+	@GetMapping("/indicators/runs")
+	@PreAuthorize("hasRole('READER')")
+	String runs(@AuthenticationPrincipal StratlasPrincipal user, Model model) {
+		model.addAttribute("runs", this.runs.runs(user.organisationId()));
+		return "indicators/runs";
+	}
+
+	@GetMapping("/indicators/dashboard")
+	@PreAuthorize("hasRole('READER')")
+	String dashboard(@AuthenticationPrincipal StratlasPrincipal user, @RequestParam UUID element,
+			@RequestParam(defaultValue = "24") String area, @RequestParam(required = false) String title, Model model) {
+		model.addAttribute("rows", this.analytics.dashboard(user.organisationId(), element, area));
+		model.addAttribute("element", element);
+		model.addAttribute("area", area);
+		model.addAttribute("areaName", this.areas.name(area));
+		model.addAttribute("title", title);
+		model.addAttribute("areas", choosableAreas());
+		return "indicators/dashboard";
+	}
+
+}
