@@ -85,35 +85,69 @@ public class KoladaClient {
 			List<Integer> chunk = years.subList(from, Math.min(years.size(), from + MAX_YEARS));
 			String url = this.baseUrl + "/data/kpi/" + kpi + "/municipality/" + String.join(",", koladaAreas) + "/year/"
 					+ String.join(",", chunk.stream().map(String::valueOf).toList());
-			int index = 0;
-			for (JsonNode node : pages(url)) {
-				String path = "$.values[" + index++ + "]";
-				String area = text(node, "municipality");
-				JsonNode period = node.path("period");
-				if (area == null || period.isMissingNode() || period.isNull()) {
-					throw new KoladaException(url + " " + path + ": expected \"municipality\" and \"period\"");
-				}
-				int year;
-				try {
-					year = period.isNumber() ? period.asInt() : Integer.parseInt(period.asString().strip());
-				}
-				catch (NumberFormatException ex) {
-					throw new KoladaException(
-							url + " " + path + ".period: \"" + period.asString() + "\" is not a year");
-				}
-				int entry = 0;
-				for (JsonNode value : node.path("values")) {
-					String valuePath = path + ".values[" + entry++ + "]";
-					Sex sex = Sex.parse(text(value, "gender"))
-						.orElseThrow(() -> new KoladaException(url + " " + valuePath + ".gender: expected T, K or M"));
-					JsonNode number = value.path("value");
-					Double amount = number.isNumber() ? number.asDouble() : null;
-					Missing missing = amount == null ? missing(text(value, "status")) : null;
-					values.add(new KoladaValue(text(node, "kpi"), fromKolada(area), year, sex, amount, missing));
-				}
+			for (JsonNode page : pageBodies(url)) {
+				values.addAll(values(page, url));
 			}
 		}
 		return values;
+	}
+
+	/**
+	 * The values of one Kolada answer (or a file saved from one): {@code where} names the
+	 * URL or file in error messages, which also give the JSON path.
+	 */
+	public static List<KoladaValue> values(JsonNode body, String where) {
+		JsonNode rows = body.path("values");
+		if (!rows.isArray()) {
+			throw new KoladaException(where + " $.values: expected an array");
+		}
+		List<KoladaValue> values = new ArrayList<>();
+		int index = 0;
+		for (JsonNode node : rows) {
+			String path = "$.values[" + index++ + "]";
+			String area = text(node, "municipality");
+			JsonNode period = node.path("period");
+			if (area == null || period.isMissingNode() || period.isNull()) {
+				throw new KoladaException(where + " " + path + ": expected \"municipality\" and \"period\"");
+			}
+			int year;
+			try {
+				year = period.isNumber() ? period.asInt() : Integer.parseInt(period.asString().strip());
+			}
+			catch (NumberFormatException ex) {
+				throw new KoladaException(where + " " + path + ".period: \"" + period.asString() + "\" is not a year");
+			}
+			int entry = 0;
+			for (JsonNode value : node.path("values")) {
+				String valuePath = path + ".values[" + entry++ + "]";
+				Sex sex = Sex.parse(text(value, "gender"))
+					.orElseThrow(() -> new KoladaException(where + " " + valuePath + ".gender: expected T, K or M"));
+				JsonNode number = value.path("value");
+				if (!number.isNumber() && !number.isNull() && !number.isMissingNode()) {
+					throw new KoladaException(where + " " + valuePath + ".value: expected a number or null");
+				}
+				Double amount = number.isNumber() ? number.asDouble() : null;
+				Missing missing = amount == null ? missing(text(value, "status")) : null;
+				values.add(new KoladaValue(text(node, "kpi"), fromKolada(area), year, sex, amount, missing));
+			}
+		}
+		return values;
+	}
+
+	private List<JsonNode> pageBodies(String firstUrl) {
+		List<JsonNode> bodies = new ArrayList<>();
+		String url = firstUrl;
+		int pages = 0;
+		while (url != null && !url.isBlank()) {
+			if (++pages > 1000) {
+				throw new KoladaException(firstUrl + ": more than 1000 pages");
+			}
+			JsonNode body = get(url);
+			bodies.add(body);
+			String next = text(body, "next_url");
+			url = next != null ? next : text(body, "next_page");
+		}
+		return bodies;
 	}
 
 	private List<JsonNode> pages(String firstUrl) {

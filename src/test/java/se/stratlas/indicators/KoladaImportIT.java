@@ -45,6 +45,7 @@ class KoladaImportIT {
 	@DynamicPropertySource
 	static void kolada(DynamicPropertyRegistry registry) {
 		registry.add("stratlas.kolada.base-url", () -> KOLADA.baseUrl() + "/v3");
+		registry.add("stratlas.scb.base-url", () -> KOLADA.baseUrl() + "/scb/v2");
 	}
 
 	@AfterAll
@@ -66,6 +67,9 @@ class KoladaImportIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	IndicatorFileImport files;
 
 	long organisation;
 
@@ -161,6 +165,64 @@ class KoladaImportIT {
 		assertThat(this.jdbc.sql("select count(*) from indicators_value").query(Integer.class).single())
 			.isEqualTo(before);
 		assertThat(this.runs.runs(this.organisation).getFirst().status()).isEqualTo("FAILED");
+	}
+
+	private void defineScbIndicator() {
+		if (this.registry.findByCode(this.organisation, "SCB_SYSS").isEmpty()) {
+			this.registry.define(this.organisation,
+					new IndicatorDefinition.Draft("SCB_SYSS", "Förvärvsarbetande (SCB)", null, null, "%", 1,
+							Polarity.HIGHER_IS_BETTER, Kind.RESULTAT, Source.SCB, "AM0207:SYSS01", true, null, null,
+							null),
+					"tester");
+		}
+	}
+
+	@Test
+	void anScbTableIsFetchedAsJsonStatAndStoredBySexAndRegion() throws IOException {
+		defineScbIndicator();
+		KOLADA.stubFor(
+				get(urlPathEqualTo("/scb/v2/tables/AM0207/data")).withQueryParam("outputFormat", equalTo("json-stat2"))
+					.willReturn(json(fixture("../scb/syss.json"))));
+		IndicatorFileImport.Result result = this.files.importScb(this.organisation, "AM0207",
+				java.util.Map.of("Region", List.of("2480", "24", "00"), "Tid", List.of("2023", "2024")), "tester");
+		assertThat(result.read()).isEqualTo(12);
+		IndicatorDefinition indicator = this.registry.findByCode(this.organisation, "SCB_SYSS").orElseThrow();
+		assertThat(this.registry.series(indicator.id(), List.of("2480"), Sex.K)).extracting(IndicatorValue::value)
+			.containsExactly(79.0, 79.6);
+		assertThat(this.registry.series(indicator.id(), List.of("0000"), Sex.M)).extracting(IndicatorValue::missing)
+			.containsExactly(null, Missing.SEKRETESS);
+	}
+
+	@Test
+	void koladaAndScbFilesImportAndABrokenFileSaysWhereAndStoresNothing() throws IOException {
+		defineScbIndicator();
+		IndicatorFileImport.Result kolada = this.files.importFile(this.organisation, "kolada.json",
+				fixture("data-page2.json").getBytes(StandardCharsets.UTF_8), "tester");
+		assertThat(kolada.format()).isEqualTo("Kolada JSON");
+		assertThat(kolada.read()).isEqualTo(2);
+		IndicatorFileImport.Result scb = this.files.importFile(this.organisation, "scb.json",
+				fixture("../scb/syss.json").getBytes(StandardCharsets.UTF_8), "tester");
+		assertThat(scb.format()).isEqualTo("SCB JSON-stat");
+		int before = this.jdbc.sql("select count(*) from indicators_value").query(Integer.class).single();
+		assertThatThrownBy(() -> this.files.importFile(this.organisation, "trasig.json",
+				fixture("data-broken.json").getBytes(StandardCharsets.UTF_8), "tester"))
+			.isInstanceOfSatisfying(IndicatorFileImport.ImportRefused.class, ex -> assertThat(ex.problems())
+				.anySatisfy(p -> assertThat(p.message()).contains("$.values[1].values[0].gender")));
+		assertThat(this.jdbc.sql("select count(*) from indicators_value").query(Integer.class).single())
+			.isEqualTo(before);
+	}
+
+	@Test
+	void theTemplateImportsAndBadRowsNameRowAndColumn() {
+		assertThat(this.files.importFile(this.organisation, "mall.xlsx", this.files.template(), "tester").read())
+			.isEqualTo(2);
+		String csv = "indikator;område;period;kön;värde\nDEMO_BREDBAND;2480;2024T4;T;1\nOKAND;9999;2024;X;tio";
+		assertThatThrownBy(() -> this.files.importFile(this.organisation, "fel.csv",
+				csv.getBytes(StandardCharsets.UTF_8), "tester"))
+			.isInstanceOfSatisfying(IndicatorFileImport.ImportRefused.class,
+					ex -> assertThat(ex.problems()).extracting(IndicatorFileImport.Problem::where)
+						.contains("rad 2, kolumn period", "rad 3, kolumn indikator", "rad 3, kolumn område",
+								"rad 3, kolumn kön", "rad 3, kolumn värde"));
 	}
 
 	@Test

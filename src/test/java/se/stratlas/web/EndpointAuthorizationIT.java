@@ -215,6 +215,9 @@ class EndpointAuthorizationIT {
 		row("POST /indicators/{id}/targets", Access.STRATEGIST);
 		row("POST /indicators/{id}/kolada", Access.STRATEGIST, "from=2023&to=2023", null);
 		row("GET /indicators/runs", Access.READER);
+		row("GET /indicators/import", Access.STRATEGIST);
+		row("GET /indicators/import/template", Access.READER);
+		row("POST /indicators/import", Access.STRATEGIST);
 		row("GET /indicators/dashboard", Access.READER, "element=00000000-0000-0000-0000-000000000000", null);
 	}
 

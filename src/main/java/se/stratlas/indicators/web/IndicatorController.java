@@ -64,8 +64,11 @@ class IndicatorController {
 
 	private final MessageSource messages;
 
+	private final se.stratlas.indicators.IndicatorFileImport files;
+
 	IndicatorController(IndicatorRegistry registry, IndicatorAnalytics analytics, KoladaImport kolada, ImportRuns runs,
-			Areas areas, MessageSource messages) {
+			Areas areas, MessageSource messages, se.stratlas.indicators.IndicatorFileImport files) {
+		this.files = files;
 		this.registry = registry;
 		this.analytics = analytics;
 		this.kolada = kolada;
@@ -263,6 +266,50 @@ class IndicatorController {
 			redirect.addFlashAttribute("importError", ex.getMessage());
 		}
 		return "redirect:/indicators/" + id;
+	}
+
+	@GetMapping("/indicators/import")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	String importForm(Model model) {
+		model.addAttribute("columns", se.stratlas.indicators.IndicatorFileImport.COLUMNS);
+		return "indicators/import";
+	}
+
+	@GetMapping("/indicators/import/template")
+	@PreAuthorize("hasRole('READER')")
+	ResponseEntity<byte[]> template(@RequestParam(defaultValue = "xlsx") String format) {
+		boolean csv = "csv".equals(format);
+		return ResponseEntity.ok()
+			.contentType(csv ? MediaType.parseMediaType("text/csv; charset=UTF-8")
+					: MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename(csv ? "indikatorvarden-mall.csv" : "indikatorvarden-mall.xlsx")
+						.build()
+						.toString())
+			.body(csv ? this.files.templateCsv() : this.files.template());
+	}
+
+	@PostMapping("/indicators/import")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	String importFile(@AuthenticationPrincipal StratlasPrincipal user,
+			@RequestParam("file") org.springframework.web.multipart.MultipartFile file, Model model)
+			throws java.io.IOException {
+		model.addAttribute("columns", se.stratlas.indicators.IndicatorFileImport.COLUMNS);
+		model.addAttribute("filename", file.getOriginalFilename());
+		if (file.isEmpty()) {
+			model.addAttribute("problems",
+					List.of(new se.stratlas.indicators.IndicatorFileImport.Problem("fil", "the file is empty")));
+			return "indicators/import";
+		}
+		try {
+			model.addAttribute("result", this.files.importFile(user.organisationId(), file.getOriginalFilename(),
+					file.getBytes(), user.username()));
+		}
+		catch (se.stratlas.indicators.IndicatorFileImport.ImportRefused ex) {
+			model.addAttribute("problems", ex.problems());
+		}
+		return "indicators/import";
 	}
 
 	@GetMapping("/indicators/runs")

@@ -1,0 +1,470 @@
+package se.stratlas.indicators;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import se.stratlas.areas.Areas;
+import se.stratlas.indicators.IndicatorKinds.Missing;
+import se.stratlas.indicators.IndicatorKinds.Sex;
+import se.stratlas.indicators.IndicatorKinds.ValueStatus;
+import se.stratlas.shared.tables.Table;
+import se.stratlas.shared.tables.TableFiles;
+
+/**
+ * Imports indicator values from a file: Kolada-format JSON, SCB JSON-stat 2.0, or the
+ * CSV/XLSX template. Everything is checked before anything is stored; one problem
+ * anywhere and nothing is imported, with every problem located (JSON path, or row and
+ * column). Each run is logged.
+ */
+@Component
+public class IndicatorFileImport {
+
+	/** The template's columns. */
+	public static final List<String> COLUMNS = List.of("indikator", "område", "period", "kön", "värde", "saknas");
+
+	private static final Pattern SCB_PERIOD = Pattern.compile("(\\d{4})(?:([MKHT])(\\d{1,2}))?");
+
+	private final IndicatorRegistry registry;
+
+	private final ImportRuns runs;
+
+	private final Areas areas;
+
+	private final JsonMapper json;
+
+	private final TransactionTemplate transactions;
+
+	private final ScbClient scb;
+
+	IndicatorFileImport(IndicatorRegistry registry, ImportRuns runs, Areas areas, JsonMapper json,
+			TransactionTemplate transactions, ScbClient scb) {
+		this.scb = scb;
+		this.registry = registry;
+		this.runs = runs;
+		this.areas = areas;
+		this.json = json;
+		this.transactions = transactions;
+	}
+
+	/** One problem: where in the file (JSON path, or row and column) and what. */
+	public record Problem(String where, String message) {
+	}
+
+	/** The file was not imported; nothing was stored. */
+	public static class ImportRefused extends RuntimeException {
+
+		private final transient List<Problem> problems;
+
+		ImportRefused(List<Problem> problems) {
+			super(problems.size() + " problem(s); nothing was imported");
+			this.problems = List.copyOf(problems);
+		}
+
+		public List<Problem> problems() {
+			return this.problems;
+		}
+
+	}
+
+	/** What an import did. */
+	public record Result(long runId, String format, int read, IndicatorRegistry.StoreResult stored) {
+	}
+
+	public byte[] template() {
+		return TableFiles.xlsx(List.of(templateTable()));
+	}
+
+	public byte[] templateCsv() {
+		return TableFiles.csv(templateTable());
+	}
+
+	private static Table templateTable() {
+		return new Table("Värden", COLUMNS, List.of(List.of("DEMO_BREDBAND", "2480", "2024", "T", 97.5, ""),
+				List.of("DEMO_BREDBAND", "2482", "2024", "T", "", "sekretess")));
+	}
+
+	public Result importFile(long organisationId, String filename, byte[] content, String actor) {
+		String name = filename == null ? "fil" : filename;
+		long run = this.runs.start(organisationId, "FIL", name, actor);
+		try {
+			Parsed parsed = parse(organisationId, name, content);
+			if (!parsed.problems().isEmpty()) {
+				throw new ImportRefused(parsed.problems());
+			}
+			IndicatorRegistry.StoreResult stored = this.transactions
+				.execute(status -> this.registry.store(parsed.values(), parsed.format() + " " + name, run));
+			this.runs.succeeded(run, parsed.values().size(), stored);
+			return new Result(run, parsed.format(), parsed.values().size(), stored);
+		}
+		catch (ImportRefused ex) {
+			this.runs.failed(run, ex.problems().size() + " problem: " + ex.problems().getFirst().where() + " "
+					+ ex.problems().getFirst().message());
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			this.runs.failed(run, String.valueOf(ex.getMessage()));
+			throw new ImportRefused(List.of(new Problem(name, String.valueOf(ex.getMessage()))));
+		}
+	}
+
+	/**
+	 * Fetches a table from SCB (JSON-stat 2.0) and imports it like a file: all or
+	 * nothing, logged.
+	 */
+	public Result importScb(long organisationId, String tableId, Map<String, List<String>> selection, String actor) {
+		long run = this.runs.start(organisationId, "SCB", tableId + " " + selection, actor);
+		try {
+			JsonNode body = this.scb.data(tableId, selection);
+			List<Problem> problems = new ArrayList<>();
+			List<IndicatorValue.Incoming> values = new ArrayList<>();
+			readJsonStat(organisationId, "SCB " + tableId, body, values, problems);
+			if (!problems.isEmpty()) {
+				throw new ImportRefused(problems);
+			}
+			IndicatorRegistry.StoreResult stored = this.transactions
+				.execute(status -> this.registry.store(values, "SCB " + tableId, run));
+			this.runs.succeeded(run, values.size(), stored);
+			return new Result(run, "SCB JSON-stat", values.size(), stored);
+		}
+		catch (ImportRefused ex) {
+			this.runs.failed(run, ex.problems().getFirst().where() + " " + ex.problems().getFirst().message());
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			this.runs.failed(run, String.valueOf(ex.getMessage()));
+			throw ex;
+		}
+	}
+
+	private record Parsed(String format, List<IndicatorValue.Incoming> values, List<Problem> problems) {
+	}
+
+	private Parsed parse(long organisationId, String name, byte[] content) {
+		String lower = name.toLowerCase(Locale.ROOT);
+		List<Problem> problems = new ArrayList<>();
+		List<IndicatorValue.Incoming> values = new ArrayList<>();
+		if (lower.endsWith(".json")) {
+			JsonNode body;
+			try {
+				body = this.json.readTree(content);
+			}
+			catch (RuntimeException ex) {
+				return new Parsed("JSON", values, List.of(new Problem(name, "the file is not JSON: " + firstLine(ex))));
+			}
+			if ("dataset".equals(body.path("class").asString(""))) {
+				readJsonStat(organisationId, name, body, values, problems);
+				return new Parsed("SCB JSON-stat", values, problems);
+			}
+			readKolada(organisationId, name, body, values, problems);
+			return new Parsed("Kolada JSON", values, problems);
+		}
+		if (lower.endsWith(".csv") || lower.endsWith(".xlsx")) {
+			List<List<String>> rows;
+			try {
+				rows = lower.endsWith(".csv") ? csv(content) : xlsx(content);
+			}
+			catch (IOException | RuntimeException ex) {
+				return new Parsed("tabell", values,
+						List.of(new Problem(name, "the file cannot be read: " + firstLine(ex))));
+			}
+			readTable(organisationId, rows, values, problems);
+			return new Parsed(lower.endsWith(".csv") ? "CSV" : "XLSX", values, problems);
+		}
+		return new Parsed("okänt", values,
+				List.of(new Problem(name, "only .json (Kolada or SCB JSON-stat), .csv and .xlsx can be imported")));
+	}
+
+	private void readKolada(long organisationId, String name, JsonNode body, List<IndicatorValue.Incoming> values,
+			List<Problem> problems) {
+		List<KoladaClient.KoladaValue> rows;
+		try {
+			rows = KoladaClient.values(body, name);
+		}
+		catch (KoladaClient.KoladaException ex) {
+			problems.add(new Problem(name, ex.getMessage().substring(name.length()).strip()));
+			return;
+		}
+		Map<String, Optional<IndicatorDefinition>> byKpi = new HashMap<>();
+		int index = 0;
+		for (KoladaClient.KoladaValue row : rows) {
+			String where = name + " $.values[" + index++ + "]";
+			Optional<IndicatorDefinition> indicator = byKpi.computeIfAbsent(row.kpi(),
+					kpi -> indicatorFor(organisationId, kpi));
+			if (indicator.isEmpty()) {
+				problems.add(new Problem(where + ".kpi", "no indicator has the Kolada id " + row.kpi()
+						+ "; define one with that code or source id first"));
+				continue;
+			}
+			if (!this.areas.exists(row.areaCode())) {
+				problems.add(new Problem(where + ".municipality", "unknown area " + row.areaCode()));
+				continue;
+			}
+			values.add(new IndicatorValue.Incoming(indicator.get().id(), row.areaCode(), Period.year(row.year()),
+					row.sex(), row.value(), row.missing(), ValueStatus.DEFINITIV));
+		}
+	}
+
+	private void readJsonStat(long organisationId, String name, JsonNode body, List<IndicatorValue.Incoming> values,
+			List<Problem> problems) {
+		List<JsonStat.Cell> cells;
+		try {
+			cells = JsonStat.read(body);
+		}
+		catch (JsonStat.JsonStatException ex) {
+			problems.add(new Problem(name, ex.getMessage()));
+			return;
+		}
+		if (cells.isEmpty()) {
+			return;
+		}
+		Map<String, String> first = cells.getFirst().categories();
+		String region = dimension(first, "Region");
+		String time = dimension(first, "Tid");
+		String sexDimension = dimension(first, "Kon");
+		String contents = dimension(first, "ContentsCode");
+		if (region == null || time == null || contents == null) {
+			problems.add(new Problem(name + " $.id", "expected the dimensions Region, Tid and ContentsCode"));
+			return;
+		}
+		Map<String, Optional<IndicatorDefinition>> byContents = new HashMap<>();
+		for (int i = 0; i < cells.size(); i++) {
+			JsonStat.Cell cell = cells.get(i);
+			String where = name + " $.value[" + i + "]";
+			String code = cell.categories().get(contents);
+			Optional<IndicatorDefinition> indicator = byContents.computeIfAbsent(code,
+					c -> indicatorFor(organisationId, c));
+			if (indicator.isEmpty()) {
+				problems.add(new Problem(where, "no indicator has the SCB contents code " + code));
+				continue;
+			}
+			String area = "00".equals(cell.categories().get(region)) ? Areas.SWEDEN : cell.categories().get(region);
+			if (!this.areas.exists(area)) {
+				problems.add(new Problem(where, "unknown region " + area));
+				continue;
+			}
+			Sex sex = sexDimension == null ? Sex.T : Sex.parse(cell.categories().get(sexDimension)).orElse(null);
+			if (sex == null) {
+				problems.add(new Problem(where, "unknown sex " + cell.categories().get(sexDimension)));
+				continue;
+			}
+			Period period = scbPeriod(cell.categories().get(time));
+			if (period == null) {
+				problems.add(new Problem(where, "unknown period " + cell.categories().get(time)));
+				continue;
+			}
+			Missing missing = cell.value() != null ? null : "..".equals(cell.status()) ? Missing.SEKRETESS
+					: ".".equals(cell.status()) ? Missing.EJ_TILLAMPLIG : Missing.SAKNAS;
+			values.add(new IndicatorValue.Incoming(indicator.get().id(), area, period, sex, cell.value(), missing,
+					"p".equalsIgnoreCase(cell.status()) ? ValueStatus.PRELIMINAR : ValueStatus.DEFINITIV));
+		}
+	}
+
+	private void readTable(long organisationId, List<List<String>> rows, List<IndicatorValue.Incoming> values,
+			List<Problem> problems) {
+		if (rows.isEmpty()) {
+			problems.add(new Problem("rad 1", "the file is empty"));
+			return;
+		}
+		Map<String, Integer> columns = new HashMap<>();
+		for (int i = 0; i < rows.getFirst().size(); i++) {
+			columns.put(rows.getFirst().get(i).strip().toLowerCase(Locale.ROOT), i);
+		}
+		for (String column : List.of("indikator", "område", "period", "värde")) {
+			if (!columns.containsKey(column)) {
+				problems.add(new Problem("rad 1, kolumn " + column, "the column is missing from the header"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			return;
+		}
+		Map<String, Optional<IndicatorDefinition>> byCode = new HashMap<>();
+		for (int r = 1; r < rows.size(); r++) {
+			List<String> row = rows.get(r);
+			if (row.stream().allMatch(String::isBlank)) {
+				continue;
+			}
+			String at = "rad " + (r + 1) + ", kolumn ";
+			String code = cell(row, columns, "indikator");
+			Optional<IndicatorDefinition> indicator = byCode.computeIfAbsent(code,
+					c -> this.registry.findByCode(organisationId, c));
+			if (indicator.isEmpty()) {
+				problems.add(new Problem(at + "indikator", "unknown indicator \"" + code + "\""));
+			}
+			String area = cell(row, columns, "område");
+			if (!this.areas.exists(area)) {
+				problems.add(new Problem(at + "område", "unknown area code \"" + area + "\""));
+			}
+			Period period = null;
+			try {
+				period = Period.parse(cell(row, columns, "period"));
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(new Problem(at + "period", ex.getMessage()));
+			}
+			String sexText = cell(row, columns, "kön");
+			Sex sex = sexText.isBlank() ? Sex.T : Sex.parse(sexText).orElse(null);
+			if (sex == null) {
+				problems.add(new Problem(at + "kön", "expected T, K or M, not \"" + sexText + "\""));
+			}
+			String valueText = cell(row, columns, "värde").replace(" ", "").replace(',', '.');
+			String missingText = cell(row, columns, "saknas").toLowerCase(Locale.ROOT);
+			Double value = null;
+			Missing missing = null;
+			if (valueText.isBlank()) {
+				missing = switch (missingText) {
+					case "sekretess", ".." -> Missing.SEKRETESS;
+					case "ej tillämplig", "." -> Missing.EJ_TILLAMPLIG;
+					default -> Missing.SAKNAS;
+				};
+			}
+			else {
+				try {
+					value = new BigDecimal(valueText).doubleValue();
+				}
+				catch (NumberFormatException ex) {
+					problems.add(new Problem(at + "värde", "\"" + valueText + "\" is not a number"));
+				}
+			}
+			if (indicator.isPresent() && this.areas.exists(area) && period != null && sex != null
+					&& (value != null || missing != null)) {
+				values.add(new IndicatorValue.Incoming(indicator.get().id(), area, period, sex, value, missing,
+						ValueStatus.DEFINITIV));
+			}
+		}
+	}
+
+	private Optional<IndicatorDefinition> indicatorFor(long organisationId, String sourceId) {
+		return this.registry.definitions(organisationId)
+			.stream()
+			.filter(d -> sourceId.equals(d.sourceRef()) || sourceId.equals(d.code())
+					|| (d.sourceRef() != null && d.sourceRef().endsWith(":" + sourceId)))
+			.findFirst();
+	}
+
+	private static String dimension(Map<String, String> categories, String name) {
+		return categories.keySet()
+			.stream()
+			.filter(k -> k.equalsIgnoreCase(name)
+					|| k.toLowerCase(Locale.ROOT).startsWith(name.toLowerCase(Locale.ROOT)))
+			.findFirst()
+			.orElse(null);
+	}
+
+	/**
+	 * SCB writes "2024", "2024M05", "2024K2" (quarter), "2024H1" and sometimes "2024T1".
+	 */
+	static Period scbPeriod(String code) {
+		if (code == null) {
+			return null;
+		}
+		Matcher matcher = SCB_PERIOD.matcher(code.strip());
+		if (!matcher.matches()) {
+			return null;
+		}
+		int year = Integer.parseInt(matcher.group(1));
+		if (matcher.group(2) == null) {
+			return Period.year(year);
+		}
+		int part = Integer.parseInt(matcher.group(3));
+		try {
+			return switch (matcher.group(2)) {
+				case "M" -> Period.month(year, part);
+				case "K" -> new Period(PeriodType.QUARTER, year, part);
+				case "H" -> new Period(PeriodType.HALF_YEAR, year, part);
+				default -> Period.tertial(year, part);
+			};
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static String cell(List<String> row, Map<String, Integer> columns, String column) {
+		Integer index = columns.get(column);
+		return index == null || index >= row.size() || row.get(index) == null ? "" : row.get(index).strip();
+	}
+
+	private static List<List<String>> csv(byte[] content) throws IOException {
+		String text = new String(content, StandardCharsets.UTF_8);
+		if (text.startsWith("\ufeff")) {
+			text = text.substring(1);
+		}
+		String header = text.lines().findFirst().orElse("");
+		char delimiter = header.chars().filter(c -> c == ';').count() >= header.chars().filter(c -> c == ',').count()
+				? ';' : ',';
+		List<List<String>> rows = new ArrayList<>();
+		try (CSVParser parser = CSVFormat.Builder.create(CSVFormat.DEFAULT)
+			.setDelimiter(delimiter)
+			.get()
+			.parse(new StringReader(text))) {
+			for (CSVRecord record : parser) {
+				rows.add(record.toList());
+			}
+		}
+		return rows;
+	}
+
+	private static List<List<String>> xlsx(byte[] content) throws IOException {
+		List<List<String>> rows = new ArrayList<>();
+		DataFormatter formatter = new DataFormatter(Locale.ROOT);
+		try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			int width = 0;
+			for (Row row : sheet) {
+				width = Math.max(width, row.getLastCellNum());
+			}
+			for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+				Row row = sheet.getRow(r);
+				List<String> values = new ArrayList<>();
+				for (int c = 0; c < width; c++) {
+					Cell cell = row == null ? null : row.getCell(c);
+					if (cell == null) {
+						values.add("");
+					}
+					else if (cell.getCellType() == CellType.NUMERIC) {
+						values.add(BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString());
+					}
+					else {
+						values.add(formatter.formatCellValue(cell));
+					}
+				}
+				rows.add(values);
+			}
+		}
+		return rows;
+	}
+
+	private static String firstLine(Exception ex) {
+		String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+		int newline = message.indexOf('\n');
+		return newline > 0 ? message.substring(0, newline) : message;
+	}
+
+}
