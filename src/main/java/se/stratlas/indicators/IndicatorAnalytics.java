@@ -41,10 +41,28 @@ public class IndicatorAnalytics {
 
 	private final Areas areas;
 
-	IndicatorAnalytics(JdbcClient jdbc, IndicatorRegistry registry, Areas areas) {
+	private final se.stratlas.strategy.StrategyCatalog strategies;
+
+	IndicatorAnalytics(JdbcClient jdbc, IndicatorRegistry registry, Areas areas,
+			se.stratlas.strategy.StrategyCatalog strategies) {
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.areas = areas;
+		this.strategies = strategies;
+	}
+
+	/**
+	 * The element's key and the keys of the elements under it (a priority with its
+	 * sub-priorities).
+	 */
+	private Set<UUID> elementAndBelow(long organisationId, UUID key) {
+		return this.strategies.latestElement(organisationId, key)
+			.map(element -> this.strategies.elements(organisationId, element.versionId())
+				.stream()
+				.filter(e -> e.path().startsWith(element.path()))
+				.map(se.stratlas.strategy.StrategyElement::key)
+				.collect(java.util.stream.Collectors.toSet()))
+			.orElse(Set.of(key));
 	}
 
 	/** One area's values over time. */
@@ -246,9 +264,10 @@ public class IndicatorAnalytics {
 	 * target status and band.
 	 */
 	public List<DashboardRow> dashboard(long organisationId, UUID elementKey, String areaCode) {
+		Set<UUID> keys = elementAndBelow(organisationId, elementKey);
 		List<DashboardRow> rows = new ArrayList<>();
 		for (IndicatorDefinition indicator : this.registry.definitions(organisationId)) {
-			if (!this.registry.elementKeys(indicator.id()).contains(elementKey)) {
+			if (java.util.Collections.disjoint(this.registry.elementKeys(indicator.id()), keys)) {
 				continue;
 			}
 			Series series = series(organisationId, indicator.id(), List.of(areaCode), Sex.T).getFirst();

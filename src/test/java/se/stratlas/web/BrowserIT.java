@@ -232,6 +232,81 @@ class BrowserIT {
 		assertThat(this.violations).isEmpty();
 	}
 
+	@Test
+	void anAnalystImportsKoladaAndScbFilesBuildsAComputedIndicatorSetsATargetAndSeesTheDashboard() throws Exception {
+		signIn("sara.strateg");
+		defineIndicator("N00914", "Förvärvsarbetande (Kolada, webbtest)", "KOLADA", "N00914", null, null);
+		defineIndicator("SYSS01", "Förvärvsarbetande (SCB, webbtest)", "SCB", "AM0207:SYSS01", null, null);
+		defineIndicator("WEB_KVOT", "Kolada genom SCB (webbtest)", "COMPUTED", null, "N00914", "SYSS01");
+
+		upload("kolada/data-page1.json", "kolada.json");
+		assertThat(driver.findElement(By.cssSelector(".notice.success")).getText()).contains("Kolada JSON");
+		upload("scb/syss.json", "scb.json");
+		assertThat(driver.findElement(By.cssSelector(".notice.success")).getText()).contains("SCB JSON-stat");
+		checkAccessibility("indicator import");
+		upload("kolada/data-broken.json", "trasig.json");
+		assertThat(driver.findElement(By.cssSelector(".notice.error")).getText())
+			.contains("$.values[1].values[0].gender");
+
+		driver.get(url("/indicators"));
+		checkAccessibility("indicators");
+		clickAndWait(driver.findElement(By.linkText("Kolada genom SCB (webbtest)")));
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("area"))).selectByValue("2480");
+		clickAndWait(driver.findElement(By.cssSelector("form.inline-form button[type=submit]")));
+		assertThat(driver.findElement(By.cssSelector("figure.chart-figure svg title")).getAttribute("textContent"))
+			.contains("Kolada genom SCB");
+		checkAccessibility("computed indicator");
+
+		driver.get(url("/indicators"));
+		clickAndWait(driver.findElement(By.linkText("Förvärvsarbetande (Kolada, webbtest)")));
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("t-area"))).selectByValue("24");
+		driver.findElement(By.id("t-value")).sendKeys("80");
+		driver.findElement(By.id("t-deadline")).sendKeys("2030");
+		driver.findElement(By.id("t-baseline")).sendKeys("2023");
+		clickAndWait(driver.findElement(By.cssSelector("form[action$='/targets'] button[type=submit]")));
+		assertThat(driver.findElement(By.cssSelector(".notice.success")).getText()).contains("Målet");
+		assertThat(driver.findElements(By.cssSelector("[class*='target-']"))).isNotEmpty();
+
+		driver.get(url("/strategies"));
+		clickAndWait(driver.findElement(By.partialLinkText("en attraktiv region")));
+		clickAndWait(driver.findElement(By.partialLinkText("En nära tillgänglig region")));
+		clickAndWait(driver.findElement(By.partialLinkText("Indikatorer för elementet")));
+		assertThat(driver.findElements(By.cssSelector("td .tag[class*='target-']"))).isNotEmpty();
+		assertThat(driver.getPageSource()).contains("Hushåll med tillgång till minst 1 Gbit/s");
+		checkAccessibility("priority 3 dashboard");
+		assertThat(this.violations).isEmpty();
+	}
+
+	private void defineIndicator(String code, String name, String source, String sourceRef, String numerator,
+			String denominator) {
+		driver.get(url("/indicators"));
+		driver.findElement(By.id("code")).sendKeys(code);
+		driver.findElement(By.id("nameSv")).sendKeys(name);
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("source"))).selectByValue(source);
+		if (sourceRef != null) {
+			driver.findElement(By.id("sourceRef")).sendKeys(sourceRef);
+		}
+		if (numerator != null) {
+			driver.findElement(By.id("numerator")).sendKeys(numerator);
+			driver.findElement(By.id("denominator")).sendKeys(denominator);
+			new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("factor"))).selectByValue("100");
+		}
+		else {
+			driver.findElement(By.id("bySex")).click();
+		}
+		clickAndWait(driver.findElement(By.cssSelector("form[action$='/indicators'] button[type=submit]")));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).contains(name);
+	}
+
+	private void upload(String fixture, String filename) throws Exception {
+		Path file = Files.createTempDirectory("stratlas-upload-").resolve(filename);
+		Files.write(file,
+				new org.springframework.core.io.ClassPathResource("fixtures/" + fixture).getContentAsByteArray());
+		driver.get(url("/indicators/import"));
+		driver.findElement(By.id("file")).sendKeys(file.toString());
+		clickAndWait(driver.findElement(By.cssSelector("form[enctype] button[type=submit]")));
+	}
+
 	private static void clickAndWait(WebElement element) {
 		WebElement page = driver.findElement(By.tagName("html"));
 		element.click();

@@ -216,6 +216,18 @@ class EndpointAuthorizationIT {
 		row("POST /indicators/{id}/kolada", Access.STRATEGIST, "from=2023&to=2023", null);
 		row("GET /indicators/runs", Access.READER);
 		row("GET /indicators/import", Access.STRATEGIST);
+		row("GET /api/indicators", Access.READER);
+		row("POST /api/indicators", Access.STRATEGIST, null,
+				"{\"code\": \"\", \"decimals\": 1, \"bySex\": false, \"nameSv\": \"\"}");
+		row("GET /api/indicators/{id}/series", Access.READER);
+		row("GET /api/indicators/{id}/ranking", Access.READER, "period=2024", null);
+		row("GET /api/indicators/{id}/gender-gap", Access.READER);
+		row("GET /api/indicators/{id}/county-aggregate", Access.READER);
+		row("GET /api/indicators/{id}/targets", Access.READER);
+		row("GET /api/indicators/dashboard", Access.READER, "element=00000000-0000-0000-0000-000000000000", null);
+		row("POST /api/indicators/{id}/kolada", Access.STRATEGIST, null, "{\"areas\": [\"2480\"], \"years\": [2023]}");
+		row("POST /api/indicators/scb", Access.STRATEGIST, null, "{\"table\": \"X\", \"selection\": {}}");
+		row("GET /api/indicators/runs", Access.READER);
 		row("GET /indicators/import/template", Access.READER);
 		row("POST /indicators/import", Access.STRATEGIST);
 		row("GET /indicators/dashboard", Access.READER, "element=00000000-0000-0000-0000-000000000000", null);
@@ -335,7 +347,7 @@ class EndpointAuthorizationIT {
 		else if (text.contains("/applications/")) {
 			id = this.ids.application();
 		}
-		else if (text.contains("/indicators/")) {
+		else if (text.contains("/indicators/") && !text.contains("/indicators/scb")) {
 			id = this.ids.indicator();
 		}
 		else {

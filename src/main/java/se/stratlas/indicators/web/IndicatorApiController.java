@@ -1,0 +1,176 @@
+package se.stratlas.indicators.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.areas.Area;
+import se.stratlas.indicators.ImportRuns;
+import se.stratlas.indicators.IndicatorAnalytics;
+import se.stratlas.indicators.IndicatorDefinition;
+import se.stratlas.indicators.IndicatorFileImport;
+import se.stratlas.indicators.IndicatorKinds.Sex;
+import se.stratlas.indicators.IndicatorRegistry;
+import se.stratlas.indicators.KoladaImport;
+import se.stratlas.indicators.Period;
+import se.stratlas.indicators.Target;
+
+/** The indicators JSON API: definitions, analytics and imports. */
+@RestController
+@RequestMapping("/api/indicators")
+@Tag(name = "Indicators", description = "Definitions, values, targets, analytics and imports")
+class IndicatorApiController {
+
+	private final IndicatorRegistry registry;
+
+	private final IndicatorAnalytics analytics;
+
+	private final KoladaImport kolada;
+
+	private final IndicatorFileImport files;
+
+	private final ImportRuns runs;
+
+	IndicatorApiController(IndicatorRegistry registry, IndicatorAnalytics analytics, KoladaImport kolada,
+			IndicatorFileImport files, ImportRuns runs) {
+		this.registry = registry;
+		this.analytics = analytics;
+		this.kolada = kolada;
+		this.files = files;
+		this.runs = runs;
+	}
+
+	record KoladaRequest(List<String> areas, List<Integer> years) {
+	}
+
+	record ScbRequest(String table, Map<String, List<String>> selection) {
+	}
+
+	@GetMapping
+	@PreAuthorize("hasRole('READER')")
+	@Operation(summary = "The organisation's indicator definitions")
+	List<IndicatorDefinition> definitions(@AuthenticationPrincipal StratlasPrincipal user) {
+		return this.registry.definitions(user.organisationId());
+	}
+
+	@PostMapping
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Define an indicator (computed ones with numerator, denominator and factor)")
+	IndicatorDefinition define(@AuthenticationPrincipal StratlasPrincipal user,
+			@RequestBody IndicatorDefinition.Draft draft) {
+		return this.registry.define(user.organisationId(), draft, user.username());
+	}
+
+	@GetMapping("/{id}/series")
+	@PreAuthorize("hasRole('READER')")
+	@Operation(summary = "Values over time for areas (default: Västerbotten's county) and a sex")
+	List<IndicatorAnalytics.Series> series(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestParam(defaultValue = "24") List<String> area, @RequestParam(defaultValue = "T") Sex sex) {
+		return this.analytics.series(user.organisationId(), id, area, sex);
+	}
+
+	@GetMapping("/{id}/ranking")
+	@PreAuthorize("hasRole('READER')")
+	@Operation(summary = "All municipalities (or counties) ranked for a period; compared with others, not a target")
+	List<IndicatorAnalytics.Rank> ranking(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestParam String period, @RequestParam(defaultValue = "T") Sex sex,
+			@RequestParam(defaultValue = "MUNICIPALITY") Area.Kind level) {
+		return this.analytics.ranking(user.organisationId(), id, Period.parse(period), sex, level);
+	}
+
+	@GetMapping("/{id}/gender-gap")
+	@PreAuthorize("hasRole('READER')")
+	@Operation(summary = "Women minus men and women divided by men per period")
+	List<IndicatorAnalytics.GenderGap> genderGap(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestParam(defaultValue = "24") String area) {
+		return this.analytics.genderGap(user.organisationId(), id, area);
+	}
+
+	@GetMapping("/{id}/county-aggregate")
+	@PreAuthorize("hasRole('READER')")
+	@Operation(summary = "The county's value from its municipalities: sum, or weighted by another indicator")
+	List<Target.Point> countyAggregate(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestParam(defaultValue = "24") String county, @RequestParam(defaultValue = "T") Sex sex,
+			@RequestParam(required = false) Long weight) {
+		return this.analytics.countyAggregate(user.organisationId(), id, county, sex, weight);
+	}
+
+	@GetMapping("/{id}/targets")
+	@PreAuthorize("hasRole('READER')")
+	@Operation(summary = "The indicator's targets with their status (met, on track, off track, no data)")
+	List<IndicatorAnalytics.TargetStatus> targets(@AuthenticationPrincipal StratlasPrincipal user,
+			@PathVariable long id, @RequestParam(defaultValue = "24") String area) {
+		return this.analytics.targets(user.organisationId(), id, area);
+	}
+
+	@GetMapping("/dashboard")
+	@PreAuthorize("hasRole('READER')")
+	@Operation(summary = "Latest value, change, target status and band of the indicators linked to a strategy element")
+	List<IndicatorAnalytics.DashboardRow> dashboard(@AuthenticationPrincipal StratlasPrincipal user,
+			@RequestParam UUID element, @RequestParam(defaultValue = "24") String area) {
+		return this.analytics.dashboard(user.organisationId(), element, area);
+	}
+
+	@PostMapping("/{id}/kolada")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@Operation(summary = "Fetch the indicator's Kolada KPI for areas and years (idempotent, all or nothing)")
+	KoladaImport.Result importKolada(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestBody KoladaRequest body) {
+		IndicatorDefinition indicator = this.registry.get(user.organisationId(), id);
+		return this.kolada.importKpi(user.organisationId(), indicator.code(), body.areas(), body.years(),
+				user.username());
+	}
+
+	@PostMapping("/scb")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@Operation(summary = "Fetch an SCB table (PxWeb v2, JSON-stat 2.0) into the indicators whose source ids match")
+	IndicatorFileImport.Result importScb(@AuthenticationPrincipal StratlasPrincipal user,
+			@RequestBody ScbRequest body) {
+		return this.files.importScb(user.organisationId(), body.table(), body.selection(), user.username());
+	}
+
+	@GetMapping("/runs")
+	@PreAuthorize("hasRole('READER')")
+	@Operation(summary = "The log of import runs")
+	List<ImportRuns.Run> runs(@AuthenticationPrincipal StratlasPrincipal user) {
+		return this.runs.runs(user.organisationId());
+	}
+
+	@org.springframework.web.bind.annotation.ExceptionHandler(IndicatorFileImport.ImportRefused.class)
+	org.springframework.http.ProblemDetail refused(IndicatorFileImport.ImportRefused ex) {
+		org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail
+			.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Import refused");
+		problem.setProperty("errors",
+				ex.problems().stream().map(p -> Map.of("where", p.where(), "problem", p.message())).toList());
+		return problem;
+	}
+
+	@org.springframework.web.bind.annotation.ExceptionHandler({
+			se.stratlas.indicators.KoladaClient.KoladaException.class,
+			se.stratlas.indicators.ScbClient.ScbException.class })
+	org.springframework.http.ProblemDetail sourceFailed(RuntimeException ex) {
+		org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail
+			.forStatusAndDetail(HttpStatus.BAD_GATEWAY, ex.getMessage());
+		problem.setTitle("The source could not be read");
+		return problem;
+	}
+
+}
