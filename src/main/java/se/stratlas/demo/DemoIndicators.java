@@ -37,9 +37,12 @@ class DemoIndicators {
 
 	private final Areas areas;
 
-	DemoIndicators(IndicatorRegistry registry, Areas areas) {
+	private final se.stratlas.indicators.AreaGroups groups;
+
+	DemoIndicators(IndicatorRegistry registry, Areas areas, se.stratlas.indicators.AreaGroups groups) {
 		this.registry = registry;
 		this.areas = areas;
+		this.groups = groups;
 	}
 
 	private record Spec(String code, String name, String unit, int decimals, Polarity polarity, Kind kind,
@@ -148,6 +151,13 @@ class DemoIndicators {
 		if (rusKeys.containsKey("4.2")) {
 			this.registry.link(organisationId, computed.id(), List.of(rusKeys.get("4.2")));
 		}
+		List<String> inland = this.areas.municipalitiesOf("24")
+			.stream()
+			.filter(a -> List.of("Dorotea", "Lycksele", "Malå", "Norsjö", "Sorsele", "Storuman", "Vilhelmina", "Åsele")
+				.contains(a.name()))
+			.map(Area::code)
+			.toList();
+		this.groups.create(organisationId, "Inlandskommunerna i Västerbotten", inland, DemoRegion.ACTOR);
 		this.registry.addTarget(organisationId, defined.get("DEMO_GHG").id(), "24", Sex.T, Target.Comparator.AT_MOST,
 				-70.0, true, "2030", "2010", "Fiktivt demomål: −70 % till 2030 jämfört med 2010.", DemoRegion.ACTOR);
 		this.registry.addTarget(organisationId, defined.get("DEMO_BREDBAND").id(), "24", Sex.T,

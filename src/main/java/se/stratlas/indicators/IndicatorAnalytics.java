@@ -190,6 +190,25 @@ public class IndicatorAnalytics {
 		return series(organisationId, indicatorId, codes, sex);
 	}
 
+	/**
+	 * A group's series: per period the unweighted mean of the members that have a value.
+	 */
+	public Series groupSeries(long organisationId, long indicatorId, AreaGroups.AreaGroup group, Sex sex) {
+		TreeMap<Period, double[]> sums = new TreeMap<>();
+		for (Series member : series(organisationId, indicatorId, group.areaCodes(), sex)) {
+			for (Target.Point point : member.points()) {
+				if (point.value() != null) {
+					double[] sum = sums.computeIfAbsent(point.period(), p -> new double[2]);
+					sum[0] += point.value();
+					sum[1]++;
+				}
+			}
+		}
+		List<Target.Point> points = new ArrayList<>();
+		sums.forEach((period, sum) -> points.add(new Target.Point(period, sum[0] / sum[1])));
+		return new Series("group:" + group.id(), group.name(), sex, points);
+	}
+
 	/** Women minus men, and the ratio, per period. */
 	public List<GenderGap> genderGap(long organisationId, long indicatorId, String areaCode) {
 		Map<Period, Double> women = toMap(series(organisationId, indicatorId, List.of(areaCode), Sex.K).getFirst());
@@ -293,6 +312,65 @@ public class IndicatorAnalytics {
 					latest == null ? null : latest.value(), previous == null ? null : previous.value(), status, band));
 		}
 		return rows;
+	}
+
+	/**
+	 * One cell of a dashboard table: an indicator's latest value in an area and its
+	 * target status there.
+	 */
+	public record DashboardCell(long indicatorId, String areaCode, Period period, Double value,
+			Target.Status targetStatus) {
+	}
+
+	/**
+	 * Many indicators × many areas at once (stored indicators): each cell's latest value
+	 * and, where a target exists for the area (or for all areas), its status. Two queries
+	 * in all.
+	 */
+	public List<DashboardCell> dashboardTable(long organisationId, List<Long> indicatorIds, List<String> areaCodes) {
+		Map<Long, Map<String, TreeMap<Period, Double>>> values = new HashMap<>();
+		this.jdbc.sql("""
+				select v.indicator_id, v.area_code, v.period, v.value from indicators_value v
+				join indicators_definition d on d.id = v.indicator_id and d.organisation_id = :org
+				where v.indicator_id = any(:ids) and v.area_code = any(:areas) and v.sex = 'T'""")
+			.param("org", organisationId)
+			.param("ids", indicatorIds.toArray(Long[]::new))
+			.param("areas", areaCodes.toArray(String[]::new))
+			.query((ResultSet rs, int row) -> {
+				double value = rs.getDouble("value");
+				values.computeIfAbsent(rs.getLong("indicator_id"), k -> new HashMap<>())
+					.computeIfAbsent(rs.getString("area_code"), k -> new TreeMap<>())
+					.put(Period.parse(rs.getString("period")), rs.wasNull() ? null : value);
+				return null;
+			})
+			.list();
+		Map<Long, List<Target>> targets = new HashMap<>();
+		for (Target target : this.registry.targets(indicatorIds)) {
+			targets.computeIfAbsent(target.indicatorId(), k -> new ArrayList<>()).add(target);
+		}
+		List<DashboardCell> cells = new ArrayList<>();
+		for (long id : indicatorIds) {
+			for (String area : areaCodes) {
+				TreeMap<Period, Double> series = values.getOrDefault(id, Map.of()).getOrDefault(area, new TreeMap<>());
+				Map.Entry<Period, Double> latest = series.descendingMap()
+					.entrySet()
+					.stream()
+					.filter(e -> e.getValue() != null)
+					.findFirst()
+					.orElse(null);
+				Target.Status status = targets.getOrDefault(id, List.of())
+					.stream()
+					.filter(t -> t.sex() == Sex.T && (t.areaCode() == null || t.areaCode().equals(area)))
+					.findFirst()
+					.map(t -> t.assess(
+							series.entrySet().stream().map(e -> new Target.Point(e.getKey(), e.getValue())).toList())
+						.status())
+					.orElse(null);
+				cells.add(new DashboardCell(id, area, latest == null ? null : latest.getKey(),
+						latest == null ? null : latest.getValue(), status));
+			}
+		}
+		return cells;
 	}
 
 	/**

@@ -77,6 +77,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
 				.setServerConfig("max_connections", "60")
 				.setServerConfig("shared_buffers", "128MB")
 				.setServerConfig("timezone", "UTC");
+			if (!ephemeral) {
+				// zonky starts PostgreSQL for tests (fsync off, asynchronous commit);
+				// real data must survive a crash.
+				builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+			}
 			if (port > 0) {
 				builder.setPort(port);
 			}

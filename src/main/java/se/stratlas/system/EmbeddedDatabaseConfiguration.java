@@ -36,7 +36,7 @@ class EmbeddedDatabaseConfiguration {
 	@Bean
 	DataSource dataSource(EmbeddedDatabase database) {
 		HikariDataSource dataSource = new HikariDataSource();
-		dataSource.setJdbcUrl(database.jdbcUrl());
+		dataSource.setJdbcUrl(database.jdbcUrl() + "&reWriteBatchedInserts=true");
 		dataSource.setUsername("postgres");
 		dataSource.setMaximumPoolSize(20);
 		dataSource.setPoolName("stratlas-embedded");

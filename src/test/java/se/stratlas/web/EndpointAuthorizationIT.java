@@ -216,6 +216,8 @@ class EndpointAuthorizationIT {
 		row("POST /indicators/{id}/kolada", Access.STRATEGIST, "from=2023&to=2023", null);
 		row("GET /indicators/runs", Access.READER);
 		row("GET /indicators/import", Access.STRATEGIST);
+		row("GET /indicators/groups", Access.READER);
+		row("POST /indicators/groups", Access.STRATEGIST, "name=", null);
 		row("GET /api/indicators", Access.READER);
 		row("POST /api/indicators", Access.STRATEGIST, null,
 				"{\"code\": \"\", \"decimals\": 1, \"bySex\": false, \"nameSv\": \"\"}");

@@ -66,9 +66,13 @@ class IndicatorController {
 
 	private final se.stratlas.indicators.IndicatorFileImport files;
 
+	private final se.stratlas.indicators.AreaGroups groups;
+
 	IndicatorController(IndicatorRegistry registry, IndicatorAnalytics analytics, KoladaImport kolada, ImportRuns runs,
-			Areas areas, MessageSource messages, se.stratlas.indicators.IndicatorFileImport files) {
+			Areas areas, MessageSource messages, se.stratlas.indicators.IndicatorFileImport files,
+			se.stratlas.indicators.AreaGroups groups) {
 		this.files = files;
+		this.groups = groups;
 		this.registry = registry;
 		this.analytics = analytics;
 		this.kolada = kolada;
@@ -134,10 +138,16 @@ class IndicatorController {
 	@PreAuthorize("hasRole('READER')")
 	String view(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestParam(defaultValue = "24") String area, @RequestParam(defaultValue = "T") Sex sex,
-			@RequestParam(required = false) List<String> compare, Model model) {
+			@RequestParam(required = false) List<String> compare, @RequestParam(required = false) List<Long> group,
+			Model model) {
 		IndicatorDefinition indicator = this.registry.get(user.organisationId(), id);
-		List<IndicatorAnalytics.Series> series = this.analytics.comparison(user.organisationId(), id, area,
-				compare == null ? List.of() : compare, sex);
+		List<IndicatorAnalytics.Series> series = new ArrayList<>(
+				this.analytics.comparison(user.organisationId(), id, area, compare == null ? List.of() : compare, sex));
+		for (long groupId : group == null ? List.<Long>of() : group) {
+			series.add(this.analytics.groupSeries(user.organisationId(), id,
+					this.groups.get(user.organisationId(), groupId), sex));
+		}
+		model.addAttribute("groups", this.groups.list(user.organisationId()));
 		model.addAttribute("indicator", indicator);
 		model.addAttribute("area", area);
 		model.addAttribute("sex", sex);
@@ -310,6 +320,33 @@ class IndicatorController {
 			model.addAttribute("problems", ex.problems());
 		}
 		return "indicators/import";
+	}
+
+	@GetMapping("/indicators/groups")
+	@PreAuthorize("hasRole('READER')")
+	String groups(@AuthenticationPrincipal StratlasPrincipal user, Model model) {
+		model.addAttribute("groups", this.groups.list(user.organisationId()));
+		model.addAttribute("municipalities", this.areas.municipalities());
+		model.addAttribute("areaNames",
+				this.areas.all().stream().collect(java.util.stream.Collectors.toMap(Area::code, Area::name)));
+		model.addAttribute("canEdit", user.can(Role.STRATEGIST));
+		return "indicators/groups";
+	}
+
+	@PostMapping("/indicators/groups")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	String createGroup(@AuthenticationPrincipal StratlasPrincipal user, @RequestParam(required = false) String name,
+			@RequestParam(required = false) List<String> areaCodes, Model model, Locale locale,
+			RedirectAttributes redirect) {
+		try {
+			this.groups.create(user.organisationId(), name, areaCodes, user.username());
+			redirect.addFlashAttribute("flash", "group.created");
+			return "redirect:/indicators/groups";
+		}
+		catch (ValidationException ex) {
+			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
+			return groups(user, model);
+		}
 	}
 
 	@GetMapping("/indicators/runs")
