@@ -328,12 +328,19 @@ public class IndicatorAnalytics {
 	 * in all.
 	 */
 	public List<DashboardCell> dashboardTable(long organisationId, List<Long> indicatorIds, List<String> areaCodes) {
+		int own = this.jdbc
+			.sql("select count(*) from indicators_definition where id = any(:ids) and organisation_id = :org")
+			.param("ids", indicatorIds.toArray(Long[]::new))
+			.param("org", organisationId)
+			.query(Integer.class)
+			.single();
+		if (own != indicatorIds.stream().distinct().count()) {
+			throw new se.stratlas.shared.NotFoundException("indicator", indicatorIds);
+		}
 		Map<Long, Map<String, TreeMap<Period, Double>>> values = new HashMap<>();
 		this.jdbc.sql("""
-				select v.indicator_id, v.area_code, v.period, v.value from indicators_value v
-				join indicators_definition d on d.id = v.indicator_id and d.organisation_id = :org
-				where v.indicator_id = any(:ids) and v.area_code = any(:areas) and v.sex = 'T'""")
-			.param("org", organisationId)
+				select indicator_id, area_code, period, value from indicators_value
+				where indicator_id = any(:ids) and area_code = any(:areas) and sex = 'T'""")
 			.param("ids", indicatorIds.toArray(Long[]::new))
 			.param("areas", areaCodes.toArray(String[]::new))
 			.query((ResultSet rs, int row) -> {

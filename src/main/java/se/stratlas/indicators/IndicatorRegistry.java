@@ -178,6 +178,11 @@ public class IndicatorRegistry {
 		if (unique.isEmpty()) {
 			return new StoreResult(0, 0, 0);
 		}
+		Long[] indicatorIds = unique.values()
+			.stream()
+			.map(IndicatorValue.Incoming::indicatorId)
+			.distinct()
+			.toArray(Long[]::new);
 		StringBuilder csv = new StringBuilder(unique.size() * 48);
 		for (IndicatorValue.Incoming value : unique.values()) {
 			csv.append(value.indicatorId())
@@ -219,16 +224,20 @@ public class IndicatorRegistry {
 					select v.indicator_id, v.area_code, v.period, v.sex, v.value, v.missing, v.status, v.source,
 					v.import_run_id, v.retrieved_at, :run from indicators_value v join indicators_stage s
 					on s.indicator_id = v.indicator_id and s.area_code = v.area_code and s.period = v.period and s.sex = v.sex
-					where (v.value, v.missing, v.status) is distinct from (s.value, s.missing, s.status)""")
+					where v.indicator_id = any(:ids)
+					and (v.value, v.missing, v.status) is distinct from (s.value, s.missing, s.status)""")
 			.param("run", importRunId)
+			.param("ids", indicatorIds)
 			.update();
 		this.jdbc.sql("""
 				update indicators_value v set value = s.value, missing = s.missing, status = s.status, source = :source,
 				import_run_id = :run, retrieved_at = now() from indicators_stage s
-				where s.indicator_id = v.indicator_id and s.area_code = v.area_code and s.period = v.period
-				and s.sex = v.sex and (v.value, v.missing, v.status) is distinct from (s.value, s.missing, s.status)""")
+				where v.indicator_id = any(:ids) and s.indicator_id = v.indicator_id and s.area_code = v.area_code
+				and s.period = v.period and s.sex = v.sex
+				and (v.value, v.missing, v.status) is distinct from (s.value, s.missing, s.status)""")
 			.param("source", source)
 			.param("run", importRunId)
+			.param("ids", indicatorIds)
 			.update();
 		int inserted = this.jdbc
 			.sql("""
