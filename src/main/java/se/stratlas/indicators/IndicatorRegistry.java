@@ -183,6 +183,13 @@ public class IndicatorRegistry {
 			.map(IndicatorValue.Incoming::indicatorId)
 			.distinct()
 			.toArray(Long[]::new);
+		int known = this.jdbc.sql("select count(*) from indicators_definition where id = any(:ids)")
+			.param("ids", indicatorIds)
+			.query(Integer.class)
+			.single();
+		if (known != indicatorIds.length) {
+			throw new ValidationException("indicatorId", "indicator.unknown");
+		}
 		StringBuilder csv = new StringBuilder(unique.size() * 48);
 		for (IndicatorValue.Incoming value : unique.values()) {
 			csv.append(value.indicatorId())
