@@ -412,53 +412,11 @@ public class IndicatorFileImport {
 	}
 
 	private static List<List<String>> csv(byte[] content) throws IOException {
-		String text = new String(content, StandardCharsets.UTF_8);
-		if (text.startsWith("\ufeff")) {
-			text = text.substring(1);
-		}
-		String header = text.lines().findFirst().orElse("");
-		char delimiter = header.chars().filter(c -> c == ';').count() >= header.chars().filter(c -> c == ',').count()
-				? ';' : ',';
-		List<List<String>> rows = new ArrayList<>();
-		try (CSVParser parser = CSVFormat.Builder.create(CSVFormat.DEFAULT)
-			.setDelimiter(delimiter)
-			.get()
-			.parse(new StringReader(text))) {
-			for (CSVRecord record : parser) {
-				rows.add(record.toList());
-			}
-		}
-		return rows;
+		return TableFiles.readCsv(content);
 	}
 
 	private static List<List<String>> xlsx(byte[] content) throws IOException {
-		List<List<String>> rows = new ArrayList<>();
-		DataFormatter formatter = new DataFormatter(Locale.ROOT);
-		try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
-			Sheet sheet = workbook.getSheetAt(0);
-			int width = 0;
-			for (Row row : sheet) {
-				width = Math.max(width, row.getLastCellNum());
-			}
-			for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-				Row row = sheet.getRow(r);
-				List<String> values = new ArrayList<>();
-				for (int c = 0; c < width; c++) {
-					Cell cell = row == null ? null : row.getCell(c);
-					if (cell == null) {
-						values.add("");
-					}
-					else if (cell.getCellType() == CellType.NUMERIC) {
-						values.add(BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString());
-					}
-					else {
-						values.add(formatter.formatCellValue(cell));
-					}
-				}
-				rows.add(values);
-			}
-		}
-		return rows;
+		return TableFiles.readXlsx(content);
 	}
 
 	private static String firstLine(Exception ex) {

@@ -342,58 +342,11 @@ public class InitiativeImport {
 	}
 
 	private static List<List<String>> readCsv(byte[] content) throws IOException {
-		String text = new String(content, StandardCharsets.UTF_8);
-		if (text.startsWith("\ufeff")) {
-			text = text.substring(1);
-		}
-		String firstLine = text.lines().findFirst().orElse("");
-		char delimiter = firstLine.chars().filter(c -> c == ';').count() >= firstLine.chars()
-			.filter(c -> c == ',')
-			.count() ? ';' : ',';
-		List<List<String>> rows = new ArrayList<>();
-		try (Reader reader = new java.io.StringReader(text);
-				CSVParser parser = CSVFormat.Builder.create(CSVFormat.DEFAULT)
-					.setDelimiter(delimiter)
-					.get()
-					.parse(reader)) {
-			for (CSVRecord record : parser) {
-				rows.add(record.toList());
-			}
-		}
-		return rows;
+		return TableFiles.readCsv(content);
 	}
 
 	private static List<List<String>> readXlsx(byte[] content) throws IOException {
-		List<List<String>> rows = new ArrayList<>();
-		DataFormatter formatter = new DataFormatter(Locale.ROOT);
-		try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
-			Sheet sheet = workbook.getSheetAt(0);
-			int width = 0;
-			for (Row row : sheet) {
-				width = Math.max(width, row.getLastCellNum());
-			}
-			for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-				Row row = sheet.getRow(r);
-				List<String> values = new ArrayList<>();
-				for (int c = 0; c < width; c++) {
-					Cell cell = row == null ? null : row.getCell(c);
-					if (cell == null) {
-						values.add("");
-					}
-					else if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-						values.add(cell.getLocalDateTimeCellValue().toLocalDate().toString());
-					}
-					else if (cell.getCellType() == CellType.NUMERIC) {
-						values.add(BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString());
-					}
-					else {
-						values.add(formatter.formatCellValue(cell));
-					}
-				}
-				rows.add(values);
-			}
-		}
-		return rows;
+		return TableFiles.readXlsx(content);
 	}
 
 }

@@ -98,6 +98,71 @@ public final class TableFiles {
 		}
 	}
 
+	/**
+	 * Reads a CSV file (UTF-8, with or without BOM; semicolons or commas, whichever the
+	 * header uses more) into rows of cells.
+	 */
+	public static List<List<String>> readCsv(byte[] content) throws IOException {
+		String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+		if (text.startsWith("\ufeff")) {
+			text = text.substring(1);
+		}
+		String header = text.lines().findFirst().orElse("");
+		char delimiter = header.chars().filter(c -> c == ';').count() >= header.chars().filter(c -> c == ',').count()
+				? ';' : ',';
+		List<List<String>> rows = new java.util.ArrayList<>();
+		try (org.apache.commons.csv.CSVParser parser = CSVFormat.Builder.create(CSVFormat.DEFAULT)
+			.setDelimiter(delimiter)
+			.get()
+			.parse(new java.io.StringReader(text))) {
+			for (org.apache.commons.csv.CSVRecord record : parser) {
+				rows.add(record.toList());
+			}
+		}
+		return rows;
+	}
+
+	/**
+	 * Reads the first sheet of an XLSX file into rows of cells: dates as ISO dates,
+	 * numbers without trailing zeros, everything else as Excel shows it. POI's zip-bomb
+	 * guard applies.
+	 */
+	public static List<List<String>> readXlsx(byte[] content) throws IOException {
+		List<List<String>> rows = new java.util.ArrayList<>();
+		org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter(
+				java.util.Locale.ROOT);
+		try (org.apache.poi.ss.usermodel.Workbook workbook = org.apache.poi.ss.usermodel.WorkbookFactory
+			.create(new java.io.ByteArrayInputStream(content))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			int width = 0;
+			for (Row row : sheet) {
+				width = Math.max(width, row.getLastCellNum());
+			}
+			for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+				Row row = sheet.getRow(r);
+				List<String> values = new java.util.ArrayList<>();
+				for (int c = 0; c < width; c++) {
+					Cell cell = row == null ? null : row.getCell(c);
+					if (cell == null) {
+						values.add("");
+					}
+					else if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+							&& org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)) {
+						values.add(cell.getLocalDateTimeCellValue().toLocalDate().toString());
+					}
+					else if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+						values.add(BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString());
+					}
+					else {
+						values.add(formatter.formatCellValue(cell));
+					}
+				}
+				rows.add(values);
+			}
+		}
+		return rows;
+	}
+
 	private static Object csvValue(Object value) {
 		if (value == null) {
 			return "";
