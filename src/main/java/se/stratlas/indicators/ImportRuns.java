@@ -28,8 +28,41 @@ public class ImportRuns {
 
 	/** One run: what it read and changed, or why it failed. */
 	public record Run(long id, String source, String description, String status, Instant startedAt, Instant finishedAt,
-			String startedBy, int valuesRead, int valuesInserted, int valuesRevised, int valuesUnchanged,
-			String error) {
+			String startedBy, int valuesRead, int valuesInserted, int valuesRevised, int valuesUnchanged, String error,
+			String phase, int stepsDone, int stepsTotal) {
+
+		public boolean running() {
+			return "RUNNING".equals(this.status);
+		}
+
+		/** How far the run has come, 0–100. */
+		public int percent() {
+			return this.stepsTotal == 0 ? (running() ? 0 : 100) : Math.min(100, this.stepsDone * 100 / this.stepsTotal);
+		}
+
+	}
+
+	/**
+	 * Records how far a running import has come; visible at once to others (own
+	 * transaction).
+	 */
+	public void progress(long runId, String phase, int stepsDone, int stepsTotal, int valuesRead) {
+		this.separate.executeWithoutResult(status -> this.jdbc.sql("""
+				update indicators_import_run set phase = :phase, steps_done = :done, steps_total = :total,
+				values_read = :read where id = :id and status = 'RUNNING'""")
+			.param("phase", phase)
+			.param("done", stepsDone)
+			.param("total", stepsTotal)
+			.param("read", valuesRead)
+			.param("id", runId)
+			.update());
+	}
+
+	public Run run(long organisationId, long runId) {
+		return runs(organisationId).stream()
+			.filter(r -> r.id() == runId)
+			.findFirst()
+			.orElseThrow(() -> new se.stratlas.shared.NotFoundException("run", runId));
 	}
 
 	public long start(long organisationId, String source, String description, String actor) {
@@ -72,7 +105,8 @@ public class ImportRuns {
 					rs.getString("status"), rs.getTimestamp("started_at").toInstant(),
 					rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
 					rs.getString("started_by"), rs.getInt("values_read"), rs.getInt("values_inserted"),
-					rs.getInt("values_revised"), rs.getInt("values_unchanged"), rs.getString("error")))
+					rs.getInt("values_revised"), rs.getInt("values_unchanged"), rs.getString("error"),
+					rs.getString("phase"), rs.getInt("steps_done"), rs.getInt("steps_total")))
 			.list();
 	}
 

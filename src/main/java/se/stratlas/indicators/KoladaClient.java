@@ -79,14 +79,39 @@ public class KoladaClient {
 
 	/** The values of a KPI for the areas (Stratlas codes) and years given. */
 	public List<KoladaValue> data(String kpi, List<String> areaCodes, List<Integer> years) {
+		return data(kpi, areaCodes, years, (done, total, read) -> {
+		});
+	}
+
+	/** Told after each page: requests done, requests known so far, values read. */
+	public interface Progress {
+
+		void page(int done, int total, int valuesRead);
+
+	}
+
+	/** As {@link #data(String, List, List)}, telling {@code progress} after each page. */
+	public List<KoladaValue> data(String kpi, List<String> areaCodes, List<Integer> years, Progress progress) {
 		List<KoladaValue> values = new ArrayList<>();
 		List<String> koladaAreas = areaCodes.stream().map(KoladaClient::toKolada).toList();
 		for (int from = 0; from < years.size(); from += MAX_YEARS) {
 			List<Integer> chunk = years.subList(from, Math.min(years.size(), from + MAX_YEARS));
 			String url = this.baseUrl + "/data/kpi/" + kpi + "/municipality/" + String.join(",", koladaAreas) + "/year/"
 					+ String.join(",", chunk.stream().map(String::valueOf).toList());
-			for (JsonNode page : pageBodies(url)) {
-				values.addAll(values(page, url));
+			String next = url;
+			int chunks = (years.size() + MAX_YEARS - 1) / MAX_YEARS;
+			int done = 0;
+			while (next != null && !next.isBlank()) {
+				JsonNode page = get(next);
+				values.addAll(values(page, next));
+				done++;
+				String following = text(page, "next_url") != null ? text(page, "next_url") : text(page, "next_page");
+				progress.page(from / MAX_YEARS * 1 + done, chunks + (following == null ? 0 : 1) + done - 1,
+						values.size());
+				next = following;
+				if (done > 1000) {
+					throw new KoladaException(url + ": more than 1000 pages");
+				}
 			}
 		}
 		return values;

@@ -35,19 +35,55 @@ public class KoladaImport {
 	public record Result(long runId, int read, IndicatorRegistry.StoreResult stored) {
 	}
 
+	/** A started import: its run (to follow) and the result to come. */
+	public record Started(long runId, java.util.concurrent.CompletableFuture<Result> result) {
+	}
+
 	public Result importKpi(long organisationId, String indicatorCode, List<String> areaCodes, List<Integer> years,
 			String actor) {
-		IndicatorDefinition indicator = this.registry.findByCode(organisationId, indicatorCode)
+		IndicatorDefinition indicator = indicator(organisationId, indicatorCode);
+		return run(organisationId, indicator, areaCodes, years,
+				startRun(organisationId, indicator, areaCodes, years, actor));
+	}
+
+	/**
+	 * Starts the import in the background and returns at once; the run log shows its
+	 * progress (pages fetched, values read) until it has succeeded or failed.
+	 */
+	public Started start(long organisationId, String indicatorCode, List<String> areaCodes, List<Integer> years,
+			String actor) {
+		IndicatorDefinition indicator = indicator(organisationId, indicatorCode);
+		long run = startRun(organisationId, indicator, areaCodes, years, actor);
+		java.util.concurrent.CompletableFuture<Result> result = java.util.concurrent.CompletableFuture.supplyAsync(
+				() -> run(organisationId, indicator, areaCodes, years, run),
+				java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+		return new Started(run, result);
+	}
+
+	private IndicatorDefinition indicator(long organisationId, String indicatorCode) {
+		return this.registry.findByCode(organisationId, indicatorCode)
 			.orElseThrow(() -> new NotFoundException("indicator", indicatorCode));
+	}
+
+	private long startRun(long organisationId, IndicatorDefinition indicator, List<String> areaCodes,
+			List<Integer> years, String actor) {
 		String kpi = indicator.sourceRef() == null ? indicator.code() : indicator.sourceRef();
-		long run = this.runs.start(organisationId, "KOLADA",
+		return this.runs.start(organisationId, "KOLADA",
 				kpi + " → " + indicator.code() + ", " + areaCodes.size() + " områden, " + years.size() + " år", actor);
+	}
+
+	private Result run(long organisationId, IndicatorDefinition indicator, List<String> areaCodes, List<Integer> years,
+			long run) {
+		String kpi = indicator.sourceRef() == null ? indicator.code() : indicator.sourceRef();
 		try {
-			List<IndicatorValue.Incoming> incoming = this.client.data(kpi, areaCodes, years)
+			List<IndicatorValue.Incoming> incoming = this.client
+				.data(kpi, areaCodes, years,
+						(done, total, read) -> this.runs.progress(run, "Hämtar från Kolada", done, total + 1, read))
 				.stream()
 				.map(v -> new IndicatorValue.Incoming(indicator.id(), v.areaCode(), Period.year(v.year()), v.sex(),
 						v.value(), v.missing(), ValueStatus.DEFINITIV))
 				.toList();
+			this.runs.progress(run, "Sparar", 1, 1, incoming.size());
 			IndicatorRegistry.StoreResult stored = this.transactions
 				.execute(status -> this.registry.store(incoming, "Kolada " + kpi, run));
 			this.runs.succeeded(run, incoming.size(), stored);

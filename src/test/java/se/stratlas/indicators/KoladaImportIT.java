@@ -108,6 +108,18 @@ class KoladaImportIT {
 	}
 
 	@Test
+	void aStartedImportRunsInTheBackgroundAndItsRunShowsProgressToTheEnd() {
+		KoladaImport.Started started = this.importer.start(this.organisation, "N00914", List.of("2480", "24", "0000"),
+				List.of(2023, 2024), "tester");
+		KoladaImport.Result result = started.result().join();
+		ImportRuns.Run run = this.runs.run(this.organisation, started.runId());
+		assertThat(run.status()).isEqualTo("SUCCEEDED");
+		assertThat(run.valuesRead()).isEqualTo(result.read()).isEqualTo(6);
+		assertThat(run.percent()).isEqualTo(100);
+		assertThat(run.stepsDone()).isPositive();
+	}
+
+	@Test
 	void metadataIsReadInEitherShape() {
 		KoladaClient.Kpi kpi = this.client.kpis(List.of("N00914")).getFirst();
 		assertThat(kpi.title()).startsWith("Förvärvsarbetande");

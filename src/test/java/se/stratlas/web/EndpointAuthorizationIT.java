@@ -215,6 +215,7 @@ class EndpointAuthorizationIT {
 		row("POST /indicators/{id}/targets", Access.STRATEGIST);
 		row("POST /indicators/{id}/kolada", Access.STRATEGIST, "from=2023&to=2023", null);
 		row("GET /indicators/runs", Access.READER);
+		row("GET /indicators/runs/{runId}", Access.READER);
 		row("GET /indicators/import", Access.STRATEGIST);
 		row("GET /indicators/groups", Access.READER);
 		row("POST /indicators/groups", Access.STRATEGIST, "name=", null);
@@ -358,6 +359,7 @@ class EndpointAuthorizationIT {
 		return text.replace("{versionId}", String.valueOf(this.ids.rusVersion()))
 			.replace("{strategyId}", String.valueOf(this.ids.rus()))
 			.replace("{linkId}", "999999")
+			.replace("{runId}", "999999")
 			.replace("{fundingId}", "999999")
 			.replace("{effectId}", "999999")
 			.replace("{view}", "sdg")

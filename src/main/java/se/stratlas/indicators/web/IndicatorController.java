@@ -266,16 +266,18 @@ class IndicatorController {
 		List<String> codes = new ArrayList<>(this.areas.municipalitiesOf("24").stream().map(Area::code).toList());
 		codes.add("24");
 		codes.add(Areas.SWEDEN);
-		try {
-			KoladaImport.Result result = this.kolada.importKpi(user.organisationId(), indicator.code(), codes,
-					IntStream.rangeClosed(Math.min(from, last), last).boxed().toList(), user.username());
-			redirect.addFlashAttribute("importResult", result);
-			redirect.addFlashAttribute("flash", "indicator.imported");
-		}
-		catch (KoladaClient.KoladaException ex) {
-			redirect.addFlashAttribute("importError", ex.getMessage());
-		}
-		return "redirect:/indicators/" + id;
+		KoladaImport.Started started = this.kolada.start(user.organisationId(), indicator.code(), codes,
+				IntStream.rangeClosed(Math.min(from, last), last).boxed().toList(), user.username());
+		return "redirect:/indicators/runs/" + started.runId();
+	}
+
+	@GetMapping("/indicators/runs/{runId}")
+	@PreAuthorize("hasRole('READER')")
+	String run(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long runId,
+			@org.springframework.web.bind.annotation.RequestHeader(name = "HX-Request", required = false) String htmx,
+			Model model) {
+		model.addAttribute("run", this.runs.run(user.organisationId(), runId));
+		return htmx != null ? "indicators/run :: progress" : "indicators/run";
 	}
 
 	@GetMapping("/indicators/import")
