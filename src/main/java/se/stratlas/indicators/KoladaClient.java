@@ -214,7 +214,8 @@ public class KoladaClient {
 			}
 		}
 		catch (IOException ex) {
-			throw new KoladaException(url + ": " + ex.getMessage());
+			throw new KoladaException(url + ": " + (ex.getMessage() == null
+					? "Kolada could not be reached (" + ex.getClass().getSimpleName() + ")" : ex.getMessage()));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

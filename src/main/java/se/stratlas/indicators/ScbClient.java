@@ -68,7 +68,8 @@ public class ScbClient {
 			return this.json.readTree(response.body());
 		}
 		catch (IOException ex) {
-			throw new ScbException(url + ": " + ex.getMessage());
+			throw new ScbException(url + ": " + (ex.getMessage() == null
+					? "SCB could not be reached (" + ex.getClass().getSimpleName() + ")" : ex.getMessage()));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
