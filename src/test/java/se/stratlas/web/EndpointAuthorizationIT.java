@@ -216,6 +216,7 @@ class EndpointAuthorizationIT {
 		row("POST /indicators/{id}/kolada", Access.STRATEGIST, "from=2023&to=2023", null);
 		row("GET /indicators/runs", Access.READER);
 		row("GET /indicators/runs/{runId}", Access.READER);
+		row("POST /indicators/{id}/refresh", Access.STRATEGIST, "on=false", null);
 		row("GET /indicators/import", Access.STRATEGIST);
 		row("GET /indicators/groups", Access.READER);
 		row("POST /indicators/groups", Access.STRATEGIST, "name=", null);

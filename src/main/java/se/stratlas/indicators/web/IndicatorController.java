@@ -68,9 +68,12 @@ class IndicatorController {
 
 	private final se.stratlas.indicators.AreaGroups groups;
 
+	private final se.stratlas.indicators.KoladaRefresh refresh;
+
 	IndicatorController(IndicatorRegistry registry, IndicatorAnalytics analytics, KoladaImport kolada, ImportRuns runs,
 			Areas areas, MessageSource messages, se.stratlas.indicators.IndicatorFileImport files,
-			se.stratlas.indicators.AreaGroups groups) {
+			se.stratlas.indicators.AreaGroups groups, se.stratlas.indicators.KoladaRefresh refresh) {
+		this.refresh = refresh;
 		this.files = files;
 		this.groups = groups;
 		this.registry = registry;
@@ -188,6 +191,7 @@ class IndicatorController {
 		model.addAttribute("comparators", Target.Comparator.values());
 		model.addAttribute("canEdit", user.can(Role.STRATEGIST));
 		model.addAttribute("thisYear", Year.now().getValue());
+		model.addAttribute("subscribed", this.refresh.subscribed(id));
 		return "indicators/indicator";
 	}
 
@@ -269,6 +273,20 @@ class IndicatorController {
 		KoladaImport.Started started = this.kolada.start(user.organisationId(), indicator.code(), codes,
 				IntStream.rangeClosed(Math.min(from, last), last).boxed().toList(), user.username());
 		return "redirect:/indicators/runs/" + started.runId();
+	}
+
+	@PostMapping("/indicators/{id}/refresh")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	String subscribe(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestParam(defaultValue = "false") boolean on, Locale locale, RedirectAttributes redirect) {
+		try {
+			this.refresh.subscribe(user.organisationId(), id, on);
+			redirect.addFlashAttribute("flash", "form.saved");
+		}
+		catch (ValidationException ex) {
+			redirect.addFlashAttribute("targetErrors", FieldErrors.of(ex, this.messages, locale));
+		}
+		return "redirect:/indicators/" + id;
 	}
 
 	@GetMapping("/indicators/runs/{runId}")
