@@ -212,6 +212,7 @@ class EndpointAuthorizationIT {
 		row("GET /indicators/{id}", Access.READER);
 		row("GET /indicators/{id}/export", Access.READER);
 		row("GET /indicators/{id}/chart.svg", Access.READER);
+		row("GET /indicators/{id}/chart.png", Access.READER);
 		row("POST /indicators/{id}/targets", Access.STRATEGIST);
 		row("POST /indicators/{id}/kolada", Access.STRATEGIST, "from=2023&to=2023", null);
 		row("GET /indicators/runs", Access.READER);

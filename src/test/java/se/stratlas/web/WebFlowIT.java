@@ -255,6 +255,22 @@ class WebFlowIT {
 	}
 
 	@Test
+	void anIndicatorChartDownloadsAsSvgAndPng() throws Exception {
+		long indicator = this.jdbc.sql("select id from indicators_definition where code = 'DEMO_GHG'")
+			.query(Long.class)
+			.single();
+		this.mvc.perform(get("/indicators/{id}/chart.svg", indicator).with(as("lars.lasare")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<title id=\"chart-title\">")));
+		byte[] png = this.mvc.perform(get("/indicators/{id}/chart.png", indicator).with(as("lars.lasare")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png)).getWidth()).isEqualTo(960);
+	}
+
+	@Test
 	void theApiIsDocumentedWithOpenApi() throws Exception {
 		this.mvc.perform(get("/v3/api-docs"))
 			.andExpect(status().isOk())

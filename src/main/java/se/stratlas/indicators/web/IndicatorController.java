@@ -241,6 +241,19 @@ class IndicatorController {
 					this.analytics.comparison(user.organisationId(), id, area, List.of(), sex)));
 	}
 
+	@GetMapping("/indicators/{id}/chart.png")
+	@PreAuthorize("hasRole('READER')")
+	ResponseEntity<byte[]> chartPng(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestParam(defaultValue = "24") String area, @RequestParam(defaultValue = "T") Sex sex) {
+		IndicatorDefinition indicator = this.registry.get(user.organisationId(), id);
+		return ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_PNG)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(indicator.code() + ".png").build().toString())
+			.body(se.stratlas.indicators.PngCharts.line(indicator.nameSv(), indicator.unit(),
+					this.analytics.comparison(user.organisationId(), id, area, List.of(), sex)));
+	}
+
 	@PostMapping("/indicators/{id}/targets")
 	@PreAuthorize("hasRole('STRATEGIST')")
 	String addTarget(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
