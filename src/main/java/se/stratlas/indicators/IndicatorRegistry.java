@@ -224,6 +224,21 @@ public class IndicatorRegistry {
 				throw new java.sql.SQLException(ex);
 			}
 		});
+		boolean first = !this.jdbc.sql("select exists (select 1 from indicators_value where indicator_id = any(:ids))")
+			.param("ids", indicatorIds)
+			.query(Boolean.class)
+			.single();
+		if (first) {
+			int inserted = this.jdbc.sql("""
+					insert into indicators_value (indicator_id, area_code, period, period_start, sex, value, missing,
+					status, source, import_run_id) select indicator_id, area_code, period, period_start, sex, value,
+					missing, status, :source, :run from indicators_stage""")
+				.param("source", source)
+				.param("run", importRunId)
+				.update();
+			this.template.execute("truncate indicators_stage");
+			return new StoreResult(inserted, 0, 0);
+		}
 		int revised = this.jdbc
 			.sql("""
 					insert into indicators_value_history (indicator_id, area_code, period, sex, value, missing, status,
