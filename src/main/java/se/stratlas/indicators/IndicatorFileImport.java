@@ -1,10 +1,7 @@
 package se.stratlas.indicators;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,22 +11,14 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import se.stratlas.shared.Texts;
 import se.stratlas.areas.Areas;
 import se.stratlas.indicators.IndicatorKinds.Missing;
 import se.stratlas.indicators.IndicatorKinds.Sex;
@@ -176,7 +165,8 @@ public class IndicatorFileImport {
 				body = this.json.readTree(content);
 			}
 			catch (RuntimeException ex) {
-				return new Parsed("JSON", values, List.of(new Problem(name, "the file is not JSON: " + firstLine(ex))));
+				return new Parsed("JSON", values,
+						List.of(new Problem(name, "the file is not JSON: " + Texts.firstLine(ex))));
 			}
 			if ("dataset".equals(body.path("class").asString(""))) {
 				readJsonStat(organisationId, name, body, values, problems);
@@ -192,7 +182,7 @@ public class IndicatorFileImport {
 			}
 			catch (IOException | RuntimeException ex) {
 				return new Parsed("tabell", values,
-						List.of(new Problem(name, "the file cannot be read: " + firstLine(ex))));
+						List.of(new Problem(name, "the file cannot be read: " + Texts.firstLine(ex))));
 			}
 			readTable(organisationId, rows, values, problems);
 			return new Parsed(lower.endsWith(".csv") ? "CSV" : "XLSX", values, problems);
@@ -417,12 +407,6 @@ public class IndicatorFileImport {
 
 	private static List<List<String>> xlsx(byte[] content) throws IOException {
 		return TableFiles.readXlsx(content);
-	}
-
-	private static String firstLine(Exception ex) {
-		String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-		int newline = message.indexOf('\n');
-		return newline > 0 ? message.substring(0, newline) : message;
 	}
 
 }

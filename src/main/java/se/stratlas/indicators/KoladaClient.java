@@ -159,22 +159,6 @@ public class KoladaClient {
 		return values;
 	}
 
-	private List<JsonNode> pageBodies(String firstUrl) {
-		List<JsonNode> bodies = new ArrayList<>();
-		String url = firstUrl;
-		int pages = 0;
-		while (url != null && !url.isBlank()) {
-			if (++pages > 1000) {
-				throw new KoladaException(firstUrl + ": more than 1000 pages");
-			}
-			JsonNode body = get(url);
-			bodies.add(body);
-			String next = text(body, "next_url");
-			url = next != null ? next : text(body, "next_page");
-		}
-		return bodies;
-	}
-
 	private List<JsonNode> pages(String firstUrl) {
 		List<JsonNode> nodes = new ArrayList<>();
 		String url = firstUrl;

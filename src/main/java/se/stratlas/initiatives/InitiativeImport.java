@@ -1,10 +1,7 @@
 package se.stratlas.initiatives;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,20 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.stratlas.shared.Texts;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.areas.Areas;
 import se.stratlas.audit.AuditTrail;
@@ -330,15 +317,9 @@ public class InitiativeImport {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new ImportRefused(List.of(new Problem(1, "", "Filen gick inte att läsa: " + firstLine(ex))));
+			throw new ImportRefused(List.of(new Problem(1, "", "Filen gick inte att läsa: " + Texts.firstLine(ex))));
 		}
 		throw new ImportRefused(List.of(new Problem(1, "", "Bara .xlsx och .csv kan importeras.")));
-	}
-
-	private static String firstLine(Exception ex) {
-		String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-		int newline = message.indexOf('\n');
-		return newline > 0 ? message.substring(0, newline) : message;
 	}
 
 	private static List<List<String>> readCsv(byte[] content) throws IOException {

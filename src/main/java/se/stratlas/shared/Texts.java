@@ -27,4 +27,14 @@ public final class Texts {
 		return sv;
 	}
 
+	/**
+	 * The first line of an exception's message (or its type when it has none), for
+	 * messages to users.
+	 */
+	public static String firstLine(Exception ex) {
+		String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+		int newline = message.indexOf('\n');
+		return newline > 0 ? message.substring(0, newline) : message;
+	}
+
 }

@@ -1,6 +1,5 @@
 package se.stratlas.actors.web;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -255,10 +254,6 @@ class ActorController {
 				.filter(e -> e.code() != null)
 				.forEach(e -> labels.put(e.key(), s.code() + " " + e.label(Locale.ROOT))));
 		return labels;
-	}
-
-	static List<String> split(String text) {
-		return text == null ? List.of() : Arrays.stream(text.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
 	}
 
 }

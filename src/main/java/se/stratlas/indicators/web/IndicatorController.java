@@ -35,7 +35,6 @@ import se.stratlas.indicators.IndicatorKinds.Polarity;
 import se.stratlas.indicators.IndicatorKinds.Sex;
 import se.stratlas.indicators.IndicatorKinds.Source;
 import se.stratlas.indicators.IndicatorRegistry;
-import se.stratlas.indicators.KoladaClient;
 import se.stratlas.indicators.KoladaImport;
 import se.stratlas.indicators.Period;
 import se.stratlas.indicators.SvgCharts;

@@ -8,9 +8,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,7 +23,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.stratlas.accounts.OrganisationUnits;
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.actors.Actor;
 import se.stratlas.actors.ActorRegistry;
 import se.stratlas.actors.Partnership;
 import se.stratlas.areas.Areas;
@@ -44,7 +40,6 @@ import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.FieldErrors;
 import se.stratlas.shared.ValidationException;
 import se.stratlas.shared.tables.Table;
-import se.stratlas.shared.tables.TableFiles;
 import se.stratlas.strategy.Strategy;
 
 /**
@@ -94,7 +89,7 @@ class InitiativeController {
 		model.addAttribute("initiatives", initiatives);
 		model.addAttribute("filter", filter);
 		model.addAttribute("canCreate", user.can(Role.REPORTER));
-		populateFilters(user, model);
+		this.choices.filters(user.organisationId(), model);
 		return "initiatives/list";
 	}
 
@@ -128,10 +123,6 @@ class InitiativeController {
 
 	private String message(String key, Locale locale) {
 		return this.messages.getMessage(key, null, key, locale);
-	}
-
-	void populateFilters(StratlasPrincipal user, Model model) {
-		this.choices.filters(user.organisationId(), model);
 	}
 
 	@GetMapping("/initiatives/new")

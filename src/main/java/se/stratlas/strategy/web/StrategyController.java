@@ -30,9 +30,9 @@ import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.FieldErrors;
+import se.stratlas.shared.Texts;
 import se.stratlas.shared.ValidationException;
 import se.stratlas.strategy.ElementType;
-import se.stratlas.strategy.RelationType;
 import se.stratlas.strategy.Strategy;
 import se.stratlas.strategy.StrategyCatalog;
 import se.stratlas.strategy.StrategyDocument;
@@ -317,7 +317,7 @@ class StrategyController {
 				document = this.json.readValue(file.getBytes(), StrategyDocument.class);
 			}
 			catch (JacksonException | IOException ex) {
-				throw new ValidationException("file", "import.unreadable", shortMessage(ex));
+				throw new ValidationException("file", "import.unreadable", Texts.firstLine(ex));
 			}
 			StrategyTransfer.ImportResult result = this.transfer.importDocument(user.organisationId(), document,
 					user.username());
@@ -329,16 +329,6 @@ class StrategyController {
 			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
 			return "strategy/import";
 		}
-	}
-
-	static String shortMessage(Exception ex) {
-		String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-		int newline = message.indexOf('\n');
-		return newline > 0 ? message.substring(0, newline) : message;
-	}
-
-	static List<RelationType> relations() {
-		return List.of(RelationType.values());
 	}
 
 }
