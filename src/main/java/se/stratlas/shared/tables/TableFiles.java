@@ -99,6 +99,27 @@ public final class TableFiles {
 	}
 
 	/**
+	 * Reads an uploaded table by its file name: .xlsx, or .csv/.txt.
+	 * @throws ImportRefusedException when the file is of another kind or unreadable
+	 */
+	public static List<List<String>> read(String filename, byte[] content) {
+		String name = filename == null ? "" : filename.toLowerCase(java.util.Locale.ROOT);
+		try {
+			if (name.endsWith(".xlsx")) {
+				return readXlsx(content);
+			}
+			if (name.endsWith(".csv") || name.endsWith(".txt")) {
+				return readCsv(content);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new ImportRefusedException(List
+				.of(new ImportProblem(1, "", "Filen gick inte att läsa: " + se.stratlas.shared.Texts.firstLine(ex))));
+		}
+		throw new ImportRefusedException(List.of(new ImportProblem(1, "", "Bara .xlsx och .csv kan importeras.")));
+	}
+
+	/**
 	 * Reads a CSV file (UTF-8, with or without BOM; semicolons or commas, whichever the
 	 * header uses more) into rows of cells.
 	 */

@@ -1,0 +1,548 @@
+package se.stratlas.followup;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.stratlas.accounts.OrganisationUnits;
+import se.stratlas.accounts.Role;
+import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.audit.AuditEvent.FieldChange;
+import se.stratlas.audit.AuditTrail;
+import se.stratlas.followup.Kinds.ContributionState;
+import se.stratlas.followup.Kinds.CycleState;
+import se.stratlas.followup.Kinds.Fulfilment;
+import se.stratlas.followup.Kinds.SectionKind;
+import se.stratlas.shared.EditConflictException;
+import se.stratlas.shared.NotFoundException;
+import se.stratlas.shared.ValidationException;
+
+/**
+ * Writing and reviewing contributions. A rapportör writes for their unit (and the units
+ * under it) or where they are named responsible, a strateg everywhere; a granskare sends
+ * a text back with a comment or approves it, never their own last edit. Every text is
+ * kept as a revision; a save that lost a race to another writer gets both versions and a
+ * merge.
+ */
+@Component
+@Transactional
+public class Contributions {
+
+	static final String ENTITY = "followup_contribution";
+
+	/** Longest text a contribution may hold, in characters. */
+	public static final int MAX_LENGTH = 200_000;
+
+	/**
+	 * Autosaves by the same writer within this time update one revision instead of adding
+	 * one.
+	 */
+	static final Duration AUTOSAVE_WINDOW = Duration.ofMinutes(10);
+
+	/** A report product that uses a contribution's section, and how it shows the text. */
+	public record Usage(Product product, Integer frozenRevision, boolean changedAfterFreeze) {
+	}
+
+	/** One line of a to-do list. */
+	public record Task(Contribution contribution, Section section, Cycle cycle, boolean review) {
+	}
+
+	private final FollowupRepository repository;
+
+	private final OrganisationUnits units;
+
+	private final AuditTrail audit;
+
+	private final Notices notices;
+
+	Contributions(FollowupRepository repository, OrganisationUnits units, AuditTrail audit, Notices notices) {
+		this.repository = repository;
+		this.units = units;
+		this.audit = audit;
+		this.notices = notices;
+	}
+
+	@Transactional(readOnly = true)
+	public Contribution get(long organisationId, long id) {
+		return this.repository.contribution(organisationId, id);
+	}
+
+	@Transactional(readOnly = true)
+	public Section section(Contribution contribution) {
+		return this.repository.section(contribution.cycleId(), contribution.sectionId());
+	}
+
+	@Transactional(readOnly = true)
+	public Cycle cycle(Contribution contribution) {
+		return this.repository.cycle(contribution.organisationId(), contribution.cycleId());
+	}
+
+	/** Whether the user may change the text now. */
+	public boolean mayEdit(StratlasPrincipal user, Contribution contribution, Cycle cycle) {
+		return cycle.state().acceptsContributions() && contribution.state().editable() && writesFor(user, contribution);
+	}
+
+	/** Whether the user writes for the contribution's unit, whatever its state. */
+	public boolean writesFor(StratlasPrincipal user, Contribution contribution) {
+		if (user.organisationId() != contribution.organisationId()) {
+			return false;
+		}
+		if (user.can(Role.STRATEGIST)) {
+			return true;
+		}
+		if (!user.can(Role.REPORTER)) {
+			return false;
+		}
+		if (contribution.responsibleUserId() != null && contribution.responsibleUserId() == user.userId()) {
+			return true;
+		}
+		return user.unitId() != null && this.units.unitAndBelow(user.unitId()).contains(contribution.unitId());
+	}
+
+	/** Whether the user may send back or approve the contribution now. */
+	public boolean mayReview(StratlasPrincipal user, Contribution contribution, Cycle cycle) {
+		return user.organisationId() == contribution.organisationId() && user.can(Role.REVIEWER)
+				&& cycle.state().acceptsContributions() && contribution.state() == ContributionState.READY;
+	}
+
+	/** Whether the user may comment (everyone who writes or reviews). */
+	public boolean mayComment(StratlasPrincipal user, Contribution contribution) {
+		return user.organisationId() == contribution.organisationId()
+				&& (user.can(Role.REVIEWER) || writesFor(user, contribution));
+	}
+
+	private Contribution editable(StratlasPrincipal user, long id) {
+		Contribution contribution = get(user.organisationId(), id);
+		Cycle cycle = cycle(contribution);
+		if (!writesFor(user, contribution)) {
+			throw new AccessDeniedException("Contribution " + id + " belongs to another unit");
+		}
+		if (!cycle.state().acceptsContributions()) {
+			throw new ValidationException("", "contribution.cycleNotOpen");
+		}
+		if (!contribution.state().editable()) {
+			throw new ValidationException("", "contribution.locked");
+		}
+		return contribution;
+	}
+
+	/**
+	 * Saves a text. {@code baseRevision} is the revision the writer started from; when
+	 * someone else saved in between, nothing is overwritten: the writer's text is kept as
+	 * a conflict copy and a {@link ContributionConflictException} carries both versions
+	 * and a merge.
+	 * @param autosave an automatic save of a draft; several by one writer within a few
+	 * minutes make one revision
+	 */
+	public Contribution save(StratlasPrincipal user, long id, int expectedVersion, int baseRevision, String body,
+			Fulfilment fulfilment, boolean autosave) {
+		Contribution before = editable(user, id);
+		String text = normalise(body);
+		if (text.length() > MAX_LENGTH) {
+			throw new ValidationException("body", "contribution.body.tooLong", MAX_LENGTH);
+		}
+		if (before.version() != expectedVersion) {
+			if (before.revision() != baseRevision) {
+				throw conflict(user, before, baseRevision, text, fulfilment);
+			}
+			// Only the state moved since the writer opened the text (a review, a ready
+			// mark):
+			// their text is still based on the current one.
+			expectedVersion = before.version();
+		}
+		if (text.equals(before.body()) && fulfilment == before.fulfilment()) {
+			return before;
+		}
+		ContributionState state = switch (before.state()) {
+			case NOT_STARTED, APPROVED -> ContributionState.DRAFT;
+			default -> before.state();
+		};
+		Optional<Revision> coalesce = autosave ? coalescible(user, before) : Optional.empty();
+		int revision = coalesce.map(Revision::revision).orElse(before.revision() + 1);
+		int updated = this.repository.jdbc()
+			.sql("""
+					update followup_contribution set body = :body, fulfilment = :fulfilment, state = :state,
+					revision = :revision, version = version + 1, updated_at = now(), updated_by = :actor
+					where id = :id and version = :version""")
+			.param("body", text)
+			.param("fulfilment", fulfilment == null ? null : fulfilment.name())
+			.param("state", state.name())
+			.param("revision", revision)
+			.param("actor", user.username())
+			.param("id", id)
+			.param("version", expectedVersion)
+			.update();
+		if (updated == 0) {
+			throw conflict(user, get(user.organisationId(), id), baseRevision, text, fulfilment);
+		}
+		if (coalesce.isPresent()) {
+			this.repository.jdbc()
+				.sql("update followup_revision set body = :body, fulfilment = :fulfilment, saved_at = now() where id = :id")
+				.param("body", text)
+				.param("fulfilment", fulfilment == null ? null : fulfilment.name())
+				.param("id", coalesce.get().id())
+				.update();
+		}
+		else {
+			revision(id, revision, autosave ? Revision.Kind.AUTOSAVE : Revision.Kind.SAVE, text, fulfilment, state,
+					null, user.username());
+		}
+		if (!autosave) {
+			this.audit.record(user.organisationId(), user.username(), ENTITY, id, "UPDATED", null,
+					Map.of("revision", new FieldChange(before.revision(), revision), "state",
+							new FieldChange(before.state().name(), state.name())));
+		}
+		return get(user.organisationId(), id);
+	}
+
+	/** The newest revision, when an autosave by the same writer may still grow it. */
+	private Optional<Revision> coalescible(StratlasPrincipal user, Contribution contribution) {
+		return this.repository.jdbc()
+			.sql("""
+					select * from followup_revision r where contribution_id = :id and revision = :revision
+					and kind = 'AUTOSAVE' and saved_by = :actor and saved_at > :since
+					and not exists (select 1 from followup_product_freeze f where f.contribution_id = r.contribution_id
+					and f.revision = r.revision)""")
+			.param("id", contribution.id())
+			.param("revision", contribution.revision())
+			.param("actor", user.username())
+			.param("since", java.sql.Timestamp.from(Instant.now().minus(AUTOSAVE_WINDOW)))
+			.query(FollowupRepository.REVISION)
+			.optional()
+			.filter(r -> contribution.approvedRevision() == null || r.revision() > contribution.approvedRevision());
+	}
+
+	private ContributionConflictException conflict(StratlasPrincipal user, Contribution current, int baseRevision,
+			String mine, Fulfilment fulfilment) {
+		String base = revisionText(current.id(), baseRevision);
+		TextDiff.Merge merge = TextDiff.merge(base, mine, current.body(), "Din version",
+				"Sparad version (" + current.updatedBy() + ")");
+		revision(current.id(), null, Revision.Kind.CONFLICT_COPY, mine, fulfilment, current.state(),
+				"Sparades inte: " + current.updatedBy() + " hade sparat en nyare version", user.username());
+		return new ContributionConflictException(current, mine, merge);
+	}
+
+	private String revisionText(long contributionId, int revision) {
+		if (revision <= 0) {
+			return "";
+		}
+		return this.repository.jdbc()
+			.sql("select body from followup_revision where contribution_id = :id and revision = :revision and kind not in ('STATE', 'CONFLICT_COPY') order by id desc limit 1")
+			.param("id", contributionId)
+			.param("revision", revision)
+			.query(String.class)
+			.optional()
+			.orElse("");
+	}
+
+	private void revision(long contributionId, Integer revision, Revision.Kind kind, String body, Fulfilment fulfilment,
+			ContributionState state, String note, String actor) {
+		this.repository.jdbc()
+			.sql("""
+					insert into followup_revision (contribution_id, revision, kind, body, fulfilment, state, note, saved_by)
+					values (:id, :revision, :kind, :body, :fulfilment, :state, :note, :actor)""")
+			.param("id", contributionId)
+			.param("revision", revision)
+			.param("kind", kind.name())
+			.param("body", body)
+			.param("fulfilment", fulfilment == null ? null : fulfilment.name())
+			.param("state", state.name())
+			.param("note", note)
+			.param("actor", actor)
+			.update();
+	}
+
+	/**
+	 * Takes the text of the same section in the previous cycle as a starting point: an
+	 * explicit action, refused when the contribution already has a text.
+	 */
+	public Contribution copyPrevious(StratlasPrincipal user, long id, int expectedVersion) {
+		Contribution before = editable(user, id);
+		Contribution previous = previous(before)
+			.orElseThrow(() -> new ValidationException("", "contribution.copy.noPrevious"));
+		if (!before.body().isBlank()) {
+			throw new ValidationException("", "contribution.copy.notEmpty");
+		}
+		String source = previousCycleName(previous);
+		int updated = this.repository.jdbc()
+			.sql("""
+					update followup_contribution set body = :body, fulfilment = null, state = 'DRAFT', revision = revision + 1,
+					version = version + 1, updated_at = now(), updated_by = :actor where id = :id and version = :version""")
+			.param("body", previous.body())
+			.param("actor", user.username())
+			.param("id", id)
+			.param("version", expectedVersion)
+			.update();
+		if (updated == 0) {
+			throw new EditConflictException(ENTITY, id, before);
+		}
+		revision(id, before.revision() + 1, Revision.Kind.COPY, previous.body(), null, ContributionState.DRAFT,
+				"Kopierad från " + source, user.username());
+		this.audit.record(user.organisationId(), user.username(), ENTITY, id, "COPIED", source, Map.of());
+		return get(user.organisationId(), id);
+	}
+
+	/**
+	 * The same unit's answer to the same section in the cycle this one was copied from.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Contribution> previous(Contribution contribution) {
+		if (contribution.previousId() == null) {
+			return Optional.empty();
+		}
+		return this.repository.jdbc()
+			.sql("select * from followup_contribution where id = :id and organisation_id = :org")
+			.param("id", contribution.previousId())
+			.param("org", contribution.organisationId())
+			.query(FollowupRepository.CONTRIBUTION)
+			.optional()
+			.filter(c -> !c.body().isBlank());
+	}
+
+	private String previousCycleName(Contribution previous) {
+		return this.repository.cycle(previous.organisationId(), previous.cycleId()).name();
+	}
+
+	/** Marks the text ready for review (klarmarkera). */
+	public Contribution markReady(StratlasPrincipal user, long id, int expectedVersion) {
+		Contribution before = editable(user, id);
+		if (before.state() != ContributionState.DRAFT && before.state() != ContributionState.RETURNED) {
+			throw new ValidationException("", "contribution.ready.notDraft");
+		}
+		List<ValidationException.Violation> violations = new ArrayList<>();
+		if (before.body().isBlank()) {
+			violations.add(new ValidationException.Violation("body", "contribution.ready.empty"));
+		}
+		if (section(before).kind() == SectionKind.GOAL && before.fulfilment() == null) {
+			violations.add(new ValidationException.Violation("fulfilment", "contribution.ready.fulfilment"));
+		}
+		if (!violations.isEmpty()) {
+			throw new ValidationException(violations);
+		}
+		return move(user, before, expectedVersion, ContributionState.READY, null);
+	}
+
+	/** Takes a ready mark back, to go on writing. */
+	public Contribution withdraw(StratlasPrincipal user, long id, int expectedVersion) {
+		Contribution before = get(user.organisationId(), id);
+		if (!writesFor(user, before)) {
+			throw new AccessDeniedException("Contribution " + id + " belongs to another unit");
+		}
+		if (before.state() != ContributionState.READY || !cycle(before).state().acceptsContributions()) {
+			throw new ValidationException("", "contribution.withdraw.notReady");
+		}
+		return move(user, before, expectedVersion, ContributionState.DRAFT, null);
+	}
+
+	/** Sends the text back (återremittera) with a comment that says what to fix. */
+	public Contribution returnForRework(StratlasPrincipal user, long id, int expectedVersion, String comment) {
+		Contribution before = reviewable(user, id);
+		String text = normalise(comment);
+		if (text.isBlank()) {
+			throw new ValidationException("comment", "contribution.return.commentRequired");
+		}
+		Contribution after = move(user, before, expectedVersion, ContributionState.RETURNED, null);
+		addComment(id, null, Comment.Kind.RETURN, text, user.username());
+		this.notices.tell(after, Notice.Kind.RETURNED, user.displayName() + ": " + firstLine(text));
+		return after;
+	}
+
+	/**
+	 * Approves the text; a granskare cannot approve a text they last edited themselves.
+	 */
+	public Contribution approve(StratlasPrincipal user, long id, int expectedVersion, String comment) {
+		Contribution before = reviewable(user, id);
+		if (user.username().equals(before.updatedBy())) {
+			throw new ValidationException("", "contribution.approve.ownText");
+		}
+		Contribution after = move(user, before, expectedVersion, ContributionState.APPROVED, before.revision());
+		String text = normalise(comment);
+		if (!text.isBlank()) {
+			addComment(id, null, Comment.Kind.APPROVE, text, user.username());
+		}
+		this.notices.tell(after, Notice.Kind.APPROVED, user.displayName());
+		return after;
+	}
+
+	private Contribution reviewable(StratlasPrincipal user, long id) {
+		Contribution contribution = get(user.organisationId(), id);
+		if (!user.can(Role.REVIEWER)) {
+			throw new AccessDeniedException("Only a granskare reviews contributions");
+		}
+		if (!mayReview(user, contribution, cycle(contribution))) {
+			throw new ValidationException("", "contribution.review.notReady");
+		}
+		return contribution;
+	}
+
+	private Contribution move(StratlasPrincipal user, Contribution before, int expectedVersion,
+			ContributionState target, Integer approvedRevision) {
+		int updated = this.repository.jdbc()
+			.sql("""
+					update followup_contribution set state = :state,
+					approved_revision = coalesce(:approved, approved_revision), version = version + 1
+					where id = :id and version = :version""")
+			.param("state", target.name())
+			.param("approved", approvedRevision)
+			.param("id", before.id())
+			.param("version", expectedVersion)
+			.update();
+		if (updated == 0) {
+			throw new EditConflictException(ENTITY, before.id(), before);
+		}
+		revision(before.id(), null, Revision.Kind.STATE, before.body(), before.fulfilment(), target, null,
+				user.username());
+		this.audit.record(user.organisationId(), user.username(), ENTITY, before.id(), "STATE", null,
+				Map.of("state", new FieldChange(before.state().name(), target.name())));
+		return get(user.organisationId(), before.id());
+	}
+
+	/** A comment, or a reply to one. */
+	public Comment comment(StratlasPrincipal user, long id, Long parentId, String body) {
+		Contribution contribution = get(user.organisationId(), id);
+		if (!mayComment(user, contribution)) {
+			throw new AccessDeniedException("Not allowed to comment on contribution " + id);
+		}
+		String text = normalise(body);
+		if (text.isBlank()) {
+			throw new ValidationException("comment", "validation.required");
+		}
+		if (text.length() > 20_000) {
+			throw new ValidationException("comment", "contribution.body.tooLong", 20_000);
+		}
+		if (parentId != null && comments(user.organisationId(), id).stream().noneMatch(c -> c.id() == parentId)) {
+			throw new ValidationException("parentId", "validation.unknown");
+		}
+		long commentId = addComment(id, parentId, Comment.Kind.COMMENT, text, user.username());
+		return comments(user.organisationId(), id).stream().filter(c -> c.id() == commentId).findFirst().orElseThrow();
+	}
+
+	private long addComment(long contributionId, Long parentId, Comment.Kind kind, String body, String actor) {
+		return this.repository.jdbc()
+			.sql("""
+					insert into followup_comment (contribution_id, parent_id, kind, body, created_by)
+					values (:id, :parent, :kind, :body, :actor) returning id""")
+			.param("id", contributionId)
+			.param("parent", parentId)
+			.param("kind", kind.name())
+			.param("body", body)
+			.param("actor", actor)
+			.query(Long.class)
+			.single();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Comment> comments(long organisationId, long id) {
+		get(organisationId, id);
+		return this.repository.jdbc()
+			.sql("select * from followup_comment where contribution_id = :id order by id")
+			.param("id", id)
+			.query(FollowupRepository.COMMENT)
+			.list();
+	}
+
+	/** Every revision, state change and conflict copy, newest first. */
+	@Transactional(readOnly = true)
+	public List<Revision> revisions(long organisationId, long id) {
+		get(organisationId, id);
+		return this.repository.jdbc()
+			.sql("select * from followup_revision where contribution_id = :id order by id desc")
+			.param("id", id)
+			.query(FollowupRepository.REVISION)
+			.list();
+	}
+
+	/** One stored text of the history (a numbered revision or a conflict copy). */
+	@Transactional(readOnly = true)
+	public Revision revision(long organisationId, long contributionId, long revisionId) {
+		return revisions(organisationId, contributionId).stream()
+			.filter(r -> r.id() == revisionId)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("revision", revisionId));
+	}
+
+	/** The text a contribution had at a revision number ("" before the first). */
+	@Transactional(readOnly = true)
+	public String textAt(long organisationId, long contributionId, int revision) {
+		get(organisationId, contributionId);
+		return revisionText(contributionId, revision);
+	}
+
+	/** The report products that use the contribution's section, and what they show. */
+	@Transactional(readOnly = true)
+	public List<Usage> usage(Contribution contribution) {
+		List<Usage> usage = new ArrayList<>();
+		for (Product product : this.repository.products(contribution.cycleId())) {
+			if (!product.sectionIds().contains(contribution.sectionId())) {
+				continue;
+			}
+			Integer frozen = product.frozen() ? frozenRevision(product.id(), contribution.id()) : null;
+			usage.add(new Usage(product, frozen, product.frozen()
+					&& (frozen == null ? contribution.revision() > 0 : contribution.revision() != frozen)));
+		}
+		return usage;
+	}
+
+	Integer frozenRevision(long productId, long contributionId) {
+		return this.repository.jdbc()
+			.sql("select revision from followup_product_freeze where product_id = :product and contribution_id = :id")
+			.param("product", productId)
+			.param("id", contributionId)
+			.query(Integer.class)
+			.optional()
+			.orElse(null);
+	}
+
+	/**
+	 * What the user has to do: texts to write for their unit or where they are
+	 * responsible, and for a granskare the texts waiting for review; deadlines first.
+	 */
+	@Transactional(readOnly = true)
+	public List<Task> tasks(StratlasPrincipal user) {
+		List<Task> tasks = new ArrayList<>();
+		for (Cycle cycle : this.repository.cycles(user.organisationId())) {
+			if (!cycle.state().acceptsContributions()) {
+				continue;
+			}
+			Map<Long, Section> sections = new java.util.HashMap<>();
+			this.repository.sections(cycle.id()).forEach(s -> sections.put(s.id(), s));
+			for (Contribution c : this.repository.contributions(cycle.id())) {
+				boolean mine = Cycles.OPEN_STATES.contains(c.state()) && user.can(Role.REPORTER)
+						&& (c.responsibleUserId() != null ? c.responsibleUserId() == user.userId()
+								: !user.can(Role.STRATEGIST) && writesFor(user, c));
+				boolean review = c.state() == ContributionState.READY && user.can(Role.REVIEWER)
+						&& !user.username().equals(c.updatedBy());
+				if (mine || review) {
+					tasks.add(new Task(c, sections.get(c.sectionId()), cycle, review && !mine));
+				}
+			}
+		}
+		tasks.sort(java.util.Comparator
+			.comparing((Task t) -> t.contribution().dueOn() == null ? LocalDate.MAX : t.contribution().dueOn())
+			.thenComparing(t -> t.section().position()));
+		return tasks;
+	}
+
+	/** Whether texts may still change in cycles in this state. */
+	static boolean open(CycleState state) {
+		return state.acceptsContributions();
+	}
+
+	static String normalise(String text) {
+		return text == null ? "" : text.replace("\r\n", "\n").replace('\r', '\n').stripTrailing();
+	}
+
+	private static String firstLine(String text) {
+		String line = text.lines().findFirst().orElse("");
+		return line.length() > 120 ? line.substring(0, 117) + "…" : line;
+	}
+
+}

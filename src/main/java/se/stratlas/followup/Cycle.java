@@ -1,0 +1,27 @@
+package se.stratlas.followup;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import se.stratlas.followup.Kinds.CycleKind;
+import se.stratlas.followup.Kinds.CycleState;
+
+/**
+ * A follow-up cycle: a kind, a period, the strategy version it follows up, its milestones
+ * and its state.
+ */
+public record Cycle(long id, long organisationId, String name, CycleKind kind, String periodCode, Long strategyId,
+		Long strategyVersionId, CycleState state, LocalDate opensOn, LocalDate dueOn, LocalDate reviewDueOn,
+		LocalDate publishOn, Long copiedFromId, String demoNote, int version, Instant updatedAt, String updatedBy) {
+
+	/** What a strateg enters for a cycle. */
+	public record Draft(String name, CycleKind kind, String periodCode, Long strategyVersionId, LocalDate opensOn,
+			LocalDate dueOn, LocalDate reviewDueOn, LocalDate publishOn) {
+	}
+
+	public Draft draft() {
+		return new Draft(this.name, this.kind, this.periodCode, this.strategyVersionId, this.opensOn, this.dueOn,
+				this.reviewDueOn, this.publishOn);
+	}
+
+}

@@ -1,0 +1,25 @@
+package se.stratlas.followup;
+
+import java.util.List;
+import java.util.UUID;
+
+import se.stratlas.followup.Kinds.Perspective;
+import se.stratlas.followup.Kinds.SectionKind;
+
+/**
+ * One question of a cycle's template, under a chapter (a priority, "Övergripande", a
+ * perspective): a text section or a scorecard goal with its indicators.
+ */
+public record Section(long id, long cycleId, int position, String chapter, String title, String guidance,
+		SectionKind kind, Perspective perspective, UUID elementKey, List<String> indicatorCodes) {
+
+	public Section {
+		indicatorCodes = indicatorCodes == null ? List.of() : List.copyOf(indicatorCodes);
+	}
+
+	/** What a strateg enters for a section. */
+	public record Draft(String chapter, String title, String guidance, SectionKind kind, Perspective perspective,
+			UUID elementKey, List<String> indicatorCodes) {
+	}
+
+}

@@ -1,0 +1,13 @@
+/**
+ * Follow-up cycles (uppföljningscykler): a cycle's template of sections, the units that
+ * answer them, their contributions (inrapportering) with states, comments and full text
+ * history, the report products that reuse one contribution in several reports, reminders
+ * before deadlines, and finance and staffing figures per unit and period.
+ * <p>
+ * API: {@link se.stratlas.followup.Cycles}, {@link se.stratlas.followup.Contributions},
+ * {@link se.stratlas.followup.Products}, {@link se.stratlas.followup.UnitFigureBook} and
+ * the records they use.
+ */
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "shared", "audit", "accounts", "strategy", "initiatives", "indicators", "areas" })
+package se.stratlas.followup;
