@@ -151,7 +151,7 @@ public class Contributions {
 		}
 		if (before.version() != expectedVersion) {
 			if (before.revision() != baseRevision) {
-				throw conflict(user, before, baseRevision, text, fulfilment);
+				throw conflict(user, before, baseRevision, text, fulfilment, !autosave);
 			}
 			// Only the state moved since the writer opened the text (a review, a ready
 			// mark):
@@ -181,7 +181,7 @@ public class Contributions {
 			.param("version", expectedVersion)
 			.update();
 		if (updated == 0) {
-			throw conflict(user, get(user.organisationId(), id), baseRevision, text, fulfilment);
+			throw conflict(user, get(user.organisationId(), id), baseRevision, text, fulfilment, !autosave);
 		}
 		if (coalesce.isPresent()) {
 			this.repository.jdbc()
@@ -221,12 +221,14 @@ public class Contributions {
 	}
 
 	private ContributionConflictException conflict(StratlasPrincipal user, Contribution current, int baseRevision,
-			String mine, Fulfilment fulfilment) {
+			String mine, Fulfilment fulfilment, boolean keepCopy) {
 		String base = revisionText(current.id(), baseRevision);
 		TextDiff.Merge merge = TextDiff.merge(base, mine, current.body(), "Din version",
 				"Sparad version (" + current.updatedBy() + ")");
-		revision(current.id(), null, Revision.Kind.CONFLICT_COPY, mine, fulfilment, current.state(),
-				"Sparades inte: " + current.updatedBy() + " hade sparat en nyare version", user.username());
+		if (keepCopy) {
+			revision(current.id(), null, Revision.Kind.CONFLICT_COPY, mine, fulfilment, current.state(),
+					"Sparades inte: " + current.updatedBy() + " hade sparat en nyare version", user.username());
+		}
 		return new ContributionConflictException(current, mine, merge);
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import se.stratlas.shared.tables.Downloads;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.initiatives.InitiativeImport;
 

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import se.stratlas.shared.tables.Downloads;
 import se.stratlas.accounts.OrganisationUnits;
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import se.stratlas.shared.tables.Downloads;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.initiatives.Portfolio;
 import se.stratlas.shared.NotFoundException;

@@ -1,0 +1,170 @@
+package se.stratlas.followup;
+
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import se.stratlas.areas.Areas;
+import se.stratlas.indicators.IndicatorAnalytics;
+import se.stratlas.indicators.IndicatorDefinition;
+import se.stratlas.indicators.IndicatorKinds.Sex;
+import se.stratlas.indicators.IndicatorRegistry;
+import se.stratlas.indicators.Target;
+import se.stratlas.initiatives.Initiative;
+import se.stratlas.initiatives.InitiativeCatalog;
+import se.stratlas.shared.NotFoundException;
+
+/**
+ * Renders contributions with their references made live: an indicator becomes a figure
+ * with its latest value, period, area and source, a small trend line and the values as a
+ * table; an initiative becomes a link with its status and period. Invented demo values
+ * carry their label. A reference to something unknown says so instead of failing.
+ */
+@Component
+public class LiveReferences {
+
+	/** The area a reference without one shows: the demo region's county. */
+	static final String DEFAULT_AREA = "24";
+
+	private final IndicatorRegistry indicators;
+
+	private final IndicatorAnalytics analytics;
+
+	private final InitiativeCatalog initiatives;
+
+	private final Areas areas;
+
+	LiveReferences(IndicatorRegistry indicators, IndicatorAnalytics analytics, InitiativeCatalog initiatives,
+			Areas areas) {
+		this.indicators = indicators;
+		this.analytics = analytics;
+		this.initiatives = initiatives;
+		this.areas = areas;
+	}
+
+	/** The text as sanitized HTML with live references. */
+	public String html(long organisationId, String markdown, Locale locale) {
+		return Markdown.html(markdown, reference -> render(organisationId, reference, locale));
+	}
+
+	String render(long organisationId, Markdown.Reference reference, Locale locale) {
+		boolean english = "en".equals(locale.getLanguage());
+		if ("insats".equals(reference.kind())) {
+			return initiative(organisationId, reference.target(), english);
+		}
+		return indicator(organisationId, reference, locale, english);
+	}
+
+	private String initiative(long organisationId, String target, boolean english) {
+		Initiative initiative;
+		try {
+			initiative = this.initiatives.get(organisationId, Long.parseLong(target));
+		}
+		catch (NumberFormatException | NotFoundException ex) {
+			return unknown((english ? "Unknown initiative " : "Okänd insats ") + target);
+		}
+		StringBuilder html = new StringBuilder("<span class=\"live-ref initiative-ref\">");
+		html.append("<a href=\"/initiatives/")
+			.append(initiative.id())
+			.append("\">")
+			.append(Markdown.escape(initiative.name()))
+			.append("</a> <span class=\"muted\">(")
+			.append(Markdown.escape(initiative.status().name().toLowerCase(Locale.ROOT)));
+		if (initiative.startDate() != null) {
+			html.append(", ").append(initiative.startDate().getYear());
+			html.append("–").append(initiative.endDate() == null ? "" : initiative.endDate().getYear());
+		}
+		html.append(")</span>");
+		if (initiative.demoNote() != null) {
+			html.append(" <span class=\"demo-label\">")
+				.append(Markdown.escape(initiative.demoNote()))
+				.append("</span>");
+		}
+		return html.append("</span>").toString();
+	}
+
+	private String indicator(long organisationId, Markdown.Reference reference, Locale locale, boolean english) {
+		Optional<IndicatorDefinition> found = this.indicators.findByCode(organisationId, reference.target());
+		if (found.isEmpty()) {
+			return unknown((english ? "Unknown indicator " : "Okänd indikator ") + reference.target());
+		}
+		IndicatorDefinition definition = found.get();
+		String area = reference.area() == null ? DEFAULT_AREA : reference.area();
+		String areaName = this.areas.name(area);
+		List<IndicatorAnalytics.Series> series = this.analytics.series(organisationId, definition.id(), List.of(area),
+				Sex.T);
+		List<Target.Point> points = series.isEmpty() ? List.of()
+				: series.getFirst().points().stream().filter(p -> p.value() != null).toList();
+		String name = english && definition.nameEn() != null ? definition.nameEn() : definition.nameSv();
+		NumberFormat format = NumberFormat.getNumberInstance(locale);
+		format.setMaximumFractionDigits(definition.decimals());
+		format.setMinimumFractionDigits(definition.decimals());
+		StringBuilder html = new StringBuilder("<figure class=\"live-ref indicator-ref\">");
+		html.append("<figcaption><a href=\"/indicators/")
+			.append(definition.id())
+			.append("\">")
+			.append(Markdown.escape(name))
+			.append("</a>, ")
+			.append(Markdown.escape(areaName))
+			.append("</figcaption>");
+		if (points.isEmpty()) {
+			html.append("<p class=\"muted\">").append(english ? "No values yet." : "Inga värden ännu.").append("</p>");
+		}
+		else {
+			Target.Point latest = points.getLast();
+			html.append("<p class=\"live-value\"><strong>")
+				.append(Markdown.escape(format.format(latest.value())))
+				.append(definition.unit() == null ? "" : " " + Markdown.escape(definition.unit()))
+				.append("</strong> (")
+				.append(Markdown.escape(latest.period().code()))
+				.append(")</p>");
+			html.append(sparkline(points));
+			html.append("<details><summary>").append(english ? "Values" : "Värden").append("</summary><table>");
+			html.append("<thead><tr><th scope=\"col\">")
+				.append(english ? "Period" : "Period")
+				.append("</th><th scope=\"col\">")
+				.append(english ? "Value" : "Värde")
+				.append("</th></tr></thead><tbody>");
+			for (Target.Point p : points) {
+				html.append("<tr><td>")
+					.append(Markdown.escape(p.period().code()))
+					.append("</td><td>")
+					.append(Markdown.escape(format.format(p.value())))
+					.append("</td></tr>");
+			}
+			html.append("</tbody></table></details>");
+		}
+		html.append("<p class=\"source\">")
+			.append(english ? "Source: " : "Källa: ")
+			.append(Markdown.escape(definition.source().name()))
+			.append(definition.sourceRef() == null ? "" : " " + Markdown.escape(definition.sourceRef()))
+			.append("</p>");
+		if (definition.demoNote() != null) {
+			html.append("<p class=\"demo-label\">").append(Markdown.escape(definition.demoNote())).append("</p>");
+		}
+		return html.append("</figure>").toString();
+	}
+
+	/** A small trend line; decorative, the values are in the table beside it. */
+	static String sparkline(List<Target.Point> points) {
+		double min = points.stream().mapToDouble(Target.Point::value).min().orElse(0);
+		double max = points.stream().mapToDouble(Target.Point::value).max().orElse(1);
+		double span = max == min ? 1 : max - min;
+		StringBuilder path = new StringBuilder();
+		for (int i = 0; i < points.size(); i++) {
+			double x = points.size() == 1 ? 60 : 2 + 116.0 * i / (points.size() - 1);
+			double y = 28 - 24 * (points.get(i).value() - min) / span;
+			path.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
+		}
+		return "<svg class=\"sparkline\" viewBox=\"0 0 120 30\" width=\"120\" height=\"30\" aria-hidden=\"true\" focusable=\"false\">"
+				+ "<polyline fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\" points=\"" + path + "\"/></svg>";
+	}
+
+	private static String unknown(String text) {
+		return "<span class=\"live-ref unknown-ref\">" + Markdown.escape(text) + "</span>";
+	}
+
+}

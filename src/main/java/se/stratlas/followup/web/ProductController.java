@@ -1,0 +1,144 @@
+package se.stratlas.followup.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import se.stratlas.accounts.Role;
+import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.followup.Cycles;
+import se.stratlas.followup.Kinds.ProductKind;
+import se.stratlas.followup.LiveReferences;
+import se.stratlas.followup.Product;
+import se.stratlas.followup.Products;
+import se.stratlas.shared.EditConflictException;
+import se.stratlas.shared.FieldErrors;
+import se.stratlas.shared.ValidationException;
+
+/**
+ * Report products: what each shows (the approved texts of its sections, or the frozen
+ * ones), which sections it uses, freezing.
+ */
+@Controller
+class ProductController {
+
+	private final Products products;
+
+	private final Cycles cycles;
+
+	private final LiveReferences references;
+
+	private final MessageSource messages;
+
+	ProductController(Products products, Cycles cycles, LiveReferences references, MessageSource messages) {
+		this.products = products;
+		this.cycles = cycles;
+		this.references = references;
+		this.messages = messages;
+	}
+
+	@ModelAttribute("activeNav")
+	String activeNav() {
+		return "followup";
+	}
+
+	@GetMapping("/followup/{id}/products/{productId}")
+	@PreAuthorize("hasRole('READER')")
+	String show(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, @PathVariable long productId,
+			Model model, Locale locale) {
+		Product product = this.products.get(user.organisationId(), id, productId);
+		List<Products.Part> parts = this.products.content(user.organisationId(), id, productId);
+		Map<Long, String> html = new java.util.HashMap<>();
+		parts.forEach(p -> p.entries()
+			.stream()
+			.filter(e -> e.text() != null)
+			.forEach(e -> html.put(e.contribution().id(),
+					this.references.html(user.organisationId(), e.text(), locale))));
+		model.addAttribute("cycle", this.cycles.get(user.organisationId(), id));
+		model.addAttribute("product", product);
+		model.addAttribute("parts", parts);
+		model.addAttribute("html", html);
+		model.addAttribute("canManage", user.can(Role.STRATEGIST));
+		return "followup/product";
+	}
+
+	@PostMapping("/followup/{id}/products")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	String create(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestParam(defaultValue = "") String name, @RequestParam(required = false) ProductKind kind,
+			Locale locale, RedirectAttributes redirect) {
+		try {
+			Product product = this.products.create(user, id, name, kind, List.of());
+			redirect.addFlashAttribute("flash", "product.created");
+			return "redirect:/followup/" + id + "/products/" + product.id() + "/edit";
+		}
+		catch (ValidationException ex) {
+			redirect.addFlashAttribute("actionErrors", FieldErrors.of(ex, this.messages, locale));
+			return "redirect:/followup/" + id;
+		}
+	}
+
+	@GetMapping("/followup/{id}/products/{productId}/edit")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	String edit(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, @PathVariable long productId,
+			Model model) {
+		model.addAttribute("cycle", this.cycles.get(user.organisationId(), id));
+		model.addAttribute("product", this.products.get(user.organisationId(), id, productId));
+		model.addAttribute("sections", this.cycles.sections(user.organisationId(), id));
+		return "followup/product-form";
+	}
+
+	@PostMapping("/followup/{id}/products/{productId}")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	String configure(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@PathVariable long productId, @RequestParam int version,
+			@RequestParam(required = false) List<Long> sectionIds, Locale locale, RedirectAttributes redirect) {
+		return act(id, productId, locale, redirect, "form.saved", () -> this.products.configure(user, id, productId,
+				version, sectionIds == null ? List.of() : sectionIds));
+	}
+
+	@PostMapping("/followup/{id}/products/{productId}/freeze")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	String freeze(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, @PathVariable long productId,
+			@RequestParam int version, Locale locale, RedirectAttributes redirect) {
+		return act(id, productId, locale, redirect, "product.frozenDone",
+				() -> this.products.freeze(user, id, productId, version));
+	}
+
+	@PostMapping("/followup/{id}/products/{productId}/unfreeze")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	String unfreeze(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@PathVariable long productId, @RequestParam int version, Locale locale, RedirectAttributes redirect) {
+		return act(id, productId, locale, redirect, "product.unfrozen",
+				() -> this.products.unfreeze(user, id, productId, version));
+	}
+
+	private String act(long id, long productId, Locale locale, RedirectAttributes redirect, String done,
+			Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("flash", done);
+		}
+		catch (ValidationException ex) {
+			redirect.addFlashAttribute("actionErrors", FieldErrors.of(ex, this.messages, locale));
+		}
+		catch (EditConflictException ex) {
+			redirect.addFlashAttribute("actionErrors",
+					Map.of("", this.messages.getMessage("conflict.reload", null, locale)));
+		}
+		return "redirect:/followup/" + id + "/products/" + productId;
+	}
+
+}
