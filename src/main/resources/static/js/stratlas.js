@@ -46,4 +46,35 @@
       tree.querySelectorAll('[data-tree-node]').forEach(function (n) { setNode(n, open); });
     }
   });
+  // The Markdown toolbar: buttons with data-md act on the textarea their aria-controls names.
+  function replaceSelection(area, before, after, placeholder) {
+    var start = area.selectionStart, end = area.selectionEnd;
+    var selected = area.value.substring(start, end) || placeholder;
+    area.setRangeText(before + selected + after, start, end, 'end');
+    area.focus();
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest('[data-md]');
+    if (button) {
+      var area = document.getElementById(button.getAttribute('aria-controls'));
+      if (!area) { return; }
+      var kind = button.getAttribute('data-md');
+      if (kind === 'bold') { replaceSelection(area, '**', '**', 'text'); }
+      if (kind === 'italic') { replaceSelection(area, '_', '_', 'text'); }
+      if (kind === 'heading') { replaceSelection(area, '\n### ', '\n', 'Rubrik'); }
+      if (kind === 'list') { replaceSelection(area, '\n- ', '\n', 'punkt'); }
+      if (kind === 'link') { replaceSelection(area, '[', '](https://)', 'länktext'); }
+      return;
+    }
+    // Insert a live reference: data-insert-ref="indikator|insats", data-source names the select.
+    var insert = event.target.closest('[data-insert-ref]');
+    if (insert) {
+      var target = document.getElementById(insert.getAttribute('aria-controls'));
+      var source = document.getElementById(insert.getAttribute('data-source'));
+      if (target && source && source.value) {
+        replaceSelection(target, '[[' + insert.getAttribute('data-insert-ref') + ':' + source.value + ']]', '', '');
+      }
+    }
+  });
 })();

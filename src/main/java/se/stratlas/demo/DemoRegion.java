@@ -63,10 +63,17 @@ class DemoRegion implements ApplicationRunner {
 
 	private final se.stratlas.indicators.IndicatorRegistry indicatorRegistry;
 
+	private final DemoFollowup followup;
+
+	private final se.stratlas.followup.Cycles cycles;
+
 	DemoRegion(Environment environment, Organisations organisations, UserAccounts users, StrategyCatalog catalog,
 			StrategyManagement management, TransactionTemplate transactions, DemoInitiatives initiatives,
 			se.stratlas.initiatives.InitiativeCatalog initiativeCatalog, DemoIndicators indicators,
-			se.stratlas.indicators.IndicatorRegistry indicatorRegistry) {
+			se.stratlas.indicators.IndicatorRegistry indicatorRegistry, DemoFollowup followup,
+			se.stratlas.followup.Cycles cycles) {
+		this.followup = followup;
+		this.cycles = cycles;
 		this.indicators = indicators;
 		this.indicatorRegistry = indicatorRegistry;
 		this.initiatives = initiatives;
@@ -134,6 +141,14 @@ class DemoRegion implements ApplicationRunner {
 				.forEach(e -> keys.put(e.code(), e.key()));
 			this.indicators.load(vasterbotten.id(), keys);
 			log.info("Demo indicators loaded (fiktiva demovärden)");
+		}
+		if (this.cycles.list(vasterbotten.id()).isEmpty()) {
+			this.followup.loadVasterbotten(vasterbotten.id(), rus.id());
+			log.info("Demo follow-up loaded: Resultat Västerbotten 2023 (priorities 2 and 5)");
+		}
+		if (this.cycles.list(norrbotten.id()).isEmpty()) {
+			this.followup.loadNorrbotten(norrbotten.id());
+			log.info("Demo follow-up loaded: Region Norrbotten, delårsrapport tertial 1 2021");
 		}
 	}
 

@@ -2,9 +2,9 @@
  * The demo region: Region Västerbotten with its regional development strategy RUS
  * 2020–2030 and the remiss version of its digitalisation strategy 2022–2030, spelled as
  * in the seed documents; Region Norrbotten as a second organisation; demo users for every
- * role. Loaded on start in demo mode (the default with the embedded database),
- * idempotently.
+ * role; the follow-up cycles of seeds 001 and 003. Loaded on start in demo mode (the
+ * default with the embedded database), idempotently.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "accounts", "strategy", "shared", "actors", "initiatives", "areas", "indicators" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "accounts", "strategy", "shared", "actors",
+		"initiatives", "areas", "indicators", "followup" })
 package se.stratlas.demo;

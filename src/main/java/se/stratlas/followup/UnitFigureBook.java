@@ -310,6 +310,23 @@ public class UnitFigureBook {
 		return a == null ? b == null : b != null && a.compareTo(b) == 0;
 	}
 
+	/**
+	 * Notes where a unit's figures come from (shown beside them), e.g. which were stated
+	 * by the source and which were derived.
+	 */
+	public void note(StratlasPrincipal user, long unitId, String periodCode, String note) {
+		if (!mayEdit(user, unitId)) {
+			throw new AccessDeniedException("Unit " + unitId + " is not the user's");
+		}
+		this.repository.jdbc()
+			.sql("update followup_unit_figures set source_note = :note where organisation_id = :org and unit_id = :unit and period_code = :period")
+			.param("note", note)
+			.param("org", user.organisationId())
+			.param("unit", unitId)
+			.param("period", parse(periodCode))
+			.update();
+	}
+
 	/** An empty import file with the columns and one example row. */
 	public static Table template() {
 		return new Table("ekonomi och personal", COLUMNS,
