@@ -166,6 +166,9 @@ class DemoFollowup {
 		this.products.freeze(writer, cycle.id(), report.id(), report.version());
 		Cycle open = this.cycles.get(organisationId, cycle.id());
 		this.cycles.transition(writer, cycle.id(), open.version(), CycleState.REVIEW);
+		this.cycles.labelDemo(organisationId, cycle.id(),
+				"Demo: avsnitten för prioritering 2 och 5 är ifyllda med texterna ur Resultat Västerbotten 2023; milstolparnas datum är påhittade.",
+				NOTE);
 	}
 
 	private void write(Actor writer, Actor reviewer, Contribution contribution, String text) {
@@ -285,6 +288,9 @@ class DemoFollowup {
 		Cycle open = this.cycles.get(organisationId, cycle.id());
 		open = this.cycles.transition(writer, cycle.id(), open.version(), CycleState.REVIEW);
 		this.cycles.transition(writer, cycle.id(), open.version(), CycleState.CLOSED);
+		this.cycles.labelDemo(organisationId, cycle.id(),
+				"Demo: bedömningar, analyser och siffror ur divisionernas delårsrapporter april 2021; milstolparnas datum är påhittade. Perspektiv som källan inte bedömer är tomma.",
+				NOTE_NORRBOTTEN);
 	}
 
 	private static BigDecimal mnkr(String value) {

@@ -432,6 +432,25 @@ public class Cycles {
 		this.audit.record(user.organisationId(), user.username(), ENTITY, cycleId, "UNASSIGNED", null, Map.of());
 	}
 
+	/**
+	 * Labels a cycle and its written contributions as demo data, with a note on where the
+	 * texts come from and what was invented; the note is shown wherever they appear.
+	 */
+	public void labelDemo(long organisationId, long cycleId, String cycleNote, String contributionNote) {
+		this.repository.jdbc()
+			.sql("update followup_cycle set demo_note = :note where id = :id and organisation_id = :org")
+			.param("note", cycleNote)
+			.param("id", cycleId)
+			.param("org", organisationId)
+			.update();
+		this.repository.jdbc()
+			.sql("update followup_contribution set demo_note = :note where cycle_id = :id and organisation_id = :org and revision > 0")
+			.param("note", contributionNote)
+			.param("id", cycleId)
+			.param("org", organisationId)
+			.update();
+	}
+
 	/** Per unit: how many of its contributions stand where, late ones counted as late. */
 	@Transactional(readOnly = true)
 	public List<UnitProgress> progress(long organisationId, long cycleId, LocalDate today) {

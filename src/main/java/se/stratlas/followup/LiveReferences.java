@@ -45,17 +45,26 @@ public class LiveReferences {
 		this.areas = areas;
 	}
 
-	/** The text as sanitized HTML with live references. */
+	/** The text as sanitized HTML with live references showing the latest values. */
 	public String html(long organisationId, String markdown, Locale locale) {
-		return Markdown.html(markdown, reference -> render(organisationId, reference, locale));
+		return html(organisationId, markdown, locale, null);
 	}
 
-	String render(long organisationId, Markdown.Reference reference, Locale locale) {
+	/**
+	 * The text as sanitized HTML with live references; with {@code until} (a cycle's
+	 * period) indicator values stop at that year, so a report on 2023 shows 2023.
+	 */
+	public String html(long organisationId, String markdown, Locale locale, String until) {
+		Integer year = until == null ? null : se.stratlas.indicators.Period.parse(until).year();
+		return Markdown.html(markdown, reference -> render(organisationId, reference, locale, year));
+	}
+
+	String render(long organisationId, Markdown.Reference reference, Locale locale, Integer untilYear) {
 		boolean english = "en".equals(locale.getLanguage());
 		if ("insats".equals(reference.kind())) {
 			return initiative(organisationId, reference.target(), english);
 		}
-		return indicator(organisationId, reference, locale, english);
+		return indicator(organisationId, reference, locale, english, untilYear);
 	}
 
 	private String initiative(long organisationId, String target, boolean english) {
@@ -86,7 +95,8 @@ public class LiveReferences {
 		return html.append("</span>").toString();
 	}
 
-	private String indicator(long organisationId, Markdown.Reference reference, Locale locale, boolean english) {
+	private String indicator(long organisationId, Markdown.Reference reference, Locale locale, boolean english,
+			Integer untilYear) {
 		Optional<IndicatorDefinition> found = this.indicators.findByCode(organisationId, reference.target());
 		if (found.isEmpty()) {
 			return unknown((english ? "Unknown indicator " : "Okänd indikator ") + reference.target());
@@ -97,7 +107,11 @@ public class LiveReferences {
 		List<IndicatorAnalytics.Series> series = this.analytics.series(organisationId, definition.id(), List.of(area),
 				Sex.T);
 		List<Target.Point> points = series.isEmpty() ? List.of()
-				: series.getFirst().points().stream().filter(p -> p.value() != null).toList();
+				: series.getFirst()
+					.points()
+					.stream()
+					.filter(p -> p.value() != null && (untilYear == null || p.period().year() <= untilYear))
+					.toList();
 		String name = english && definition.nameEn() != null ? definition.nameEn() : definition.nameSv();
 		NumberFormat format = NumberFormat.getNumberInstance(locale);
 		format.setMaximumFractionDigits(definition.decimals());

@@ -60,15 +60,25 @@ public final class Markdown {
 	 * {@code render} must return safe HTML (escaped text).
 	 */
 	public static String html(String markdown, Function<Reference, String> render) {
-		String html = html(markdown);
-		Matcher matcher = REFERENCE.matcher(html);
-		StringBuilder out = new StringBuilder();
-		while (matcher.find()) {
-			matcher.appendReplacement(out, Matcher
-				.quoteReplacement(render.apply(new Reference(matcher.group(1), matcher.group(2), matcher.group(3)))));
+		if (markdown == null || markdown.isBlank()) {
+			return "";
 		}
-		matcher.appendTail(out);
-		return out.toString();
+		// References become plain placeholders first, so that neither Markdown nor the
+		// sanitizer touches them, and are filled in after sanitizing.
+		String nonce = "sref" + Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40), 36);
+		java.util.List<Reference> found = new java.util.ArrayList<>();
+		Matcher matcher = REFERENCE.matcher(markdown);
+		StringBuilder marked = new StringBuilder();
+		while (matcher.find()) {
+			found.add(new Reference(matcher.group(1), matcher.group(2), matcher.group(3)));
+			matcher.appendReplacement(marked, nonce + "x" + (found.size() - 1) + "x");
+		}
+		matcher.appendTail(marked);
+		String html = html(marked.toString());
+		for (int i = found.size() - 1; i >= 0; i--) {
+			html = html.replace(nonce + "x" + i + "x", render.apply(found.get(i)));
+		}
+		return html;
 	}
 
 	/** The references a text makes, in order. */

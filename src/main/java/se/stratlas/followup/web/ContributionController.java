@@ -111,7 +111,8 @@ class ContributionController {
 							.map(u -> u.displayName())
 							.findFirst()
 							.orElse(null));
-		model.addAttribute("rendered", this.references.html(user.organisationId(), contribution.body(), locale));
+		model.addAttribute("rendered",
+				this.references.html(user.organisationId(), contribution.body(), locale, cycle.periodCode()));
 		boolean canEdit = this.contributions.mayEdit(user, contribution, cycle);
 		model.addAttribute("canEdit", canEdit);
 		model.addAttribute("canReady", canEdit && (contribution.state() == ContributionState.DRAFT
@@ -197,9 +198,11 @@ class ContributionController {
 	@PostMapping("/followup/preview")
 	@PreAuthorize("hasRole('REPORTER')")
 	String preview(@AuthenticationPrincipal StratlasPrincipal user, @RequestParam(defaultValue = "") String body,
-			Model model, Locale locale) {
+			@RequestParam(required = false) Long contribution, Model model, Locale locale) {
 		String text = body.length() > Contributions.MAX_LENGTH ? body.substring(0, Contributions.MAX_LENGTH) : body;
-		model.addAttribute("rendered", this.references.html(user.organisationId(), text, locale));
+		String until = contribution == null ? null
+				: this.contributions.cycle(this.contributions.get(user.organisationId(), contribution)).periodCode();
+		model.addAttribute("rendered", this.references.html(user.organisationId(), text, locale, until));
 		return "followup/fragments :: preview";
 	}
 

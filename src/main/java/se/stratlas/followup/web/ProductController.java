@@ -60,13 +60,14 @@ class ProductController {
 			Model model, Locale locale) {
 		Product product = this.products.get(user.organisationId(), id, productId);
 		List<Products.Part> parts = this.products.content(user.organisationId(), id, productId);
+		se.stratlas.followup.Cycle cycle = this.cycles.get(user.organisationId(), id);
 		Map<Long, String> html = new java.util.HashMap<>();
 		parts.forEach(p -> p.entries()
 			.stream()
 			.filter(e -> e.text() != null)
 			.forEach(e -> html.put(e.contribution().id(),
-					this.references.html(user.organisationId(), e.text(), locale))));
-		model.addAttribute("cycle", this.cycles.get(user.organisationId(), id));
+					this.references.html(user.organisationId(), e.text(), locale, cycle.periodCode()))));
+		model.addAttribute("cycle", cycle);
 		model.addAttribute("product", product);
 		model.addAttribute("parts", parts);
 		model.addAttribute("html", html);
