@@ -142,6 +142,7 @@ public class Contributions {
 	 * @param autosave an automatic save of a draft; several by one writer within a few
 	 * minutes make one revision
 	 */
+	@Transactional(noRollbackFor = ContributionConflictException.class)
 	public Contribution save(StratlasPrincipal user, long id, int expectedVersion, int baseRevision, String body,
 			Fulfilment fulfilment, boolean autosave) {
 		Contribution before = editable(user, id);
