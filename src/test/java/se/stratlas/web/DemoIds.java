@@ -4,7 +4,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Ids of the demo region's records, looked up in the database the test runs against. */
 record DemoIds(long rus, long rusVersion, long priority1, long rds, long readerUser, long actor, long partnership,
-		long initiative, long application, long indicator) {
+		long initiative, long application, long indicator, long cycle, long contribution, long section, long product) {
 
 	static DemoIds of(JdbcClient jdbc) {
 		long rus = jdbc.sql("""
@@ -35,7 +35,27 @@ record DemoIds(long rus, long rusVersion, long priority1, long rds, long readerU
 		long indicator = jdbc.sql("select id from indicators_definition where code = 'DEMO_GHG'")
 			.query(Long.class)
 			.single();
-		return new DemoIds(rus, version, p1, rds, reader, actor, partnership, initiative, application, indicator);
+		long cycle = jdbc.sql("select id from followup_cycle where name = 'Resultat Västerbotten 2023'")
+			.query(Long.class)
+			.single();
+		// The approved text of priority 2's "Regionens bidrag", written for the
+		// rapportör's unit.
+		long contribution = jdbc.sql("""
+				select c.id from followup_contribution c join followup_section s on s.id = c.section_id
+				where c.cycle_id = :cycle and s.title = 'Regionens bidrag' and s.chapter like 'Prioritering 2%'""")
+			.param("cycle", cycle)
+			.query(Long.class)
+			.single();
+		long section = jdbc.sql("select section_id from followup_contribution where id = :id")
+			.param("id", contribution)
+			.query(Long.class)
+			.single();
+		long product = jdbc.sql("select min(id) from followup_product where cycle_id = :cycle and frozen_at is null")
+			.param("cycle", cycle)
+			.query(Long.class)
+			.single();
+		return new DemoIds(rus, version, p1, rds, reader, actor, partnership, initiative, application, indicator, cycle,
+				contribution, section, product);
 	}
 
 }

@@ -54,7 +54,7 @@ class EndpointAuthorizationIT {
 	 */
 	enum Access {
 
-		PUBLIC, AUTHENTICATED, READER, REPORTER, REVIEWER, STRATEGIST, ADMINISTRATOR
+		PUBLIC, AUTHENTICATED, READER, REPORTER, REVIEWER, WRITER_OR_REVIEWER, STRATEGIST, ADMINISTRATOR
 
 	}
 
@@ -99,6 +99,61 @@ class EndpointAuthorizationIT {
 		row("GET /admin/audit", Access.ADMINISTRATOR);
 		row("GET /admin/units", Access.ADMINISTRATOR);
 		row("POST /admin/units", Access.ADMINISTRATOR, "name=", null);
+		row("GET /followup", Access.READER);
+		row("GET /followup/new", Access.STRATEGIST);
+		row("POST /followup", Access.STRATEGIST, "name=", null);
+		row("POST /followup/{id}/next", Access.STRATEGIST);
+		row("GET /followup/{id}", Access.READER);
+		row("GET /followup/{id}/edit", Access.STRATEGIST);
+		row("POST /followup/{id}", Access.STRATEGIST, "version=-1&name=x&kind=ANNUAL&periodCode=2023", null);
+		row("POST /followup/{id}/state", Access.STRATEGIST, "version=-1&state=CLOSED", null);
+		row("GET /followup/{id}/sections", Access.READER);
+		row("POST /followup/{id}/sections", Access.STRATEGIST, "chapter=", null);
+		row("GET /followup/{id}/sections/{sectionId}/edit", Access.STRATEGIST);
+		row("POST /followup/{id}/sections/{sectionId}", Access.STRATEGIST, "chapter=", null);
+		row("POST /followup/{id}/sections/{sectionId}/delete", Access.STRATEGIST);
+		row("POST /followup/{id}/assignments", Access.STRATEGIST);
+		row("POST /followup/{id}/assignments/{contributionId}/delete", Access.STRATEGIST);
+		row("GET /followup/{id}/products/{productId}", Access.READER);
+		row("POST /followup/{id}/products", Access.STRATEGIST, "name=", null);
+		row("GET /followup/{id}/products/{productId}/edit", Access.STRATEGIST);
+		row("POST /followup/{id}/products/{productId}", Access.STRATEGIST, "version=-1", null);
+		row("POST /followup/{id}/products/{productId}/freeze", Access.STRATEGIST, "version=-1", null);
+		row("POST /followup/{id}/products/{productId}/unfreeze", Access.STRATEGIST, "version=-1", null);
+		row("GET /followup/contributions/{id}", Access.READER);
+		row("POST /followup/contributions/{id}", Access.REPORTER, "version=-1&baseRevision=-5&body=x", null);
+		row("POST /followup/contributions/{id}/autosave", Access.REPORTER, "version=-1&baseRevision=-5&body=x", null);
+		row("POST /followup/preview", Access.REPORTER, "body=x", null);
+		row("POST /followup/contributions/{id}/ready", Access.REPORTER, "version=-1", null);
+		row("POST /followup/contributions/{id}/withdraw", Access.REPORTER, "version=-1", null);
+		row("POST /followup/contributions/{id}/return", Access.REVIEWER, "version=-1&comment=x", null);
+		row("POST /followup/contributions/{id}/approve", Access.REVIEWER, "version=-1", null);
+		row("POST /followup/contributions/{id}/copy-previous", Access.REPORTER, "version=-1", null);
+		row("POST /followup/contributions/{id}/comments", Access.WRITER_OR_REVIEWER, "comment=", null);
+		row("GET /followup/contributions/{id}/history", Access.READER);
+		row("GET /followup/tasks", Access.READER);
+		row("POST /followup/notices/read", Access.READER);
+		row("GET /followup/figures", Access.READER);
+		row("GET /followup/figures/edit", Access.REPORTER);
+		row("POST /followup/figures", Access.REPORTER, "period=2021T1", null);
+		row("GET /followup/figures/import", Access.REPORTER);
+		row("POST /followup/figures/import", Access.REPORTER);
+		row("GET /followup/figures/template", Access.READER);
+		row("GET /followup/figures/export", Access.READER);
+		row("GET /api/followup/cycles", Access.READER);
+		row("GET /api/followup/cycles/{id}", Access.READER);
+		row("GET /api/followup/contributions/{id}", Access.READER);
+		row("PUT /api/followup/contributions/{id}", Access.REPORTER, null,
+				"{\"version\": -1, \"baseRevision\": -5, \"body\": \"x\"}");
+		row("POST /api/followup/contributions/{id}/transitions", Access.WRITER_OR_REVIEWER, null,
+				"{\"action\": \"nope\", \"version\": -1}");
+		row("GET /api/followup/contributions/{id}/revisions", Access.READER);
+		row("GET /api/followup/contributions/{id}/comments", Access.READER);
+		row("POST /api/followup/contributions/{id}/comments", Access.WRITER_OR_REVIEWER, null, "{\"body\": \"\"}");
+		row("GET /api/followup/cycles/{id}/products/{productId}", Access.READER);
+		row("GET /api/followup/tasks", Access.READER);
+		row("GET /api/followup/figures", Access.READER, "period=2021T1", null);
+		row("POST /api/followup/figures/import", Access.REPORTER);
 		row("GET /strategies", Access.READER);
 		row("GET /strategies/new", Access.STRATEGIST);
 		row("POST /strategies", Access.STRATEGIST, "code=", null);
@@ -309,6 +364,7 @@ class EndpointAuthorizationIT {
 			case AUTHENTICATED, READER -> caller != Caller.ANONYMOUS;
 			case REPORTER -> EnumSet.of(Caller.REPORTER, Caller.STRATEGIST, Caller.ADMINISTRATOR).contains(caller);
 			case REVIEWER -> EnumSet.of(Caller.REVIEWER, Caller.STRATEGIST, Caller.ADMINISTRATOR).contains(caller);
+			case WRITER_OR_REVIEWER -> caller != Caller.ANONYMOUS && caller != Caller.READER;
 			case STRATEGIST -> EnumSet.of(Caller.STRATEGIST, Caller.ADMINISTRATOR).contains(caller);
 			case ADMINISTRATOR -> caller == Caller.ADMINISTRATOR;
 		};
@@ -334,7 +390,18 @@ class EndpointAuthorizationIT {
 
 	private String substitute(String text) {
 		long id;
-		if (text.contains("/admin/users/")) {
+		if (text.contains("/next")) {
+			// Creating the next cycle is checked against a cycle that does not exist:
+			// nothing is created.
+			id = 999999;
+		}
+		else if (text.contains("/followup/contributions/")) {
+			id = this.ids.contribution();
+		}
+		else if (text.contains("/followup/")) {
+			id = this.ids.cycle();
+		}
+		else if (text.contains("/admin/users/")) {
 			id = this.ids.readerUser();
 		}
 		else if (text.contains("elements/{id}") || text.contains("\"toElementId\"")) {
@@ -360,6 +427,9 @@ class EndpointAuthorizationIT {
 		}
 		return text.replace("{versionId}", String.valueOf(this.ids.rusVersion()))
 			.replace("{strategyId}", String.valueOf(this.ids.rus()))
+			.replace("{sectionId}", String.valueOf(this.ids.section()))
+			.replace("{contributionId}", String.valueOf(this.ids.contribution()))
+			.replace("{productId}", String.valueOf(this.ids.product()))
 			.replace("{linkId}", "999999")
 			.replace("{runId}", "999999")
 			.replace("{fundingId}", "999999")
