@@ -588,8 +588,10 @@ public class Cycles {
 				.param("actor", target.updatedBy())
 				.update();
 		}
+		String fromYear = yearOf(source.periodCode());
+		String toYear = yearOf(target.periodCode());
 		for (Product p : this.repository.products(source.id())) {
-			long productId = addProduct(target.id(), p.name(), p.kind());
+			long productId = addProduct(target.id(), p.name().replace(fromYear, toYear), p.kind());
 			for (long sectionId : p.sectionIds()) {
 				linkProductSection(productId, sectionIds.get(sectionId));
 			}

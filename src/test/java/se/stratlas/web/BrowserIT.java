@@ -277,6 +277,120 @@ class BrowserIT {
 		assertThat(this.violations).isEmpty();
 	}
 
+	@Test
+	void aCycleFromLastYearIsWrittenReturnedFixedApprovedAndUsedInTwoReports() {
+		signIn("sara.strateg");
+		driver.get(url("/followup"));
+		checkAccessibility("follow-up cycles");
+		clickAndWait(driver.findElement(By.linkText("Resultat Västerbotten 2023")));
+		checkAccessibility("cycle overview");
+		driver.findElement(By.xpath("//button[normalize-space()='Skapa nästa cykel från denna']")).click();
+		driver.switchTo().alert().accept();
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBe(By.tagName("h1"), "Resultat Västerbotten 2024"));
+		String cycleUrl = driver.getCurrentUrl();
+		clickAndWait(driver.findElement(By.linkText("Mall och uppdrag")));
+		checkAccessibility("template and assignments");
+		driver.findElement(By.xpath("//optgroup[starts-with(@label,'Prioritering 3')]/option[.='Omvärldsbevakning']"))
+			.click();
+		driver.findElement(By.xpath("//select[@id='unitId']/option[contains(.,'Företag- och projektfinansiering')]"))
+			.click();
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("responsibleUserId")))
+			.selectByVisibleText("Rasmus Rapportör");
+		clickAndWait(driver.findElement(By.xpath("//button[normalize-space()='Tilldela']")));
+		assertThat(driver.findElement(By.cssSelector(".notice.success")).getText()).contains("sparade");
+		driver.get(cycleUrl);
+		clickAndWait(driver.findElement(By.xpath("//button[normalize-space()='Öppna för inrapportering']")));
+		assertThat(driver.findElement(By.cssSelector(".facts")).getText()).contains("Öppen");
+
+		signIn("rasmus.rapportor");
+		driver.get(url("/followup/tasks"));
+		checkAccessibility("my tasks");
+		clickAndWait(driver.findElement(By.xpath("//tr[td/span[starts-with(.,'Prioritering 3')]]//a")));
+		String contributionUrl = driver.getCurrentUrl();
+		checkAccessibility("contribution editor");
+		WebElement body = driver.findElement(By.id("body"));
+		body.sendKeys("Bredbandsutbyggnaden fortsatte i inlandet. ");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("ref-indicator")))
+			.selectByValue("DEMO_BREDBAND");
+		driver.findElement(By.cssSelector("[data-insert-ref='indikator']")).click();
+		driver.findElement(By.cssSelector("[data-insert-ref='insats']")).click();
+		assertThat(body.getAttribute("value")).contains("[[indikator:DEMO_BREDBAND]]").contains("[[insats:");
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(
+				ExpectedConditions.textToBePresentInElementLocated(By.id("autosave-status"), "sparades automatiskt"));
+		driver.findElement(By.xpath("//button[normalize-space()='Förhandsgranska']")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#preview figure.indicator-ref")));
+		checkAccessibility("contribution preview");
+		clickAndWait(driver.findElement(By.cssSelector("#editor button[type=submit]")));
+		assertThat(driver.findElement(By.cssSelector(".rendered figure.indicator-ref")).getText())
+			.contains("Hushåll med tillgång till minst 1 Gbit/s");
+		clickAndWait(driver.findElement(By.xpath("//button[normalize-space()='Klarmarkera']")));
+		assertThat(driver.findElement(By.cssSelector(".facts")).getText()).contains("Klarmarkerad");
+
+		signIn("greta.granskare");
+		driver.get(contributionUrl);
+		checkAccessibility("contribution review");
+		driver.findElement(By.id("return-comment")).sendKeys("Ange vilka kommuner som fick bredband.");
+		clickAndWait(driver.findElement(By.xpath("//button[normalize-space()='Återremittera']")));
+		assertThat(driver.findElement(By.cssSelector(".facts")).getText()).contains("Återremitterad");
+
+		signIn("rasmus.rapportor");
+		driver.get(contributionUrl);
+		assertThat(driver.findElement(By.cssSelector(".comments")).getText())
+			.contains("Ange vilka kommuner som fick bredband.");
+		driver.findElement(By.id("body")).sendKeys(" Sorsele och Storuman fick fiber.");
+		clickAndWait(driver.findElement(By.cssSelector("#editor button[type=submit]")));
+		clickAndWait(driver.findElement(By.xpath("//button[normalize-space()='Klarmarkera']")));
+
+		signIn("greta.granskare");
+		driver.get(contributionUrl);
+		clickAndWait(driver.findElement(By.xpath("//button[normalize-space()='Godkänn']")));
+		assertThat(driver.findElement(By.cssSelector(".facts")).getText()).contains("Godkänd");
+		clickAndWait(driver.findElement(By.linkText("Versionshistorik")));
+		checkAccessibility("contribution history");
+		assertThat(driver.findElement(By.cssSelector(".history-list")).getText()).contains("Återremitterad")
+			.contains("Godkänd");
+
+		signIn("sara.strateg");
+		driver.get(cycleUrl);
+		WebElement progress = driver.findElement(By
+			.xpath("//table[.//caption[contains(.,'Läget per enhet')]]//tr[th[.='Företag- och projektfinansiering']]"));
+		// Columns: not started, draft, ready, returned, approved, late, total.
+		assertThat(progress.findElements(By.tagName("td")).get(4).getText()).isEqualTo("1");
+		clickAndWait(driver.findElement(By.linkText("Resultat Västerbotten 2024")));
+		checkAccessibility("report product");
+		assertThat(driver.findElement(By.cssSelector(".report-preview")).getText())
+			.contains("Sorsele och Storuman fick fiber.");
+		driver.get(cycleUrl);
+		clickAndWait(driver.findElement(By.linkText("Regionala utvecklingsnämndens årsredovisning 2024")));
+		assertThat(driver.findElement(By.cssSelector(".report-preview")).getText())
+			.doesNotContain("Sorsele och Storuman fick fiber.");
+		clickAndWait(driver.findElement(By.linkText("Välj avsnitt")));
+		driver.findElement(By.xpath("//label[starts-with(.,'Prioritering 3') and contains(.,'Omvärldsbevakning')]"))
+			.click();
+		clickAndWait(driver.findElement(By.xpath("//button[normalize-space()='Spara']")));
+		assertThat(driver.findElement(By.cssSelector(".report-preview")).getText())
+			.contains("Sorsele och Storuman fick fiber.");
+
+		signIn("nils.strateg");
+		driver.get(url("/followup/figures?period=2021T1"));
+		checkAccessibility("figures");
+		assertThat(driver.findElement(By.xpath("//tr[th[contains(.,'Division Länsteknik')]]")).getText())
+			.contains("131");
+		clickAndWait(driver.findElement(By.linkText("Registrera ekonomi och personal")));
+		checkAccessibility("figures grid");
+		driver.get(url("/followup/figures/import"));
+		checkAccessibility("figures import");
+		driver.get(url("/followup"));
+		clickAndWait(driver.findElement(By.linkText("Delårsrapport tertial 1 2021")));
+		clickAndWait(driver.findElement(By.linkText("Divisionernas delårsrapporter april 2021")));
+		checkAccessibility("interim report");
+		assertThat(driver.findElement(By.cssSelector(".report-preview")).getText()).contains("Uppnås delvis")
+			.contains("146 procent");
+		assertThat(this.violations).isEmpty();
+	}
+
 	private void defineIndicator(String code, String name, String source, String sourceRef, String numerator,
 			String denominator) {
 		driver.get(url("/indicators"));
