@@ -115,6 +115,7 @@ class DemoIndicators {
 							spec.polarity(), spec.kind(), spec.code().startsWith("N") ? Source.KOLADA : Source.OWN,
 							spec.code().startsWith("N") ? spec.code() : null, spec.bySex(), null, null, null),
 					DemoRegion.ACTOR);
+			this.registry.labelDemo(organisationId, indicator.id(), NOTE);
 			defined.put(spec.code(), indicator);
 			if (spec.priority() != null && rusKeys.containsKey(spec.priority())) {
 				this.registry.link(organisationId, indicator.id(), List.of(rusKeys.get(spec.priority())));
@@ -148,6 +149,7 @@ class DemoIndicators {
 						NOTE + " Beräknad: DEMO_NYBOST / N01951 × 1 000.", "per 1 000", 2, Polarity.HIGHER_IS_BETTER,
 						Kind.RESULTAT, Source.COMPUTED, null, false, "DEMO_NYBOST", "N01951", 1000.0),
 				DemoRegion.ACTOR);
+		this.registry.labelDemo(organisationId, computed.id(), NOTE);
 		if (rusKeys.containsKey("4.2")) {
 			this.registry.link(organisationId, computed.id(), List.of(rusKeys.get("4.2")));
 		}

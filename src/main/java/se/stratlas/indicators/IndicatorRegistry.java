@@ -97,6 +97,19 @@ public class IndicatorRegistry {
 	}
 
 	/**
+	 * Labels an indicator's values as invented demo values; the label is shown wherever
+	 * the indicator appears.
+	 */
+	@Transactional
+	public void labelDemo(long organisationId, long indicatorId, String note) {
+		this.jdbc.sql("update indicators_definition set demo_note = :note where id = :id and organisation_id = :org")
+			.param("note", note)
+			.param("id", indicatorId)
+			.param("org", organisationId)
+			.update();
+	}
+
+	/**
 	 * Defines an indicator; a computed one's expressions must parse and name known
 	 * indicators.
 	 */
