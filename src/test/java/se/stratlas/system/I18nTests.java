@@ -103,7 +103,29 @@ class I18nTests {
 		for (VersionComparison.ChangeKind kind : VersionComparison.ChangeKind.values()) {
 			expected.add(kind.messageKey());
 		}
+		for (se.stratlas.followup.Kinds.CycleState state : se.stratlas.followup.Kinds.CycleState.values()) {
+			expected.add(state.messageKey());
+			expected.add("cycle.moveTo." + state.name().toLowerCase(java.util.Locale.ROOT));
+		}
+		java.util.stream.Stream
+			.of(se.stratlas.followup.Kinds.CycleKind.values(), se.stratlas.followup.Kinds.SectionKind.values(),
+					se.stratlas.followup.Kinds.Perspective.values(), se.stratlas.followup.Kinds.Fulfilment.values(),
+					se.stratlas.followup.Kinds.ContributionState.values(),
+					se.stratlas.followup.Kinds.ProductKind.values(), se.stratlas.followup.Cycles.Template.values(),
+					se.stratlas.followup.Products.Status.values(), se.stratlas.followup.Revision.Kind.values(),
+					se.stratlas.followup.Comment.Kind.values(), se.stratlas.followup.Notice.Kind.values())
+			.flatMap(java.util.Arrays::stream)
+			.forEach(value -> expected.add(messageKey(value)));
 		assertThat(keys).containsAll(expected);
+	}
+
+	private static String messageKey(Object value) {
+		try {
+			return (String) value.getClass().getMethod("messageKey").invoke(value);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(value + " has no messageKey()", ex);
+		}
 	}
 
 	@Test

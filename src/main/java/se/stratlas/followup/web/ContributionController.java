@@ -123,6 +123,12 @@ class ContributionController {
 		model.addAttribute("ownText", user.username().equals(contribution.updatedBy()));
 		model.addAttribute("canComment", this.contributions.mayComment(user, contribution));
 		model.addAttribute("goal", section.kind() == SectionKind.GOAL);
+		if (!section.indicatorCodes().isEmpty()) {
+			String tokens = String.join(" ",
+					section.indicatorCodes().stream().map(c -> "[[indikator:" + c + "]]").toList());
+			model.addAttribute("sectionIndicators",
+					this.references.html(user.organisationId(), tokens, locale, cycle.periodCode()));
+		}
 		model.addAttribute("fulfilments", Fulfilment.values());
 		this.contributions.previous(contribution).ifPresent(previous -> {
 			model.addAttribute("previous", previous);
