@@ -200,55 +200,30 @@ public class IndicatorRegistry {
 		if (known != indicatorIds.length) {
 			throw new ValidationException("indicatorId", "indicator.unknown");
 		}
-		StringBuilder csv = new StringBuilder(unique.size() * 48);
-		for (IndicatorValue.Incoming value : unique.values()) {
-			csv.append(value.indicatorId())
-				.append(',')
-				.append(value.areaCode())
-				.append(',')
-				.append(value.period().code())
-				.append(',')
-				.append(value.period().start())
-				.append(',')
-				.append(value.sex().name())
-				.append(',')
-				.append(value.value() == null ? "" : Double.toString(value.value()))
-				.append(',')
-				.append(value.missing() == null ? "" : value.missing().name())
-				.append(',')
-				.append(value.status().name())
-				.append('\n');
+		// One import per indicator at a time: the first import of an indicator goes
+		// straight into
+		// the value table, and two of them at once must not both think they are first.
+		for (Long indicatorId : indicatorIds) {
+			this.jdbc.sql("select pg_advisory_xact_lock(4711, cast(:id as integer))")
+				.param("id", indicatorId)
+				.query((java.sql.ResultSet rs) -> {
+				});
 		}
-		this.template.execute(
-				"""
-						create temporary table if not exists indicators_stage (indicator_id bigint, area_code text, period text,
-						period_start date, sex char(1), value double precision, missing text, status text) on commit delete rows""");
-		this.template.execute((java.sql.Connection connection) -> {
-			try {
-				return connection.unwrap(org.postgresql.PGConnection.class)
-					.getCopyAPI()
-					.copyIn("copy indicators_stage from stdin with (format csv)",
-							new java.io.StringReader(csv.toString()));
-			}
-			catch (java.io.IOException ex) {
-				throw new java.sql.SQLException(ex);
-			}
-		});
 		boolean first = !this.jdbc.sql("select exists (select 1 from indicators_value where indicator_id = any(:ids))")
 			.param("ids", indicatorIds)
 			.query(Boolean.class)
 			.single();
 		if (first) {
-			int inserted = this.jdbc.sql("""
-					insert into indicators_value (indicator_id, area_code, period, period_start, sex, value, missing,
-					status, source, import_run_id) select indicator_id, area_code, period, period_start, sex, value,
-					missing, status, :source, :run from indicators_stage""")
-				.param("source", source)
-				.param("run", importRunId)
-				.update();
-			this.template.execute("truncate indicators_stage");
-			return new StoreResult(inserted, 0, 0);
+			String tail = "," + csvText(source) + "," + (importRunId == null ? "" : importRunId) + "\n";
+			copy("copy indicators_value (indicator_id, area_code, period, period_start, sex, value, missing, status, "
+					+ "source, import_run_id) from stdin with (format csv)", csv(unique.values(), tail));
+			return new StoreResult(unique.size(), 0, 0);
 		}
+		this.template.execute(
+				"""
+						create temporary table if not exists indicators_stage (indicator_id bigint, area_code text, period text,
+						period_start date, sex char(1), value double precision, missing text, status text) on commit delete rows""");
+		copy("copy indicators_stage from stdin with (format csv)", csv(unique.values(), "\n"));
 		int revised = this.jdbc
 			.sql("""
 					insert into indicators_value_history (indicator_id, area_code, period, sex, value, missing, status,
@@ -418,6 +393,48 @@ public class IndicatorRegistry {
 
 	private static String key(long indicator, String area, String period, String sex) {
 		return indicator + "|" + area + "|" + period + "|" + sex;
+	}
+
+	/** The values as CSV rows for COPY, each ended by {@code tail}. */
+	private static String csv(java.util.Collection<IndicatorValue.Incoming> values, String tail) {
+		StringBuilder csv = new StringBuilder(values.size() * 56);
+		for (IndicatorValue.Incoming value : values) {
+			csv.append(value.indicatorId())
+				.append(',')
+				.append(value.areaCode())
+				.append(',')
+				.append(value.period().code())
+				.append(',')
+				.append(value.period().start())
+				.append(',')
+				.append(value.sex().name())
+				.append(',')
+				.append(value.value() == null ? "" : Double.toString(value.value()))
+				.append(',')
+				.append(value.missing() == null ? "" : value.missing().name())
+				.append(',')
+				.append(value.status().name())
+				.append(tail);
+		}
+		return csv.toString();
+	}
+
+	/** A text as one CSV field, quoted. */
+	private static String csvText(String text) {
+		return text == null ? "" : "\"" + text.replace("\"", "\"\"") + "\"";
+	}
+
+	private void copy(String sql, String csv) {
+		this.template.execute((java.sql.Connection connection) -> {
+			try {
+				return connection.unwrap(org.postgresql.PGConnection.class)
+					.getCopyAPI()
+					.copyIn(sql, new java.io.StringReader(csv));
+			}
+			catch (java.io.IOException ex) {
+				throw new java.sql.SQLException(ex);
+			}
+		});
 	}
 
 }
