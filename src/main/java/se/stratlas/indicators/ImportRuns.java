@@ -20,8 +20,11 @@ public class ImportRuns {
 
 	private final TransactionTemplate separate;
 
-	ImportRuns(JdbcClient jdbc, PlatformTransactionManager transactions) {
+	private final tools.jackson.databind.json.JsonMapper json;
+
+	ImportRuns(JdbcClient jdbc, PlatformTransactionManager transactions, tools.jackson.databind.json.JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 		this.separate = new TransactionTemplate(transactions);
 		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -29,7 +32,11 @@ public class ImportRuns {
 	/** One run: what it read and changed, or why it failed. */
 	public record Run(long id, String source, String description, String status, Instant startedAt, Instant finishedAt,
 			String startedBy, int valuesRead, int valuesInserted, int valuesRevised, int valuesUnchanged, String error,
-			String phase, int stepsDone, int stepsTotal) {
+			String phase, int stepsDone, int stepsTotal, List<IndicatorFileImport.Problem> problems) {
+
+		public Run {
+			problems = problems == null ? List.of() : List.copyOf(problems);
+		}
 
 		public boolean running() {
 			return "RUNNING".equals(this.status);
@@ -90,9 +97,17 @@ public class ImportRuns {
 	}
 
 	public void failed(long runId, String error) {
-		this.separate.executeWithoutResult(status -> this.jdbc.sql(
-				"update indicators_import_run set status = 'FAILED', finished_at = now(), error = :error where id = :id")
+		failed(runId, error, List.of());
+	}
+
+	/** Records a refused import with every problem it found (at most 1 000 kept). */
+	public void failed(long runId, String error, List<IndicatorFileImport.Problem> problems) {
+		List<IndicatorFileImport.Problem> kept = problems.size() > 1000 ? problems.subList(0, 1000) : problems;
+		this.separate.executeWithoutResult(status -> this.jdbc.sql("""
+				update indicators_import_run set status = 'FAILED', finished_at = now(), error = :error,
+				problems = cast(:problems as jsonb) where id = :id""")
 			.param("error", error.length() > 4000 ? error.substring(0, 4000) : error)
+			.param("problems", kept.isEmpty() ? null : this.json.writeValueAsString(kept))
 			.param("id", runId)
 			.update());
 	}
@@ -106,8 +121,17 @@ public class ImportRuns {
 					rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
 					rs.getString("started_by"), rs.getInt("values_read"), rs.getInt("values_inserted"),
 					rs.getInt("values_revised"), rs.getInt("values_unchanged"), rs.getString("error"),
-					rs.getString("phase"), rs.getInt("steps_done"), rs.getInt("steps_total")))
+					rs.getString("phase"), rs.getInt("steps_done"), rs.getInt("steps_total"),
+					problems(rs.getString("problems"))))
 			.list();
+	}
+
+
+	private List<IndicatorFileImport.Problem> problems(String stored) {
+		if (stored == null) {
+			return List.of();
+		}
+		return java.util.Arrays.asList(this.json.readValue(stored, IndicatorFileImport.Problem[].class));
 	}
 
 }

@@ -99,14 +99,38 @@ public class IndicatorFileImport {
 				List.of("DEMO_BREDBAND", "2482", "2024", "T", "", "sekretess")));
 	}
 
+	/** A started import: its run (to follow on the run page) and the result to come. */
+	public record Started(long runId, java.util.concurrent.CompletableFuture<Result> result) {
+	}
+
+	private static final java.util.concurrent.Executor BACKGROUND = java.util.concurrent.Executors
+		.newVirtualThreadPerTaskExecutor();
+
+	/** Imports a file now, in the caller's thread; the run log records it. */
 	public Result importFile(long organisationId, String filename, byte[] content, String actor) {
 		String name = filename == null ? "fil" : filename;
+		return fileRun(organisationId, name, content, this.runs.start(organisationId, "FIL", name, actor));
+	}
+
+	/**
+	 * Starts a file import in the background and returns at once; its run shows how far it
+	 * has come and, if refused, every problem.
+	 */
+	public Started start(long organisationId, String filename, byte[] content, String actor) {
+		String name = filename == null ? "fil" : filename;
 		long run = this.runs.start(organisationId, "FIL", name, actor);
+		return new Started(run, java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> fileRun(organisationId, name, content, run), BACKGROUND));
+	}
+
+	private Result fileRun(long organisationId, String name, byte[] content, long run) {
 		try {
+			this.runs.progress(run, "Läser filen", 0, 2, 0);
 			Parsed parsed = parse(organisationId, name, content);
 			if (!parsed.problems().isEmpty()) {
 				throw new ImportRefused(parsed.problems());
 			}
+			this.runs.progress(run, "Sparar", 1, 2, parsed.values().size());
 			IndicatorRegistry.StoreResult stored = this.transactions
 				.execute(status -> this.registry.store(parsed.values(), parsed.format() + " " + name, run));
 			this.runs.succeeded(run, parsed.values().size(), stored);
@@ -114,7 +138,7 @@ public class IndicatorFileImport {
 		}
 		catch (ImportRefused ex) {
 			this.runs.failed(run, ex.problems().size() + " problem: " + ex.problems().getFirst().where() + " "
-					+ ex.problems().getFirst().message());
+					+ ex.problems().getFirst().message(), ex.problems());
 			throw ex;
 		}
 		catch (RuntimeException ex) {
@@ -128,22 +152,37 @@ public class IndicatorFileImport {
 	 * nothing, logged.
 	 */
 	public Result importScb(long organisationId, String tableId, Map<String, List<String>> selection, String actor) {
+		return scbRun(organisationId, tableId, selection,
+				this.runs.start(organisationId, "SCB", tableId + " " + selection, actor));
+	}
+
+	/** Starts an SCB fetch in the background, like {@link #start}. */
+	public Started startScb(long organisationId, String tableId, Map<String, List<String>> selection, String actor) {
 		long run = this.runs.start(organisationId, "SCB", tableId + " " + selection, actor);
+		return new Started(run, java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> scbRun(organisationId, tableId, selection, run), BACKGROUND));
+	}
+
+	private Result scbRun(long organisationId, String tableId, Map<String, List<String>> selection, long run) {
 		try {
+			this.runs.progress(run, "Hämtar från SCB", 0, 3, 0);
 			JsonNode body = this.scb.data(tableId, selection);
+			this.runs.progress(run, "Läser JSON-stat", 1, 3, 0);
 			List<Problem> problems = new ArrayList<>();
 			List<IndicatorValue.Incoming> values = new ArrayList<>();
 			readJsonStat(organisationId, "SCB " + tableId, body, values, problems);
 			if (!problems.isEmpty()) {
 				throw new ImportRefused(problems);
 			}
+			this.runs.progress(run, "Sparar", 2, 3, values.size());
 			IndicatorRegistry.StoreResult stored = this.transactions
 				.execute(status -> this.registry.store(values, "SCB " + tableId, run));
 			this.runs.succeeded(run, values.size(), stored);
 			return new Result(run, "SCB JSON-stat", values.size(), stored);
 		}
 		catch (ImportRefused ex) {
-			this.runs.failed(run, ex.problems().getFirst().where() + " " + ex.problems().getFirst().message());
+			this.runs.failed(run, ex.problems().getFirst().where() + " " + ex.problems().getFirst().message(),
+					ex.problems());
 			throw ex;
 		}
 		catch (RuntimeException ex) {

@@ -126,37 +126,63 @@ public class KoladaClient {
 		if (!rows.isArray()) {
 			throw new KoladaException(where + " $.values: expected an array");
 		}
-		List<KoladaValue> values = new ArrayList<>();
-		int index = 0;
+		List<KoladaValue> values = new ArrayList<>(rows.size() * 3);
+		int index = -1;
 		for (JsonNode node : rows) {
-			String path = "$.values[" + index++ + "]";
+			index++;
 			String area = text(node, "municipality");
 			JsonNode period = node.path("period");
 			if (area == null || period.isMissingNode() || period.isNull()) {
-				throw new KoladaException(where + " " + path + ": expected \"municipality\" and \"period\"");
+				throw new KoladaException(where + " " + path(index) + ": expected \"municipality\" and \"period\"");
 			}
 			int year;
 			try {
 				year = period.isNumber() ? period.asInt() : Integer.parseInt(period.asString().strip());
 			}
 			catch (NumberFormatException ex) {
-				throw new KoladaException(where + " " + path + ".period: \"" + period.asString() + "\" is not a year");
+				throw new KoladaException(
+						where + " " + path(index) + ".period: \"" + period.asString() + "\" is not a year");
 			}
-			int entry = 0;
+			// Per row, not per value: the KPI and the area are the same for all three
+			// sexes.
+			String kpi = text(node, "kpi");
+			String areaCode = fromKolada(area);
+			int entry = -1;
 			for (JsonNode value : node.path("values")) {
-				String valuePath = path + ".values[" + entry++ + "]";
-				Sex sex = Sex.parse(text(value, "gender"))
-					.orElseThrow(() -> new KoladaException(where + " " + valuePath + ".gender: expected T, K or M"));
+				entry++;
+				Sex sex = parseSex(text(value, "gender"));
+				if (sex == null) {
+					throw new KoladaException(
+							where + " " + path(index) + ".values[" + entry + "].gender: expected T, K or M");
+				}
 				JsonNode number = value.path("value");
 				if (!number.isNumber() && !number.isNull() && !number.isMissingNode()) {
-					throw new KoladaException(where + " " + valuePath + ".value: expected a number or null");
+					throw new KoladaException(
+							where + " " + path(index) + ".values[" + entry + "].value: expected a number or null");
 				}
 				Double amount = number.isNumber() ? number.asDouble() : null;
 				Missing missing = amount == null ? missing(text(value, "status")) : null;
-				values.add(new KoladaValue(text(node, "kpi"), fromKolada(area), year, sex, amount, missing));
+				values.add(new KoladaValue(kpi, areaCode, year, sex, amount, missing));
 			}
 		}
 		return values;
+	}
+
+	private static String path(int index) {
+		return "$.values[" + index + "]";
+	}
+
+	/** Kolada's genders, the common ones without a detour. */
+	private static Sex parseSex(String gender) {
+		if (gender == null) {
+			return null;
+		}
+		return switch (gender) {
+			case "T" -> Sex.T;
+			case "K" -> Sex.K;
+			case "M" -> Sex.M;
+			default -> Sex.parse(gender).orElse(null);
+		};
 	}
 
 	private List<JsonNode> pages(String firstUrl) {

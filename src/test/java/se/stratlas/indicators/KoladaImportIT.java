@@ -26,6 +26,7 @@ import se.stratlas.indicators.IndicatorKinds.Source;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +74,9 @@ class KoladaImportIT {
 
 	@Autowired
 	KoladaRefresh refresh;
+
+	@Autowired
+	ScbSubscriptions scbSubscriptions;
 
 	long organisation;
 
@@ -219,6 +223,53 @@ class KoladaImportIT {
 			.containsExactly(79.0, 79.6);
 		assertThat(this.registry.series(indicator.id(), List.of("0000"), Sex.M)).extracting(IndicatorValue::missing)
 			.containsExactly(null, Missing.SEKRETESS);
+	}
+
+	@Test
+	void aSubscribedScbTableIsFetchedAgainOnTheScheduleAsALoggedRun() throws IOException {
+		defineScbIndicator();
+		KOLADA.stubFor(
+				get(urlPathEqualTo("/scb/v2/tables/AM0207/data")).withQueryParam("outputFormat", equalTo("json-stat2"))
+					.willReturn(json(fixture("../scb/syss.json"))));
+		java.util.Map<String, List<String>> selection = new java.util.LinkedHashMap<>();
+		selection.put("Region", List.of("2480", "24", "00"));
+		selection.put("Tid", List.of("FROM(2023)"));
+		this.scbSubscriptions.subscribe(this.organisation, "AM0207", selection, "tester");
+		this.scbSubscriptions.subscribe(this.organisation, "AM0207", selection, "tester");
+		assertThat(this.scbSubscriptions.list(this.organisation)).singleElement()
+			.satisfies(s -> assertThat(s.selection()).containsEntry("Tid", List.of("FROM(2023)")));
+		assertThat(this.scbSubscriptions.refreshAll()).isEqualTo(1);
+		assertThat(this.runs.runs(this.organisation).getFirst()).satisfies(run -> {
+			assertThat(run.source()).isEqualTo("SCB");
+			assertThat(run.startedBy()).isEqualTo("schemalagd uppdatering");
+			assertThat(run.status()).isEqualTo("SUCCEEDED");
+		});
+		KOLADA.verify(getRequestedFor(urlPathEqualTo("/scb/v2/tables/AM0207/data"))
+			.withQueryParam("valueCodes[Tid]", equalTo("FROM(2023)")));
+		long id = this.scbSubscriptions.list(this.organisation).getFirst().id();
+		this.scbSubscriptions.unsubscribe(this.organisation, id);
+		assertThat(this.scbSubscriptions.list(this.organisation)).isEmpty();
+		assertThatThrownBy(() -> this.scbSubscriptions.subscribe(this.organisation, "AM 0207", selection, "tester"))
+			.isInstanceOf(se.stratlas.shared.ValidationException.class);
+	}
+
+	@Test
+	void aBackgroundImportShowsItsProgressAndKeepsEveryProblemOnItsRun() throws Exception {
+		IndicatorFileImport.Started started = this.files.start(this.organisation, "trasig.json",
+				fixture("data-broken.json").getBytes(StandardCharsets.UTF_8), "tester");
+		assertThatThrownBy(() -> started.result().get(10, java.util.concurrent.TimeUnit.SECONDS))
+			.hasCauseInstanceOf(IndicatorFileImport.ImportRefused.class);
+		ImportRuns.Run run = this.runs.run(this.organisation, started.runId());
+		assertThat(run.status()).isEqualTo("FAILED");
+		assertThat(run.problems()).anySatisfy(p -> assertThat(p.message()).contains("$.values[1].values[0].gender"));
+		IndicatorFileImport.Started good = this.files.start(this.organisation, "mall.xlsx", this.files.template(),
+				"tester");
+		assertThat(good.result().get(10, java.util.concurrent.TimeUnit.SECONDS).read()).isEqualTo(2);
+		assertThat(this.runs.run(this.organisation, good.runId())).satisfies(r -> {
+			assertThat(r.status()).isEqualTo("SUCCEEDED");
+			assertThat(r.percent()).isEqualTo(100);
+			assertThat(r.problems()).isEmpty();
+		});
 	}
 
 	@Test

@@ -239,14 +239,16 @@ class BrowserIT {
 		defineIndicator("SYSS01", "Förvärvsarbetande (SCB, webbtest)", "SCB", "AM0207:SYSS01", null, null);
 		defineIndicator("WEB_KVOT", "Kolada genom SCB (webbtest)", "COMPUTED", null, "N00914", "SYSS01");
 
-		upload("kolada/data-page1.json", "kolada.json");
-		assertThat(driver.findElement(By.cssSelector(".notice.success")).getText()).contains("Kolada JSON");
-		upload("scb/syss.json", "scb.json");
-		assertThat(driver.findElement(By.cssSelector(".notice.success")).getText()).contains("SCB JSON-stat");
+		driver.get(url("/indicators/import"));
 		checkAccessibility("indicator import");
+		upload("kolada/data-page1.json", "kolada.json");
+		assertThat(finished(".notice.success")).contains("kolada.json");
+		checkAccessibility("import run");
+		upload("scb/syss.json", "scb.json");
+		assertThat(finished(".notice.success")).contains("scb.json");
 		upload("kolada/data-broken.json", "trasig.json");
-		assertThat(driver.findElement(By.cssSelector(".notice.error")).getText())
-			.contains("$.values[1].values[0].gender");
+		assertThat(finished("table.problems")).contains("$.values[1].values[0].gender");
+		checkAccessibility("refused import run");
 
 		driver.get(url("/indicators"));
 		checkAccessibility("indicators");
@@ -419,6 +421,13 @@ class BrowserIT {
 		driver.get(url("/indicators/import"));
 		driver.findElement(By.id("file")).sendKeys(file.toString());
 		clickAndWait(driver.findElement(By.cssSelector("form[enctype] button[type=submit]")));
+	}
+
+	/** The text of what the run page shows once the background import has finished. */
+	private static String finished(String selector) {
+		return new WebDriverWait(driver, Duration.ofSeconds(20))
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(selector)))
+			.getText();
 	}
 
 	private static void clickAndWait(WebElement element) {

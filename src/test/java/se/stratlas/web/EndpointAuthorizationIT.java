@@ -290,6 +290,8 @@ class EndpointAuthorizationIT {
 		row("GET /api/indicators/runs", Access.READER);
 		row("GET /indicators/import/template", Access.READER);
 		row("POST /indicators/import", Access.STRATEGIST);
+		row("POST /indicators/import/scb", Access.STRATEGIST, "table=", null);
+		row("POST /indicators/scb-subscriptions/{subscriptionId}/delete", Access.STRATEGIST);
 		row("GET /indicators/dashboard", Access.READER, "element=00000000-0000-0000-0000-000000000000", null);
 	}
 
@@ -432,6 +434,7 @@ class EndpointAuthorizationIT {
 			.replace("{productId}", String.valueOf(this.ids.product()))
 			.replace("{linkId}", "999999")
 			.replace("{runId}", "999999")
+			.replace("{subscriptionId}", "999999")
 			.replace("{fundingId}", "999999")
 			.replace("{effectId}", "999999")
 			.replace("{view}", "sdg")

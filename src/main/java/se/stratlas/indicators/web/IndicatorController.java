@@ -69,10 +69,14 @@ class IndicatorController {
 
 	private final se.stratlas.indicators.KoladaRefresh refresh;
 
+	private final se.stratlas.indicators.ScbSubscriptions scbSubscriptions;
+
 	IndicatorController(IndicatorRegistry registry, IndicatorAnalytics analytics, KoladaImport kolada, ImportRuns runs,
 			Areas areas, MessageSource messages, se.stratlas.indicators.IndicatorFileImport files,
-			se.stratlas.indicators.AreaGroups groups, se.stratlas.indicators.KoladaRefresh refresh) {
+			se.stratlas.indicators.AreaGroups groups, se.stratlas.indicators.KoladaRefresh refresh,
+			se.stratlas.indicators.ScbSubscriptions scbSubscriptions) {
 		this.refresh = refresh;
+		this.scbSubscriptions = scbSubscriptions;
 		this.files = files;
 		this.groups = groups;
 		this.registry = registry;
@@ -312,9 +316,74 @@ class IndicatorController {
 
 	@GetMapping("/indicators/import")
 	@PreAuthorize("hasRole('STRATEGIST')")
-	String importForm(Model model) {
+	String importForm(@AuthenticationPrincipal StratlasPrincipal user, Model model) {
 		model.addAttribute("columns", se.stratlas.indicators.IndicatorFileImport.COLUMNS);
+		model.addAttribute("subscriptions", this.scbSubscriptions.list(user.organisationId()));
 		return "indicators/import";
+	}
+
+	/**
+	 * Reads "Dimension=value,value" lines (one per dimension) into a PxWeb selection.
+	 * @throws ValidationException naming the line that is not of that form
+	 */
+	static java.util.Map<String, List<String>> selection(String text) {
+		java.util.Map<String, List<String>> selection = new java.util.LinkedHashMap<>();
+		if (text == null) {
+			return selection;
+		}
+		for (String line : text.split("\\R")) {
+			if (line.isBlank()) {
+				continue;
+			}
+			int equals = line.indexOf('=');
+			String dimension = equals < 0 ? "" : line.substring(0, equals).strip();
+			List<String> values = equals < 0 ? List.of()
+					: java.util.Arrays.stream(line.substring(equals + 1).split(","))
+						.map(String::strip)
+						.filter(v -> !v.isEmpty())
+						.toList();
+			if (!dimension.matches("[A-Za-z0-9_]{1,40}") || values.isEmpty()) {
+				throw new ValidationException("selection", "indicator.scb.selectionLine", line.strip());
+			}
+			selection.put(dimension, values);
+		}
+		return selection;
+	}
+
+	@PostMapping("/indicators/import/scb")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	String importScb(@AuthenticationPrincipal StratlasPrincipal user, @RequestParam(defaultValue = "") String table,
+			@RequestParam(defaultValue = "") String selection, @RequestParam(defaultValue = "false") boolean subscribe,
+			Model model, Locale locale) {
+		try {
+			java.util.Map<String, List<String>> parsed = selection(selection);
+			if (!table.strip().matches("[A-Za-z0-9_]{1,40}")) {
+				throw new ValidationException("table", "indicator.scb.table");
+			}
+			if (parsed.isEmpty()) {
+				throw new ValidationException("selection", "indicator.scb.selection");
+			}
+			if (subscribe) {
+				this.scbSubscriptions.subscribe(user.organisationId(), table.strip(), parsed, user.username());
+			}
+			return "redirect:/indicators/runs/"
+					+ this.files.startScb(user.organisationId(), table.strip(), parsed, user.username()).runId();
+		}
+		catch (ValidationException ex) {
+			model.addAttribute("scbErrors", FieldErrors.of(ex, this.messages, locale));
+			model.addAttribute("scbTable", table);
+			model.addAttribute("scbSelection", selection);
+			return importForm(user, model);
+		}
+	}
+
+	@PostMapping("/indicators/scb-subscriptions/{subscriptionId}/delete")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	String unsubscribe(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long subscriptionId,
+			RedirectAttributes redirect) {
+		this.scbSubscriptions.unsubscribe(user.organisationId(), subscriptionId);
+		redirect.addFlashAttribute("flash", "indicator.scb.unsubscribed");
+		return "redirect:/indicators/import";
 	}
 
 	@GetMapping("/indicators/import/template")
@@ -337,21 +406,16 @@ class IndicatorController {
 	String importFile(@AuthenticationPrincipal StratlasPrincipal user,
 			@RequestParam("file") org.springframework.web.multipart.MultipartFile file, Model model)
 			throws java.io.IOException {
-		model.addAttribute("columns", se.stratlas.indicators.IndicatorFileImport.COLUMNS);
-		model.addAttribute("filename", file.getOriginalFilename());
 		if (file.isEmpty()) {
+			model.addAttribute("filename", file.getOriginalFilename());
 			model.addAttribute("problems",
 					List.of(new se.stratlas.indicators.IndicatorFileImport.Problem("fil", "the file is empty")));
-			return "indicators/import";
+			return importForm(user, model);
 		}
-		try {
-			model.addAttribute("result", this.files.importFile(user.organisationId(), file.getOriginalFilename(),
-					file.getBytes(), user.username()));
-		}
-		catch (se.stratlas.indicators.IndicatorFileImport.ImportRefused ex) {
-			model.addAttribute("problems", ex.problems());
-		}
-		return "indicators/import";
+		// The import runs in the background; its run page shows how far it has come and what it found.
+		return "redirect:/indicators/runs/" + this.files
+			.start(user.organisationId(), file.getOriginalFilename(), file.getBytes(), user.username())
+			.runId();
 	}
 
 	@GetMapping("/indicators/groups")
