@@ -85,9 +85,10 @@ public class ImportRuns {
 	}
 
 	public void succeeded(long runId, int read, IndicatorRegistry.StoreResult result) {
-		this.separate.executeWithoutResult(status -> this.jdbc.sql("""
-				update indicators_import_run set status = 'SUCCEEDED', finished_at = now(), values_read = :read,
-				values_inserted = :inserted, values_revised = :revised, values_unchanged = :unchanged where id = :id""")
+		this.separate.executeWithoutResult(status -> this.jdbc
+			.sql("""
+					update indicators_import_run set status = 'SUCCEEDED', finished_at = now(), values_read = :read, steps_done = steps_total,
+					values_inserted = :inserted, values_revised = :revised, values_unchanged = :unchanged where id = :id""")
 			.param("read", read)
 			.param("inserted", result.inserted())
 			.param("revised", result.revised())
@@ -125,7 +126,6 @@ public class ImportRuns {
 					problems(rs.getString("problems"))))
 			.list();
 	}
-
 
 	private List<IndicatorFileImport.Problem> problems(String stored) {
 		if (stored == null) {

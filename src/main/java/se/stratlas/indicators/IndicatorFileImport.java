@@ -113,8 +113,8 @@ public class IndicatorFileImport {
 	}
 
 	/**
-	 * Starts a file import in the background and returns at once; its run shows how far it
-	 * has come and, if refused, every problem.
+	 * Starts a file import in the background and returns at once; its run shows how far
+	 * it has come and, if refused, every problem.
 	 */
 	public Started start(long organisationId, String filename, byte[] content, String actor) {
 		String name = filename == null ? "fil" : filename;

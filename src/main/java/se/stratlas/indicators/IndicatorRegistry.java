@@ -215,8 +215,14 @@ public class IndicatorRegistry {
 			.single();
 		if (first) {
 			String tail = "," + csvText(source) + "," + (importRunId == null ? "" : importRunId) + "\n";
+			// In primary-key order, so that the index grows at its end.
+			List<IndicatorValue.Incoming> ordered = new ArrayList<>(unique.values());
+			ordered.sort(java.util.Comparator.comparingLong(IndicatorValue.Incoming::indicatorId)
+				.thenComparing(IndicatorValue.Incoming::areaCode)
+				.thenComparing(v -> v.period().code())
+				.thenComparing(v -> v.sex().name()));
 			copy("copy indicators_value (indicator_id, area_code, period, period_start, sex, value, missing, status, "
-					+ "source, import_run_id) from stdin with (format csv)", csv(unique.values(), tail));
+					+ "source, import_run_id) from stdin with (format csv)", csv(ordered, tail));
 			return new StoreResult(unique.size(), 0, 0);
 		}
 		this.template.execute(

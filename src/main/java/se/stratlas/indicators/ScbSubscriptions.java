@@ -18,10 +18,11 @@ import se.stratlas.shared.ValidationException;
 
 /**
  * SCB tables that are fetched again on the refresh schedule
- * ({@code stratlas.indicators.refresh-cron}, as Kolada subscriptions): the table id and the
- * selection as the user gave it. PxWeb v2 selection expressions such as {@code FROM(2015)}
- * or {@code TOP(5)} for Tid bring new years with them. Every refresh is a logged import
- * run; unchanged values stay unchanged, revised ones keep their history.
+ * ({@code stratlas.indicators.refresh-cron}, as Kolada subscriptions): the table id and
+ * the selection as the user gave it. PxWeb v2 selection expressions such as
+ * {@code FROM(2015)} or {@code TOP(5)} for Tid bring new years with them. Every refresh
+ * is a logged import run; unchanged values stay unchanged, revised ones keep their
+ * history.
  */
 @Component
 public class ScbSubscriptions {

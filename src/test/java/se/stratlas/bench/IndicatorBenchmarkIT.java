@@ -48,7 +48,7 @@ import se.stratlas.indicators.Period;
  * Kolada-JSON import against PostgreSQL COPY of the same rows. Results go to
  * target/benchmark-indicators.md.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class IndicatorBenchmarkIT {
@@ -74,6 +74,14 @@ class IndicatorBenchmarkIT {
 	@Autowired
 	se.stratlas.areas.Areas areas;
 
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
+	/** How long the load test runs and how many clients it has. */
+	static final int LOAD_SECONDS = 30;
+
+	static final int CLIENTS = 16;
+
 	private final StringBuilder report = new StringBuilder();
 
 	@Test
@@ -92,7 +100,6 @@ class IndicatorBenchmarkIT {
 			.param("n", INDICATORS)
 			.update();
 		this.jdbc.sql("alter table indicators_value drop constraint indicators_value_pkey").update();
-		this.jdbc.sql("drop index indicators_value_period_idx").update();
 		this.jdbc.sql("set session_replication_role = replica").update();
 		this.jdbc.sql("""
 				insert into indicators_value (indicator_id, area_code, period, period_start, sex, value, status, source)
@@ -104,8 +111,6 @@ class IndicatorBenchmarkIT {
 			.update();
 		this.jdbc.sql("set session_replication_role = origin").update();
 		this.jdbc.sql("alter table indicators_value add primary key (indicator_id, area_code, period, sex)").update();
-		this.jdbc.sql("create index indicators_value_period_idx on indicators_value (indicator_id, period, sex)")
-			.update();
 		this.jdbc.sql("analyze indicators_value").update();
 		long values = this.jdbc.sql("select count(*) from indicators_value where source = 'bench'")
 			.query(Long.class)
@@ -194,6 +199,7 @@ class IndicatorBenchmarkIT {
 		this.report.insert(this.report.indexOf("\n", table) + 1, rows);
 
 		importThroughput(organisation);
+		serveUnderLoad(organisation, ids, municipalities);
 		Files.writeString(Path.of("target/benchmark-indicators.md"), this.report.toString());
 		System.out.println(this.report);
 		Files.deleteIfExists(csv);
@@ -265,6 +271,132 @@ class IndicatorBenchmarkIT {
 				+ "values/s; ratio COPY/Stratlas %.1f×", incoming.size(), body.length / 1e6, ours,
 				incoming.size() / ours, stored.inserted(), copy, incoming.size() / copy, ours / copy);
 		Files.deleteIfExists(csv);
+	}
+
+	/**
+	 * Q1–Q4 through the HTTP API with {@link #CLIENTS} concurrent clients for
+	 * {@link #LOAD_SECONDS} s, in this JVM (run it with -Xmx512m), with the heap's peak
+	 * use.
+	 */
+	private void serveUnderLoad(long organisation, List<Long> ids, List<String> municipalities) throws Exception {
+		java.util.UUID element = this.jdbc.sql("""
+				select e.key from strategy_element e join strategy_version v on v.id = e.version_id
+				join strategy_strategy s on s.id = v.strategy_id
+				where s.code = 'RUS' and s.organisation_id = :org and e.code = '3' order by v.id desc limit 1""")
+			.param("org", organisation)
+			.query(java.util.UUID.class)
+			.single();
+		for (long id : ids.subList(0, 60)) {
+			this.registry.link(organisation, id, List.of(element));
+		}
+		String base = "http://localhost:" + this.port;
+		java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+			.followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+			.build();
+		String cookie = signIn(http, base);
+		String[] names = { "Q1 series of one indicator for one area (GET /api/indicators/{id}/series)",
+				"Q2 ranking of the 290 municipalities (GET /api/indicators/{id}/ranking)",
+				"Q3 dashboard of priority 3 with the 60 linked indicators and target status (GET /api/indicators/dashboard)",
+				"Q4 county aggregate over 20 years (GET /api/indicators/{id}/county-aggregate)" };
+		List<java.util.concurrent.ConcurrentLinkedQueue<Double>> latencies = new ArrayList<>();
+		for (int q = 0; q < 4; q++) {
+			latencies.add(new java.util.concurrent.ConcurrentLinkedQueue<>());
+		}
+		java.util.concurrent.atomic.AtomicInteger errors = new java.util.concurrent.atomic.AtomicInteger();
+		List<java.lang.management.MemoryPoolMXBean> heap = java.lang.management.ManagementFactory.getMemoryPoolMXBeans()
+			.stream()
+			.filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+			.toList();
+		heap.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+		long end = System.nanoTime() + LOAD_SECONDS * 1_000_000_000L;
+		String latest = String.valueOf(2004 + YEARS);
+		try (var clients = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int c = 0; c < CLIENTS; c++) {
+				int client = c;
+				clients.submit(() -> {
+					Random random = new Random(client);
+					int i = client;
+					while (System.nanoTime() < end) {
+						int q = i++ % 4;
+						long id = ids.get(random.nextInt(ids.size()));
+						String path = switch (q) {
+							case 0 -> "/api/indicators/" + id + "/series?sex=T&area="
+									+ municipalities.get(random.nextInt(municipalities.size()));
+							case 1 -> "/api/indicators/" + id + "/ranking?sex=T&period=" + latest;
+							case 2 -> "/api/indicators/dashboard?area=24&element=" + element;
+							default -> "/api/indicators/" + id + "/county-aggregate?county=24&sex=T";
+						};
+						long start = System.nanoTime();
+						try {
+							var response = http
+								.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+									.header("Cookie", cookie)
+									.header("Accept", "application/json")
+									.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+							if (response.statusCode() != 200) {
+								errors.incrementAndGet();
+							}
+						}
+						catch (Exception ex) {
+							errors.incrementAndGet();
+						}
+						latencies.get(q).add((System.nanoTime() - start) / 1e6);
+					}
+					return null;
+				});
+			}
+		}
+		long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+		int total = latencies.stream().mapToInt(java.util.Collection::size).sum();
+		line("");
+		line("Under load: %d concurrent HTTP clients for %d s against the running application (heap limit %,d MB, "
+				+ "peak heap use %,d MB): %,d requests, %,.0f requests/s, %d errors", CLIENTS, LOAD_SECONDS,
+				Runtime.getRuntime().maxMemory() / 1024 / 1024, peak / 1024 / 1024, total,
+				total / (double) LOAD_SECONDS, errors.get());
+		line("");
+		line("| Query under load | requests | p50 | p95 | p99 |");
+		line("|---|---|---|---|---|");
+		for (int q = 0; q < 4; q++) {
+			double[] sorted = latencies.get(q).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+			line("| %s | %,d | %.1f ms | %.1f ms | %.1f ms |", names[q], sorted.length, at(sorted, 0.50),
+					at(sorted, 0.95), at(sorted, 0.99));
+		}
+	}
+
+	private static double at(double[] sorted, double quantile) {
+		return sorted.length == 0 ? Double.NaN
+				: sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
+	}
+
+	/** Signs in as the demo läsare and returns the session cookie. */
+	private static String signIn(java.net.http.HttpClient http, String base) throws Exception {
+		var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+		java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+			.matcher(page.body());
+		if (!token.find()) {
+			throw new IllegalStateException("no CSRF token on the login page");
+		}
+		String cookie = sessionCookie(page);
+		String form = "username=lars.lasare&password=stratlas-demo&_csrf="
+				+ java.net.URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+		var login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+			.header("Cookie", cookie)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		String signedIn = sessionCookie(login);
+		return signedIn.isEmpty() ? cookie : signedIn;
+	}
+
+	private static String sessionCookie(java.net.http.HttpResponse<?> response) {
+		return response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(c -> c.startsWith("JSESSIONID=") || c.startsWith("SESSION="))
+			.map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+			.findFirst()
+			.orElse("");
 	}
 
 	private double[] time(IntConsumer query) {

@@ -244,8 +244,8 @@ class KoladaImportIT {
 			assertThat(run.startedBy()).isEqualTo("schemalagd uppdatering");
 			assertThat(run.status()).isEqualTo("SUCCEEDED");
 		});
-		KOLADA.verify(getRequestedFor(urlPathEqualTo("/scb/v2/tables/AM0207/data"))
-			.withQueryParam("valueCodes[Tid]", equalTo("FROM(2023)")));
+		KOLADA.verify(getRequestedFor(urlPathEqualTo("/scb/v2/tables/AM0207/data")).withQueryParam("valueCodes[Tid]",
+				equalTo("FROM(2023)")));
 		long id = this.scbSubscriptions.list(this.organisation).getFirst().id();
 		this.scbSubscriptions.unsubscribe(this.organisation, id);
 		assertThat(this.scbSubscriptions.list(this.organisation)).isEmpty();

@@ -412,10 +412,11 @@ class IndicatorController {
 					List.of(new se.stratlas.indicators.IndicatorFileImport.Problem("fil", "the file is empty")));
 			return importForm(user, model);
 		}
-		// The import runs in the background; its run page shows how far it has come and what it found.
-		return "redirect:/indicators/runs/" + this.files
-			.start(user.organisationId(), file.getOriginalFilename(), file.getBytes(), user.username())
-			.runId();
+		// The import runs in the background; its run page shows how far it has come and
+		// what it found.
+		return "redirect:/indicators/runs/"
+				+ this.files.start(user.organisationId(), file.getOriginalFilename(), file.getBytes(), user.username())
+					.runId();
 	}
 
 	@GetMapping("/indicators/groups")
