@@ -59,6 +59,77 @@ public class LiveReferences {
 		return Markdown.html(markdown, reference -> render(organisationId, reference, locale, year));
 	}
 
+	/**
+	 * The Markdown with each reference written out as text, for documents: an indicator
+	 * as "name, area: value unit (period; källa …)", an initiative as its name and
+	 * status.
+	 */
+	public String asText(long organisationId, String markdown, String until) {
+		if (markdown == null) {
+			return "";
+		}
+		Integer year = until == null ? null : se.stratlas.indicators.Period.parse(until).year();
+		java.util.regex.Matcher matcher = Markdown.REFERENCE.matcher(markdown);
+		StringBuilder out = new StringBuilder();
+		while (matcher.find()) {
+			Markdown.Reference reference = new Markdown.Reference(matcher.group(1), matcher.group(2), matcher.group(3));
+			matcher.appendReplacement(out,
+					java.util.regex.Matcher.quoteReplacement(markdownEscape(text(organisationId, reference, year))));
+		}
+		matcher.appendTail(out);
+		return out.toString();
+	}
+
+	private String text(long organisationId, Markdown.Reference reference, Integer untilYear) {
+		if ("insats".equals(reference.kind())) {
+			try {
+				Initiative initiative = this.initiatives.get(organisationId, Long.parseLong(reference.target()));
+				return "insatsen " + initiative.name() + " (" + initiative.status().name().toLowerCase(Locale.ROOT)
+						+ ")";
+			}
+			catch (NumberFormatException | NotFoundException ex) {
+				return "okänd insats " + reference.target();
+			}
+		}
+		Optional<IndicatorDefinition> found = this.indicators.findByCode(organisationId, reference.target());
+		if (found.isEmpty()) {
+			return "okänd indikator " + reference.target();
+		}
+		IndicatorDefinition definition = found.get();
+		String area = reference.area() == null ? DEFAULT_AREA : reference.area();
+		List<Target.Point> points = this.analytics.series(organisationId, definition.id(), List.of(area), Sex.T)
+			.stream()
+			.flatMap(s -> s.points().stream())
+			.filter(p -> p.value() != null && (untilYear == null || p.period().year() <= untilYear))
+			.toList();
+		NumberFormat format = NumberFormat.getNumberInstance(Locale.forLanguageTag("sv"));
+		format.setMaximumFractionDigits(definition.decimals());
+		format.setMinimumFractionDigits(definition.decimals());
+		StringBuilder text = new StringBuilder(definition.nameSv()).append(", ").append(this.areas.name(area));
+		if (points.isEmpty()) {
+			text.append(": inga värden");
+		}
+		else {
+			Target.Point latest = points.getLast();
+			text.append(": ")
+				.append(format.format(latest.value()))
+				.append(definition.unit() == null ? "" : " " + definition.unit())
+				.append(" (")
+				.append(latest.period().code());
+		}
+		text.append(points.isEmpty() ? " (" : "; ")
+			.append("källa: ")
+			.append(definition.source().name())
+			.append(definition.sourceRef() == null ? "" : " " + definition.sourceRef())
+			.append(definition.demoNote() == null ? "" : "; fiktiva demovärden")
+			.append(")");
+		return text.toString();
+	}
+
+	private static String markdownEscape(String text) {
+		return text.replaceAll("([\\\\`*_\\[\\]<>#|])", "\\\\$1");
+	}
+
 	String render(long organisationId, Markdown.Reference reference, Locale locale, Integer untilYear) {
 		boolean english = "en".equals(locale.getLanguage());
 		if ("insats".equals(reference.kind())) {

@@ -405,24 +405,157 @@ public class IndicatorRegistry {
 	private static String csv(java.util.Collection<IndicatorValue.Incoming> values, String tail) {
 		StringBuilder csv = new StringBuilder(values.size() * 56);
 		for (IndicatorValue.Incoming value : values) {
-			csv.append(value.indicatorId())
-				.append(',')
-				.append(value.areaCode())
-				.append(',')
-				.append(value.period().code())
-				.append(',')
-				.append(value.period().start())
-				.append(',')
-				.append(value.sex().name())
-				.append(',')
-				.append(value.value() == null ? "" : Double.toString(value.value()))
-				.append(',')
-				.append(value.missing() == null ? "" : value.missing().name())
-				.append(',')
-				.append(value.status().name())
-				.append(tail);
+			appendCsv(csv, value, tail);
 		}
 		return csv.toString();
+	}
+
+	private static void appendCsv(StringBuilder csv, IndicatorValue.Incoming value, String tail) {
+		csv.append(value.indicatorId())
+			.append(',')
+			.append(value.areaCode())
+			.append(',')
+			.append(value.period().code())
+			.append(',')
+			.append(value.period().start())
+			.append(',')
+			.append(value.sex().name())
+			.append(',')
+			.append(value.value() == null ? "" : Double.toString(value.value()))
+			.append(',')
+			.append(value.missing() == null ? "" : value.missing().name())
+			.append(',')
+			.append(value.status().name())
+			.append(tail);
+	}
+
+	/**
+	 * A first import of indicators that have no values yet, streamed straight into the
+	 * value table while the source is still being read (PostgreSQL inserts on its own
+	 * core while the caller parses). Every value is checked as it comes: its indicator,
+	 * its area, no duplicates. Nothing is visible before the caller's transaction
+	 * commits; a refused value, or closing without {@link #finish()}, cancels the whole
+	 * copy.
+	 */
+	public final class FirstImport implements AutoCloseable {
+
+		private final org.postgresql.copy.CopyIn copy;
+
+		private final java.util.Set<Long> indicators;
+
+		private final java.util.Set<String> seen = new java.util.HashSet<>();
+
+		private final StringBuilder buffer = new StringBuilder(1 << 17);
+
+		private final String tail;
+
+		private int count;
+
+		private boolean finished;
+
+		private FirstImport(org.postgresql.copy.CopyIn copy, java.util.Set<Long> indicators, String tail) {
+			this.copy = copy;
+			this.indicators = indicators;
+			this.tail = tail;
+		}
+
+		public void add(IndicatorValue.Incoming value) {
+			if (!this.indicators.contains(value.indicatorId())) {
+				throw new ValidationException("indicatorId", "indicator.unknown");
+			}
+			if (!IndicatorRegistry.this.areas.exists(value.areaCode())) {
+				throw new ValidationException("areaCode", "area.unknown", value.areaCode());
+			}
+			if (!this.seen.add(key(value.indicatorId(), value.areaCode(), value.period().code(), value.sex().name()))) {
+				throw new ValidationException("period", "indicator.value.duplicate", value.areaCode(),
+						value.period().code(), value.sex().name());
+			}
+			appendCsv(this.buffer, value, this.tail);
+			this.count++;
+			if (this.buffer.length() > 120_000) {
+				flush();
+			}
+		}
+
+		private void flush() {
+			byte[] bytes = this.buffer.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			this.buffer.setLength(0);
+			try {
+				this.copy.writeToCopy(bytes, 0, bytes.length);
+			}
+			catch (java.sql.SQLException ex) {
+				throw new org.springframework.dao.DataIntegrityViolationException("COPY failed", ex);
+			}
+		}
+
+		/** Ends the copy; the values are stored when the transaction commits. */
+		public StoreResult finish() {
+			flush();
+			try {
+				this.copy.endCopy();
+			}
+			catch (java.sql.SQLException ex) {
+				throw new org.springframework.dao.DataIntegrityViolationException("COPY failed", ex);
+			}
+			this.finished = true;
+			return new StoreResult(this.count, 0, 0);
+		}
+
+		@Override
+		public void close() {
+			if (!this.finished && this.copy.isActive()) {
+				try {
+					this.copy.cancelCopy();
+				}
+				catch (java.sql.SQLException ex) {
+					// The transaction is rolled back anyway.
+				}
+			}
+		}
+
+	}
+
+	/**
+	 * Starts a {@link FirstImport} when none of the indicators has values yet (else
+	 * empty: use {@link #store}). Must run in the caller's transaction.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public java.util.Optional<FirstImport> firstImport(java.util.Collection<Long> indicatorIds, String source,
+			Long importRunId) {
+		Long[] ids = indicatorIds.stream().distinct().sorted().toArray(Long[]::new);
+		int known = this.jdbc.sql("select count(*) from indicators_definition where id = any(:ids)")
+			.param("ids", ids)
+			.query(Integer.class)
+			.single();
+		if (known != ids.length) {
+			throw new ValidationException("indicatorId", "indicator.unknown");
+		}
+		for (Long indicatorId : ids) {
+			this.jdbc.sql("select pg_advisory_xact_lock(4711, cast(:id as integer))")
+				.param("id", indicatorId)
+				.query((java.sql.ResultSet rs) -> {
+				});
+		}
+		boolean any = this.jdbc.sql("select exists (select 1 from indicators_value where indicator_id = any(:ids))")
+			.param("ids", ids)
+			.query(Boolean.class)
+			.single();
+		if (any) {
+			return java.util.Optional.empty();
+		}
+		java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils
+			.getConnection(this.template.getDataSource());
+		try {
+			org.postgresql.copy.CopyIn copy = connection.unwrap(org.postgresql.PGConnection.class)
+				.getCopyAPI()
+				.copyIn("copy indicators_value (indicator_id, area_code, period, period_start, sex, value, missing, "
+						+ "status, source, import_run_id) from stdin with (format csv)");
+			return java.util.Optional.of(new FirstImport(copy, java.util.Set.of(ids),
+					"," + csvText(source) + "," + (importRunId == null ? "" : importRunId) + "\n"));
+		}
+		catch (java.sql.SQLException ex) {
+			throw new org.springframework.dao.DataAccessResourceFailureException("COPY could not start", ex);
+		}
 	}
 
 	/** A text as one CSV field, quoted. */

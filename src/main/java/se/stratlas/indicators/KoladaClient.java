@@ -12,6 +12,8 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import se.stratlas.shared.Texts;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -93,7 +95,22 @@ public class KoladaClient {
 	/** As {@link #data(String, List, List)}, telling {@code progress} after each page. */
 	public List<KoladaValue> data(String kpi, List<String> areaCodes, List<Integer> years, Progress progress) {
 		List<KoladaValue> values = new ArrayList<>();
+		data(kpi, areaCodes, years, progress, values::add);
+		return values;
+	}
+
+	/**
+	 * As {@link #data(String, List, List, Progress)}, handing each value to {@code sink}
+	 * as soon as it is read from the answer (pages are parsed as they stream in).
+	 */
+	public void data(String kpi, List<String> areaCodes, List<Integer> years, Progress progress,
+			java.util.function.Consumer<KoladaValue> sink) {
 		List<String> koladaAreas = areaCodes.stream().map(KoladaClient::toKolada).toList();
+		int[] read = { 0 };
+		java.util.function.Consumer<KoladaValue> counting = value -> {
+			read[0]++;
+			sink.accept(value);
+		};
 		for (int from = 0; from < years.size(); from += MAX_YEARS) {
 			List<Integer> chunk = years.subList(from, Math.min(years.size(), from + MAX_YEARS));
 			String url = this.baseUrl + "/data/kpi/" + kpi + "/municipality/" + String.join(",", koladaAreas) + "/year/"
@@ -102,19 +119,47 @@ public class KoladaClient {
 			int chunks = (years.size() + MAX_YEARS - 1) / MAX_YEARS;
 			int done = 0;
 			while (next != null && !next.isBlank()) {
-				JsonNode page = get(next);
-				values.addAll(values(page, next));
+				String following = streamPage(next, counting);
 				done++;
-				String following = text(page, "next_url") != null ? text(page, "next_url") : text(page, "next_page");
-				progress.page(from / MAX_YEARS * 1 + done, chunks + (following == null ? 0 : 1) + done - 1,
-						values.size());
+				progress.page(from / MAX_YEARS * 1 + done, chunks + (following == null ? 0 : 1) + done - 1, read[0]);
 				next = following;
 				if (done > 1000) {
 					throw new KoladaException(url + ": more than 1000 pages");
 				}
 			}
 		}
-		return values;
+	}
+
+	/** Fetches one page and streams its values; returns the next page's URL, if any. */
+	private String streamPage(String url, java.util.function.Consumer<KoladaValue> sink) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+			.timeout(Duration.ofSeconds(60))
+			.header("Accept", "application/json")
+			.GET()
+			.build();
+		try {
+			HttpResponse<java.io.InputStream> response = this.http.send(request,
+					HttpResponse.BodyHandlers.ofInputStream());
+			try (java.io.InputStream body = response.body()) {
+				if (response.statusCode() != 200) {
+					throw new KoladaException(url + ": Kolada answered HTTP " + response.statusCode());
+				}
+				try (tools.jackson.core.JsonParser parser = this.json.createParser(body)) {
+					return stream(parser, url, sink);
+				}
+				catch (tools.jackson.core.JacksonException ex) {
+					throw new KoladaException(url + ": the answer is not JSON (" + Texts.firstLine(ex) + ")");
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new KoladaException(url + ": " + (ex.getMessage() == null
+					? "Kolada could not be reached (" + ex.getClass().getSimpleName() + ")" : ex.getMessage()));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new KoladaException(url + ": interrupted");
+		}
 	}
 
 	/**
@@ -166,6 +211,139 @@ public class KoladaClient {
 			}
 		}
 		return values;
+	}
+
+	/**
+	 * Reads a Kolada answer (or a file saved from one) as a stream, handing each value to
+	 * {@code sink} as soon as it is read, so that storing can start before the whole
+	 * answer is parsed. Errors name {@code where} and the JSON path, as {@link #values}
+	 * does. Returns the {@code next_url} (or {@code next_page}) of the answer, if any.
+	 */
+	public static String stream(tools.jackson.core.JsonParser parser, String where,
+			java.util.function.Consumer<KoladaValue> sink) {
+		tools.jackson.core.JsonToken token = parser.nextToken();
+		if (token != tools.jackson.core.JsonToken.START_OBJECT) {
+			throw new KoladaException(where + " $: expected an object");
+		}
+		String next = null;
+		boolean sawValues = false;
+		while (parser.nextToken() == tools.jackson.core.JsonToken.PROPERTY_NAME) {
+			String name = parser.currentName();
+			token = parser.nextToken();
+			if ("values".equals(name)) {
+				if (token != tools.jackson.core.JsonToken.START_ARRAY) {
+					throw new KoladaException(where + " $.values: expected an array");
+				}
+				sawValues = true;
+				int index = 0;
+				while (parser.nextToken() == tools.jackson.core.JsonToken.START_OBJECT) {
+					row(parser, where, index++, sink);
+				}
+			}
+			else if (("next_url".equals(name) || "next_page".equals(name))
+					&& token == tools.jackson.core.JsonToken.VALUE_STRING) {
+				next = parser.getString();
+			}
+			else {
+				parser.skipChildren();
+			}
+		}
+		if (!sawValues) {
+			throw new KoladaException(where + " $.values: expected an array");
+		}
+		return next;
+	}
+
+	private record Entry(String gender, Double value, boolean number, String status) {
+	}
+
+	private static void row(tools.jackson.core.JsonParser parser, String where, int index,
+			java.util.function.Consumer<KoladaValue> sink) {
+		String kpi = null;
+		String area = null;
+		Integer year = null;
+		String badYear = null;
+		List<Entry> entries = new ArrayList<>(3);
+		while (parser.nextToken() == tools.jackson.core.JsonToken.PROPERTY_NAME) {
+			String name = parser.currentName();
+			tools.jackson.core.JsonToken token = parser.nextToken();
+			switch (name) {
+				case "kpi" -> kpi = token == tools.jackson.core.JsonToken.VALUE_NULL ? null : parser.getValueAsString();
+				case "municipality" ->
+					area = token == tools.jackson.core.JsonToken.VALUE_NULL ? null : parser.getValueAsString();
+				case "period" -> {
+					if (token == tools.jackson.core.JsonToken.VALUE_NUMBER_INT) {
+						year = parser.getIntValue();
+					}
+					else if (token == tools.jackson.core.JsonToken.VALUE_STRING) {
+						try {
+							year = Integer.parseInt(parser.getString().strip());
+						}
+						catch (NumberFormatException ex) {
+							badYear = parser.getString();
+						}
+					}
+				}
+				case "values" -> {
+					if (token != tools.jackson.core.JsonToken.START_ARRAY) {
+						parser.skipChildren();
+						break;
+					}
+					int entry = 0;
+					while (parser.nextToken() == tools.jackson.core.JsonToken.START_OBJECT) {
+						String gender = null;
+						Double value = null;
+						boolean number = false;
+						boolean valid = true;
+						String status = null;
+						while (parser.nextToken() == tools.jackson.core.JsonToken.PROPERTY_NAME) {
+							String field = parser.currentName();
+							tools.jackson.core.JsonToken t = parser.nextToken();
+							switch (field) {
+								case "gender" -> gender = t == tools.jackson.core.JsonToken.VALUE_NULL ? null
+										: parser.getValueAsString();
+								case "value" -> {
+									if (t.isNumeric()) {
+										value = parser.getDoubleValue();
+										number = true;
+									}
+									else if (t != tools.jackson.core.JsonToken.VALUE_NULL) {
+										valid = false;
+										parser.skipChildren();
+									}
+								}
+								case "status" -> status = t == tools.jackson.core.JsonToken.VALUE_NULL ? null
+										: parser.getValueAsString();
+								default -> parser.skipChildren();
+							}
+						}
+						if (!valid) {
+							throw new KoladaException(where + " " + path(index) + ".values[" + entry
+									+ "].value: expected a number or null");
+						}
+						entries.add(new Entry(gender, value, number, status));
+						entry++;
+					}
+				}
+				default -> parser.skipChildren();
+			}
+		}
+		if (badYear != null) {
+			throw new KoladaException(where + " " + path(index) + ".period: \"" + badYear + "\" is not a year");
+		}
+		if (area == null || year == null) {
+			throw new KoladaException(where + " " + path(index) + ": expected \"municipality\" and \"period\"");
+		}
+		String areaCode = fromKolada(area);
+		for (int e = 0; e < entries.size(); e++) {
+			Entry entry = entries.get(e);
+			Sex sex = parseSex(entry.gender());
+			if (sex == null) {
+				throw new KoladaException(where + " " + path(index) + ".values[" + e + "].gender: expected T, K or M");
+			}
+			sink.accept(new KoladaValue(kpi, areaCode, year, sex, entry.value(),
+					entry.number() ? null : missing(entry.status())));
+		}
 	}
 
 	private static String path(int index) {

@@ -76,18 +76,36 @@ public class KoladaImport {
 			long run) {
 		String kpi = indicator.sourceRef() == null ? indicator.code() : indicator.sourceRef();
 		try {
-			List<IndicatorValue.Incoming> incoming = this.client
-				.data(kpi, areaCodes, years,
-						(done, total, read) -> this.runs.progress(run, "Hämtar från Kolada", done, total + 1, read))
-				.stream()
-				.map(v -> new IndicatorValue.Incoming(indicator.id(), v.areaCode(), Period.year(v.year()), v.sex(),
-						v.value(), v.missing(), ValueStatus.DEFINITIV))
-				.toList();
-			this.runs.progress(run, "Sparar", 1, 1, incoming.size());
-			IndicatorRegistry.StoreResult stored = this.transactions
-				.execute(status -> this.registry.store(incoming, "Kolada " + kpi, run));
-			this.runs.succeeded(run, incoming.size(), stored);
-			return new Result(run, incoming.size(), stored);
+			KoladaClient.Progress progress = (done, total, read) -> this.runs.progress(run, "Hämtar från Kolada", done,
+					total + 1, read);
+			java.util.function.Function<KoladaClient.KoladaValue, IndicatorValue.Incoming> toValue = v -> new IndicatorValue.Incoming(
+					indicator.id(), v.areaCode(), Period.year(v.year()), v.sex(), v.value(), v.missing(),
+					ValueStatus.DEFINITIV);
+			// A first import streams the pages straight into the value table as they
+			// arrive; later ones
+			// are merged (revisions kept) once everything is read.
+			record Stored(int read, IndicatorRegistry.StoreResult result) {
+			}
+			Stored stored = this.transactions.execute(status -> {
+				java.util.Optional<IndicatorRegistry.FirstImport> first = this.registry
+					.firstImport(List.of(indicator.id()), "Kolada " + kpi, run);
+				if (first.isPresent()) {
+					try (IndicatorRegistry.FirstImport copy = first.get()) {
+						this.client.data(kpi, areaCodes, years, progress, v -> copy.add(toValue.apply(v)));
+						this.runs.progress(run, "Sparar", 1, 1, 0);
+						IndicatorRegistry.StoreResult result = copy.finish();
+						return new Stored(result.inserted(), result);
+					}
+				}
+				List<IndicatorValue.Incoming> incoming = this.client.data(kpi, areaCodes, years, progress)
+					.stream()
+					.map(toValue)
+					.toList();
+				this.runs.progress(run, "Sparar", 1, 1, incoming.size());
+				return new Stored(incoming.size(), this.registry.store(incoming, "Kolada " + kpi, run));
+			});
+			this.runs.succeeded(run, stored.read(), stored.result());
+			return new Result(run, stored.read(), stored.result());
 		}
 		catch (RuntimeException ex) {
 			this.runs.failed(run, ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());

@@ -1,0 +1,301 @@
+package se.stratlas.reports;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import se.stratlas.accounts.Organisations;
+import se.stratlas.accounts.Role;
+import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.audit.AuditTrail;
+import se.stratlas.shared.NotFoundException;
+import se.stratlas.shared.ValidationException;
+import se.stratlas.shared.tables.TableFiles;
+
+/**
+ * Report editions: a strateg freezes a report product into an edition, generated in the
+ * background with visible progress, archived with its date in every format (HTML, PDF/UA,
+ * DOCX, XLSX); later edits of the texts do not change it. Publishing gives an edition a
+ * public page and its tables as open data.
+ */
+@Component
+public class Editions {
+
+	private static final Logger log = LoggerFactory.getLogger(Editions.class);
+
+	private static final Executor BACKGROUND = Executors.newVirtualThreadPerTaskExecutor();
+
+	/** A table of a published edition, as open data. */
+	public record Dataset(String name, String caption, List<String> headers, List<List<Object>> rows) {
+	}
+
+	/** A file of an edition. */
+	public enum Format {
+
+		PDF("application/pdf", "pdf"),
+		DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+		XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+
+		public final String mediaType;
+
+		public final String extension;
+
+		Format(String mediaType, String extension) {
+			this.mediaType = mediaType;
+			this.extension = extension;
+		}
+
+	}
+
+	private static final RowMapper<Edition> EDITION = (rs, row) -> new Edition(rs.getLong("id"),
+			rs.getLong("organisation_id"), rs.getLong("cycle_id"), rs.getLong("product_id"), rs.getInt("number"),
+			rs.getString("title"), rs.getString("status"), rs.getString("phase"), rs.getInt("steps_done"),
+			rs.getInt("steps_total"), rs.getString("error"), rs.getBoolean("draft"),
+			rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+			rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
+			rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant(),
+			rs.getString("slug"));
+
+	private static final String COLUMNS = """
+			id, organisation_id, cycle_id, product_id, number, title, status, phase, steps_done, steps_total, error,
+			draft, created_at, created_by, finished_at, published_at, slug""";
+
+	private final JdbcClient jdbc;
+
+	private final Reports reports;
+
+	private final JsonMapper json;
+
+	private final Organisations organisations;
+
+	private final AuditTrail audit;
+
+	Editions(JdbcClient jdbc, Reports reports, JsonMapper json, Organisations organisations, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.reports = reports;
+		this.json = json;
+		this.organisations = organisations;
+		this.audit = audit;
+	}
+
+	/** The report in every format, built now from the current data. */
+	public record Rendered(ReportDocument document, String html, byte[] pdf, byte[] docx, byte[] xlsx) {
+	}
+
+	public static byte[] xlsx(ReportDocument document) {
+		List<se.stratlas.shared.tables.Table> sheets = new ArrayList<>();
+		int index = 0;
+		for (ReportDocument.Table table : document.tables()) {
+			index++;
+			sheets.add(new se.stratlas.shared.tables.Table(
+					String.format(Locale.ROOT, "%02d %s", index, table.caption()), table.headers(), table.rows()));
+		}
+		return TableFiles.xlsx(sheets);
+	}
+
+	/**
+	 * Freezes the product into a new edition, generated in the background; returns at
+	 * once with the edition to follow.
+	 */
+	public Edition start(StratlasPrincipal user, long cycleId, long productId) {
+		if (!user.can(Role.STRATEGIST)) {
+			throw new AccessDeniedException("Only a strateg freezes reports");
+		}
+		ReportDocument probe = this.reports.build(user.organisationId(), cycleId, productId);
+		long id = this.jdbc.sql("""
+				insert into reports_edition (organisation_id, cycle_id, product_id, number, title, status, steps_total,
+				draft, created_by) values (:org, :cycle, :product,
+				(select coalesce(max(number), 0) + 1 from reports_edition where product_id = :product),
+				:title, 'RUNNING', 5, :draft, :actor) returning id""")
+			.param("org", user.organisationId())
+			.param("cycle", cycleId)
+			.param("product", productId)
+			.param("title", probe.title())
+			.param("draft", probe.draft())
+			.param("actor", user.username())
+			.query(Long.class)
+			.single();
+		this.audit.record(user.organisationId(), user.username(), "reports_edition", id, "CREATED", probe.title(),
+				Map.of());
+		CompletableFuture.runAsync(() -> generate(user.organisationId(), cycleId, productId, id), BACKGROUND);
+		return get(user.organisationId(), id);
+	}
+
+	private void generate(long organisationId, long cycleId, long productId, long id) {
+		try {
+			ReportDocument document = this.reports.build(organisationId, cycleId, productId,
+					(phase, done, total) -> progress(id, "Sammanställer: " + phase, 0));
+			progress(id, "HTML", 1);
+			String html = HtmlReport.body(document);
+			progress(id, "PDF/UA", 2);
+			byte[] pdf = PdfReport.render(document);
+			progress(id, "Word", 3);
+			byte[] docx = DocxReport.render(document);
+			progress(id, "Excel", 4);
+			byte[] xlsx = xlsx(document);
+			List<Dataset> datasets = document.tables()
+				.stream()
+				.map(t -> new Dataset(t.dataset(), t.caption(), t.headers(), t.rows()))
+				.toList();
+			this.jdbc.sql("""
+					update reports_edition set status = 'READY', phase = null, steps_done = steps_total, html = :html,
+					pdf = :pdf, docx = :docx, xlsx = :xlsx, tables = cast(:tables as jsonb), finished_at = now()
+					where id = :id""")
+				.param("html", html)
+				.param("pdf", pdf)
+				.param("docx", docx)
+				.param("xlsx", xlsx)
+				.param("tables", this.json.writeValueAsString(datasets))
+				.param("id", id)
+				.update();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Report edition {} failed", id, ex);
+			this.jdbc
+				.sql("update reports_edition set status = 'FAILED', error = :error, finished_at = now() where id = :id")
+				.param("error", String.valueOf(ex.getMessage()))
+				.param("id", id)
+				.update();
+		}
+	}
+
+	private void progress(long id, String phase, int done) {
+		this.jdbc.sql("update reports_edition set phase = :phase, steps_done = :done where id = :id")
+			.param("phase", phase)
+			.param("done", done)
+			.param("id", id)
+			.update();
+	}
+
+	public Edition get(long organisationId, long id) {
+		return this.jdbc.sql("select " + COLUMNS + " from reports_edition where id = :id and organisation_id = :org")
+			.param("id", id)
+			.param("org", organisationId)
+			.query(EDITION)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("edition", id));
+	}
+
+	public List<Edition> list(long organisationId, long productId) {
+		return this.jdbc.sql("select " + COLUMNS
+				+ " from reports_edition where organisation_id = :org and product_id = :product order by number desc")
+			.param("org", organisationId)
+			.param("product", productId)
+			.query(EDITION)
+			.list();
+	}
+
+	/** The stored HTML body of a ready edition. */
+	public String html(long organisationId, long id) {
+		get(organisationId, id);
+		return this.jdbc.sql("select html from reports_edition where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	public byte[] file(long organisationId, long id, Format format) {
+		Edition edition = get(organisationId, id);
+		if (!edition.ready()) {
+			throw new NotFoundException("edition file", id);
+		}
+		return this.jdbc.sql("select " + format.extension + " from reports_edition where id = :id")
+			.param("id", id)
+			.query(byte[].class)
+			.single();
+	}
+
+	/** Publishes a ready edition: a public page and its tables as open data. */
+	public Edition publish(StratlasPrincipal user, long id) {
+		if (!user.can(Role.STRATEGIST)) {
+			throw new AccessDeniedException("Only a strateg publishes reports");
+		}
+		Edition edition = get(user.organisationId(), id);
+		if (!edition.ready()) {
+			throw new ValidationException("", "edition.notReady");
+		}
+		if (edition.published()) {
+			return edition;
+		}
+		String slug = slug(
+				this.organisations.get(user.organisationId()).code() + "-" + edition.title() + "-" + edition.number());
+		this.jdbc.sql("""
+				update reports_edition set published_at = now(), published_by = :actor, slug = :slug where id = :id""")
+			.param("actor", user.username())
+			.param("slug", slug)
+			.param("id", id)
+			.update();
+		this.audit.record(user.organisationId(), user.username(), "reports_edition", id, "PUBLISHED", edition.title(),
+				Map.of());
+		return get(user.organisationId(), id);
+	}
+
+	static String slug(String text) {
+		String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+		return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+	}
+
+	/** Published editions, newest first (for the public list and the DCAT catalogue). */
+	public List<Edition> published() {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from reports_edition where published_at is not null"
+					+ " order by published_at desc, id desc")
+			.query(EDITION)
+			.list();
+	}
+
+	public Optional<Edition> bySlug(String slug) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from reports_edition where slug = :slug and published_at is not null")
+			.param("slug", slug)
+			.query(EDITION)
+			.optional();
+	}
+
+	public String publishedHtml(String slug) {
+		Edition edition = bySlug(slug).orElseThrow(() -> new NotFoundException("report", slug));
+		return this.jdbc.sql("select html from reports_edition where id = :id")
+			.param("id", edition.id())
+			.query(String.class)
+			.single();
+	}
+
+	public byte[] publishedPdf(String slug) {
+		Edition edition = bySlug(slug).orElseThrow(() -> new NotFoundException("report", slug));
+		return this.jdbc.sql("select pdf from reports_edition where id = :id")
+			.param("id", edition.id())
+			.query(byte[].class)
+			.single();
+	}
+
+	public List<Dataset> datasets(String slug) {
+		Edition edition = bySlug(slug).orElseThrow(() -> new NotFoundException("report", slug));
+		String stored = this.jdbc.sql("select tables from reports_edition where id = :id")
+			.param("id", edition.id())
+			.query(String.class)
+			.single();
+		return this.json.readValue(stored, new TypeReference<List<Dataset>>() {
+		});
+	}
+
+	public String organisationName(long organisationId) {
+		return this.organisations.get(organisationId).name();
+	}
+
+}

@@ -1,0 +1,233 @@
+package se.stratlas.reports;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import se.stratlas.followup.Markdown;
+import se.stratlas.reports.ReportDocument.Chart;
+import se.stratlas.reports.ReportDocument.Heading;
+import se.stratlas.reports.ReportDocument.Node;
+import se.stratlas.reports.ReportDocument.Notice;
+import se.stratlas.reports.ReportDocument.Table;
+import se.stratlas.reports.ReportDocument.Text;
+
+/**
+ * The report as HTML: a body for the screen (charts as SVG, styled by report.css) and a
+ * whole XHTML document for the PDF (print styles, bookmarks, a table of contents with
+ * page numbers, charts as images with alternative text). Text comes sanitized from
+ * {@link Markdown}; everything else is escaped here.
+ */
+public final class HtmlReport {
+
+	private static final Pattern TEXT_HEADING = Pattern.compile("<(/?)h[1-6]>");
+
+	private HtmlReport() {
+	}
+
+	/** The body for a screen page. */
+	public static String body(ReportDocument document) {
+		StringBuilder html = new StringBuilder("<article class=\"report\" lang=\"").append(document.language())
+			.append("\">");
+		cover(document, html);
+		toc(document, html, false);
+		nodes(document.nodes(), html, false);
+		return html.append("</article>").toString();
+	}
+
+	/** The whole document for the PDF renderer (well-formed XHTML). */
+	public static String xhtml(ReportDocument document) {
+		StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"")
+			.append(document.language())
+			.append("\" xml:lang=\"")
+			.append(document.language())
+			.append("\"><head><meta charset=\"utf-8\" /><title>")
+			.append(e(document.title()))
+			.append("</title><meta name=\"author\" content=\"")
+			.append(e(document.organisation()))
+			.append("\" /><meta name=\"subject\" content=\"")
+			.append(e(document.subtitle()))
+			.append("\" /><style>")
+			.append(PRINT_CSS)
+			.append("</style><bookmarks>");
+		for (Heading heading : document.headings()) {
+			if (heading.level() == 1) {
+				html.append("<bookmark name=\"")
+					.append(e(heading.text()))
+					.append("\" href=\"#")
+					.append(heading.anchor())
+					.append("\" />");
+			}
+		}
+		html.append("</bookmarks></head><body>");
+		cover(document, html);
+		toc(document, html, true);
+		nodes(document.nodes(), html, true);
+		return html.append("</body></html>").toString();
+	}
+
+	private static void cover(ReportDocument document, StringBuilder html) {
+		html.append("<header class=\"cover\"><p class=\"organisation\">")
+			.append(e(document.organisation()))
+			.append("</p><h1>")
+			.append(e(document.title()))
+			.append("</h1><p class=\"subtitle\">")
+			.append(e(document.subtitle()))
+			.append("</p><p class=\"date\">")
+			.append(document.date().format(DateTimeFormatter.ISO_LOCAL_DATE))
+			.append("</p>");
+		if (document.draft()) {
+			html.append("<p class=\"draft\"><strong>Utkast:</strong> alla avsnitt är inte godkända. ")
+				.append("Avsnitt som saknar godkänd text är markerade.</p>");
+		}
+		html.append("</header>");
+	}
+
+	private static void toc(ReportDocument document, StringBuilder html, boolean print) {
+		html.append("<nav class=\"toc\" aria-labelledby=\"toc-title\"><h2 id=\"toc-title\">Innehåll</h2><ol>");
+		for (Heading heading : document.headings()) {
+			if (heading.level() <= 2) {
+				html.append("<li class=\"toc-")
+					.append(heading.level())
+					.append("\"><a href=\"#")
+					.append(heading.anchor())
+					.append("\">")
+					.append(e(heading.text()))
+					.append("</a></li>");
+			}
+		}
+		html.append("</ol></nav>");
+	}
+
+	private static void nodes(List<Node> nodes, StringBuilder html, boolean print) {
+		int level = 1;
+		for (Node node : nodes) {
+			switch (node) {
+				case Heading heading -> {
+					level = heading.level();
+					html.append("<h")
+						.append(heading.level())
+						.append(" id=\"")
+						.append(heading.anchor())
+						.append("\"")
+						.append(heading.level() == 1 ? " class=\"chapter\"" : "")
+						.append(">")
+						.append(e(heading.text()))
+						.append("</h")
+						.append(heading.level())
+						.append(">");
+				}
+				case Text text -> {
+					html.append("<div class=\"text\">");
+					if (text.byline() != null) {
+						html.append("<p class=\"byline\">").append(e(text.byline())).append("</p>");
+					}
+					html.append(shiftHeadings(Markdown.html(text.markdown()), Math.min(6, level + 1)));
+					html.append("</div>");
+				}
+				case Table table -> table(table, html);
+				case Chart chart -> {
+					html.append("<figure class=\"chart\">");
+					if (print) {
+						html.append("<img src=\"data:image/png;base64,")
+							.append(Base64.getEncoder().encodeToString(chart.png()))
+							.append("\" alt=\"")
+							.append(e(chart.alt()))
+							.append("\" />");
+					}
+					else {
+						html.append("<img src=\"data:image/svg+xml;base64,")
+							.append(Base64.getEncoder().encodeToString(chart.svg().getBytes(StandardCharsets.UTF_8)))
+							.append("\" alt=\"")
+							.append(e(chart.alt()))
+							.append("\" />");
+					}
+					html.append("<figcaption>").append(e(chart.title())).append("</figcaption></figure>");
+				}
+				case Notice notice -> html.append("<p class=\"report-notice\"><strong>Observera: </strong>")
+					.append(e(notice.text()))
+					.append("</p>");
+			}
+		}
+	}
+
+	/** Headings inside a text become one level below the heading they stand under. */
+	static String shiftHeadings(String html, int level) {
+		Matcher matcher = TEXT_HEADING.matcher(html);
+		return matcher.replaceAll(m -> "<" + m.group(1) + "h" + level + ">");
+	}
+
+	private static void table(Table table, StringBuilder html) {
+		html.append("<table class=\"report-table\"><caption>")
+			.append(e(table.caption()))
+			.append("</caption><thead><tr>");
+		for (String header : table.headers()) {
+			html.append("<th scope=\"col\">").append(e(header)).append("</th>");
+		}
+		html.append("</tr></thead><tbody>");
+		for (List<Object> row : table.rows()) {
+			html.append("<tr>");
+			for (Object cell : row) {
+				boolean number = cell instanceof Number;
+				html.append(number ? "<td class=\"num\">" : "<td>").append(e(cell(cell))).append("</td>");
+			}
+			html.append("</tr>");
+		}
+		html.append("</tbody></table>");
+	}
+
+	/** A cell as Swedes read it: decimal comma, spaces between thousands. */
+	static String cell(Object value) {
+		if (value == null) {
+			return "";
+		}
+		if (value instanceof BigDecimal || value instanceof Double || value instanceof Float) {
+			NumberFormat format = NumberFormat.getNumberInstance(Locale.forLanguageTag("sv"));
+			BigDecimal number = value instanceof BigDecimal big ? big
+					: BigDecimal.valueOf(((Number) value).doubleValue());
+			format.setMinimumFractionDigits(Math.max(0, number.stripTrailingZeros().scale()));
+			format.setMaximumFractionDigits(Math.max(0, number.scale()));
+			return format.format(number).replace('\u00a0', ' ').replace('\u2212', '-');
+		}
+		return String.valueOf(value);
+	}
+
+	static String e(String text) {
+		return Markdown.escape(text);
+	}
+
+	private static final String PRINT_CSS = """
+			@page { size: A4; margin: 22mm 20mm 24mm 20mm;
+			  @bottom-center { content: "Sida " counter(page) " av " counter(pages); font-family: 'DejaVu Sans'; font-size: 9pt; } }
+			body { font-family: 'DejaVu Sans'; font-size: 10pt; line-height: 1.45; color: #1b2631; }
+			.cover { page-break-after: always; padding-top: 60mm; }
+			.cover h1 { font-size: 26pt; color: #0b4f6c; }
+			.cover .organisation { font-size: 14pt; font-weight: bold; }
+			.draft { border: 1pt solid #a1181d; padding: 6pt; }
+			.toc { page-break-after: always; }
+			.toc ol { list-style: none; padding-left: 0; }
+			.toc li.toc-2 { padding-left: 12pt; }
+			.toc a { color: #1b2631; text-decoration: none; }
+			.toc a::after { content: leader('.') target-counter(attr(href), page); }
+			h1.chapter { page-break-before: always; color: #0b4f6c; font-size: 18pt; }
+			h2 { font-size: 13pt; color: #0b4f6c; }
+			h3, h4, h5, h6 { font-size: 11pt; }
+			.byline { font-style: italic; color: #4a5663; }
+			.report-notice { border-left: 3pt solid #7a4d00; padding-left: 6pt; }
+			table.report-table { border-collapse: collapse; width: 100%; margin: 6pt 0 12pt 0; -fs-table-paginate: paginate; }
+			table.report-table caption { text-align: left; font-weight: bold; padding-bottom: 3pt; }
+			table.report-table th, table.report-table td { border: 0.5pt solid #c5ced6; padding: 2pt 4pt; vertical-align: top; }
+			table.report-table th { background: #f3f6f8; text-align: left; }
+			td.num { text-align: right; }
+			figure.chart { margin: 6pt 0 12pt 0; page-break-inside: avoid; }
+			figure.chart img { width: 15cm; }
+			figcaption { font-size: 9pt; color: #4a5663; }
+			""";
+
+}

@@ -1,0 +1,67 @@
+package se.stratlas.reports;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A report as one model that every format renders: a cover, then headings, texts (in
+ * Markdown, references already resolved), tables, charts and notices, in order.
+ */
+public record ReportDocument(String title, String subtitle, String organisation, String language, LocalDate date,
+		boolean draft, List<Node> nodes) {
+
+	/** One part of the report. */
+	public sealed interface Node permits Heading, Text, Table, Chart, Notice {
+
+	}
+
+	/** A heading; level 1 starts a chapter (and a new page in print). */
+	public record Heading(int level, String text, String anchor) implements Node {
+	}
+
+	/** A text in Markdown, with an optional byline (the unit that wrote it). */
+	public record Text(String markdown, String byline) implements Node {
+	}
+
+	/**
+	 * A table with its caption; numeric columns are right-aligned and kept as numbers in
+	 * Excel. It is also published as open data under {@code dataset}.
+	 */
+	public record Table(String caption, List<String> headers, List<List<Object>> rows, String dataset) implements Node {
+	}
+
+	/** A chart drawn on the server, with its alternative text and its data. */
+	public record Chart(String title, String alt, String svg, byte[] png, Table data) implements Node {
+	}
+
+	/** A notice in the text: a part not approved yet, invented demo values. */
+	public record Notice(String text) implements Node {
+	}
+
+	/** The headings, for tables of contents and bookmarks. */
+	public List<Heading> headings() {
+		List<Heading> headings = new ArrayList<>();
+		for (Node node : this.nodes) {
+			if (node instanceof Heading heading) {
+				headings.add(heading);
+			}
+		}
+		return headings;
+	}
+
+	/** Every table, charts' data included, in order. */
+	public List<Table> tables() {
+		List<Table> tables = new ArrayList<>();
+		for (Node node : this.nodes) {
+			if (node instanceof Table table) {
+				tables.add(table);
+			}
+			else if (node instanceof Chart chart) {
+				tables.add(chart.data());
+			}
+		}
+		return tables;
+	}
+
+}

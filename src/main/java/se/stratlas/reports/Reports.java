@@ -1,0 +1,572 @@
+package se.stratlas.reports;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.stratlas.accounts.Organisations;
+import se.stratlas.actors.ActorRegistry;
+import se.stratlas.actors.Contact;
+import se.stratlas.followup.Cycle;
+import se.stratlas.followup.Cycles;
+import se.stratlas.followup.Kinds.CycleKind;
+import se.stratlas.followup.Kinds.Fulfilment;
+import se.stratlas.followup.Kinds.Perspective;
+import se.stratlas.followup.Kinds.ProductKind;
+import se.stratlas.followup.LiveReferences;
+import se.stratlas.followup.Product;
+import se.stratlas.followup.Products;
+import se.stratlas.followup.Section;
+import se.stratlas.followup.UnitFigureBook;
+import se.stratlas.followup.UnitFigures;
+import se.stratlas.indicators.IndicatorAnalytics;
+import se.stratlas.indicators.IndicatorDefinition;
+import se.stratlas.indicators.IndicatorKinds.Sex;
+import se.stratlas.indicators.IndicatorRegistry;
+import se.stratlas.indicators.PngCharts;
+import se.stratlas.indicators.SvgCharts;
+import se.stratlas.indicators.Target;
+import se.stratlas.initiatives.Initiative;
+import se.stratlas.initiatives.InitiativeCatalog;
+import se.stratlas.initiatives.InitiativeDetails;
+import se.stratlas.initiatives.InitiativeFilter;
+import se.stratlas.reports.ReportDocument.Chart;
+import se.stratlas.reports.ReportDocument.Heading;
+import se.stratlas.reports.ReportDocument.Node;
+import se.stratlas.reports.ReportDocument.Notice;
+import se.stratlas.reports.ReportDocument.Table;
+import se.stratlas.reports.ReportDocument.Text;
+import se.stratlas.strategy.ElementType;
+import se.stratlas.strategy.StrategyCatalog;
+import se.stratlas.strategy.StrategyElement;
+
+/**
+ * Builds a report product of a follow-up cycle into one {@link ReportDocument}: the
+ * approved contributions in template order, with what the report kind adds. A Resultat,
+ * Årsredovisning or Återrapportering follows seed 001: about the report, the strategy,
+ * one chapter per priority with its indicators (values up to the cycle's year, a chart
+ * each, target status) and initiatives, the Agenda 2030 matrix with goal conflicts,
+ * contacts. A Delårsrapport follows seed 003: per unit its texts, goal fulfilment per
+ * perspective, finance and staffing, and an overview of all units.
+ */
+@Component
+@Transactional(readOnly = true)
+public class Reports {
+
+	/** The county the demo region's indicator figures are shown for. */
+	static final String COUNTY = "24";
+
+	private final Cycles cycles;
+
+	private final Products products;
+
+	private final UnitFigureBook figures;
+
+	private final LiveReferences references;
+
+	private final StrategyCatalog strategies;
+
+	private final IndicatorRegistry indicators;
+
+	private final IndicatorAnalytics analytics;
+
+	private final InitiativeCatalog initiatives;
+
+	private final ActorRegistry actors;
+
+	private final Organisations organisations;
+
+	Reports(Cycles cycles, Products products, UnitFigureBook figures, LiveReferences references,
+			StrategyCatalog strategies, IndicatorRegistry indicators, IndicatorAnalytics analytics,
+			InitiativeCatalog initiatives, ActorRegistry actors, Organisations organisations) {
+		this.cycles = cycles;
+		this.products = products;
+		this.figures = figures;
+		this.references = references;
+		this.strategies = strategies;
+		this.indicators = indicators;
+		this.analytics = analytics;
+		this.initiatives = initiatives;
+		this.actors = actors;
+		this.organisations = organisations;
+	}
+
+	/** A step of building, for progress shown to the user. */
+	public interface Progress {
+
+		void step(String phase, int done, int total);
+
+	}
+
+	public ReportDocument build(long organisationId, long cycleId, long productId) {
+		return build(organisationId, cycleId, productId, (phase, done, total) -> {
+		});
+	}
+
+	public ReportDocument build(long organisationId, long cycleId, long productId, Progress progress) {
+		Cycle cycle = this.cycles.get(organisationId, cycleId);
+		Product product = this.products.get(organisationId, cycleId, productId);
+		List<Products.Part> parts = this.products.content(organisationId, cycleId, productId);
+		boolean draft = parts.stream()
+			.flatMap(p -> p.entries().stream())
+			.anyMatch(e -> e.status() != Products.Status.CURRENT);
+		List<Node> nodes = new ArrayList<>();
+		int year = se.stratlas.indicators.Period.parse(cycle.periodCode()).year();
+		progress.step("Texter", 0, 4);
+		if (product.kind() == ProductKind.INTERIM_REPORT || cycle.kind() == CycleKind.TERTIAL) {
+			interim(organisationId, cycle, parts, nodes);
+		}
+		else {
+			annual(organisationId, cycle, product, parts, nodes, year, progress);
+		}
+		progress.step("Klart", 4, 4);
+		String organisation = this.organisations.get(organisationId).name();
+		return new ReportDocument(product.name(), cycle.name() + " · " + cycle.periodCode(), organisation, "sv",
+				LocalDate.now(), draft, nodes);
+	}
+
+	private void about(Cycle cycle, Product product, boolean interim, List<Node> nodes) {
+		nodes.add(new Heading(1, "Om rapporten", "om-rapporten"));
+		nodes.add(new Text("**" + product.name() + "** bygger på inrapporteringen i uppföljningscykeln *" + cycle.name()
+				+ "* (" + cycle.periodCode() + "). Varje text har skrivits en gång av den enhet som "
+				+ "ansvarar för den, granskats och godkänts; samma godkända text används i alla rapporter som "
+				+ "behöver den.", null));
+		nodes.add(new Heading(2, "Hur ska rapporten läsas?", "hur-ska-rapporten-lasas"));
+		nodes.add(new Text(interim
+				? "För varje enhet redovisas först den samlade bedömningen av måluppfyllelsen per perspektiv i "
+						+ "styrkortet (medborgare, medarbetare, verksamhet, ekonomi och samhälle), därefter analys av "
+						+ "ekonomi och verksamhet, prognos och personal. Sist finns en samlad tabell över ekonomi och "
+						+ "personal för alla enheter. Belopp anges i miljoner kronor (mnkr)."
+				: "Varje prioritering inleds med en omvärldsbeskrivning, en beskrivning av regionens bidrag och av "
+						+ "samverkan inom prioriteringen. Därefter följer exempel på insatser och hur insatserna "
+						+ "genomsyras av var och en av strategins inriktningar samt hur de bidrar till Agenda 2030. "
+						+ "Varje kapitel avslutas med prioriteringens indikatorer (värden till och med "
+						+ cycle.periodCode() + ", med status mot målen) och dess insatser.",
+				null));
+		if (cycle.demoNote() != null) {
+			nodes.add(new Notice(cycle.demoNote()));
+		}
+	}
+
+	private void annual(long organisationId, Cycle cycle, Product product, List<Products.Part> parts, List<Node> nodes,
+			int year, Progress progress) {
+		about(cycle, product, false, nodes);
+		List<StrategyElement> elements = cycle.strategyVersionId() == null ? List.of()
+				: this.strategies.elements(organisationId, cycle.strategyVersionId());
+		if (!elements.isEmpty()) {
+			strategyOverview(elements, nodes);
+		}
+		Map<UUID, StrategyElement> byKey = new LinkedHashMap<>();
+		elements.forEach(e -> byKey.put(e.key(), e));
+		Map<String, List<Products.Part>> chapters = new LinkedHashMap<>();
+		parts.forEach(p -> chapters.computeIfAbsent(p.section().chapter(), k -> new ArrayList<>()).add(p));
+		List<InitiativeDetails> all = this.initiatives.details(organisationId,
+				this.initiatives.find(organisationId, InitiativeFilter.none()));
+		int chapter = 0;
+		for (var entry : chapters.entrySet()) {
+			progress.step("Kapitel " + entry.getKey(), 1, 4);
+			nodes.add(new Heading(1, entry.getKey(), "kapitel-" + ++chapter));
+			for (Products.Part part : entry.getValue()) {
+				section(organisationId, cycle, part, nodes, 2);
+			}
+			UUID key = entry.getValue().getFirst().section().elementKey();
+			StrategyElement priority = key == null ? null : byKey.get(key);
+			if (priority != null && priority.type() == ElementType.PRIORITY) {
+				progress.step("Indikatorer: " + priority.nameSv(), 2, 4);
+				indicators(organisationId, priority, year, chapter, nodes);
+				initiatives(priority, elements, all, year, chapter, nodes);
+			}
+		}
+		progress.step("Agenda 2030 och kontakter", 3, 4);
+		sdgMatrix(all, year, nodes);
+		contacts(organisationId, elements, nodes);
+	}
+
+	private void section(long organisationId, Cycle cycle, Products.Part part, List<Node> nodes, int level) {
+		Section section = part.section();
+		nodes.add(new Heading(level, section.title(), "avsnitt-" + section.id()));
+		if (part.entries().isEmpty()) {
+			nodes.add(new Notice("Ingen enhet har fått avsnittet."));
+		}
+		for (Products.Entry entry : part.entries()) {
+			if (entry.text() == null) {
+				nodes.add(new Notice(entry.unitName() + ": inte godkänd ännu."));
+				continue;
+			}
+			if (entry.status() == Products.Status.CHANGED_SINCE_APPROVAL
+					|| entry.status() == Products.Status.CHANGED_AFTER_FREEZE) {
+				nodes.add(new Notice(entry.unitName() + ": texten har ändrats sedan den godkändes; den godkända "
+						+ "versionen visas."));
+			}
+			StringBuilder text = new StringBuilder();
+			if (entry.contribution().fulfilment() != null) {
+				text.append("**Måluppfyllelse: ").append(fulfilment(entry.contribution().fulfilment())).append(".** ");
+			}
+			text.append(this.references.asText(organisationId, entry.text(), cycle.periodCode()));
+			nodes.add(new Text(text.toString(), entry.unitName()));
+		}
+	}
+
+	private void strategyOverview(List<StrategyElement> elements, List<Node> nodes) {
+		nodes.add(new Heading(1, "Strategin", "strategin"));
+		StringBuilder text = new StringBuilder();
+		List<StrategyElement> goals = sorted(elements, ElementType.GOAL);
+		if (!goals.isEmpty()) {
+			text.append("### Övergripande mål\n\n");
+			goals.forEach(g -> text.append("- ").append(g.nameSv()).append('\n'));
+			text.append('\n');
+		}
+		List<StrategyElement> directions = sorted(elements, ElementType.DIRECTION);
+		if (!directions.isEmpty()) {
+			text.append("### Inriktningar\n\n");
+			directions.forEach(d -> text.append("- ").append(d.nameSv()).append('\n'));
+			text.append('\n');
+		}
+		nodes.add(new Text(text.toString(), null));
+		List<List<Object>> rows = new ArrayList<>();
+		for (StrategyElement priority : sorted(elements, ElementType.PRIORITY)) {
+			rows.add(List.of(nz(priority.code()), priority.nameSv(), ""));
+			elements.stream()
+				.filter(e -> e.type() == ElementType.SUB_PRIORITY && priority.id() == nz(e.parentId()))
+				.sorted(Comparator.comparing(StrategyElement::path))
+				.forEach(s -> rows.add(List.of(nz(s.code()), "", s.nameSv())));
+		}
+		nodes.add(new Table("Prioriteringar och delprioriteringar", List.of("Kod", "Prioritering", "Delprioritering"),
+				rows, "prioriteringar"));
+	}
+
+	private static long nz(Long value) {
+		return value == null ? -1 : value;
+	}
+
+	private static String nz(String value) {
+		return value == null ? "" : value;
+	}
+
+	private static List<StrategyElement> sorted(List<StrategyElement> elements, ElementType type) {
+		return elements.stream()
+			.filter(e -> e.type() == type)
+			.sorted(Comparator.comparing(StrategyElement::path))
+			.toList();
+	}
+
+	/**
+	 * The indicators linked to the priority: a table with target status and a chart each.
+	 */
+	private void indicators(long organisationId, StrategyElement priority, int year, int chapter, List<Node> nodes) {
+		List<IndicatorAnalytics.DashboardRow> linked = this.analytics.dashboard(organisationId, priority.key(), COUNTY);
+		if (linked.isEmpty()) {
+			return;
+		}
+		nodes.add(new Heading(2, "Indikatorer", "indikatorer-" + chapter));
+		List<List<Object>> rows = new ArrayList<>();
+		List<Chart> charts = new ArrayList<>();
+		boolean demo = false;
+		for (IndicatorAnalytics.DashboardRow row : linked) {
+			IndicatorDefinition indicator = row.indicator();
+			demo |= indicator.demoNote() != null;
+			IndicatorAnalytics.Series series = this.analytics
+				.series(organisationId, indicator.id(), List.of(COUNTY), Sex.T)
+				.getFirst();
+			List<Target.Point> points = series.points()
+				.stream()
+				.filter(p -> p.value() != null && p.period().year() <= year)
+				.toList();
+			Target.Point latest = points.isEmpty() ? null : points.getLast();
+			String status = this.indicators.targets(indicator.id())
+				.stream()
+				.filter(t -> t.areaCode() == null || t.areaCode().equals(COUNTY))
+				.findFirst()
+				.map(t -> targetStatus(t.assess(points).status()))
+				.orElse("inget mål");
+			rows.add(List.of(indicator.code(), indicator.nameSv(), nz(indicator.unit()),
+					latest == null ? "" : latest.period().code(),
+					latest == null ? "" : round(latest.value(), indicator.decimals()), status));
+			IndicatorAnalytics.Series shown = new IndicatorAnalytics.Series(series.areaCode(), series.areaName(),
+					series.sex(), points);
+			String title = indicator.nameSv() + ", " + series.areaName();
+			List<List<Object>> data = new ArrayList<>();
+			points.forEach(p -> data.add(List.of(p.period().code(), round(p.value(), indicator.decimals()))));
+			String alt = title + ": " + (points.isEmpty() ? "inga värden"
+					: "från " + format(points.getFirst().value(), indicator.decimals()) + " ("
+							+ points.getFirst().period().code() + ") till "
+							+ format(latest.value(), indicator.decimals()) + " (" + latest.period().code() + ")")
+					+ (indicator.unit() == null ? "" : " " + indicator.unit());
+			charts.add(new Chart(title, alt, SvgCharts.line(title, nz(indicator.unit()), List.of(shown)),
+					PngCharts.line(title, nz(indicator.unit()), List.of(shown)),
+					new Table(title, List.of("Period", "Värde"), data, "indikator-" + indicator.code())));
+		}
+		nodes.add(
+				new Table(
+						"Indikatorer för " + priority.nameSv() + ", Västerbottens län, senaste värde till och med "
+								+ year,
+						List.of("Kod", "Indikator", "Enhet", "Period", "Värde", "Status mot målet"), rows,
+						"indikatorer-" + nz(priority.code())));
+		if (demo) {
+			nodes.add(new Notice("Indikatorvärdena är fiktiva demovärden, påhittade för demon, inte statistik."));
+		}
+		nodes.addAll(charts);
+	}
+
+	private void initiatives(StrategyElement priority, List<StrategyElement> elements, List<InitiativeDetails> all,
+			int year, int chapter, List<Node> nodes) {
+		Set<UUID> keys = new java.util.HashSet<>();
+		for (StrategyElement e : elements) {
+			if (e.path().startsWith(priority.path())) {
+				keys.add(e.key());
+			}
+		}
+		List<List<Object>> rows = new ArrayList<>();
+		boolean demo = false;
+		for (InitiativeDetails details : all) {
+			Initiative i = details.initiative();
+			boolean contributes = details.contributions().stream().anyMatch(c -> keys.contains(c.elementKey()));
+			boolean active = (i.startDate() == null || i.startDate().getYear() <= year)
+					&& (i.endDate() == null || i.endDate().getYear() >= year);
+			if (contributes && active) {
+				demo |= i.demoNote() != null;
+				rows.add(List.of(i.name(), i.type().name().toLowerCase(Locale.ROOT),
+						i.status().name().toLowerCase(Locale.ROOT),
+						(i.startDate() == null ? "" : i.startDate().getYear()) + "–"
+								+ (i.endDate() == null ? "" : i.endDate().getYear()),
+						details.totalFunding()));
+			}
+		}
+		if (rows.isEmpty()) {
+			return;
+		}
+		rows.sort(Comparator.comparing(r -> String.valueOf(r.getFirst())));
+		nodes.add(new Heading(2, "Insatser", "insatser-" + chapter));
+		nodes.add(new Table("Insatser som bidrar till " + priority.nameSv() + " under " + year,
+				List.of("Insats", "Typ", "Status", "Period", "Budget (kr)"), rows, "insatser-" + nz(priority.code())));
+		if (demo) {
+			nodes.add(new Notice("Belopp och perioder som källan saknar är fiktiva demovärden."));
+		}
+	}
+
+	private void sdgMatrix(List<InitiativeDetails> all, int year, List<Node> nodes) {
+		int[] positive = new int[18];
+		int[] conflicts = new int[18];
+		for (InitiativeDetails details : all) {
+			for (var effect : details.sdgEffects()) {
+				int goal;
+				try {
+					goal = Integer.parseInt(effect.goal());
+				}
+				catch (NumberFormatException ex) {
+					continue;
+				}
+				if (goal < 1 || goal > 17) {
+					continue;
+				}
+				if (!effect.positive() || effect.goalConflict() != null) {
+					conflicts[goal]++;
+				}
+				else {
+					positive[goal]++;
+				}
+			}
+		}
+		List<List<Object>> rows = new ArrayList<>();
+		for (int goal = 1; goal <= 17; goal++) {
+			if (positive[goal] > 0 || conflicts[goal] > 0) {
+				rows.add(List.of("Mål " + goal, positive[goal], conflicts[goal]));
+			}
+		}
+		if (rows.isEmpty()) {
+			return;
+		}
+		nodes.add(new Heading(1, "Agenda 2030", "agenda-2030"));
+		nodes.add(new Text("Insatsernas bidrag till de globala målen enligt registreringen i Stratlas, med de "
+				+ "målkonflikter som har noterats.", null));
+		nodes.add(new Table("Insatser per mål i Agenda 2030", List.of("Mål", "Insatser som bidrar", "Målkonflikter"),
+				rows, "agenda-2030"));
+	}
+
+	private void contacts(long organisationId, List<StrategyElement> elements, List<Node> nodes) {
+		Map<UUID, StrategyElement> byKey = new LinkedHashMap<>();
+		elements.forEach(e -> byKey.put(e.key(), e));
+		List<List<Object>> rows = new ArrayList<>();
+		for (Contact contact : this.actors.contacts(organisationId)) {
+			String priorities = contact.elementKeys()
+				.stream()
+				.map(byKey::get)
+				.filter(java.util.Objects::nonNull)
+				.map(e -> nz(e.code()).isEmpty() ? e.nameSv() : "P" + e.code())
+				.sorted()
+				.reduce((a, b) -> a + ", " + b)
+				.orElse("");
+			if (!priorities.isEmpty()) {
+				rows.add(List.of(priorities, contact.name(), nz(contact.title()), nz(contact.unitName())));
+			}
+		}
+		if (rows.isEmpty()) {
+			return;
+		}
+		rows.sort(Comparator.comparing(r -> String.valueOf(r.getFirst())));
+		nodes.add(new Heading(1, "Kontakt för mer information", "kontakt"));
+		nodes.add(new Table("Kontaktpersoner per prioritering", List.of("Prioritering", "Namn", "Titel", "Enhet"), rows,
+				"kontakter"));
+	}
+
+	/**
+	 * The interim report of seed 003: per unit its assessment, texts, finance and
+	 * staffing.
+	 */
+	private void interim(long organisationId, Cycle cycle, List<Products.Part> parts, List<Node> nodes) {
+		about(cycle, new Product(0, cycle.id(), cycle.name(), ProductKind.INTERIM_REPORT, null, null, Set.of(), 0),
+				true, nodes);
+		List<UnitFigureBook.Row> rows = this.figures.rows(organisationId, cycle.periodCode(), false);
+		if (!rows.isEmpty()) {
+			financeOverview(cycle, rows, nodes);
+		}
+		Map<String, List<Products.Entry>> byUnit = new LinkedHashMap<>();
+		Map<Long, Section> sections = new LinkedHashMap<>();
+		for (Products.Part part : parts) {
+			sections.put(part.section().id(), part.section());
+			for (Products.Entry entry : part.entries()) {
+				byUnit.computeIfAbsent(entry.unitName(), k -> new ArrayList<>()).add(entry);
+			}
+		}
+		int index = 0;
+		for (var unit : byUnit.entrySet()) {
+			int number = ++index;
+			nodes.add(new Heading(1, unit.getKey(), "enhet-" + number));
+			List<List<Object>> assessment = new ArrayList<>();
+			for (Products.Entry entry : unit.getValue()) {
+				Section section = sections.get(entry.contribution().sectionId());
+				if (section.perspective() != null) {
+					assessment.add(List.of(perspective(section.perspective()),
+							entry.text() == null || entry.contribution().fulfilment() == null ? "ej bedömd"
+									: fulfilment(entry.contribution().fulfilment())));
+				}
+			}
+			if (!assessment.isEmpty()) {
+				nodes.add(new Heading(2, "Måluppfyllelse per perspektiv", "maluppfyllelse-" + index));
+				nodes.add(new Table("Måluppfyllelse per perspektiv, " + unit.getKey(),
+						List.of("Perspektiv", "Bedömning"), assessment, "maluppfyllelse-" + index));
+				unit.getValue()
+					.stream()
+					.filter(e -> sections.get(e.contribution().sectionId()).perspective() != null && e.text() != null)
+					.map(e -> this.references.asText(organisationId, e.text(), cycle.periodCode()))
+					.distinct()
+					.forEach(text -> nodes.add(new Text(text, null)));
+			}
+			for (Products.Entry entry : unit.getValue()) {
+				Section section = sections.get(entry.contribution().sectionId());
+				if (section.perspective() != null) {
+					continue;
+				}
+				nodes.add(new Heading(2, section.title(), "avsnitt-" + section.id() + "-" + index));
+				if (entry.text() == null) {
+					nodes.add(new Notice("Inte godkänd ännu."));
+				}
+				else {
+					nodes.add(new Text(this.references.asText(organisationId, entry.text(), cycle.periodCode()), null));
+				}
+			}
+			rows.stream()
+				.filter(r -> r.unit().name().equals(unit.getKey()))
+				.findFirst()
+				.ifPresent(r -> unitFigures(r, number, nodes));
+		}
+	}
+
+	private void financeOverview(Cycle cycle, List<UnitFigureBook.Row> rows, List<Node> nodes) {
+		nodes.add(new Heading(1, "Ekonomi och personal, samtliga enheter", "ekonomi"));
+		List<List<Object>> table = new ArrayList<>();
+		for (UnitFigureBook.Row row : rows) {
+			UnitFigures f = row.figures();
+			table.add(List.of(row.unit().name(), f.budget(), f.outcome(), f.deviation(), nzn(f.forecast()),
+					nzn(f.savingsTarget())));
+		}
+		Map<String, BigDecimal> totals = UnitFigureBook.totals(rows);
+		table.add(List.of("Totalt", totals.getOrDefault("budget", BigDecimal.ZERO),
+				totals.getOrDefault("outcome", BigDecimal.ZERO), totals.getOrDefault("deviation", BigDecimal.ZERO),
+				nzn(totals.get("forecast")), ""));
+		nodes.add(new Table("Ekonomi per enhet, " + cycle.periodCode() + " (mnkr)",
+				List.of("Enhet", "Budget", "Utfall", "Avvikelse mot budget", "Helårsprognos", "Sparbeting"), table,
+				"ekonomi"));
+		rows.stream()
+			.map(r -> r.figures().sourceNote())
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.ifPresent(note -> nodes.add(new Notice(
+					"Siffror som källan inte anger direkt är härledda eller fiktiva; varje enhets källanteckning finns i Stratlas.")));
+	}
+
+	private void unitFigures(UnitFigureBook.Row row, int index, List<Node> nodes) {
+		UnitFigures f = row.figures();
+		nodes.add(new Heading(2, "Ekonomi och personal", "siffror-" + index));
+		List<List<Object>> table = new ArrayList<>();
+		table.add(List.of("Budget (mnkr)", f.budget()));
+		table.add(List.of("Utfall (mnkr)", f.outcome()));
+		table.add(List.of("Avvikelse mot budget (mnkr)", f.deviation()));
+		table.add(List.of("Helårsprognos (mnkr)", nzn(f.forecast())));
+		table.add(List.of("Föregående år (mnkr)",
+				row.lastYear() != null ? row.lastYear().outcome() : nzn(f.previousYear())));
+		table.add(List.of("Sparbeting (mnkr)", nzn(f.savingsTarget())));
+		table.add(List.of("Antal anställda", f.employees() == null ? "" : f.employees()));
+		table.add(List.of("Förändring anställda", f.employeesChange() == null ? "" : f.employeesChange()));
+		table.add(List.of("Sjukfrånvaro (%)", nzn(f.sickLeavePct())));
+		nodes.add(new Table("Ekonomi och personal, " + row.unit().name(), List.of("Nyckeltal", "Värde"), table,
+				"siffror-" + index));
+		if (f.sourceNote() != null) {
+			nodes.add(new Notice(f.sourceNote()));
+		}
+	}
+
+	private static Object nzn(BigDecimal value) {
+		return value == null ? "" : value;
+	}
+
+	static String fulfilment(Fulfilment fulfilment) {
+		return switch (fulfilment) {
+			case ACHIEVED -> "uppnås";
+			case PARTLY -> "uppnås delvis";
+			case NOT_ACHIEVED -> "uppnås inte";
+		};
+	}
+
+	static String perspective(Perspective perspective) {
+		return switch (perspective) {
+			case MEDBORGARE -> "Medborgare";
+			case MEDARBETARE -> "Medarbetare";
+			case VERKSAMHET -> "Verksamhet";
+			case EKONOMI -> "Ekonomi";
+			case SAMHALLE -> "Samhälle";
+		};
+	}
+
+	private static String targetStatus(Target.Status status) {
+		return switch (status) {
+			case MET -> "uppnått";
+			case ON_TRACK -> "i fas";
+			case OFF_TRACK -> "inte i fas";
+			case NO_DATA -> "saknar data";
+		};
+	}
+
+	private static BigDecimal round(double value, int decimals) {
+		return BigDecimal.valueOf(value).setScale(decimals, java.math.RoundingMode.HALF_UP);
+	}
+
+	private static String format(double value, int decimals) {
+		NumberFormat format = NumberFormat.getNumberInstance(Locale.forLanguageTag("sv"));
+		format.setMinimumFractionDigits(decimals);
+		format.setMaximumFractionDigits(decimals);
+		return format.format(value);
+	}
+
+}
