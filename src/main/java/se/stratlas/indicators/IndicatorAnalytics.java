@@ -284,9 +284,16 @@ public class IndicatorAnalytics {
 	 */
 	public List<DashboardRow> dashboard(long organisationId, UUID elementKey, String areaCode) {
 		Set<UUID> keys = elementAndBelow(organisationId, elementKey);
+		// The linked indicators in one query (array overlap), not one per indicator.
+		Set<Long> linked = new java.util.HashSet<>(this.jdbc
+			.sql("select id from indicators_definition where organisation_id = :org and element_keys && :keys")
+			.param("org", organisationId)
+			.param("keys", keys.toArray(UUID[]::new))
+			.query(Long.class)
+			.list());
 		List<DashboardRow> rows = new ArrayList<>();
 		for (IndicatorDefinition indicator : this.registry.definitions(organisationId)) {
-			if (java.util.Collections.disjoint(this.registry.elementKeys(indicator.id()), keys)) {
+			if (!linked.contains(indicator.id())) {
 				continue;
 			}
 			Series series = series(organisationId, indicator.id(), List.of(areaCode), Sex.T).getFirst();
@@ -390,20 +397,27 @@ public class IndicatorAnalytics {
 			return computed(organisationId, indicator, areaCodes, sex, only);
 		}
 		Map<String, TreeMap<Period, Double>> byArea = new HashMap<>();
-		this.jdbc.sql("""
+		// One period or all: two statements, so that each has a plan that uses the
+		// primary key
+		// (indicator, area, period, sex) fully.
+		String sql = only == null ? """
 				select area_code, period, value from indicators_value where indicator_id = :id
-				and area_code = any(:areas) and sex = :sex and (cast(:period as text) is null or period = :period)""")
+				and area_code = any(:areas) and sex = :sex""" : """
+				select area_code, period, value from indicators_value where indicator_id = :id
+				and area_code = any(:areas) and period = :period and sex = :sex""";
+		var statement = this.jdbc.sql(sql)
 			.param("id", indicator.id())
 			.param("areas", areaCodes.toArray(String[]::new))
-			.param("sex", sex.name())
-			.param("period", only == null ? null : only.code())
-			.query((ResultSet rs, int row) -> {
-				double value = rs.getDouble("value");
-				byArea.computeIfAbsent(rs.getString("area_code"), k -> new TreeMap<>())
-					.put(Period.parse(rs.getString("period")), rs.wasNull() ? null : value);
-				return null;
-			})
-			.list();
+			.param("sex", sex.name());
+		if (only != null) {
+			statement = statement.param("period", only.code());
+		}
+		statement.query((ResultSet rs, int row) -> {
+			double value = rs.getDouble("value");
+			byArea.computeIfAbsent(rs.getString("area_code"), k -> new TreeMap<>())
+				.put(Period.parse(rs.getString("period")), rs.wasNull() ? null : value);
+			return null;
+		}).list();
 		return byArea;
 	}
 

@@ -85,8 +85,14 @@ public class Editions {
 
 	private final AuditTrail audit;
 
-	Editions(JdbcClient jdbc, Reports reports, JsonMapper json, Organisations organisations, AuditTrail audit) {
+	private final org.springframework.transaction.support.TransactionTemplate separate;
+
+	Editions(JdbcClient jdbc, Reports reports, JsonMapper json, Organisations organisations, AuditTrail audit,
+			org.springframework.transaction.PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.separate = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		this.separate
+			.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.reports = reports;
 		this.json = json;
 		this.organisations = organisations;
@@ -174,12 +180,17 @@ public class Editions {
 		}
 	}
 
+	/**
+	 * Progress is written in its own transaction, so that it is seen at once (and even
+	 * inside a read-only build).
+	 */
 	private void progress(long id, String phase, int done) {
-		this.jdbc.sql("update reports_edition set phase = :phase, steps_done = :done where id = :id")
-			.param("phase", phase)
-			.param("done", done)
-			.param("id", id)
-			.update();
+		this.separate.executeWithoutResult(
+				status -> this.jdbc.sql("update reports_edition set phase = :phase, steps_done = :done where id = :id")
+					.param("phase", phase)
+					.param("done", done)
+					.param("id", id)
+					.update());
 	}
 
 	public Edition get(long organisationId, long id) {

@@ -28,6 +28,8 @@ public final class HtmlReport {
 
 	private static final Pattern TEXT_HEADING = Pattern.compile("<(/?)h[1-6]>");
 
+	private static final Pattern LINK = Pattern.compile("<a href=\"([^\"]*)\"");
+
 	private HtmlReport() {
 	}
 
@@ -128,7 +130,9 @@ public final class HtmlReport {
 					if (text.byline() != null) {
 						html.append("<p class=\"byline\">").append(e(text.byline())).append("</p>");
 					}
-					html.append(shiftHeadings(Markdown.html(text.markdown()), Math.min(6, level + 1)));
+					String body = shiftHeadings(Markdown.html(text.markdown()), Math.min(6, level + 1));
+					// Links carry a title (PDF/UA asks for one): their address.
+					html.append(LINK.matcher(body).replaceAll("<a title=\"$1\" href=\"$1\""));
 					html.append("</div>");
 				}
 				case Table table -> table(table, html);

@@ -132,6 +132,20 @@ class EndpointAuthorizationIT {
 		row("POST /followup/contributions/{id}/comments", Access.WRITER_OR_REVIEWER, "comment=", null);
 		row("GET /followup/contributions/{id}/history", Access.READER);
 		row("GET /followup/tasks", Access.READER);
+		row("GET /followup/{id}/products/{productId}/report", Access.READER);
+		row("GET /followup/{id}/products/{productId}/report.pdf", Access.READER);
+		row("GET /followup/{id}/products/{productId}/report.docx", Access.READER);
+		row("GET /followup/{id}/products/{productId}/report.xlsx", Access.READER);
+		row("POST /followup/{id}/products/{productId}/editions", Access.STRATEGIST);
+		row("GET /reports/editions/{editionId}", Access.READER);
+		row("GET /reports/editions/{editionId}/report.{format}", Access.READER);
+		row("POST /reports/editions/{editionId}/publish", Access.STRATEGIST);
+		row("GET /public/reports", Access.PUBLIC);
+		row("GET /public/reports/{slug}", Access.PUBLIC);
+		row("GET /public/reports/{slug}/report.pdf", Access.PUBLIC);
+		row("GET /public/reports/{slug}/data/{name}.csv", Access.PUBLIC);
+		row("GET /public/reports/{slug}/data/{name}.json", Access.PUBLIC);
+		row("GET /public/reports/catalog.rdf", Access.PUBLIC);
 		row("POST /followup/notices/read", Access.READER);
 		row("GET /followup/figures", Access.READER);
 		row("GET /followup/figures/edit", Access.REPORTER);
@@ -431,7 +445,15 @@ class EndpointAuthorizationIT {
 			.replace("{strategyId}", String.valueOf(this.ids.rus()))
 			.replace("{sectionId}", String.valueOf(this.ids.section()))
 			.replace("{contributionId}", String.valueOf(this.ids.contribution()))
-			.replace("{productId}", String.valueOf(this.ids.product()))
+			// Reports are checked against a product that does not exist: nothing heavy is
+			// generated.
+			.replace("{productId}",
+					text.contains("/report") || text.contains("/editions") ? "999999"
+							: String.valueOf(this.ids.product()))
+			.replace("{editionId}", "999999")
+			.replace("{format}", "pdf")
+			.replace("{slug}", "finns-inte")
+			.replace("{name}", "x")
 			.replace("{linkId}", "999999")
 			.replace("{runId}", "999999")
 			.replace("{subscriptionId}", "999999")

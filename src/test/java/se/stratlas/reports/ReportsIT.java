@@ -1,0 +1,331 @@
+package se.stratlas.reports;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.TestAssertion;
+import org.verapdf.pdfa.results.ValidationResult;
+
+import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.followup.Contribution;
+import se.stratlas.followup.Contributions;
+import se.stratlas.followup.Cycle;
+import se.stratlas.followup.Cycles;
+import se.stratlas.followup.Product;
+import se.stratlas.followup.Products;
+import se.stratlas.followup.Section;
+import se.stratlas.followup.UnitFigureBook;
+import se.stratlas.indicators.IndicatorAnalytics;
+import se.stratlas.indicators.IndicatorKinds.Sex;
+import se.stratlas.indicators.IndicatorRegistry;
+import se.stratlas.indicators.Target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The reports: content checked against the data, PDF/UA validated, DOCX read back,
+ * editions frozen.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class ReportsIT {
+
+	@Autowired
+	Reports reports;
+
+	@Autowired
+	Editions editions;
+
+	@Autowired
+	Cycles cycles;
+
+	@Autowired
+	Products products;
+
+	@Autowired
+	Contributions contributions;
+
+	@Autowired
+	UnitFigureBook figures;
+
+	@Autowired
+	IndicatorRegistry indicators;
+
+	@Autowired
+	IndicatorAnalytics analytics;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	MockMvc mvc;
+
+	StratlasPrincipal strategist;
+
+	StratlasPrincipal norrbotten;
+
+	@BeforeAll
+	static void verapdf() {
+		VeraGreenfieldFoundryProvider.initialise();
+	}
+
+	@BeforeEach
+	void setUp() {
+		this.strategist = (StratlasPrincipal) this.users.loadUserByUsername("sara.strateg");
+		this.norrbotten = (StratlasPrincipal) this.users.loadUserByUsername("nils.strateg");
+	}
+
+	private Product product(StratlasPrincipal user, String cycleName, String productName) {
+		Cycle cycle = cycle(user, cycleName);
+		return this.products.list(user.organisationId(), cycle.id())
+			.stream()
+			.filter(p -> p.name().equals(productName))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private Cycle cycle(StratlasPrincipal user, String name) {
+		return this.cycles.list(user.organisationId())
+			.stream()
+			.filter(c -> c.name().equals(name))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	@Test
+	void everyApprovedContributionAppearsOnceInItsChapterAndTheIndicatorsMatchTheData() {
+		Product product = product(this.strategist, "Resultat Västerbotten 2023", "Resultat Västerbotten 2023");
+		ReportDocument document = this.reports.build(this.strategist.organisationId(), product.cycleId(), product.id());
+		// Walk the document: which chapter and section each unit's text stands in.
+		List<String> placed = new ArrayList<>();
+		String chapter = null;
+		String section = null;
+		for (ReportDocument.Node node : document.nodes()) {
+			if (node instanceof ReportDocument.Heading heading) {
+				if (heading.level() == 1) {
+					chapter = heading.text();
+				}
+				else if (heading.level() == 2) {
+					section = heading.text();
+				}
+			}
+			else if (node instanceof ReportDocument.Text text && text.byline() != null) {
+				placed.add(chapter + " / " + section + " / " + text.byline() + " / "
+						+ text.markdown().lines().findFirst().orElse(""));
+			}
+		}
+		Map<Long, Section> sections = new java.util.HashMap<>();
+		this.cycles.sections(this.strategist.organisationId(), product.cycleId()).forEach(s -> sections.put(s.id(), s));
+		List<Contribution> approved = this.cycles.contributions(this.strategist.organisationId(), product.cycleId())
+			.stream()
+			.filter(c -> c.approvedRevision() != null && product.sectionIds().contains(c.sectionId()))
+			.toList();
+		assertThat(approved).hasSizeGreaterThanOrEqualTo(15);
+		assertThat(placed).hasSize(approved.size());
+		for (Contribution c : approved) {
+			Section s = sections.get(c.sectionId());
+			String firstLine = this.contributions.textAt(c.organisationId(), c.id(), c.approvedRevision())
+				.lines()
+				.findFirst()
+				.orElse("");
+			assertThat(placed)
+				.filteredOn(p -> p.startsWith(s.chapter() + " / " + s.title() + " / ") && p.endsWith(" / " + firstLine))
+				.as("contribution %d in %s / %s", c.id(), s.chapter(), s.title())
+				.hasSize(1);
+		}
+		// The indicator table of priority 2 shows the county's value for 2023 as stored.
+		ReportDocument.Table table = document.tables()
+			.stream()
+			.filter(t -> t.dataset().equals("indikatorer-2"))
+			.findFirst()
+			.orElseThrow();
+		List<Object> row = table.rows()
+			.stream()
+			.filter(r -> r.getFirst().equals("DEMO_NYFTG"))
+			.findFirst()
+			.orElseThrow();
+		var indicator = this.indicators.findByCode(this.strategist.organisationId(), "DEMO_NYFTG").orElseThrow();
+		Target.Point at2023 = this.analytics
+			.series(this.strategist.organisationId(), indicator.id(), List.of("24"), Sex.T)
+			.getFirst()
+			.points()
+			.stream()
+			.filter(p -> p.period().code().equals("2023"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(row.get(3)).isEqualTo("2023");
+		assertThat((BigDecimal) row.get(4)).isEqualByComparingTo(
+				BigDecimal.valueOf(at2023.value()).setScale(indicator.decimals(), RoundingMode.HALF_UP));
+		assertThat(document.nodes().stream().filter(ReportDocument.Chart.class::isInstance).count())
+			.isGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	void theInterimReportHasEachDivisionsFiguresAndAssessments() {
+		Product product = product(this.norrbotten, "Delårsrapport tertial 1 2021",
+				"Divisionernas delårsrapporter april 2021");
+		ReportDocument document = this.reports.build(this.norrbotten.organisationId(), product.cycleId(), product.id());
+		ReportDocument.Table finance = document.tables()
+			.stream()
+			.filter(t -> t.dataset().equals("ekonomi"))
+			.findFirst()
+			.orElseThrow();
+		List<Object> lansteknik = finance.rows()
+			.stream()
+			.filter(r -> r.getFirst().equals("Division Länsteknik"))
+			.findFirst()
+			.orElseThrow();
+		assertThat((BigDecimal) lansteknik.get(1)).isEqualByComparingTo("-2");
+		assertThat((BigDecimal) lansteknik.get(2)).isEqualByComparingTo("1");
+		assertThat((BigDecimal) lansteknik.get(3)).isEqualByComparingTo("3");
+		BigDecimal sum = this.figures.rows(this.norrbotten.organisationId(), "2021T1", false)
+			.stream()
+			.map(r -> r.figures().outcome())
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		assertThat((BigDecimal) finance.rows().getLast().get(2)).isEqualByComparingTo(sum);
+		ReportDocument.Table assessment = document.tables()
+			.stream()
+			.filter(t -> t.caption().endsWith("Division Närsjukvård Luleå-Boden") && t.caption().startsWith("Mål"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(assessment.rows()).contains(List.of("Samhälle", "uppnås"), List.of("Medborgare", "uppnås inte"),
+				List.of("Ekonomi", "uppnås delvis"));
+	}
+
+	@Test
+	void thePdfPassesVeraPdfsPdfUaCheck() throws Exception {
+		Product interim = product(this.norrbotten, "Delårsrapport tertial 1 2021",
+				"Divisionernas delårsrapporter april 2021");
+		assertPdfUa(PdfReport
+			.render(this.reports.build(this.norrbotten.organisationId(), interim.cycleId(), interim.id())));
+		Product resultat = product(this.strategist, "Resultat Västerbotten 2023", "Resultat Västerbotten 2023");
+		assertPdfUa(PdfReport
+			.render(this.reports.build(this.strategist.organisationId(), resultat.cycleId(), resultat.id())));
+	}
+
+	private static void assertPdfUa(byte[] pdf) throws Exception {
+		assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+		try (PDFAParser parser = Foundries.defaultInstance()
+			.createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFUA_1);
+				java.io.InputStream profile = PDFAParser.class
+					.getResourceAsStream("/org/verapdf/pdfa/validation/PDFUA-1.xml");
+				PDFAValidator validator = Foundries.defaultInstance()
+					.createValidator(org.verapdf.pdfa.validation.profiles.Profiles.profileFromXml(profile), false)) {
+			ValidationResult result = validator.validate(parser);
+			List<String> failed = result.getTestAssertions()
+				.stream()
+				.filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
+				.map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage())
+				.distinct()
+				.toList();
+			assertThat(failed).as("PDF/UA-1 failures").isEmpty();
+			assertThat(result.isCompliant()).isTrue();
+		}
+	}
+
+	@Test
+	void theWordDocumentHasHeadingStylesATableOfContentsAndChartsWithAltText() throws Exception {
+		Product resultat = product(this.strategist, "Resultat Västerbotten 2023", "Resultat Västerbotten 2023");
+		ReportDocument document = this.reports.build(this.strategist.organisationId(), resultat.cycleId(),
+				resultat.id());
+		try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(DocxReport.render(document)))) {
+			List<String> chapters = docx.getParagraphs()
+				.stream()
+				.filter(p -> "Heading1".equals(p.getStyle()))
+				.map(XWPFParagraph::getText)
+				.toList();
+			assertThat(chapters).containsAll(document.headings()
+				.stream()
+				.filter(h -> h.level() == 1)
+				.map(ReportDocument.Heading::text)
+				.toList());
+			assertThat(docx.getStyles().getStyle("Heading1").getName()).isEqualTo("heading 1");
+			assertThat(docx.getDocument().xmlText()).contains("TOC \\o");
+			assertThat(docx.getAllPictures()).isNotEmpty();
+			assertThat(docx.getDocument().xmlText()).contains("descr=\"" + document.nodes()
+				.stream()
+				.filter(ReportDocument.Chart.class::isInstance)
+				.map(n -> ((ReportDocument.Chart) n).alt())
+				.findFirst()
+				.orElseThrow()
+				.substring(0, 20));
+			assertThat(docx.getProperties().getCoreProperties().getTitle()).isEqualTo(document.title());
+		}
+		assertThat(Editions.xlsx(document)).isNotEmpty();
+	}
+
+	@Test
+	void aFrozenEditionDoesNotChangeAfterAnEditAndPublishingOpensItsPageAndData() throws Exception {
+		Product government = product(this.strategist, "Resultat Västerbotten 2023",
+				"Regionala utvecklingsnämndens årsredovisning 2023");
+		Edition edition = this.editions.start(this.strategist, government.cycleId(), government.id());
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (this.editions.get(this.strategist.organisationId(), edition.id()).running()
+				&& System.nanoTime() < deadline) {
+			Thread.sleep(200);
+		}
+		Edition ready = this.editions.get(this.strategist.organisationId(), edition.id());
+		assertThat(ready.status()).isEqualTo("READY");
+		assertThat(ready.percent()).isEqualTo(100);
+		String before = this.editions.html(this.strategist.organisationId(), edition.id());
+		byte[] pdf = this.editions.file(this.strategist.organisationId(), edition.id(), Editions.Format.PDF);
+		// Edit an approved text that the product shows.
+		Contribution shown = this.cycles.contributions(this.strategist.organisationId(), government.cycleId())
+			.stream()
+			.filter(c -> c.approvedRevision() != null && government.sectionIds().contains(c.sectionId()))
+			.findFirst()
+			.orElseThrow();
+		this.contributions.save(this.strategist, shown.id(), shown.version(), shown.revision(),
+				shown.body() + "\n\nTillägg efter frysningen.", null, false);
+		assertThat(this.editions.html(this.strategist.organisationId(), edition.id())).isEqualTo(before)
+			.doesNotContain("Tillägg efter frysningen");
+		assertThat(this.editions.file(this.strategist.organisationId(), edition.id(), Editions.Format.PDF))
+			.isEqualTo(pdf);
+		assertThat(HtmlReport
+			.body(this.reports.build(this.strategist.organisationId(), government.cycleId(), government.id())))
+			.contains("texten har ändrats sedan den godkändes");
+
+		Edition published = this.editions.publish(this.strategist, edition.id());
+		assertThat(published.slug()).startsWith("vasterbotten-");
+		this.mvc.perform(get("/public/reports/" + published.slug()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString(published.title())));
+		String dataset = this.editions.datasets(published.slug()).getFirst().name();
+		this.mvc.perform(get("/public/reports/" + published.slug() + "/data/" + dataset + ".csv"))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/public/reports/" + published.slug() + "/data/" + dataset + ".json"))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.rows").isArray());
+		this.mvc.perform(get("/public/reports/catalog.rdf"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("<dcat:Dataset rdf:about=")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString(published.slug() + "/data/" + dataset)));
+		this.mvc.perform(get("/public/reports/finns-inte")).andExpect(status().isNotFound());
+	}
+
+}
