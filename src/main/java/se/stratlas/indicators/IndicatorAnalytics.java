@@ -291,34 +291,125 @@ public class IndicatorAnalytics {
 			.param("keys", keys.toArray(UUID[]::new))
 			.query(Long.class)
 			.list());
+		List<IndicatorDefinition> definitions = this.registry.definitions(organisationId)
+			.stream()
+			.filter(d -> linked.contains(d.id()))
+			.toList();
+		List<Long> stored = definitions.stream()
+			.filter(d -> d.source() != Source.COMPUTED)
+			.map(IndicatorDefinition::id)
+			.toList();
+		// Stored indicators in three queries for all of them: the area's values, the
+		// targets,
+		// and the peers' values in each indicator's latest period for the band.
+		Map<Long, TreeMap<Period, Double>> own = new HashMap<>();
+		if (!stored.isEmpty()) {
+			this.jdbc.sql("""
+					select indicator_id, period, value from indicators_value
+					where indicator_id = any(:ids) and area_code = :area and sex = 'T'""")
+				.param("ids", stored.toArray(Long[]::new))
+				.param("area", areaCode)
+				.query((ResultSet rs, int row) -> {
+					double value = rs.getDouble("value");
+					own.computeIfAbsent(rs.getLong("indicator_id"), k -> new TreeMap<>())
+						.put(Period.parse(rs.getString("period")), rs.wasNull() ? null : value);
+					return null;
+				})
+				.list();
+		}
+		Map<Long, List<Target>> targets = new HashMap<>();
+		for (Target target : this.registry.targets(stored)) {
+			targets.computeIfAbsent(target.indicatorId(), k -> new ArrayList<>()).add(target);
+		}
+		Optional<Area> area = this.areas.find(areaCode);
+		Map<Long, Map<String, Double>> peers = new HashMap<>();
+		Map<Long, Period> latestPeriod = new HashMap<>();
+		own.forEach((id, points) -> points.descendingMap()
+			.entrySet()
+			.stream()
+			.filter(e -> e.getValue() != null)
+			.findFirst()
+			.ifPresent(e -> latestPeriod.put(id, e.getKey())));
+		if (area.isPresent() && area.get().kind() != Area.Kind.COUNTRY && !latestPeriod.isEmpty()) {
+			List<String> codes = (area.get().kind() == Area.Kind.COUNTY ? this.areas.counties()
+					: this.areas.municipalities())
+				.stream()
+				.map(Area::code)
+				.toList();
+			this.jdbc.sql("""
+					select indicator_id, area_code, period, value from indicators_value
+					where indicator_id = any(:ids) and area_code = any(:areas) and period = any(:periods) and sex = 'T'
+					and value is not null""")
+				.param("ids", latestPeriod.keySet().toArray(Long[]::new))
+				.param("areas", codes.toArray(String[]::new))
+				.param("periods", latestPeriod.values().stream().map(Period::code).distinct().toArray(String[]::new))
+				.query((ResultSet rs, int row) -> {
+					long id = rs.getLong("indicator_id");
+					if (latestPeriod.get(id).code().equals(rs.getString("period"))) {
+						peers.computeIfAbsent(id, k -> new HashMap<>())
+							.put(rs.getString("area_code"), rs.getDouble("value"));
+					}
+					return null;
+				})
+				.list();
+		}
 		List<DashboardRow> rows = new ArrayList<>();
-		for (IndicatorDefinition indicator : this.registry.definitions(organisationId)) {
-			if (!linked.contains(indicator.id())) {
+		for (IndicatorDefinition indicator : definitions) {
+			if (indicator.source() == Source.COMPUTED) {
+				rows.add(computedRow(organisationId, indicator, areaCode, area));
 				continue;
 			}
-			Series series = series(organisationId, indicator.id(), List.of(areaCode), Sex.T).getFirst();
-			List<Target.Point> points = series.points().stream().filter(p -> p.value() != null).toList();
-			Target.Point latest = points.isEmpty() ? null : points.getLast();
-			Target.Point previous = points.size() < 2 ? null : points.get(points.size() - 2);
-			Target.Status status = this.registry.targets(indicator.id())
+			TreeMap<Period, Double> points = own.getOrDefault(indicator.id(), new TreeMap<>());
+			List<Target.Point> series = points.entrySet()
+				.stream()
+				.map(e -> new Target.Point(e.getKey(), e.getValue()))
+				.toList();
+			List<Target.Point> present = series.stream().filter(p -> p.value() != null).toList();
+			Target.Point latest = present.isEmpty() ? null : present.getLast();
+			Target.Point previous = present.size() < 2 ? null : present.get(present.size() - 2);
+			Target.Status status = targets.getOrDefault(indicator.id(), List.of())
 				.stream()
 				.filter(t -> t.areaCode() == null || t.areaCode().equals(areaCode))
 				.findFirst()
-				.map(t -> t.assess(series.points()).status())
+				.map(t -> t.assess(series).status())
 				.orElse(null);
 			Band band = Band.UNRANKED;
-			Optional<Area> area = this.areas.find(areaCode);
-			if (latest != null && area.isPresent() && area.get().kind() != Area.Kind.COUNTRY) {
-				band = ranking(organisationId, indicator.id(), latest.period(), Sex.T, area.get().kind()).stream()
-					.filter(r -> r.areaCode().equals(areaCode))
-					.findFirst()
-					.map(Rank::band)
-					.orElse(Band.UNRANKED);
+			Map<String, Double> others = peers.get(indicator.id());
+			if (latest != null && others != null && others.containsKey(areaCode)) {
+				double mine = others.get(areaCode);
+				boolean lowerIsBetter = indicator.polarity() == Polarity.LOWER_IS_BETTER;
+				int better = (int) others.values().stream().filter(v -> lowerIsBetter ? v < mine : v > mine).count();
+				band = band(indicator, better + 1, others.size());
 			}
 			rows.add(new DashboardRow(indicator, areaCode, latest == null ? null : latest.period(),
 					latest == null ? null : latest.value(), previous == null ? null : previous.value(), status, band));
 		}
 		return rows;
+	}
+
+	/** A computed indicator's dashboard row, evaluated from its inputs. */
+	private DashboardRow computedRow(long organisationId, IndicatorDefinition indicator, String areaCode,
+			Optional<Area> area) {
+		Series series = series(organisationId, indicator.id(), List.of(areaCode), Sex.T).getFirst();
+		List<Target.Point> points = series.points().stream().filter(p -> p.value() != null).toList();
+		Target.Point latest = points.isEmpty() ? null : points.getLast();
+		Target.Point previous = points.size() < 2 ? null : points.get(points.size() - 2);
+		Target.Status status = this.registry.targets(indicator.id())
+			.stream()
+			.filter(t -> t.areaCode() == null || t.areaCode().equals(areaCode))
+			.findFirst()
+			.map(t -> t.assess(series.points()).status())
+			.orElse(null);
+		Band band = Band.UNRANKED;
+		if (latest != null && area.isPresent() && area.get().kind() != Area.Kind.COUNTRY) {
+			band = ranking(organisationId, indicator.id(), latest.period(), Sex.T, area.get().kind()).stream()
+				.filter(r -> r.areaCode().equals(areaCode))
+				.findFirst()
+				.map(Rank::band)
+				.orElse(Band.UNRANKED);
+		}
+		return new DashboardRow(indicator, areaCode, latest == null ? null : latest.period(),
+				latest == null ? null : latest.value(), previous == null ? null : previous.value(), status, band);
 	}
 
 	/**

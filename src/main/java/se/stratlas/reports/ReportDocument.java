@@ -31,8 +31,39 @@ public record ReportDocument(String title, String subtitle, String organisation,
 	public record Table(String caption, List<String> headers, List<List<Object>> rows, String dataset) implements Node {
 	}
 
-	/** A chart drawn on the server, with its alternative text and its data. */
-	public record Chart(String title, String alt, String svg, byte[] png, Table data) implements Node {
+	/**
+	 * A chart drawn on the server, with its alternative text and its data. The PNG (for
+	 * Word and PDF) is drawn the first time a format asks for it, from the same series.
+	 */
+	public record Chart(String title, String alt, String svg, java.util.function.Supplier<byte[]> drawPng,
+			Table data) implements Node {
+
+		public Chart {
+			drawPng = once(drawPng);
+		}
+
+		public byte[] png() {
+			return this.drawPng.get();
+		}
+
+		private static java.util.function.Supplier<byte[]> once(java.util.function.Supplier<byte[]> draw) {
+			return new java.util.function.Supplier<>() {
+
+				private volatile byte[] drawn;
+
+				@Override
+				public byte[] get() {
+					byte[] png = this.drawn;
+					if (png == null) {
+						png = draw.get();
+						this.drawn = png;
+					}
+					return png;
+				}
+
+			};
+		}
+
 	}
 
 	/** A notice in the text: a part not approved yet, invented demo values. */

@@ -304,8 +304,11 @@ public class Reports {
 							+ format(latest.value(), indicator.decimals()) + " (" + latest.period().code() + ")")
 					+ (indicator.unit() == null ? "" : " " + indicator.unit());
 			charts.add(new Chart(title, alt, SvgCharts.line(title, nz(indicator.unit()), List.of(shown)),
-					PngCharts.line(title, nz(indicator.unit()), List.of(shown)),
+					() -> PngCharts.line(title, nz(indicator.unit()), List.of(shown)),
 					new Table(title, List.of("Period", "Värde"), data, "indikator-" + indicator.code())));
+			if (indicator.bySex()) {
+				charts.add(bySex(organisationId, indicator, series.areaName(), year));
+			}
 		}
 		nodes.add(
 				new Table(
@@ -317,6 +320,35 @@ public class Reports {
 			nodes.add(new Notice("Indikatorvärdena är fiktiva demovärden, påhittade för demon, inte statistik."));
 		}
 		nodes.addAll(charts);
+	}
+
+	/** Women and men side by side: the gender perspective the directions ask for. */
+	private Chart bySex(long organisationId, IndicatorDefinition indicator, String areaName, int year) {
+		List<IndicatorAnalytics.Series> series = new ArrayList<>();
+		for (Sex sex : List.of(Sex.K, Sex.M)) {
+			IndicatorAnalytics.Series one = this.analytics.series(organisationId, indicator.id(), List.of(COUNTY), sex)
+				.getFirst();
+			series.add(new IndicatorAnalytics.Series(one.areaCode(),
+					one.areaName() + (sex == Sex.K ? ", kvinnor" : ", män"), sex,
+					one.points().stream().filter(p -> p.value() != null && p.period().year() <= year).toList()));
+		}
+		String title = indicator.nameSv() + ", " + areaName + ", kvinnor och män";
+		java.util.Map<String, Object[]> byPeriod = new java.util.TreeMap<>();
+		for (int i = 0; i < 2; i++) {
+			for (Target.Point p : series.get(i).points()) {
+				byPeriod.computeIfAbsent(p.period().code(), k -> new Object[] { k, "", "" })[i + 1] = round(p.value(),
+						indicator.decimals());
+			}
+		}
+		List<List<Object>> data = byPeriod.values().stream().map(r -> List.of(r)).toList();
+		Target.Point women = series.get(0).points().isEmpty() ? null : series.get(0).points().getLast();
+		Target.Point men = series.get(1).points().isEmpty() ? null : series.get(1).points().getLast();
+		String alt = title + (women == null || men == null ? ": inga värden"
+				: ": kvinnor " + format(women.value(), indicator.decimals()) + ", män "
+						+ format(men.value(), indicator.decimals()) + " (" + women.period().code() + ")");
+		return new Chart(title, alt, SvgCharts.line(title, nz(indicator.unit()), series),
+				() -> PngCharts.line(title, nz(indicator.unit()), series),
+				new Table(title, List.of("Period", "Kvinnor", "Män"), data, "indikator-" + indicator.code() + "-kon"));
 	}
 
 	private void initiatives(StrategyElement priority, List<StrategyElement> elements, List<InitiativeDetails> all,

@@ -393,6 +393,39 @@ class BrowserIT {
 		assertThat(this.violations).isEmpty();
 	}
 
+	@Test
+	void aStrategistPreviewsFreezesAndPublishesTheResultatReport() {
+		signIn("sara.strateg");
+		driver.get(url("/followup"));
+		clickAndWait(driver.findElement(By.linkText("Resultat Västerbotten 2023")));
+		clickAndWait(driver.findElement(By.linkText("Återrapportering till regeringen 2023")));
+		clickAndWait(driver.findElement(By.partialLinkText("Rapport: förhandsvisning")));
+		checkAccessibility("report preview");
+		assertThat(driver.findElement(By.cssSelector(".report-frame")).getText()).contains("Om rapporten")
+			.contains("Regionens bidrag");
+		assertThat(driver.findElement(By.linkText("PDF (tillgänglig, PDF/UA)")).getAttribute("href"))
+			.endsWith("report.pdf");
+		driver.findElement(By.xpath("//button[normalize-space()='Frys och arkivera en utgåva']")).click();
+		driver.switchTo().alert().accept();
+		new WebDriverWait(driver, Duration.ofSeconds(60))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("edition-status"), "Klar"));
+		checkAccessibility("report edition");
+		driver.navigate().refresh();
+		driver.findElement(By.xpath("//button[normalize-space()='Publicera']")).click();
+		driver.switchTo().alert().accept();
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.success"), "publicerad"));
+
+		driver.manage().deleteAllCookies();
+		driver.get(url("/public/reports"));
+		checkAccessibility("published reports");
+		clickAndWait(driver.findElement(By.linkText("Återrapportering till regeringen 2023")));
+		checkAccessibility("public report");
+		assertThat(driver.findElement(By.cssSelector(".report-frame")).getText()).contains("Regionens bidrag");
+		assertThat(driver.findElements(By.xpath("//a[normalize-space()='CSV']"))).isNotEmpty();
+		assertThat(this.violations).isEmpty();
+	}
+
 	private void defineIndicator(String code, String name, String source, String sourceRef, String numerator,
 			String denominator) {
 		driver.get(url("/indicators"));
