@@ -67,6 +67,15 @@
       if (kind === 'link') { replaceSelection(area, '[', '](https://)', 'länktext'); }
       return;
     }
+    // Insert a prepared text: data-insert-md holds the Markdown, aria-controls the textarea.
+    var prepared = event.target.closest('[data-insert-md]');
+    if (prepared) {
+      var into = document.getElementById(prepared.getAttribute('aria-controls'));
+      if (into) {
+        replaceSelection(into, prepared.getAttribute('data-insert-md'), '', '');
+      }
+      return;
+    }
     // Insert a live reference: data-insert-ref="indikator|insats", data-source names the select.
     var insert = event.target.closest('[data-insert-ref]');
     if (insert) {

@@ -67,11 +67,17 @@ class DemoRegion implements ApplicationRunner {
 
 	private final se.stratlas.followup.Cycles cycles;
 
+	private final DemoForesight foresight;
+
+	private final se.stratlas.foresight.Workshops workshops;
+
 	DemoRegion(Environment environment, Organisations organisations, UserAccounts users, StrategyCatalog catalog,
 			StrategyManagement management, TransactionTemplate transactions, DemoInitiatives initiatives,
 			se.stratlas.initiatives.InitiativeCatalog initiativeCatalog, DemoIndicators indicators,
 			se.stratlas.indicators.IndicatorRegistry indicatorRegistry, DemoFollowup followup,
-			se.stratlas.followup.Cycles cycles) {
+			se.stratlas.followup.Cycles cycles, DemoForesight foresight, se.stratlas.foresight.Workshops workshops) {
+		this.foresight = foresight;
+		this.workshops = workshops;
 		this.followup = followup;
 		this.cycles = cycles;
 		this.indicators = indicators;
@@ -141,6 +147,18 @@ class DemoRegion implements ApplicationRunner {
 				.forEach(e -> keys.put(e.code(), e.key()));
 			this.indicators.load(vasterbotten.id(), keys);
 			log.info("Demo indicators loaded (fiktiva demovärden)");
+		}
+		if (this.workshops.list(norrbotten.id()).isEmpty()) {
+			java.util.UUID priority1 = this.catalog
+				.elements(vasterbotten.id(), this.catalog.latestVersion(vasterbotten.id(), rus.id()).id())
+				.stream()
+				.filter(e -> e.type() == se.stratlas.strategy.ElementType.PRIORITY && "1".equals(e.code()))
+				.map(se.stratlas.strategy.StrategyElement::key)
+				.findFirst()
+				.orElse(null);
+			this.foresight.loadVasterbotten(vasterbotten.id(), priority1);
+			this.foresight.loadNorrbotten(norrbotten.id());
+			log.info("Demo foresight loaded: omvärldsbevakning from seed 001, SWOT workshops from seed 004");
 		}
 		if (this.cycles.list(vasterbotten.id()).isEmpty()) {
 			this.followup.loadVasterbotten(vasterbotten.id(), rus.id());

@@ -6,5 +6,5 @@
  * default with the embedded database), idempotently.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "accounts", "strategy", "shared", "actors",
-		"initiatives", "areas", "indicators", "followup" })
+		"initiatives", "areas", "indicators", "followup", "foresight" })
 package se.stratlas.demo;

@@ -8,6 +8,6 @@
  * {@link se.stratlas.followup.Products}, {@link se.stratlas.followup.UnitFigureBook} and
  * the records they use.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "audit", "accounts", "strategy", "initiatives", "indicators", "areas" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "accounts", "strategy",
+		"initiatives", "indicators", "areas", "foresight" })
 package se.stratlas.followup;

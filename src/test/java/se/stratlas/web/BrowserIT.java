@@ -408,7 +408,7 @@ class BrowserIT {
 		driver.findElement(By.xpath("//button[normalize-space()='Frys och arkivera en utgåva']")).click();
 		driver.switchTo().alert().accept();
 		new WebDriverWait(driver, Duration.ofSeconds(60))
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("edition-status"), "Klar"));
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("edition-status"), "Utgåvan skapades"));
 		checkAccessibility("report edition");
 		driver.navigate().refresh();
 		driver.findElement(By.xpath("//button[normalize-space()='Publicera']")).click();

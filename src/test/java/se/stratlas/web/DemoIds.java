@@ -4,7 +4,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Ids of the demo region's records, looked up in the database the test runs against. */
 record DemoIds(long rus, long rusVersion, long priority1, long rds, long readerUser, long actor, long partnership,
-		long initiative, long application, long indicator, long cycle, long contribution, long section, long product) {
+		long initiative, long application, long indicator, long cycle, long contribution, long section, long product,
+		long scanItem) {
 
 	static DemoIds of(JdbcClient jdbc) {
 		long rus = jdbc.sql("""
@@ -54,8 +55,13 @@ record DemoIds(long rus, long rusVersion, long priority1, long rds, long readerU
 			.param("cycle", cycle)
 			.query(Long.class)
 			.single();
+		long scanItem = jdbc
+			.sql("select min(i.id) from foresight_item i"
+					+ " join accounts_organisation o on o.id = i.organisation_id where o.code = 'vasterbotten'")
+			.query(Long.class)
+			.single();
 		return new DemoIds(rus, version, p1, rds, reader, actor, partnership, initiative, application, indicator, cycle,
-				contribution, section, product);
+				contribution, section, product, scanItem);
 	}
 
 }

@@ -168,6 +168,21 @@ class EndpointAuthorizationIT {
 		row("GET /api/followup/tasks", Access.READER);
 		row("GET /api/followup/figures", Access.READER, "period=2021T1", null);
 		row("POST /api/followup/figures/import", Access.REPORTER);
+		row("GET /foresight", Access.READER);
+		row("GET /foresight/export", Access.READER);
+		row("GET /foresight/items/new", Access.REPORTER);
+		row("POST /foresight/items", Access.REPORTER, "title=", null);
+		row("GET /foresight/items/{id}/edit", Access.REPORTER);
+		row("POST /foresight/items/{id}", Access.REPORTER, "version=-1&title=x&kind=TREND&scope=EU", null);
+		row("POST /foresight/items/{id}/delete", Access.REPORTER, "version=-1", null);
+		row("GET /foresight/workshops", Access.READER);
+		row("POST /foresight/workshops", Access.REPORTER, "name=", null);
+		row("GET /foresight/workshops/{id}", Access.READER);
+		row("POST /foresight/workshops/{id}/items", Access.REPORTER);
+		row("POST /foresight/workshops/{id}/items/{itemId}", Access.REPORTER, "version=-1&text=x", null);
+		row("POST /foresight/workshops/{id}/items/{itemId}/move", Access.REPORTER);
+		row("POST /foresight/workshops/{id}/items/{itemId}/delete", Access.REPORTER, "version=-1", null);
+		row("GET /foresight/workshops/{id}/swot.{format}", Access.READER);
 		row("GET /strategies", Access.READER);
 		row("GET /strategies/new", Access.STRATEGIST);
 		row("POST /strategies", Access.STRATEGIST, "code=", null);
@@ -411,6 +426,14 @@ class EndpointAuthorizationIT {
 			// nothing is created.
 			id = 999999;
 		}
+		else if (text.contains("/foresight/items/")) {
+			id = this.ids.scanItem();
+		}
+		else if (text.contains("/foresight/workshops/")) {
+			// Workshops of another organisation, or none: the rule is checked, nothing is
+			// changed.
+			id = 999999;
+		}
 		else if (text.contains("/followup/contributions/")) {
 			id = this.ids.contribution();
 		}
@@ -451,6 +474,7 @@ class EndpointAuthorizationIT {
 					text.contains("/report") || text.contains("/editions") ? "999999"
 							: String.valueOf(this.ids.product()))
 			.replace("{editionId}", "999999")
+			.replace("{itemId}", "999999")
 			.replace("{format}", "pdf")
 			.replace("{slug}", "finns-inte")
 			.replace("{name}", "x")

@@ -70,8 +70,19 @@ class ContributionController {
 
 	private final MessageSource messages;
 
+	private final se.stratlas.foresight.Scanning scanning;
+
+	private final se.stratlas.foresight.Workshops workshops;
+
+	private final se.stratlas.strategy.StrategyCatalog strategies;
+
 	ContributionController(Contributions contributions, LiveReferences references, OrganisationUnits units,
-			UserAccounts users, IndicatorRegistry indicators, InitiativeCatalog initiatives, MessageSource messages) {
+			UserAccounts users, IndicatorRegistry indicators, InitiativeCatalog initiatives, MessageSource messages,
+			se.stratlas.foresight.Scanning scanning, se.stratlas.foresight.Workshops workshops,
+			se.stratlas.strategy.StrategyCatalog strategies) {
+		this.scanning = scanning;
+		this.workshops = workshops;
+		this.strategies = strategies;
 		this.contributions = contributions;
 		this.references = references;
 		this.units = units;
@@ -135,6 +146,7 @@ class ContributionController {
 			model.addAttribute("previousCycle", this.contributions.cycle(previous).name());
 		});
 		model.addAttribute("usage", this.contributions.usage(contribution));
+		scanning(user, section, model);
 		List<Comment> comments = this.contributions.comments(user.organisationId(), contribution.id());
 		Map<Long, List<Comment>> replies = new LinkedHashMap<>();
 		List<Comment> threads = new ArrayList<>();
@@ -154,6 +166,63 @@ class ContributionController {
 					this.initiatives.find(user.organisationId(), InitiativeFilter.none()));
 		}
 		return "followup/contribution";
+	}
+
+	/**
+	 * An omvärldsbevakning section of a priority shows the scanned signals linked to the
+	 * priority (or the elements under it), ready to insert as a list.
+	 */
+	private void scanning(StratlasPrincipal user, Section section, Model model) {
+		if (section.elementKey() == null || !section.title().toLowerCase(Locale.ROOT).contains("omvärld")) {
+			return;
+		}
+		java.util.Set<java.util.UUID> keys = new java.util.HashSet<>();
+		this.strategies.latestElement(user.organisationId(), section.elementKey())
+			.ifPresent(element -> this.strategies.elements(user.organisationId(), element.versionId())
+				.stream()
+				.filter(e -> e.path().startsWith(element.path()))
+				.forEach(e -> keys.add(e.key())));
+		keys.add(section.elementKey());
+		List<se.stratlas.foresight.ScanItem> items = this.scanning.forElements(user.organisationId(), keys);
+		if (items.isEmpty() && this.workshops.forElements(user.organisationId(), keys).isEmpty()) {
+			return;
+		}
+		model.addAttribute("scanItems", items);
+		StringBuilder markdown = new StringBuilder();
+		for (se.stratlas.foresight.ScanItem item : items) {
+			markdown.append("\n- **").append(item.title()).append("**");
+			if (item.occurredOn() != null) {
+				markdown.append(" (").append(item.occurredOn().getYear()).append(")");
+			}
+			if (item.description() != null) {
+				String first = item.description().split("(?<=\\.)\\s", 2)[0];
+				markdown.append(": ").append(first);
+			}
+			if (item.sourceUrl() != null) {
+				markdown.append(" [Källa](").append(item.sourceUrl()).append(")");
+			}
+		}
+		List<se.stratlas.foresight.Workshop> linked = this.workshops.forElements(user.organisationId(), keys);
+		List<String> swots = new java.util.ArrayList<>();
+		for (se.stratlas.foresight.Workshop workshop : linked) {
+			var swot = this.workshops.swot(user.organisationId(), workshop.id());
+			String line = workshop.name() + ": möjligheter: "
+					+ String.join("; ",
+							swot.get(se.stratlas.foresight.Workshop.Quadrant.OPPORTUNITY)
+								.stream()
+								.map(se.stratlas.foresight.Workshop.SwotItem::text)
+								.toList())
+					+ "; hot: "
+					+ String.join("; ",
+							swot.get(se.stratlas.foresight.Workshop.Quadrant.THREAT)
+								.stream()
+								.map(se.stratlas.foresight.Workshop.SwotItem::text)
+								.toList());
+			swots.add(line);
+			markdown.append("\n- SWOT ").append(line);
+		}
+		model.addAttribute("scanWorkshops", swots);
+		model.addAttribute("scanMarkdown", markdown.append("\n").toString());
 	}
 
 	@PostMapping("/followup/contributions/{id}")

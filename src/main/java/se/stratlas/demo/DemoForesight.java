@@ -1,0 +1,136 @@
+package se.stratlas.demo;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import se.stratlas.accounts.Role;
+import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.foresight.ScanItem;
+import se.stratlas.foresight.ScanItem.Effect;
+import se.stratlas.foresight.ScanItem.Horizon;
+import se.stratlas.foresight.ScanItem.Kind;
+import se.stratlas.foresight.ScanItem.Scope;
+import se.stratlas.foresight.Scanning;
+import se.stratlas.foresight.Workshop;
+import se.stratlas.foresight.Workshop.Quadrant;
+import se.stratlas.foresight.Workshops;
+
+/**
+ * The demo's foresight: the new EU regulation that Resultat Västerbotten 2023 (seed 001)
+ * names in priority 1's omvärldsbevakning, and the Gällivare and Piteå SWOT workshops of
+ * Region Norrbotten's project "Regional förnyelse" (seed 004).
+ */
+@Component
+class DemoForesight {
+
+	static final String SCAN_NOTE = "Demo: texten kommer ur Resultat Västerbotten 2023 (prioritering 1). Effekt, styrka och tidshorisont är demons bedömning utifrån texten; datumet är året som texten anger.";
+
+	static final String SWOT_NOTE = "Demo: punkterna kommer ur projektet Regional förnyelse (Region Norrbotten, Länsstyrelsen och LTU). Källan visar båda orternas resultat i samma bild; vilken ort som är vilken är härlett ur innehållet (Dundret och malmfälten, LTU och närheten till Rovaniemi, Kemi och Oulu).";
+
+	private final Scanning scanning;
+
+	private final Workshops workshops;
+
+	DemoForesight(Scanning scanning, Workshops workshops) {
+		this.scanning = scanning;
+		this.workshops = workshops;
+	}
+
+	private record Actor(long organisationId) implements StratlasPrincipal {
+
+		@Override
+		public long userId() {
+			return 0;
+		}
+
+		@Override
+		public String username() {
+			return DemoRegion.ACTOR;
+		}
+
+		@Override
+		public String displayName() {
+			return DemoRegion.ACTOR;
+		}
+
+		@Override
+		public Set<Role> roles() {
+			return EnumSet.of(Role.STRATEGIST);
+		}
+
+	}
+
+	void loadVasterbotten(long organisationId, UUID priority1) {
+		Actor demo = new Actor(organisationId);
+		item(demo, "European Sustainability Reporting Standards (ESRS)", Kind.REGELVERK, LocalDate.of(2024, 1, 1),
+				Effect.THREAT, 3, Horizon.KORT, List.of("hållbarhetsrapportering", "industri", "småföretag"), priority1,
+				"EU kommer inom kort att införa skärpta rapporteringskrav för industrin med avseende på hållbarhet, man börjar 2024 med de större industrierna för att några år senare ställa motsvarande krav på de mindre. För de stora industrierna med egna resurser är detta inga större problem, men för de små och medelstora kommer detta att kunna innebära problem.");
+		item(demo, "Nis2-direktivet", Kind.REGELVERK, null, Effect.THREAT, 3, Horizon.KORT,
+				List.of("informationssäkerhet", "kommuner"), priority1,
+				"Nis2-direktivet kommer att höja kraven på informationssäkerhet där verksamheter behöver fokusera på person, process, riskanalys, teknologi och beredskap för potentiella attacker. Troligen kommer detta direktiv att medföra nya arbetsuppgifter och krav på säkerhetskompetens och kostnader för att åtgärda brister funna vid inspektioner.");
+		item(demo, "AI-förordningen (AI Act)", Kind.REGELVERK, LocalDate.of(2026, 1, 1), Effect.THREAT, 3,
+				Horizon.MEDEL, List.of("AI", "offentlig sektor"), priority1,
+				"I AI-förordningen (AI Act) klassificeras AI-system baserat på risknivåer. AI i offentlig sektor ska alltid bedömas som hög risk om liggande förslag inte ändras. Höga böter i kombination med oklara definitioner av till exempel AI skapar osäkerheter som kan hämma upptaget av AI.");
+		item(demo, "Dataförvaltningsförordningen (Data Governance Act)", Kind.REGELVERK, LocalDate.of(2023, 1, 1),
+				Effect.THREAT, 2, Horizon.KORT, List.of("data", "kommuner"), priority1,
+				"Förordningen ska underlätta återanvändning av vissa offentliga data, säkerställa pålitliga dataförmedlare, och underlätta datautbyte över sektorer och gränser. Om och när det kommer krav på data från någon som stödjer sin begäran på denna förordning måste kommunerna kunna uppfylla begäran vilket kan bli svårt och kostsamt.");
+		item(demo, "Dataförordningen (Data Act)", Kind.REGELVERK, null, Effect.OPPORTUNITY, 3, Horizon.MEDEL,
+				List.of("data", "resiliens"), priority1,
+				"Dataförordningen ska stimulera EU:s dataekonomi genom att främja industriell dataanvändning och skapa en konkurrenskraftig europeisk molnmarknad. Här kan kommunerna få tillgång till nya data från till exempel näringslivet; vissa kommuner kan troligen öka sin resiliens mot exempelvis naturkatastrofer.");
+	}
+
+	private void item(Actor demo, String title, Kind kind, LocalDate on, Effect effect, int strength, Horizon horizon,
+			List<String> tags, UUID element, String description) {
+		this.scanning.create(demo, new ScanItem.Draft(kind, title, description, Scope.EU, on, null, effect, strength,
+				horizon, tags, element == null ? List.of() : List.of(element)), SCAN_NOTE);
+	}
+
+	void loadNorrbotten(long organisationId) {
+		Actor demo = new Actor(organisationId);
+		Workshop gallivare = this.workshops
+			.create(demo,
+					new Workshop.Draft("Regional förnyelse", "Regional workshop Gällivare", null, "2523",
+							"Region Norrbotten, Länsstyrelsen i Norrbottens län, LTU", null, "SWOT", List.of()),
+					SWOT_NOTE);
+		swot(demo, gallivare, Quadrant.STRENGTH, "Attraktiv natur", "Arbetstillfällen", "Kommunikationer",
+				"Rekreation (ex dundret)", "Sociala aktiviteter");
+		swot(demo, gallivare, Quadrant.WEAKNESS, "S.k. \"fly-in-fly-out\"-lösningar", "Bostadsbrist",
+				"Svårt att konkurrera med gruvnäring i lön", "Bristfällig integration på arbetsplatser",
+				"Ibland brist på acceptans för utlandsfödda och hbt-personer");
+		swot(demo, gallivare, Quadrant.OPPORTUNITY, "Ökat byggande och inflyttning",
+				"Uppmuntra utbildning och kompetensmatchning", "Bättre klimat på arbetsplatser i offentlig sektor",
+				"Marknadsför kommunernas möjligheter", "Stimulera acceptans och gemenskap");
+		swot(demo, gallivare, Quadrant.THREAT, "Naturresursernas förbannelse", "Revirtänk mot utomstående",
+				"Skev bild av länet i media", "Dålig bild av vårdyrket", "Osäkerhet om malmfälten");
+		Workshop pitea = this.workshops
+			.create(demo,
+					new Workshop.Draft("Regional förnyelse", "Regional workshop Piteå", null, "2581",
+							"Region Norrbotten, Länsstyrelsen i Norrbottens län, LTU", null, "SWOT", List.of()),
+					SWOT_NOTE);
+		swot(demo, pitea, Quadrant.STRENGTH, "Attraktivitet", "Arbetstillfällen", "Social sammanhållning", "Välfärd",
+				"\"Landsbygdens närhet\"", "Samverkan inom regionen", "LTU, samt närhet till Rovaniemi, Kemi, Oulu",
+				"Infrastruktur");
+		swot(demo, pitea, Quadrant.WEAKNESS, "Demografi", "Ojämställdhet, särskilt vissa branscher", "Bostadsbrist",
+				"\"Stuprörstänk\"", "Begränsande regelverk (t.ex. för Arbetsförmedlingen)",
+				"Kompetensbrist i nyckelfunktioner");
+		swot(demo, pitea, Quadrant.OPPORTUNITY, "Ökad inflyttning", "Ökad omvärldsbevakning",
+				"Tillvarata kunskap/kompetens", "Utveckla samverkan ytterligare mellan näringsliv, kommuner, LTU etc.",
+				"Tänka \"region\" mer", "Exportera \"samhällslösningar\", t.ex. hur vi organiserar sophantering");
+		swot(demo, pitea, Quadrant.THREAT, "Arbetslöshet (långtids)", "Svårt att få in utlandsfödda på arbetsmarknaden",
+				"Ingen norrbotniabana", "Förutfattade meningar om t.ex. ungdomar och nysvenskar",
+				"Brist på drivkraft att studera/utvecklas", "Kommuners ekonomi ansträngd",
+				"Misslyckad generationsväxling");
+	}
+
+	private void swot(Actor demo, Workshop workshop, Quadrant quadrant, String... items) {
+		for (String item : items) {
+			this.workshops.add(demo, workshop.id(), quadrant, item);
+		}
+	}
+
+}

@@ -1,0 +1,12 @@
+/**
+ * Foresight (omvärldsanalys): environmental scanning items (trends, events, regulation,
+ * inquiries, rulings, media) with their expected effect, and workshops with a SWOT that
+ * several facilitators edit at once; both linked to strategy elements, so that a
+ * follow-up cycle's omvärldsbevakning can use them.
+ * <p>
+ * API: {@link se.stratlas.foresight.Scanning}, {@link se.stratlas.foresight.Workshops}
+ * and the records they use.
+ */
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "shared", "audit", "accounts", "strategy", "areas" })
+package se.stratlas.foresight;

@@ -1,0 +1,286 @@
+package se.stratlas.foresight;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.foresight.Workshop.Quadrant;
+import se.stratlas.foresight.Workshop.SwotItem;
+import se.stratlas.followup.Contribution;
+import se.stratlas.followup.Cycle;
+import se.stratlas.followup.Cycles;
+import se.stratlas.followup.Kinds.CycleKind;
+import se.stratlas.followup.Section;
+import se.stratlas.shared.EditConflictException;
+import se.stratlas.shared.NotFoundException;
+import se.stratlas.shared.ValidationException;
+import se.stratlas.strategy.ElementType;
+import se.stratlas.strategy.Strategy;
+import se.stratlas.strategy.StrategyCatalog;
+import se.stratlas.strategy.StrategyElement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Foresight on the real database: concurrent SWOT editing, links into follow-up, exports,
+ * access.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class ForesightIT {
+
+	@Autowired
+	Scanning scanning;
+
+	@Autowired
+	Workshops workshops;
+
+	@Autowired
+	Cycles cycles;
+
+	@Autowired
+	StrategyCatalog strategies;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	MockMvc mvc;
+
+	StratlasPrincipal strategist;
+
+	StratlasPrincipal reporter;
+
+	StratlasPrincipal reviewer;
+
+	StratlasPrincipal reader;
+
+	StratlasPrincipal norrbotten;
+
+	StrategyElement priority1;
+
+	long rusVersion;
+
+	@BeforeEach
+	void setUp() {
+		this.strategist = principal("sara.strateg");
+		this.reporter = principal("rasmus.rapportor");
+		this.reviewer = principal("greta.granskare");
+		this.reader = principal("lars.lasare");
+		this.norrbotten = principal("nils.strateg");
+		Strategy rus = this.strategies.strategies(this.strategist.organisationId())
+			.stream()
+			.filter(s -> "RUS".equals(s.code()) && s.organisationId() != null)
+			.findFirst()
+			.orElseThrow();
+		this.rusVersion = this.strategies.latestVersion(this.strategist.organisationId(), rus.id()).id();
+		this.priority1 = this.strategies.elements(this.strategist.organisationId(), this.rusVersion)
+			.stream()
+			.filter(e -> e.type() == ElementType.PRIORITY && "1".equals(e.code()))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor as(StratlasPrincipal principal) {
+		return user((org.springframework.security.core.userdetails.UserDetails) principal);
+	}
+
+	private StratlasPrincipal principal(String name) {
+		return (StratlasPrincipal) this.users.loadUserByUsername(name);
+	}
+
+	private Workshop workshop(String name) {
+		return this.workshops.create(this.reporter, new Workshop.Draft("Test", name, LocalDate.of(2026, 11, 1), "2480",
+				"Region Västerbotten", 12, "SWOT", List.of(this.priority1.key())));
+	}
+
+	@Test
+	void twoFacilitatorsAddingAtTheSameTimeLoseNothing() throws Exception {
+		Workshop workshop = workshop("Samtidigt");
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<?>> done = new ArrayList<>();
+		for (StratlasPrincipal facilitator : List.of(this.reporter, this.strategist)) {
+			done.add(pool.submit(() -> {
+				start.await();
+				for (int i = 0; i < 20; i++) {
+					this.workshops.add(facilitator, workshop.id(), Quadrant.STRENGTH, facilitator.username() + " " + i);
+				}
+				return null;
+			}));
+		}
+		start.countDown();
+		for (Future<?> future : done) {
+			future.get();
+		}
+		pool.shutdown();
+		List<SwotItem> strengths = this.workshops.swot(this.reporter.organisationId(), workshop.id())
+			.get(Quadrant.STRENGTH);
+		assertThat(strengths).hasSize(40);
+		assertThat(strengths.stream().map(SwotItem::position).distinct()).hasSize(40);
+		assertThat(strengths.stream().map(SwotItem::text)).contains("rasmus.rapportor 19", "sara.strateg 19");
+	}
+
+	@Test
+	void twoEditsOfTheSameItemKeepBothTexts() {
+		Workshop workshop = workshop("Samma punkt");
+		SwotItem item = this.workshops.add(this.reporter, workshop.id(), Quadrant.WEAKNESS, "Bostadsbrist");
+		SwotItem after = this.workshops.add(this.reporter, workshop.id(), Quadrant.WEAKNESS, "Demografi");
+		Workshops.EditResult first = this.workshops.edit(this.reporter, workshop.id(), item.id(), item.version(),
+				"Bostadsbrist i inlandet");
+		assertThat(first.conflicted()).isFalse();
+		Workshops.EditResult second = this.workshops.edit(this.strategist, workshop.id(), item.id(), item.version(),
+				"Bostadsbrist för unga");
+		assertThat(second.conflicted()).isTrue();
+		assertThat(second.theirs().text()).isEqualTo("Bostadsbrist i inlandet");
+		assertThat(this.workshops.swot(this.reporter.organisationId(), workshop.id()).get(Quadrant.WEAKNESS))
+			.extracting(SwotItem::text)
+			.containsExactly("Bostadsbrist i inlandet", "Bostadsbrist för unga", "Demografi");
+		// A stale delete does not remove someone else's change.
+		assertThatThrownBy(() -> this.workshops.remove(this.strategist, workshop.id(), item.id(), item.version()))
+			.isInstanceOf(EditConflictException.class);
+		SwotItem moved = this.workshops.move(this.reporter, workshop.id(), after.id(), "up", null);
+		assertThat(
+				this.workshops.swot(this.reporter.organisationId(), workshop.id()).get(Quadrant.WEAKNESS).get(1).id())
+			.isEqualTo(moved.id());
+		this.workshops.move(this.reporter, workshop.id(), after.id(), null, Quadrant.THREAT);
+		assertThat(this.workshops.swot(this.reporter.organisationId(), workshop.id()).get(Quadrant.THREAT))
+			.extracting(SwotItem::text)
+			.containsExactly("Demografi");
+	}
+
+	@Test
+	void eachRoleGetsItsAccess() {
+		assertThatThrownBy(() -> workshopAs(this.reader)).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> workshopAs(this.reviewer)).isInstanceOf(AccessDeniedException.class);
+		Workshop workshop = workshop("Roller");
+		assertThatThrownBy(() -> this.workshops.add(this.reader, workshop.id(), Quadrant.THREAT, "x"))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> this.scanning.create(this.reviewer, draft("x", null)))
+			.isInstanceOf(AccessDeniedException.class);
+		// Another organisation sees nothing of it.
+		assertThatThrownBy(() -> this.workshops.get(this.norrbotten.organisationId(), workshop.id()))
+			.isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> this.workshops.add(this.norrbotten, workshop.id(), Quadrant.THREAT, "x"))
+			.isInstanceOf(NotFoundException.class);
+	}
+
+	private Workshop workshopAs(StratlasPrincipal user) {
+		return this.workshops.create(user, new Workshop.Draft(null, "x", null, null, null, null, null, List.of()));
+	}
+
+	private ScanItem.Draft draft(String title, String url) {
+		return new ScanItem.Draft(ScanItem.Kind.TREND, title, "Beskrivning.", ScanItem.Scope.REGIONAL,
+				LocalDate.of(2026, 10, 1), url, ScanItem.Effect.OPPORTUNITY, 4, ScanItem.Horizon.KORT, List.of("test"),
+				List.of(this.priority1.key()));
+	}
+
+	@Test
+	void itemsAreValidatedAndFilteredByTheirLinks() {
+		assertThatThrownBy(() -> this.scanning.create(this.reporter,
+				new ScanItem.Draft(ScanItem.Kind.TREND, " ", null, ScanItem.Scope.EU, null, "ftp://x",
+						ScanItem.Effect.THREAT, 9, null, List.of(), List.of(UUID.randomUUID()))))
+			.isInstanceOfSatisfying(ValidationException.class,
+					ex -> assertThat(ex.violations().stream().map(ValidationException.Violation::field))
+						.containsExactlyInAnyOrder("title", "sourceUrl", "strength", "elementKeys"));
+		ScanItem item = this.scanning.create(this.reporter, draft("Fler distansarbetar", "https://example.se/x"));
+		assertThat(this.scanning.list(this.reader.organisationId(),
+				new Scanning.Filter("distans", null, null, ScanItem.Effect.OPPORTUNITY, this.priority1.key())))
+			.extracting(ScanItem::id)
+			.contains(item.id());
+		assertThat(this.scanning.list(this.reader.organisationId(),
+				new Scanning.Filter("distans", ScanItem.Kind.DOM, null, null, null)))
+			.isEmpty();
+		assertThatThrownBy(
+				() -> this.scanning.update(this.strategist, item.id(), item.version() + 5, draft("Ändrad", null)))
+			.isInstanceOf(EditConflictException.class);
+	}
+
+	@Test
+	void theNextCyclesOmvarldsbevakningForThePriorityShowsTheLinkedSignalsAndTheSwot() throws Exception {
+		Workshop workshop = workshop("Framtidsverkstad Umeå");
+		this.workshops.add(this.reporter, workshop.id(), Quadrant.OPPORTUNITY, "Fler företag i datacenterbranschen");
+		this.workshops.add(this.reporter, workshop.id(), Quadrant.THREAT, "Brist på elnätskapacitet");
+		Cycle cycle = this.cycles.create(this.strategist,
+				new Cycle.Draft("Omvärld nästa år", CycleKind.ANNUAL, "2026", this.rusVersion, null, null, null, null),
+				Cycles.Template.STRATEGY, null, null);
+		Section omvarld = this.cycles.sections(this.strategist.organisationId(), cycle.id())
+			.stream()
+			.filter(s -> this.priority1.key().equals(s.elementKey()) && s.title().equals("Omvärldsbevakning"))
+			.findFirst()
+			.orElseThrow();
+		this.cycles.assign(this.strategist, cycle.id(), List.of(omvarld.id()), this.reporter.unitId(), null, null);
+		Contribution contribution = this.cycles.contributions(this.strategist.organisationId(), cycle.id()).getFirst();
+		this.mvc.perform(get("/followup/contributions/" + contribution.id()).with(as(this.strategist)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Omvärldsbevakning för prioriteringen")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Nis2-direktivet")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Brist på elnätskapacitet")));
+	}
+
+	@Test
+	void theDemoSwotsShareThemesAndExportAsExcelAndWord() throws Exception {
+		List<Workshops.Theme> themes = this.workshops.themes(this.norrbotten.organisationId());
+		assertThat(themes).anySatisfy(t -> {
+			assertThat(t.text()).isEqualTo("Bostadsbrist");
+			assertThat(t.quadrant()).isEqualTo(Quadrant.WEAKNESS);
+			assertThat(t.workshops()).containsExactlyInAnyOrder("Gällivare", "Piteå");
+		});
+		Workshop gallivare = this.workshops.list(this.norrbotten.organisationId())
+			.stream()
+			.filter(w -> w.name().contains("Gällivare"))
+			.findFirst()
+			.orElseThrow();
+		Map<Quadrant, List<SwotItem>> swot = this.workshops.swot(this.norrbotten.organisationId(), gallivare.id());
+		assertThat(swot.get(Quadrant.STRENGTH)).hasSize(5);
+		byte[] xlsx = this.mvc
+			.perform(get("/foresight/workshops/" + gallivare.id() + "/swot.xlsx").with(as(this.norrbotten)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
+			assertThat(workbook.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("Attraktiv natur");
+		}
+		byte[] docx = this.mvc
+			.perform(get("/foresight/workshops/" + gallivare.id() + "/swot.docx").with(as(this.norrbotten)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(docx))) {
+			assertThat(document.getTables().getFirst().getText()).contains("Osäkerhet om malmfälten");
+		}
+		this.mvc.perform(get("/foresight/export").with(as(this.reader))).andExpect(status().isOk());
+		this.mvc.perform(get("/foresight").param("view", "radar").with(as(this.reader)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Omvärldsradar")));
+	}
+
+}
