@@ -426,6 +426,29 @@ class BrowserIT {
 		assertThat(this.violations).isEmpty();
 	}
 
+	@Test
+	void aFacilitatorFillsInASwotAndBrowsesTheScanning() {
+		signIn("rasmus.rapportor");
+		driver.get(url("/foresight"));
+		checkAccessibility("environmental scanning");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("view"))).selectByValue("radar");
+		clickAndWait(driver.findElement(By.cssSelector("form.inline-form button[type=submit]")));
+		assertThat(driver.findElement(By.cssSelector("svg.radar title")).getAttribute("textContent"))
+			.isEqualTo("Omvärldsradar");
+		checkAccessibility("scanning radar");
+		driver.get(url("/foresight/workshops"));
+		checkAccessibility("workshops");
+		driver.findElement(By.id("name")).sendKeys("Framtidsverkstad i Lycksele");
+		clickAndWait(driver.findElement(By.xpath("//button[normalize-space()='Skapa workshop']")));
+		driver.findElement(By.id("new-OPPORTUNITY")).sendKeys("Fler som distansarbetar från inlandet");
+		clickAndWait(driver.findElement(By.cssSelector("#opportunity form.inline-form button[type=submit]")));
+		assertThat(driver.findElement(By.id("opportunity")).getText()).doesNotContain("Ingen");
+		assertThat(driver.findElement(By.cssSelector("#opportunity input[name=text]")).getAttribute("value"))
+			.isEqualTo("Fler som distansarbetar från inlandet");
+		checkAccessibility("swot board");
+		assertThat(this.violations).isEmpty();
+	}
+
 	private void defineIndicator(String code, String name, String source, String sourceRef, String numerator,
 			String denominator) {
 		driver.get(url("/indicators"));
