@@ -36,9 +36,63 @@ class DemoForesight {
 
 	private final Workshops workshops;
 
-	DemoForesight(Scanning scanning, Workshops workshops) {
+	private final se.stratlas.foresight.Scenarios scenarios;
+
+	DemoForesight(Scanning scanning, Workshops workshops, se.stratlas.foresight.Scenarios scenarios) {
 		this.scanning = scanning;
 		this.workshops = workshops;
+		this.scenarios = scenarios;
+	}
+
+	static final String SCENARIO_NOTE = "Demo: scenariot och dess förutsättningar och konsekvenser kommer ur \"Scenarier för Norrbotten år 2050\" i projektet Regional förnyelse; källan placerar inte scenarierna på några axlar.";
+
+	private void scenario(Actor demo, String name, List<String> preconditions, List<String> consequences) {
+		this.scenarios.create(demo, new se.stratlas.foresight.Scenario.Draft("Regional förnyelse", name, 2050, null,
+				preconditions, consequences, null, null, List.of()), SCENARIO_NOTE);
+	}
+
+	private void scenariosAndDimensions(Actor demo) {
+		scenario(demo, "Basindustriregionen", List.of("Stark efterfrågan på metaller och råvaror"),
+				List.of("Konjunkturkänsligt", "Ökad automatiserad produktion", "Befolkningskoncentrationer i länet",
+						"Möjliga markkonflikter", "Reducerade miljöeffekter"));
+		scenario(demo, "Kunskap, kreativitet och kommunikation som regional drivkraft",
+				List.of("Samhällstrend som möjliggör att personer väljer bostadsort snarare än yrke",
+						"Behov av fungerande kommunikationer"),
+				List.of("Specialiserade och relativt högavlönade arbeten",
+						"Regional utveckling fokus på att skapa attraktiva samhällen",
+						"Växande skillnader mellan länets kommuner", "Styrda kultursatsningar?",
+						"Ökade inkomstskillnader"));
+		scenario(demo, "Förändrat globalt klimat med nya möjligheter",
+				List.of("Ett förändrat klimat, vilket är mer fördelaktigt kring arktis", "Politisk stabilitet",
+						"Goda kommunikationer", "Goda förutsättningar för rent vatten, ren energi"),
+				List.of("Näringsliv baserat på naturresurser och grön förnybar energi samt IKT och en stärkt besöksnäring",
+						"Möjliggör jordbruk och odling i högre utsträckning",
+						"Förändrade förutsättningar för bl a rennäringen"));
+		scenario(demo, "Smart specialisering baserad på relaterad variation",
+				List.of("Fortsatt rationalisering av basindustrin medverkar till reducerade arbetstillfällen",
+						"Utveckling av verksamheter relaterade till regionens traditionella industri och kompetens"),
+				List.of("Högre nyttjande av regionens särpräglade kompetenser och unika resurser",
+						"Ökad satsning på utbildning och FoU",
+						"Ex utvecklad livsmedelsproduktion, besöksnäring, datalagring, energiproduktion"));
+		scenario(demo, "Diversifiering efter en nationell genomsnittsmodell", List.of(
+				"Regional utveckling fokuserar enligt logiken att dagens avvikelser i t.ex. branschstruktur mellan regional och nationell nivå tolkas som regionala över- eller underskott",
+				"Svag konjunktur i basindustrierna"),
+				List.of("Regional utveckling fokuserar på att harmonisera skillnader i strävan att nå riksgenomsnittet",
+						"Ett Norrbotten där säregenheter som präglar dagens näringslivsstruktur till viss del suddas ut",
+						"Finansierat uppbyggnaden av ett attraktivt Norrbotten i syfte att reducera beroende av basindustri",
+						"Mer diversifierat näringsliv med riket som modell (utifrån nationella trender)",
+						"Hård konkurrens och blandat resultat"));
+		String note = "Demo: dimensionerna kommer ur \"Betydelsefulla dimensioner för Norrbottens framtid\" (projektet Regional förnyelse).";
+		this.scenarios.addDimension(demo, "Regional förnyelse", "Demografiska faktorer",
+				List.of("Mångfald", "Integration", "Svag befolkningsutveckling"), note);
+		this.scenarios.addDimension(demo, "Regional förnyelse", "Kompetensbehov",
+				List.of("Pensionsavgångar", "Låg utbildningsnivå", "Svag kompetensmatchning"), note);
+		this.scenarios.addDimension(demo, "Regional förnyelse", "Näringar",
+				List.of("Råvaruberoende", "Låg andel tjänsteindustri", "Låg andel exportföretag"), note);
+		this.scenarios.addDimension(demo, "Regional förnyelse", "Näringsliv och offentlig sektor",
+				List.of("Genusobalans", "Attraktivitet i vård och omsorg"), note);
+		this.scenarios.addDimension(demo, "Regional förnyelse", "Företagarkultur och support",
+				List.of("Svag entreprenörskapskultur", "Spretig företagssupport"), note);
 	}
 
 	private record Actor(long organisationId) implements StratlasPrincipal {
@@ -92,6 +146,7 @@ class DemoForesight {
 
 	void loadNorrbotten(long organisationId) {
 		Actor demo = new Actor(organisationId);
+		scenariosAndDimensions(demo);
 		Workshop gallivare = this.workshops
 			.create(demo,
 					new Workshop.Draft("Regional förnyelse", "Regional workshop Gällivare", null, "2523",

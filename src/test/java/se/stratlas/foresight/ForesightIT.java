@@ -65,6 +65,9 @@ class ForesightIT {
 	Cycles cycles;
 
 	@Autowired
+	Scenarios scenarios;
+
+	@Autowired
 	StrategyCatalog strategies;
 
 	@Autowired
@@ -281,6 +284,37 @@ class ForesightIT {
 		this.mvc.perform(get("/foresight").param("view", "radar").with(as(this.reader)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Omvärldsradar")));
+	}
+
+	@Test
+	void scenariosAreValidatedComparedAndTheDemoHasSeed004s() {
+		assertThatThrownBy(() -> this.scenarios.create(this.reporter,
+				new Scenario.Draft(null, " ", 1900, null, List.of(), List.of(), 0.5, null, List.of())))
+			.isInstanceOfSatisfying(ValidationException.class,
+					ex -> assertThat(ex.violations().stream().map(ValidationException.Violation::field))
+						.containsExactlyInAnyOrder("name", "horizonYear", "axisY"));
+		Scenario smart = this.scenarios.create(this.reporter,
+				new Scenario.Draft("Test", "Smart inland", 2045, "Berättelse.", List.of("Fiber överallt", " "),
+						List.of("Fler distansarbetar"), 0.5, -0.5, List.of(this.priority1.key())));
+		assertThat(smart.preconditions()).containsExactly("Fiber överallt");
+		assertThatThrownBy(() -> this.scenarios.create(this.reviewer,
+				new Scenario.Draft(null, "x", null, null, List.of(), List.of(), null, null, List.of())))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> this.scenarios.update(this.strategist, smart.id(), smart.version() + 1,
+				new Scenario.Draft(null, "y", null, null, List.of(), List.of(), null, null, List.of())))
+			.isInstanceOf(EditConflictException.class);
+		List<Scenario> norrbotten = this.scenarios.list(this.norrbotten.organisationId());
+		assertThat(norrbotten).extracting(Scenario::name)
+			.contains("Basindustriregionen", "Diversifiering efter en nationell genomsnittsmodell");
+		assertThat(this.scenarios.compare(this.norrbotten.organisationId(),
+				List.of(norrbotten.get(0).id(), norrbotten.get(2).id())))
+			.hasSize(2);
+		assertThatThrownBy(() -> this.scenarios.compare(this.norrbotten.organisationId(), List.of(smart.id())))
+			.isInstanceOf(NotFoundException.class);
+		assertThat(this.scenarios.dimensions(this.norrbotten.organisationId())).anySatisfy(d -> {
+			assertThat(d.name()).isEqualTo("Kompetensbehov");
+			assertThat(d.factors()).contains("Pensionsavgångar");
+		});
 	}
 
 }

@@ -490,7 +490,19 @@ class BrowserIT {
 		WebElement page = driver.findElement(By.tagName("html"));
 		element.click();
 		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-		wait.until(ExpectedConditions.stalenessOf(page));
+		// The old page is gone once asking about its root fails; while the browser swaps
+		// documents
+		// that can also be a plain WebDriverException ("node does not belong to the
+		// document").
+		wait.until(d -> {
+			try {
+				page.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				return true;
+			}
+		});
 		wait.until(d -> "complete"
 			.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
 	}

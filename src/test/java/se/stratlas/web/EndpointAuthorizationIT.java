@@ -175,6 +175,9 @@ class EndpointAuthorizationIT {
 		row("GET /foresight/items/{id}/edit", Access.REPORTER);
 		row("POST /foresight/items/{id}", Access.REPORTER, "version=-1&title=x&kind=TREND&scope=EU", null);
 		row("POST /foresight/items/{id}/delete", Access.REPORTER, "version=-1", null);
+		row("GET /foresight/scenarios", Access.READER);
+		row("POST /foresight/scenarios", Access.REPORTER, "name=", null);
+		row("POST /foresight/dimensions", Access.REPORTER, "name=", null);
 		row("GET /foresight/workshops", Access.READER);
 		row("POST /foresight/workshops", Access.REPORTER, "name=", null);
 		row("GET /foresight/workshops/{id}", Access.READER);

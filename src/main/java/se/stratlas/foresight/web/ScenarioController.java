@@ -1,0 +1,113 @@
+package se.stratlas.foresight.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import se.stratlas.accounts.Role;
+import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.foresight.Scenario;
+import se.stratlas.foresight.Scenarios;
+import se.stratlas.shared.FieldErrors;
+import se.stratlas.shared.ValidationException;
+import se.stratlas.strategy.StrategyCatalog;
+
+/**
+ * Scenarios (list, comparison side by side, scenario cross) and the dimensions of the
+ * future.
+ */
+@Controller
+class ScenarioController {
+
+	/** The scenario form; lists are one item per line. */
+	record ScenarioForm(String project, String name, Integer horizonYear, String narrative, String preconditions,
+			String consequences, Double axisX, Double axisY, List<UUID> elementKeys) {
+
+		Scenario.Draft draft() {
+			return new Scenario.Draft(this.project, this.name, this.horizonYear, this.narrative,
+					lines(this.preconditions), lines(this.consequences), this.axisX, this.axisY, this.elementKeys);
+		}
+
+		static List<String> lines(String text) {
+			return text == null ? List.of() : Arrays.stream(text.split("\\R")).toList();
+		}
+
+	}
+
+	private final Scenarios scenarios;
+
+	private final StrategyCatalog strategies;
+
+	private final MessageSource messages;
+
+	ScenarioController(Scenarios scenarios, StrategyCatalog strategies, MessageSource messages) {
+		this.scenarios = scenarios;
+		this.strategies = strategies;
+		this.messages = messages;
+	}
+
+	@ModelAttribute("activeNav")
+	String activeNav() {
+		return "foresight";
+	}
+
+	@GetMapping("/foresight/scenarios")
+	@PreAuthorize("hasRole('READER')")
+	String list(@AuthenticationPrincipal StratlasPrincipal user, @RequestParam(required = false) List<Long> compare,
+			Model model) {
+		List<Scenario> all = this.scenarios.list(user.organisationId());
+		List<ForesightController.ElementChoice> choices = ForesightController.choices(this.strategies,
+				user.organisationId());
+		model.addAttribute("scenarios", all);
+		model.addAttribute("compared", this.scenarios.compare(user.organisationId(), compare));
+		model.addAttribute("cross", ScenarioCross.svg(all));
+		model.addAttribute("placed", all.stream().anyMatch(Scenario::placed));
+		model.addAttribute("dimensions", this.scenarios.dimensions(user.organisationId()));
+		model.addAttribute("choices", choices);
+		model.addAttribute("labels", ForesightController.labels(choices));
+		model.addAttribute("canEdit", user.can(Role.REPORTER));
+		return "foresight/scenarios";
+	}
+
+	@PostMapping("/foresight/scenarios")
+	@PreAuthorize("hasRole('REPORTER')")
+	String create(@AuthenticationPrincipal StratlasPrincipal user, @ModelAttribute ScenarioForm form, Locale locale,
+			RedirectAttributes redirect) {
+		try {
+			this.scenarios.create(user, form.draft());
+			redirect.addFlashAttribute("flash", "scenario.saved");
+		}
+		catch (ValidationException ex) {
+			redirect.addFlashAttribute("actionErrors", FieldErrors.of(ex, this.messages, locale));
+		}
+		return "redirect:/foresight/scenarios";
+	}
+
+	@PostMapping("/foresight/dimensions")
+	@PreAuthorize("hasRole('REPORTER')")
+	String addDimension(@AuthenticationPrincipal StratlasPrincipal user,
+			@RequestParam(defaultValue = "") String project, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "") String factors, Locale locale, RedirectAttributes redirect) {
+		try {
+			this.scenarios.addDimension(user, project, name, ScenarioForm.lines(factors), null);
+			redirect.addFlashAttribute("flash", "dimension.saved");
+		}
+		catch (ValidationException ex) {
+			redirect.addFlashAttribute("actionErrors", FieldErrors.of(ex, this.messages, locale));
+		}
+		return "redirect:/foresight/scenarios#dimensions";
+	}
+
+}
