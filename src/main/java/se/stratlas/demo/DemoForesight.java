@@ -38,7 +38,11 @@ class DemoForesight {
 
 	private final se.stratlas.foresight.Scenarios scenarios;
 
-	DemoForesight(Scanning scanning, Workshops workshops, se.stratlas.foresight.Scenarios scenarios) {
+	private final se.stratlas.foresight.Dialogues dialogues;
+
+	DemoForesight(Scanning scanning, Workshops workshops, se.stratlas.foresight.Scenarios scenarios,
+			se.stratlas.foresight.Dialogues dialogues) {
+		this.dialogues = dialogues;
 		this.scanning = scanning;
 		this.workshops = workshops;
 		this.scenarios = scenarios;
@@ -121,6 +125,7 @@ class DemoForesight {
 
 	void loadVasterbotten(long organisationId, UUID priority1) {
 		Actor demo = new Actor(organisationId);
+		partnershipDay(demo);
 		item(demo, "European Sustainability Reporting Standards (ESRS)", Kind.REGELVERK, LocalDate.of(2024, 1, 1),
 				Effect.THREAT, 3, Horizon.KORT, List.of("hållbarhetsrapportering", "industri", "småföretag"), priority1,
 				"EU kommer inom kort att införa skärpta rapporteringskrav för industrin med avseende på hållbarhet, man börjar 2024 med de större industrierna för att några år senare ställa motsvarande krav på de mindre. För de stora industrierna med egna resurser är detta inga större problem, men för de små och medelstora kommer detta att kunna innebära problem.");
@@ -136,6 +141,44 @@ class DemoForesight {
 		item(demo, "Dataförordningen (Data Act)", Kind.REGELVERK, null, Effect.OPPORTUNITY, 3, Horizon.MEDEL,
 				List.of("data", "resiliens"), priority1,
 				"Dataförordningen ska stimulera EU:s dataekonomi genom att främja industriell dataanvändning och skapa en konkurrenskraftig europeisk molnmarknad. Här kan kommunerna få tillgång till nya data från till exempel näringslivet; vissa kommuner kan troligen öka sin resiliens mot exempelvis naturkatastrofer.");
+	}
+
+	private void partnershipDay(Actor demo) {
+		se.stratlas.foresight.Dialogue day = this.dialogues.create(demo,
+				"Region Västerbotten och Umeå universitets Partnerskapsdag", LocalDate.of(2020, 11, 19), "Online",
+				"Dieter Müller", null,
+				"Demo: program och spår ur inbjudan till Partnerskapsdagen 19 november 2020. Gruppernas resultat finns inte i källan och fylls i av samtalsledarna.");
+		String[][] agenda = { { "08:45", "09:00", "Incheckning", null },
+				{ "09:00", "09:15", "Inledning: Varför strategiskt partnerskap; fyra fokusområden i partnerskapet",
+						"Hans Adolfsson, Dieter Müller, Kent Ehliasson och Anna Pettersson" },
+				{ "09:15", "09:30", "Finansieringsfrågor: Vilka olika källor till finansiering finns det?",
+						"Anders Wennström, Umeå universitet" },
+				{ "09:30", "10:15",
+						"Goda exempel på samarbeten: kompetensförsörjning, Digital Impact North, AI (strålbehandling), MT-FoU",
+						"Tobias Thomson, Anna Lindqvist, Magnus Rudehäll, Per Levén, Björn Zackrisson, Tufve Nyholm, Per Hallberg, Anders Eklund" },
+				{ "10:15", "10:30", "Paus", null },
+				{ "10:30", "11:30", "Utmaningar i Västerbotten: valbara och parallella spår", null },
+				{ "11:30", "11:45", "Återsamling och sammanfattning av dialogerna", "Samtalsledarna" },
+				{ "11:45", "12:00", "Summering av dagen, nästa steg och avslutning",
+						"Hans Adolfsson, Dieter Müller, Kent Ehliasson och Anna Pettersson" } };
+		for (String[] item : agenda) {
+			this.dialogues.addAgendaItem(demo, day.id(), java.time.LocalTime.parse(item[0]),
+					java.time.LocalTime.parse(item[1]), item[2], item[3]);
+		}
+		this.dialogues.addTrack(demo, day.id(),
+				"Vad kan och bör en kommun och en region fokusera på för att underlätta kompetensförsörjningen?",
+				"Northvolt bygger en batterifabrik i Skellefteå i Norra Västerbotten. Arbetslösheten i regionen är lägst i landet och arbetskraftsreserven är minimal. För att undvika överhettning på arbetsmarknaden och för att inte hamna i en lösning med fly in - fly out behövs inflyttning.",
+				"3000 medarbetare under perioden 2020–2025; 10 000 eller ännu mer inom en tioårsperiod; investeringen cirka 40 miljarder kronor; Skellefteå och de två närmaste kommunerna knappt 85 000 innevånare.",
+				"Jan Midlert", List.of());
+		this.dialogues.addTrack(demo, day.id(), "Målkonflikter i omställningsarbetet mot ett hållbart samhälle",
+				"Hur kan målkonflikter i omställningsarbetet mot ett hållbart samhälle hanteras? Även om vi exempelvis har mycket skog så kommer den inte att räcka till alla anspråk.",
+				"Fossiloberoende fordonsflotta till år 2030; 70 procent minskad klimatpåverkan från transportsektorn.",
+				"Maud Ericson", List.of());
+		this.dialogues.addTrack(demo, day.id(), "Hantera data som en resurs eller råvara",
+				"Data har ett värde och är en resurs som bör hanteras som andra insatsvaror: utvinningen av data och en marknadsplats för data.",
+				null, "Thomas Kvist", List.of());
+		this.dialogues.addTrack(demo, day.id(), "Region Västerbotten som motor för framtidens vårdutveckling",
+				"Hur ska all data ligga som grund för framtidens vårdutveckling?", null, "Per Hallberg", List.of());
 	}
 
 	private void item(Actor demo, String title, Kind kind, LocalDate on, Effect effect, int strength, Horizon horizon,

@@ -68,6 +68,9 @@ class ForesightIT {
 	Scenarios scenarios;
 
 	@Autowired
+	Dialogues dialogues;
+
+	@Autowired
 	StrategyCatalog strategies;
 
 	@Autowired
@@ -315,6 +318,37 @@ class ForesightIT {
 			assertThat(d.name()).isEqualTo("Kompetensbehov");
 			assertThat(d.factors()).contains("Pensionsavgångar");
 		});
+	}
+
+	@Test
+	void aDialogueTrackReportsItsOutcomeLinkedToTheStrategyWithoutOverwritingAnother() {
+		Dialogue day = this.dialogues.list(this.strategist.organisationId())
+			.stream()
+			.filter(d -> d.name().contains("Partnerskapsdag"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(day.agenda()).hasSize(8);
+		assertThat(day.tracks()).extracting(Dialogue.Track::facilitator)
+			.containsExactly("Jan Midlert", "Maud Ericson", "Thomas Kvist", "Per Hallberg");
+		Dialogue.Track skills = day.tracks().getFirst();
+		ScanItem signal = this.scanning.list(this.strategist.organisationId(), Scanning.Filter.none()).getFirst();
+		this.dialogues.report(this.reporter, day.id(), skills.id(), skills.version(), "Bostäder och utbildning först.",
+				"Regionen samlar kommunerna.", List.of(this.priority1.key()), List.of(signal.id()));
+		assertThatThrownBy(() -> this.dialogues.report(this.strategist, day.id(), skills.id(), skills.version(),
+				"Annat", null, List.of(), List.of()))
+			.isInstanceOf(EditConflictException.class);
+		assertThatThrownBy(() -> this.dialogues.report(this.reviewer, day.id(), skills.id(), skills.version() + 1, "x",
+				null, List.of(), List.of()))
+			.isInstanceOf(AccessDeniedException.class);
+		Dialogue.Track reported = this.dialogues.get(this.strategist.organisationId(), day.id()).tracks().getFirst();
+		assertThat(reported.outcome()).isEqualTo("Bostäder och utbildning först.");
+		assertThat(reported.elementKeys()).containsExactly(this.priority1.key());
+		assertThat(reported.itemIds()).containsExactly(signal.id());
+		assertThatThrownBy(() -> this.dialogues.addAgendaItem(this.reporter, day.id(), java.time.LocalTime.of(10, 0),
+				java.time.LocalTime.of(9, 0), "Baklänges", null))
+			.isInstanceOf(ValidationException.class);
+		assertThatThrownBy(() -> this.dialogues.get(this.norrbotten.organisationId(), day.id()))
+			.isInstanceOf(NotFoundException.class);
 	}
 
 }

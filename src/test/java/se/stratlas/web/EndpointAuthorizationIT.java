@@ -178,6 +178,12 @@ class EndpointAuthorizationIT {
 		row("GET /foresight/scenarios", Access.READER);
 		row("POST /foresight/scenarios", Access.REPORTER, "name=", null);
 		row("POST /foresight/dimensions", Access.REPORTER, "name=", null);
+		row("GET /foresight/dialogues", Access.READER);
+		row("POST /foresight/dialogues", Access.REPORTER, "name=", null);
+		row("GET /foresight/dialogues/{id}", Access.READER);
+		row("POST /foresight/dialogues/{id}/agenda", Access.REPORTER, "title=", null);
+		row("POST /foresight/dialogues/{id}/tracks", Access.REPORTER, "question=", null);
+		row("POST /foresight/dialogues/{id}/tracks/{trackId}", Access.REPORTER, "version=-1", null);
 		row("GET /foresight/workshops", Access.READER);
 		row("POST /foresight/workshops", Access.REPORTER, "name=", null);
 		row("GET /foresight/workshops/{id}", Access.READER);
@@ -432,7 +438,7 @@ class EndpointAuthorizationIT {
 		else if (text.contains("/foresight/items/")) {
 			id = this.ids.scanItem();
 		}
-		else if (text.contains("/foresight/workshops/")) {
+		else if (text.contains("/foresight/workshops/") || text.contains("/foresight/dialogues/")) {
 			// Workshops of another organisation, or none: the rule is checked, nothing is
 			// changed.
 			id = 999999;
@@ -478,6 +484,7 @@ class EndpointAuthorizationIT {
 							: String.valueOf(this.ids.product()))
 			.replace("{editionId}", "999999")
 			.replace("{itemId}", "999999")
+			.replace("{trackId}", "999999")
 			.replace("{format}", "pdf")
 			.replace("{slug}", "finns-inte")
 			.replace("{name}", "x")
