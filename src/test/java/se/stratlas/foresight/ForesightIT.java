@@ -284,6 +284,7 @@ class ForesightIT {
 			assertThat(document.getTables().getFirst().getText()).contains("Osäkerhet om malmfälten");
 		}
 		this.mvc.perform(get("/foresight/export").with(as(this.reader))).andExpect(status().isOk());
+		this.mvc.perform(get("/foresight/scenarios/export").with(as(this.norrbotten))).andExpect(status().isOk());
 		this.mvc.perform(get("/foresight").param("view", "radar").with(as(this.reader)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Omvärldsradar")));
@@ -321,7 +322,7 @@ class ForesightIT {
 	}
 
 	@Test
-	void aDialogueTrackReportsItsOutcomeLinkedToTheStrategyWithoutOverwritingAnother() {
+	void aDialogueTrackReportsItsOutcomeLinkedToTheStrategyWithoutOverwritingAnother() throws Exception {
 		Dialogue day = this.dialogues.list(this.strategist.organisationId())
 			.stream()
 			.filter(d -> d.name().contains("Partnerskapsdag"))
@@ -349,6 +350,16 @@ class ForesightIT {
 			.isInstanceOf(ValidationException.class);
 		assertThatThrownBy(() -> this.dialogues.get(this.norrbotten.organisationId(), day.id()))
 			.isInstanceOf(NotFoundException.class);
+		byte[] xlsx = this.mvc.perform(get("/foresight/dialogues/" + day.id() + "/export").with(as(this.reader)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
+			assertThat(workbook.getSheetAt(1).getRow(1).getCell(2).getStringCellValue()).isEqualTo("Jan Midlert");
+			assertThat(workbook.getSheetAt(1).getRow(1).getCell(3).getStringCellValue())
+				.isEqualTo("Bostäder och utbildning först.");
+		}
 	}
 
 }

@@ -179,6 +179,8 @@ class EndpointAuthorizationIT {
 		row("POST /foresight/scenarios", Access.REPORTER, "name=", null);
 		row("POST /foresight/dimensions", Access.REPORTER, "name=", null);
 		row("GET /foresight/dialogues", Access.READER);
+		row("GET /foresight/dialogues/{id}/export", Access.READER);
+		row("GET /foresight/scenarios/export", Access.READER);
 		row("POST /foresight/dialogues", Access.REPORTER, "name=", null);
 		row("GET /foresight/dialogues/{id}", Access.READER);
 		row("POST /foresight/dialogues/{id}/agenda", Access.REPORTER, "title=", null);

@@ -89,6 +89,37 @@ class DialogueController {
 		return "foresight/dialogue";
 	}
 
+	@GetMapping("/foresight/dialogues/{id}/export")
+	@PreAuthorize("hasRole('READER')")
+	org.springframework.http.ResponseEntity<byte[]> export(@AuthenticationPrincipal StratlasPrincipal user,
+			@PathVariable long id, @RequestParam(defaultValue = "xlsx") String format) {
+		Dialogue dialogue = this.dialogues.get(user.organisationId(), id);
+		List<List<Object>> agenda = dialogue.agenda()
+			.stream()
+			.map(a -> List.<Object>of(a.startsAt() == null ? "" : a.startsAt().toString(),
+					a.endsAt() == null ? "" : a.endsAt().toString(), a.title(),
+					a.speakers() == null ? "" : a.speakers()))
+			.toList();
+		List<List<Object>> tracks = dialogue.tracks()
+			.stream()
+			.map(t -> List.<Object>of(t.position(), t.question(), t.facilitator() == null ? "" : t.facilitator(),
+					t.outcome() == null ? "" : t.outcome(), t.nextSteps() == null ? "" : t.nextSteps()))
+			.toList();
+		if ("csv".equals(format)) {
+			return se.stratlas.shared.tables.Downloads.table(
+					new se.stratlas.shared.tables.Table("spår",
+							List.of("nr", "fråga", "samtalsledare", "resultat", "nästa steg"), tracks),
+					format, "dialog-" + id);
+		}
+		return se.stratlas.shared.tables.Downloads.file(
+				se.stratlas.shared.tables.TableFiles.xlsx(List.of(
+						new se.stratlas.shared.tables.Table("program", List.of("start", "slut", "punkt", "medverkande"),
+								agenda),
+						new se.stratlas.shared.tables.Table("spår",
+								List.of("nr", "fråga", "samtalsledare", "resultat", "nästa steg"), tracks))),
+				se.stratlas.shared.tables.Downloads.XLSX, "dialog-" + id + ".xlsx");
+	}
+
 	@PostMapping("/foresight/dialogues/{id}/agenda")
 	@PreAuthorize("hasRole('REPORTER')")
 	String agenda(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,

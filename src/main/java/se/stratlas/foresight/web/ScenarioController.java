@@ -81,6 +81,29 @@ class ScenarioController {
 		return "foresight/scenarios";
 	}
 
+	@GetMapping("/foresight/scenarios/export")
+	@PreAuthorize("hasRole('READER')")
+	org.springframework.http.ResponseEntity<byte[]> export(@AuthenticationPrincipal StratlasPrincipal user,
+			@RequestParam(defaultValue = "xlsx") String format) {
+		java.util.Map<UUID, String> labels = ForesightController
+			.labels(ForesightController.choices(this.strategies, user.organisationId()));
+		List<List<Object>> rows = new java.util.ArrayList<>();
+		for (Scenario s : this.scenarios.list(user.organisationId())) {
+			rows.add(List.of(s.project() == null ? "" : s.project(), s.name(),
+					s.horizonYear() == null ? "" : s.horizonYear(), s.narrative() == null ? "" : s.narrative(),
+					String.join("; ", s.preconditions()), String.join("; ", s.consequences()), String.join("; ",
+							s.elementKeys().stream().map(k -> labels.getOrDefault(k, k.toString())).toList())));
+		}
+		for (Scenario.Dimension d : this.scenarios.dimensions(user.organisationId())) {
+			rows.add(List.of(d.project() == null ? "" : d.project(), "Dimension: " + d.name(), "", "",
+					String.join("; ", d.factors()), "", ""));
+		}
+		return se.stratlas.shared.tables.Downloads.table(
+				new se.stratlas.shared.tables.Table("scenarier", List.of("projekt", "scenario", "horisont",
+						"berättelse", "förutsättningar / faktorer", "konsekvenser", "strategielement"), rows),
+				format, "scenarier");
+	}
+
 	@PostMapping("/foresight/scenarios")
 	@PreAuthorize("hasRole('REPORTER')")
 	String create(@AuthenticationPrincipal StratlasPrincipal user, @ModelAttribute ScenarioForm form, Locale locale,
