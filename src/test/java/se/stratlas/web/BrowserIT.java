@@ -446,6 +446,22 @@ class BrowserIT {
 		assertThat(driver.findElement(By.cssSelector("#opportunity input[name=text]")).getAttribute("value"))
 			.isEqualTo("Fler som distansarbetar från inlandet");
 		checkAccessibility("swot board");
+		driver.get(url("/foresight/dialogues"));
+		clickAndWait(driver.findElement(By.partialLinkText("Partnerskapsdag")));
+		checkAccessibility("dialogue");
+		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Jan Midlert");
+		signIn("nils.strateg");
+		driver.get(url("/foresight/scenarios"));
+		driver.findElement(By.xpath("//label[normalize-space()='Basindustriregionen']")).click();
+		driver.findElement(By.xpath("//label[normalize-space()='Smart specialisering baserad på relaterad variation']"))
+			.click();
+		clickAndWait(driver.findElement(By.xpath("//button[normalize-space()='Jämför']")));
+		assertThat(driver.findElement(By.cssSelector("table.data caption")).getText())
+			.isEqualTo("Scenarierna sida vid sida");
+		checkAccessibility("scenarios compared");
+		driver.get(url("/foresight/workshops"));
+		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Bostadsbrist");
+		checkAccessibility("workshops with themes");
 		assertThat(this.violations).isEmpty();
 	}
 
