@@ -595,6 +595,17 @@ public class Cycles {
 			for (long sectionId : p.sectionIds()) {
 				linkProductSection(productId, sectionIds.get(sectionId));
 			}
+			// The product's own order of sections comes along.
+			this.repository.jdbc()
+				.sql("""
+						update followup_product_section t set position = s.position from followup_product_section s
+						join followup_section old on old.id = s.section_id
+						join followup_section new on new.copied_from_id = old.id and new.cycle_id = :cycle
+						where s.product_id = :source and t.product_id = :product and t.section_id = new.id""")
+				.param("cycle", target.id())
+				.param("source", p.id())
+				.param("product", productId)
+				.update();
 		}
 	}
 

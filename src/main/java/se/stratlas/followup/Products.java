@@ -211,17 +211,77 @@ public class Products {
 		return get(user.organisationId(), cycleId, productId);
 	}
 
-	/** What the product shows, section by section in template order. */
+	/**
+	 * The product's own order of its sections (section id → position), empty when it
+	 * follows the template.
+	 */
+	private Map<Long, Integer> positions(long productId) {
+		Map<Long, Integer> positions = new java.util.HashMap<>();
+		this.repository.jdbc()
+			.sql("select section_id, position from followup_product_section where product_id = :id and position is not null")
+			.param("id", productId)
+			.query((rs, row) -> positions.put(rs.getLong(1), rs.getInt(2)))
+			.list();
+		return positions;
+	}
+
+	/** The product's sections in its order (its own, else the template's). */
+	@Transactional(readOnly = true)
+	public List<Section> orderedSections(long organisationId, long cycleId, long productId) {
+		Product product = get(organisationId, cycleId, productId);
+		Map<Long, Integer> positions = positions(productId);
+		List<Section> sections = new ArrayList<>(
+				this.repository.sections(cycleId).stream().filter(s -> product.sectionIds().contains(s.id())).toList());
+		if (!positions.isEmpty()) {
+			sections
+				.sort(java.util.Comparator.comparing((Section s) -> positions.getOrDefault(s.id(), Integer.MAX_VALUE)));
+		}
+		return sections;
+	}
+
+	/** Moves a section one place up or down in the product (not while it is frozen). */
+	public Product move(StratlasPrincipal user, long cycleId, long productId, int expectedVersion, long sectionId,
+			boolean up) {
+		requireStrategist(user);
+		Product before = get(user.organisationId(), cycleId, productId);
+		if (before.frozen()) {
+			throw new ValidationException("", "product.frozen");
+		}
+		List<Section> order = orderedSections(user.organisationId(), cycleId, productId);
+		int index = -1;
+		for (int i = 0; i < order.size(); i++) {
+			if (order.get(i).id() == sectionId) {
+				index = i;
+			}
+		}
+		if (index < 0) {
+			throw new NotFoundException("section", sectionId);
+		}
+		int other = up ? index - 1 : index + 1;
+		bump(before, expectedVersion);
+		if (other >= 0 && other < order.size()) {
+			java.util.Collections.swap(order, index, other);
+		}
+		for (int i = 0; i < order.size(); i++) {
+			this.repository.jdbc()
+				.sql("update followup_product_section set position = :position where product_id = :p and section_id = :s")
+				.param("position", i + 1)
+				.param("p", productId)
+				.param("s", order.get(i).id())
+				.update();
+		}
+		this.audit.record(user.organisationId(), user.username(), ENTITY, productId, "MOVED", before.name(), Map.of());
+		return get(user.organisationId(), cycleId, productId);
+	}
+
+	/** What the product shows, section by section in the product's order. */
 	@Transactional(readOnly = true)
 	public List<Part> content(long organisationId, long cycleId, long productId) {
 		Product product = get(organisationId, cycleId, productId);
 		Map<Long, String> unitNames = this.units.names(organisationId);
 		List<Contribution> all = this.repository.contributions(cycleId);
 		List<Part> parts = new ArrayList<>();
-		for (Section section : this.repository.sections(cycleId)) {
-			if (!product.sectionIds().contains(section.id())) {
-				continue;
-			}
+		for (Section section : orderedSections(organisationId, cycleId, productId)) {
 			List<Entry> entries = new ArrayList<>();
 			for (Contribution c : all) {
 				if (c.sectionId() != section.id()) {

@@ -592,4 +592,32 @@ class FollowupIT {
 			});
 	}
 
+	@Test
+	void aProductPutsItsSectionsInAnOrderOfItsOwnThatTheNextCycleKeeps() {
+		Cycle cycle = cycle("Ordning 2024");
+		Section first = section(cycle, "Först i mallen");
+		Section second = section(cycle, "Sedan i mallen");
+		Product product = this.products.create(this.strategist, cycle.id(), "Egen ordning", ProductKind.OTHER,
+				List.of(first.id(), second.id()));
+		assertThat(this.products.orderedSections(this.reader.organisationId(), cycle.id(), product.id()))
+			.extracting(Section::title)
+			.containsExactly("Först i mallen", "Sedan i mallen");
+		Product moved = this.products.move(this.strategist, cycle.id(), product.id(), product.version(), second.id(),
+				true);
+		assertThat(this.products.orderedSections(this.reader.organisationId(), cycle.id(), product.id()))
+			.extracting(Section::title)
+			.containsExactly("Sedan i mallen", "Först i mallen");
+		assertThat(this.products.content(this.reader.organisationId(), cycle.id(), product.id()))
+			.extracting(p -> p.section().title())
+			.containsExactly("Sedan i mallen", "Först i mallen");
+		assertThatThrownBy(() -> this.products.move(this.strategist, cycle.id(), product.id(), moved.version() - 1,
+				first.id(), true))
+			.isInstanceOf(se.stratlas.shared.EditConflictException.class);
+		Cycle next = this.cycles.createNext(this.strategist, cycle.id());
+		Product copied = this.products.list(this.reader.organisationId(), next.id()).getFirst();
+		assertThat(this.products.orderedSections(this.reader.organisationId(), next.id(), copied.id()))
+			.extracting(Section::title)
+			.containsExactly("Sedan i mallen", "Först i mallen");
+	}
+
 }

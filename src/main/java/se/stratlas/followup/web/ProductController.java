@@ -98,6 +98,7 @@ class ProductController {
 		model.addAttribute("cycle", this.cycles.get(user.organisationId(), id));
 		model.addAttribute("product", this.products.get(user.organisationId(), id, productId));
 		model.addAttribute("sections", this.cycles.sections(user.organisationId(), id));
+		model.addAttribute("ordered", this.products.orderedSections(user.organisationId(), id, productId));
 		return "followup/product-form";
 	}
 
@@ -108,6 +109,16 @@ class ProductController {
 			@RequestParam(required = false) List<Long> sectionIds, Locale locale, RedirectAttributes redirect) {
 		return act(id, productId, locale, redirect, "form.saved", () -> this.products.configure(user, id, productId,
 				version, sectionIds == null ? List.of() : sectionIds));
+	}
+
+	@PostMapping("/followup/{id}/products/{productId}/move")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	String move(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, @PathVariable long productId,
+			@RequestParam int version, @RequestParam long sectionId,
+			@RequestParam(defaultValue = "up") String direction, Locale locale, RedirectAttributes redirect) {
+		act(id, productId, locale, redirect, "form.saved",
+				() -> this.products.move(user, id, productId, version, sectionId, "up".equals(direction)));
+		return "redirect:/followup/" + id + "/products/" + productId + "/edit#order";
 	}
 
 	@PostMapping("/followup/{id}/products/{productId}/freeze")
