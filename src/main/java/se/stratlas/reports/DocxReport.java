@@ -104,6 +104,22 @@ public final class DocxReport {
 	}
 
 	private static void cover(XWPFDocument docx, ReportDocument document) {
+		if (document.logo() != null) {
+			XWPFRun logo = docx.createParagraph().createRun();
+			try {
+				java.awt.image.BufferedImage image = javax.imageio.ImageIO
+					.read(new ByteArrayInputStream(document.logo().image()));
+				double height = 60;
+				double width = Math.min(220, height * image.getWidth() / Math.max(1, image.getHeight()));
+				logo.addPicture(new ByteArrayInputStream(document.logo().image()),
+						"image/png".equals(document.logo().mediaType()) ? PictureType.PNG : PictureType.JPEG, "logotyp",
+						Units.toEMU(width), Units.toEMU(width * image.getHeight() / Math.max(1, image.getWidth())));
+			}
+			catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException ex) {
+				throw new IllegalStateException(ex);
+			}
+			logo.getCTR().getDrawingArray(0).getInlineArray(0).getDocPr().setDescr(document.logo().alt());
+		}
 		XWPFParagraph organisation = docx.createParagraph();
 		organisation.setSpacingBefore(2400);
 		XWPFRun run = organisation.createRun();

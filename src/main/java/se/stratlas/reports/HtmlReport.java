@@ -75,7 +75,17 @@ public final class HtmlReport {
 	}
 
 	private static void cover(ReportDocument document, StringBuilder html) {
-		html.append("<header class=\"cover\"><p class=\"organisation\">")
+		html.append("<header class=\"cover\">");
+		if (document.logo() != null) {
+			html.append("<p class=\"logo\"><img src=\"data:")
+				.append(document.logo().mediaType())
+				.append(";base64,")
+				.append(Base64.getEncoder().encodeToString(document.logo().image()))
+				.append("\" alt=\"")
+				.append(e(document.logo().alt()))
+				.append("\" /></p>");
+		}
+		html.append("<p class=\"organisation\">")
 			.append(e(document.organisation()))
 			.append("</p><h1>")
 			.append(e(document.title()))
@@ -213,6 +223,7 @@ public final class HtmlReport {
 			.cover { page-break-after: always; padding-top: 60mm; }
 			.cover h1 { font-size: 26pt; color: #0b4f6c; }
 			.cover .organisation { font-size: 14pt; font-weight: bold; }
+			.cover .logo img { max-height: 30mm; max-width: 80mm; }
 			.draft { border: 1pt solid #a1181d; padding: 6pt; }
 			.toc { page-break-after: always; }
 			.toc ol { list-style: none; padding-left: 0; }

@@ -9,7 +9,11 @@ import java.util.List;
  * Markdown, references already resolved), tables, charts and notices, in order.
  */
 public record ReportDocument(String title, String subtitle, String organisation, String language, LocalDate date,
-		boolean draft, List<Node> nodes) {
+		boolean draft, Logo logo, List<Node> nodes) {
+
+	/** The organisation's logo on the cover, with its alternative text. */
+	public record Logo(byte[] image, String mediaType, String alt) {
+	}
 
 	/** One part of the report. */
 	public sealed interface Node permits Heading, Text, Table, Chart, Notice {

@@ -87,9 +87,12 @@ public class Reports {
 
 	private final Organisations organisations;
 
+	private final Logos logos;
+
 	Reports(Cycles cycles, Products products, UnitFigureBook figures, LiveReferences references,
 			StrategyCatalog strategies, IndicatorRegistry indicators, IndicatorAnalytics analytics,
-			InitiativeCatalog initiatives, ActorRegistry actors, Organisations organisations) {
+			InitiativeCatalog initiatives, ActorRegistry actors, Organisations organisations, Logos logos) {
+		this.logos = logos;
 		this.cycles = cycles;
 		this.products = products;
 		this.figures = figures;
@@ -133,7 +136,7 @@ public class Reports {
 		progress.step("Klart", 4, 4);
 		String organisation = this.organisations.get(organisationId).name();
 		return new ReportDocument(product.name(), cycle.name() + " · " + cycle.periodCode(), organisation, "sv",
-				LocalDate.now(), draft, nodes);
+				LocalDate.now(), draft, this.logos.get(organisationId).orElse(null), nodes);
 	}
 
 	private void about(Cycle cycle, Product product, boolean interim, List<Node> nodes) {

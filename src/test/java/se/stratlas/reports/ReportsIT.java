@@ -42,6 +42,7 @@ import se.stratlas.indicators.IndicatorRegistry;
 import se.stratlas.indicators.Target;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -84,6 +85,9 @@ class ReportsIT {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Logos logos;
 
 	StratlasPrincipal strategist;
 
@@ -326,6 +330,29 @@ class ReportsIT {
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("<dcat:Dataset rdf:about=")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString(published.slug() + "/data/" + dataset)));
 		this.mvc.perform(get("/public/reports/finns-inte")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aLogoOnTheCoverCarriesItsAlternativeTextInEveryFormat() throws Exception {
+		java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(120, 40,
+				java.awt.image.BufferedImage.TYPE_INT_RGB);
+		java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(image, "png", png);
+		assertThatThrownBy(() -> this.logos.set(this.norrbotten, "inte en bild".getBytes(), "Logotyp"))
+			.isInstanceOf(se.stratlas.shared.ValidationException.class);
+		assertThatThrownBy(() -> this.logos.set(this.norrbotten, new byte[Logos.MAX_BYTES + 1], "Logotyp"))
+			.isInstanceOf(se.stratlas.shared.ValidationException.class);
+		assertThatThrownBy(() -> this.logos.set(this.norrbotten, png.toByteArray(), " "))
+			.isInstanceOf(se.stratlas.shared.ValidationException.class);
+		this.logos.set(this.norrbotten, png.toByteArray(), "Region Norrbottens logotyp");
+		Product interim = product(this.norrbotten, "Delårsrapport tertial 1 2021",
+				"Divisionernas delårsrapporter april 2021");
+		ReportDocument document = this.reports.build(this.norrbotten.organisationId(), interim.cycleId(), interim.id());
+		assertThat(HtmlReport.body(document)).contains("alt=\"Region Norrbottens logotyp\"", "data:image/png;base64,");
+		try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(DocxReport.render(document)))) {
+			assertThat(docx.getDocument().xmlText()).contains("descr=\"Region Norrbottens logotyp\"");
+		}
+		assertPdfUa(PdfReport.render(document));
 	}
 
 }

@@ -138,6 +138,7 @@ class EndpointAuthorizationIT {
 		row("GET /followup/{id}/products/{productId}/report.docx", Access.READER);
 		row("GET /followup/{id}/products/{productId}/report.xlsx", Access.READER);
 		row("POST /followup/{id}/products/{productId}/editions", Access.STRATEGIST);
+		row("POST /followup/{id}/products/{productId}/logo", Access.STRATEGIST);
 		row("GET /reports/editions/{editionId}", Access.READER);
 		row("GET /reports/editions/{editionId}/report.{format}", Access.READER);
 		row("POST /reports/editions/{editionId}/publish", Access.STRATEGIST);
@@ -417,9 +418,11 @@ class EndpointAuthorizationIT {
 		String[] parts = endpoint.split(" ", 2);
 		String path = substitute(parts[1]);
 		String url = row.query() == null ? path : path + "?" + substitute(row.query());
-		AbstractMockHttpServletRequestBuilder<?> request = endpoint.endsWith("/import") && parts[0].equals("POST")
-				? multipart(url).file(new MockMultipartFile("file", "x.json", "application/json", new byte[0]))
-				: request(HttpMethod.valueOf(parts[0]), url);
+		AbstractMockHttpServletRequestBuilder<?> request = (endpoint.endsWith("/import") || endpoint.endsWith("/logo"))
+				&& parts[0].equals("POST")
+						? multipart(url).file(new MockMultipartFile(endpoint.endsWith("/logo") ? "logo" : "file",
+								"x.json", "application/json", new byte[0]))
+						: request(HttpMethod.valueOf(parts[0]), url);
 		if (row.body() != null) {
 			request.contentType(MediaType.APPLICATION_JSON).content(substitute(row.body()));
 		}

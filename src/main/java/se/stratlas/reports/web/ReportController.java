@@ -51,7 +51,11 @@ class ReportController {
 
 	private final MessageSource messages;
 
-	ReportController(Reports reports, Editions editions, Cycles cycles, Products products, MessageSource messages) {
+	private final se.stratlas.reports.Logos logos;
+
+	ReportController(Reports reports, Editions editions, Cycles cycles, Products products, MessageSource messages,
+			se.stratlas.reports.Logos logos) {
+		this.logos = logos;
 		this.reports = reports;
 		this.editions = editions;
 		this.cycles = cycles;
@@ -112,6 +116,22 @@ class ReportController {
 						.build()
 						.toString())
 			.body(body);
+	}
+
+	@PostMapping("/followup/{id}/products/{productId}/logo")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	String logo(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, @PathVariable long productId,
+			@org.springframework.web.bind.annotation.RequestParam("logo") org.springframework.web.multipart.MultipartFile logo,
+			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String altText, Locale locale,
+			RedirectAttributes redirect) throws java.io.IOException {
+		try {
+			this.logos.set(user, logo.getBytes(), altText);
+			redirect.addFlashAttribute("flash", "logo.saved");
+		}
+		catch (ValidationException ex) {
+			redirect.addFlashAttribute("actionErrors", FieldErrors.of(ex, this.messages, locale));
+		}
+		return "redirect:/followup/" + id + "/products/" + productId + "/report";
 	}
 
 	@PostMapping("/followup/{id}/products/{productId}/editions")
