@@ -83,6 +83,29 @@ public class Dialogues {
 			.orElseThrow(() -> new NotFoundException("dialogue", id));
 	}
 
+	/**
+	 * Dialogues with a track whose question, background, outcome or next steps contain
+	 * the words.
+	 */
+	@Transactional(readOnly = true)
+	public List<Dialogue> search(long organisationId, String q) {
+		if (q == null || q.isBlank()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("""
+					select distinct e.id from foresight_event e left join foresight_track t on t.event_id = e.id
+					where e.organisation_id = :org and lower(e.name || ' ' || coalesce(t.question, '') || ' '
+					|| coalesce(t.background, '') || ' ' || coalesce(t.outcome, '') || ' ' || coalesce(t.next_steps, '')) like :q""")
+			.param("org", organisationId)
+			.param("q", "%" + q.strip().toLowerCase(java.util.Locale.ROOT) + "%")
+			.query(Long.class)
+			.list()
+			.stream()
+			.map(id -> get(organisationId, id))
+			.toList();
+	}
+
 	public Dialogue create(StratlasPrincipal user, String name, LocalDate heldOn, String place, String moderator,
 			String description, String demoNote) {
 		Scanning.requireWriter(user);

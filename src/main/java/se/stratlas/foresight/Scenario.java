@@ -19,6 +19,16 @@ public record Scenario(long id, long organisationId, String project, String name
 		elementKeys = elementKeys == null ? List.of() : List.copyOf(elementKeys);
 	}
 
+	/** The förutsättningar one per line, for editing. */
+	public String preconditionsText() {
+		return String.join("\n", this.preconditions);
+	}
+
+	/** The konsekvenser one per line, for editing. */
+	public String consequencesText() {
+		return String.join("\n", this.consequences);
+	}
+
 	public boolean placed() {
 		return this.axisX != null && this.axisY != null;
 	}

@@ -67,6 +67,23 @@ public class Scenarios {
 			.orElseThrow(() -> new NotFoundException("scenario", id));
 	}
 
+	/** Scenarios whose name, narrative or lists contain the words. */
+	@Transactional(readOnly = true)
+	public List<Scenario> search(long organisationId, String q) {
+		if (q == null || q.isBlank()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("""
+					select * from foresight_scenario where organisation_id = :org and lower(name || ' ' || coalesce(narrative, '')
+					|| ' ' || array_to_string(preconditions, ' ') || ' ' || array_to_string(consequences, ' ')) like :q
+					order by id""")
+			.param("org", organisationId)
+			.param("q", "%" + q.strip().toLowerCase(java.util.Locale.ROOT) + "%")
+			.query(SCENARIO)
+			.list();
+	}
+
 	/** The chosen scenarios, for comparing side by side (in the order given). */
 	@Transactional(readOnly = true)
 	public List<Scenario> compare(long organisationId, List<Long> ids) {

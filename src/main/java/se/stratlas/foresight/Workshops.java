@@ -149,6 +149,66 @@ public class Workshops {
 		return get(user.organisationId(), id);
 	}
 
+	/**
+	 * Changes a workshop's details and links; refused when someone else changed it since.
+	 */
+	public Workshop update(StratlasPrincipal user, long id, int expectedVersion, Workshop.Draft draft) {
+		Scanning.requireWriter(user);
+		Workshop before = get(user.organisationId(), id);
+		String name = Texts.clean(draft.name());
+		if (name == null) {
+			throw new ValidationException("name", "validation.required");
+		}
+		if (draft.areaCode() != null && !draft.areaCode().isBlank() && !this.areas.exists(draft.areaCode())) {
+			throw new ValidationException("areaCode", "area.unknown", draft.areaCode());
+		}
+		if (draft.participants() != null && draft.participants() < 0) {
+			throw new ValidationException("participants", "figures.negative");
+		}
+		int updated = this.jdbc.sql("""
+				update foresight_workshop set project = :project, name = :name, held_on = :on, area_code = :area,
+				organisers = :organisers, participants = :participants, format = :format, element_keys = :keys,
+				version = version + 1 where id = :id and organisation_id = :org and version = :version""")
+			.param("project", Texts.clean(draft.project()))
+			.param("name", name)
+			.param("on", draft.heldOn())
+			.param("area", draft.areaCode() == null || draft.areaCode().isBlank() ? null : draft.areaCode())
+			.param("organisers", Texts.clean(draft.organisers()))
+			.param("participants", draft.participants())
+			.param("format", Texts.clean(draft.format()))
+			.param("keys", (draft.elementKeys() == null ? List.<UUID>of() : draft.elementKeys()).toArray(UUID[]::new))
+			.param("id", id)
+			.param("org", user.organisationId())
+			.param("version", expectedVersion)
+			.update();
+		if (updated == 0) {
+			throw new se.stratlas.shared.EditConflictException(ENTITY, id, before);
+		}
+		this.audit.record(user.organisationId(), user.username(), ENTITY, id, "UPDATED", name,
+				Map.of("name", new FieldChange(before.name(), name)));
+		return get(user.organisationId(), id);
+	}
+
+	/** SWOT items whose text contains the words, with their workshop. */
+	@Transactional(readOnly = true)
+	public List<Map.Entry<Workshop, SwotItem>> search(long organisationId, String q) {
+		if (q == null || q.isBlank()) {
+			return List.of();
+		}
+		Map<Long, Workshop> workshops = new LinkedHashMap<>();
+		list(organisationId).forEach(w -> workshops.put(w.id(), w));
+		return this.jdbc.sql("""
+				select i.* from foresight_swot_item i join foresight_workshop w on w.id = i.workshop_id
+				where w.organisation_id = :org and lower(i.text) like :q order by w.id, i.quadrant, i.position""")
+			.param("org", organisationId)
+			.param("q", "%" + q.strip().toLowerCase(Locale.ROOT) + "%")
+			.query(ITEM)
+			.list()
+			.stream()
+			.map(item -> Map.entry(workshops.get(item.workshopId()), item))
+			.toList();
+	}
+
 	/** The SWOT: each quadrant's items in order. */
 	@Transactional(readOnly = true)
 	public Map<Quadrant, List<SwotItem>> swot(long organisationId, long workshopId) {

@@ -356,10 +356,73 @@ class ForesightIT {
 			.getResponse()
 			.getContentAsByteArray();
 		try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
-			assertThat(workbook.getSheetAt(1).getRow(1).getCell(2).getStringCellValue()).isEqualTo("Jan Midlert");
-			assertThat(workbook.getSheetAt(1).getRow(1).getCell(3).getStringCellValue())
+			assertThat(workbook.getSheetAt(0).getRow(1).getCell(2).getStringCellValue()).isEqualTo("Jan Midlert");
+			assertThat(workbook.getSheetAt(0).getRow(1).getCell(3).getStringCellValue())
 				.isEqualTo("Bostäder och utbildning först.");
 		}
+	}
+
+	@Test
+	void everythingIsSearchableAndWorkshopsAndScenariosCanBeChangedAndLinkedLater() throws Exception {
+		Workshop workshop = workshop("Sökbar verkstad");
+		this.workshops.add(this.reporter, workshop.id(), Quadrant.WEAKNESS, "Glesbygdens avstånd");
+		Workshop changed = this.workshops.update(this.strategist, workshop.id(), workshop.version(), new Workshop.Draft(
+				"Test", "Sökbar verkstad i Vindeln", null, "2404", null, 20, "Hybrid", List.of(this.priority1.key())));
+		assertThat(changed.name()).isEqualTo("Sökbar verkstad i Vindeln");
+		assertThatThrownBy(() -> this.workshops.update(this.reporter, workshop.id(), workshop.version(),
+				new Workshop.Draft(null, "Gammal", null, null, null, null, null, List.of())))
+			.isInstanceOf(EditConflictException.class);
+		assertThat(this.workshops.search(this.reader.organisationId(), "glesbygd")).singleElement()
+			.satisfies(e -> assertThat(e.getKey().name()).isEqualTo("Sökbar verkstad i Vindeln"));
+		assertThat(this.dialogues.search(this.reader.organisationId(), "målkonflikter")).isNotEmpty();
+		assertThat(this.scenarios.search(this.norrbotten.organisationId(), "rennäringen")).extracting(Scenario::name)
+			.containsExactly("Förändrat globalt klimat med nya möjligheter");
+		this.mvc.perform(get("/foresight/search").param("q", "glesbygd").with(as(this.reader)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Glesbygdens avstånd")));
+		byte[] docx = this.mvc.perform(get("/foresight/export").param("format", "docx").with(as(this.reader)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(docx))) {
+			assertThat(document.getTables().getFirst().getText()).contains("Nis2-direktivet");
+		}
+		this.mvc.perform(get("/foresight/scenarios/export").param("format", "docx").with(as(this.norrbotten)))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void twoFacilitatorsPostingToTheBoardAtOnceOverHttpLoseNothing() throws Exception {
+		Workshop workshop = workshop("Samtidigt över HTTP");
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<?>> done = new ArrayList<>();
+		for (StratlasPrincipal facilitator : List.of(this.reporter, this.strategist)) {
+			done.add(pool.submit(() -> {
+				start.await();
+				for (int i = 0; i < 10; i++) {
+					this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+						.post("/foresight/workshops/" + workshop.id() + "/items")
+						.param("quadrant", "OPPORTUNITY")
+						.param("text", facilitator.username() + " möjlighet " + i)
+						.with(as(facilitator))
+						.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+							.csrf()))
+						.andExpect(status().is3xxRedirection());
+				}
+				return null;
+			}));
+		}
+		start.countDown();
+		for (Future<?> future : done) {
+			future.get();
+		}
+		pool.shutdown();
+		assertThat(this.workshops.swot(this.reader.organisationId(), workshop.id()).get(Quadrant.OPPORTUNITY))
+			.hasSize(20)
+			.extracting(SwotItem::text)
+			.contains("rasmus.rapportor möjlighet 9", "sara.strateg möjlighet 9");
 	}
 
 }

@@ -446,6 +446,9 @@ class BrowserIT {
 		assertThat(driver.findElement(By.cssSelector("#opportunity input[name=text]")).getAttribute("value"))
 			.isEqualTo("Fler som distansarbetar från inlandet");
 		checkAccessibility("swot board");
+		driver.get(url("/foresight/search?q=datafö"));
+		checkAccessibility("foresight search");
+		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Dataförordningen");
 		driver.get(url("/foresight/dialogues"));
 		clickAndWait(driver.findElement(By.partialLinkText("Partnerskapsdag")));
 		checkAccessibility("dialogue");
@@ -459,6 +462,8 @@ class BrowserIT {
 		assertThat(driver.findElement(By.cssSelector("table.data caption")).getText())
 			.isEqualTo("Scenarierna sida vid sida");
 		checkAccessibility("scenarios compared");
+		clickAndWait(driver.findElements(By.linkText("Ändra scenariot")).getFirst());
+		checkAccessibility("scenario form");
 		driver.get(url("/foresight/workshops"));
 		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Bostadsbrist");
 		checkAccessibility("workshops with themes");

@@ -183,6 +183,11 @@ class EndpointAuthorizationIT {
 		row("GET /foresight/dialogues", Access.READER);
 		row("GET /foresight/dialogues/{id}/export", Access.READER);
 		row("GET /foresight/scenarios/export", Access.READER);
+		row("GET /foresight/scenarios/{id}/edit", Access.READER);
+		row("POST /foresight/scenarios/{id}", Access.REPORTER, "version=-1&name=x", null);
+		row("GET /foresight/search", Access.READER, "q=bostad", null);
+		row("GET /foresight/workshops/{id}/edit", Access.REPORTER);
+		row("POST /foresight/workshops/{id}", Access.REPORTER, "version=-1&name=x", null);
 		row("POST /foresight/dialogues", Access.REPORTER, "name=", null);
 		row("GET /foresight/dialogues/{id}", Access.READER);
 		row("POST /foresight/dialogues/{id}/agenda", Access.REPORTER, "title=", null);
@@ -444,7 +449,8 @@ class EndpointAuthorizationIT {
 		else if (text.contains("/foresight/items/")) {
 			id = this.ids.scanItem();
 		}
-		else if (text.contains("/foresight/workshops/") || text.contains("/foresight/dialogues/")) {
+		else if (text.contains("/foresight/workshops/") || text.contains("/foresight/dialogues/")
+				|| text.contains("/foresight/scenarios/")) {
 			// Workshops of another organisation, or none: the rule is checked, nothing is
 			// changed.
 			id = 999999;

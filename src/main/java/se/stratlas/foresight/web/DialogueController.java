@@ -105,19 +105,12 @@ class DialogueController {
 			.map(t -> List.<Object>of(t.position(), t.question(), t.facilitator() == null ? "" : t.facilitator(),
 					t.outcome() == null ? "" : t.outcome(), t.nextSteps() == null ? "" : t.nextSteps()))
 			.toList();
-		if ("csv".equals(format)) {
-			return se.stratlas.shared.tables.Downloads.table(
-					new se.stratlas.shared.tables.Table("spår",
-							List.of("nr", "fråga", "samtalsledare", "resultat", "nästa steg"), tracks),
-					format, "dialog-" + id);
-		}
-		return se.stratlas.shared.tables.Downloads.file(
-				se.stratlas.shared.tables.TableFiles.xlsx(List.of(
-						new se.stratlas.shared.tables.Table("program", List.of("start", "slut", "punkt", "medverkande"),
-								agenda),
-						new se.stratlas.shared.tables.Table("spår",
-								List.of("nr", "fråga", "samtalsledare", "resultat", "nästa steg"), tracks))),
-				se.stratlas.shared.tables.Downloads.XLSX, "dialog-" + id + ".xlsx");
+		List<se.stratlas.shared.tables.Table> tables = List.of(
+				new se.stratlas.shared.tables.Table("spår",
+						List.of("nr", "fråga", "samtalsledare", "resultat", "nästa steg"), tracks),
+				new se.stratlas.shared.tables.Table("program", List.of("start", "slut", "punkt", "medverkande"),
+						agenda));
+		return se.stratlas.shared.tables.Downloads.tables(dialogue.name(), tables, format, "dialog-" + id);
 	}
 
 	@PostMapping("/foresight/dialogues/{id}/agenda")

@@ -118,6 +118,36 @@ class ScenarioController {
 		return "redirect:/foresight/scenarios";
 	}
 
+	@GetMapping("/foresight/scenarios/{id}/edit")
+	@PreAuthorize("hasRole('READER')")
+	String edit(@AuthenticationPrincipal StratlasPrincipal user,
+			@org.springframework.web.bind.annotation.PathVariable long id, Model model) {
+		model.addAttribute("scenario", this.scenarios.get(user.organisationId(), id));
+		model.addAttribute("choices", ForesightController.choices(this.strategies, user.organisationId()));
+		model.addAttribute("canEdit", user.can(Role.REPORTER));
+		return "foresight/scenario-form";
+	}
+
+	@PostMapping("/foresight/scenarios/{id}")
+	@PreAuthorize("hasRole('REPORTER')")
+	String update(@AuthenticationPrincipal StratlasPrincipal user,
+			@org.springframework.web.bind.annotation.PathVariable long id, @RequestParam int version,
+			@ModelAttribute ScenarioForm form, Locale locale, RedirectAttributes redirect) {
+		try {
+			this.scenarios.update(user, id, version, form.draft());
+			redirect.addFlashAttribute("flash", "scenario.saved");
+			return "redirect:/foresight/scenarios";
+		}
+		catch (ValidationException ex) {
+			redirect.addFlashAttribute("actionErrors", FieldErrors.of(ex, this.messages, locale));
+		}
+		catch (se.stratlas.shared.EditConflictException ex) {
+			redirect.addFlashAttribute("actionErrors",
+					java.util.Map.of("", this.messages.getMessage("conflict.reload", null, locale)));
+		}
+		return "redirect:/foresight/scenarios/" + id + "/edit";
+	}
+
 	@PostMapping("/foresight/dimensions")
 	@PreAuthorize("hasRole('REPORTER')")
 	String addDimension(@AuthenticationPrincipal StratlasPrincipal user,

@@ -1,6 +1,5 @@
 package se.stratlas.foresight.web;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,10 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.springframework.context.MessageSource;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -102,6 +98,34 @@ class WorkshopController {
 			redirect.addFlashAttribute("actionErrors", FieldErrors.of(ex, this.messages, locale));
 			return "redirect:/foresight/workshops";
 		}
+	}
+
+	@GetMapping("/foresight/workshops/{id}/edit")
+	@PreAuthorize("hasRole('REPORTER')")
+	String edit(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, Model model) {
+		model.addAttribute("workshop", this.workshops.get(user.organisationId(), id));
+		model.addAttribute("municipalities", this.areas.municipalities());
+		model.addAttribute("choices", ForesightController.choices(this.strategies, user.organisationId()));
+		return "foresight/workshop-form";
+	}
+
+	@PostMapping("/foresight/workshops/{id}")
+	@PreAuthorize("hasRole('REPORTER')")
+	String update(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, @RequestParam int version,
+			@ModelAttribute WorkshopForm form, Locale locale, RedirectAttributes redirect) {
+		try {
+			this.workshops.update(user, id, version, form.draft());
+			redirect.addFlashAttribute("flash", "form.saved");
+			return "redirect:/foresight/workshops/" + id;
+		}
+		catch (ValidationException ex) {
+			redirect.addFlashAttribute("actionErrors", FieldErrors.of(ex, this.messages, locale));
+		}
+		catch (EditConflictException ex) {
+			redirect.addFlashAttribute("actionErrors",
+					Map.of("", this.messages.getMessage("conflict.reload", null, locale)));
+		}
+		return "redirect:/foresight/workshops/" + id + "/edit";
 	}
 
 	@GetMapping("/foresight/workshops/{id}")
@@ -195,34 +219,8 @@ class WorkshopController {
 			table.add(row);
 		}
 		String name = "swot-" + workshop.id();
-		if ("docx".equals(format)) {
-			try (XWPFDocument docx = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-				docx.getProperties().getCoreProperties().setTitle("SWOT: " + workshop.name());
-				docx.createParagraph().createRun().setText("SWOT: " + workshop.name());
-				XWPFTable grid = docx.createTable(rows + 1, headers.size());
-				for (int c = 0; c < headers.size(); c++) {
-					var run = grid.getRow(0).getCell(c).getParagraphs().getFirst().createRun();
-					run.setBold(true);
-					run.setText(headers.get(c));
-				}
-				for (int r = 0; r < rows; r++) {
-					for (int c = 0; c < headers.size(); c++) {
-						grid.getRow(r + 1)
-							.getCell(c)
-							.getParagraphs()
-							.getFirst()
-							.createRun()
-							.setText(String.valueOf(table.get(r).get(c)));
-					}
-				}
-				docx.write(out);
-				return Downloads.file(out.toByteArray(),
-						MediaType
-							.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-						name + ".docx");
-			}
-		}
-		return Downloads.table(new Table("SWOT " + workshop.name(), headers, table), format, name);
+		return Downloads.tables("SWOT: " + workshop.name(),
+				List.of(new Table("SWOT " + workshop.name(), headers, table)), format, name);
 	}
 
 }

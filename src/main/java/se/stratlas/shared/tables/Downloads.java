@@ -18,9 +18,22 @@ public final class Downloads {
 	private Downloads() {
 	}
 
+	public static final MediaType DOCX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
 	public static ResponseEntity<byte[]> table(Table table, String format, String filename) {
-		return "csv".equalsIgnoreCase(format) ? file(TableFiles.csv(table), CSV, filename + ".csv")
-				: file(TableFiles.xlsx(List.of(table)), XLSX, filename + ".xlsx");
+		return tables(table.name(), List.of(table), format, filename);
+	}
+
+	/** Tables as CSV (the first), XLSX (a sheet each) or DOCX (a Word table each). */
+	public static ResponseEntity<byte[]> tables(String title, List<Table> tables, String format, String filename) {
+		if ("csv".equalsIgnoreCase(format)) {
+			return file(TableFiles.csv(tables.getFirst()), CSV, filename + ".csv");
+		}
+		if ("docx".equalsIgnoreCase(format)) {
+			return file(DocxTables.docx(title, tables), DOCX, filename + ".docx");
+		}
+		return file(TableFiles.xlsx(tables), XLSX, filename + ".xlsx");
 	}
 
 	public static ResponseEntity<byte[]> file(byte[] body, MediaType type, String filename) {
