@@ -352,6 +352,45 @@ public class Cycles {
 						new FieldChange(before.chapter(), clean.chapter())));
 	}
 
+	/**
+	 * Moves a section one place up or down in the template (before a cycle is closed).
+	 */
+	public void moveSection(StratlasPrincipal user, long cycleId, long sectionId, boolean up) {
+		changeable(user, cycleId);
+		List<Section> sections = this.repository.sections(cycleId);
+		int index = -1;
+		for (int i = 0; i < sections.size(); i++) {
+			if (sections.get(i).id() == sectionId) {
+				index = i;
+			}
+		}
+		if (index < 0) {
+			throw new se.stratlas.shared.NotFoundException("section", sectionId);
+		}
+		int other = up ? index - 1 : index + 1;
+		if (other < 0 || other >= sections.size()) {
+			return;
+		}
+		Section a = sections.get(index);
+		Section b = sections.get(other);
+		// Positions may repeat in old data; give both distinct places around the pair's
+		// lower one.
+		int low = Math.min(a.position(), b.position());
+		int high = Math.max(Math.max(a.position(), b.position()), low + 1);
+		this.repository.jdbc()
+			.sql("update followup_section set position = :position where id = :id")
+			.param("position", up ? low : high)
+			.param("id", a.id())
+			.update();
+		this.repository.jdbc()
+			.sql("update followup_section set position = :position where id = :id")
+			.param("position", up ? high : low)
+			.param("id", b.id())
+			.update();
+		this.audit.record(user.organisationId(), user.username(), "followup_section", sectionId, "MOVED", a.title(),
+				Map.of());
+	}
+
 	/** Removes a section; refused once any unit has written in it. */
 	public void deleteSection(StratlasPrincipal user, long cycleId, long sectionId) {
 		changeable(user, cycleId);

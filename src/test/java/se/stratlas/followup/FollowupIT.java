@@ -620,4 +620,21 @@ class FollowupIT {
 			.containsExactly("Sedan i mallen", "Först i mallen");
 	}
 
+	@Test
+	void theTemplatesSectionsCanBeReordered() {
+		Cycle cycle = cycle("Mallordning");
+		Section a = section(cycle, "A");
+		Section b = section(cycle, "B");
+		section(cycle, "C");
+		this.cycles.moveSection(this.strategist, cycle.id(), b.id(), true);
+		assertThat(this.cycles.sections(this.reader.organisationId(), cycle.id())).extracting(Section::title)
+			.containsExactly("B", "A", "C");
+		this.cycles.moveSection(this.strategist, cycle.id(), b.id(), true);
+		this.cycles.moveSection(this.strategist, cycle.id(), a.id(), false);
+		assertThat(this.cycles.sections(this.reader.organisationId(), cycle.id())).extracting(Section::title)
+			.containsExactly("B", "C", "A");
+		assertThatThrownBy(() -> this.cycles.moveSection(this.reporter, cycle.id(), a.id(), true))
+			.isInstanceOf(AccessDeniedException.class);
+	}
+
 }

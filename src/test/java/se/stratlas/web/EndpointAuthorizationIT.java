@@ -112,6 +112,7 @@ class EndpointAuthorizationIT {
 		row("GET /followup/{id}/sections/{sectionId}/edit", Access.STRATEGIST);
 		row("POST /followup/{id}/sections/{sectionId}", Access.STRATEGIST, "chapter=", null);
 		row("POST /followup/{id}/sections/{sectionId}/delete", Access.STRATEGIST);
+		row("POST /followup/{id}/sections/{sectionId}/move", Access.STRATEGIST, "direction=none", null);
 		row("POST /followup/{id}/assignments", Access.STRATEGIST);
 		row("POST /followup/{id}/assignments/{contributionId}/delete", Access.STRATEGIST);
 		row("GET /followup/{id}/products/{productId}", Access.READER);

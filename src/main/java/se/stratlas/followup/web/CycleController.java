@@ -347,6 +347,20 @@ class CycleController {
 		}
 	}
 
+	@PostMapping("/followup/{id}/sections/{sectionId}/move")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	String moveSection(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@PathVariable long sectionId, @RequestParam(defaultValue = "up") String direction, Locale locale,
+			RedirectAttributes redirect) {
+		try {
+			this.cycles.moveSection(user, id, sectionId, "up".equals(direction));
+		}
+		catch (ValidationException ex) {
+			redirect.addFlashAttribute("actionErrors", FieldErrors.of(ex, this.messages, locale));
+		}
+		return "redirect:/followup/" + id + "/sections";
+	}
+
 	@PostMapping("/followup/{id}/sections/{sectionId}/delete")
 	@PreAuthorize("hasRole('STRATEGIST')")
 	String deleteSection(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
