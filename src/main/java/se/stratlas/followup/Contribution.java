@@ -20,6 +20,16 @@ public record Contribution(long id, long organisationId, long cycleId, long sect
 		return this.dueOn != null && today.isAfter(this.dueOn) && !this.state.delivered();
 	}
 
+	/**
+	 * The contribution with another text shown: the last approved one, for readers who
+	 * may not see the work in progress.
+	 */
+	public Contribution showing(String text, Fulfilment shownFulfilment, int shownRevision) {
+		return new Contribution(this.id, this.organisationId, this.cycleId, this.sectionId, this.unitId,
+				this.responsibleUserId, this.dueOn, this.state, text, shownFulfilment, shownRevision,
+				this.approvedRevision, this.previousId, this.demoNote, this.version, this.updatedAt, this.updatedBy);
+	}
+
 	/** The overview's word for where the contribution stands. */
 	public String progressKey(LocalDate today) {
 		return late(today) ? "contribution.progress.late" : this.state.messageKey();

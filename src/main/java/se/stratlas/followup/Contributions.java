@@ -107,6 +107,61 @@ public class Contributions {
 		return user.unitId() != null && this.units.unitAndBelow(user.unitId()).contains(contribution.unitId());
 	}
 
+	/**
+	 * Whether the user sees a text while it is worked on (drafts, returned and ready
+	 * texts, their history and comments): the unit's writers, granskare, strateger and
+	 * administrators. Other readers, a rapportör of another unit among them, see the last
+	 * approved text only.
+	 */
+	public boolean seesWorkInProgress(StratlasPrincipal user, Contribution contribution) {
+		return user.organisationId() == contribution.organisationId()
+				&& (user.can(Role.REVIEWER) || writesFor(user, contribution));
+	}
+
+	/**
+	 * The contribution as the user may read it: as it is, or, for those who do not see
+	 * work in progress, with its last approved text (empty before the first approval).
+	 */
+	@Transactional(readOnly = true)
+	public Contribution readable(StratlasPrincipal user, long id) {
+		Contribution contribution = get(user.organisationId(), id);
+		if (contribution.state() == ContributionState.APPROVED || seesWorkInProgress(user, contribution)) {
+			return contribution;
+		}
+		if (contribution.approvedRevision() == null) {
+			return contribution.showing("", null, 0);
+		}
+		// The newest approval carries the goal fulfilment that was approved with the
+		// text.
+		Revision approved = revisions(user, id).stream().findFirst().orElse(null);
+		return contribution.showing(revisionText(id, contribution.approvedRevision()),
+				approved == null || approved.fulfilment() == null ? null : Fulfilment.valueOf(approved.fulfilment()),
+				contribution.approvedRevision());
+	}
+
+	/**
+	 * The history the user may read: all of it, or only the approvals for those who do
+	 * not see work in progress.
+	 */
+	@Transactional(readOnly = true)
+	public List<Revision> revisions(StratlasPrincipal user, long id) {
+		Contribution contribution = get(user.organisationId(), id);
+		List<Revision> all = revisions(user.organisationId(), id);
+		if (seesWorkInProgress(user, contribution)) {
+			return all;
+		}
+		return all.stream()
+			.filter(r -> r.kind() == Revision.Kind.STATE && ContributionState.APPROVED.name().equals(r.state()))
+			.toList();
+	}
+
+	/** The comments the user may read: none for those who do not see work in progress. */
+	@Transactional(readOnly = true)
+	public List<Comment> comments(StratlasPrincipal user, long id) {
+		Contribution contribution = get(user.organisationId(), id);
+		return seesWorkInProgress(user, contribution) ? comments(user.organisationId(), id) : List.of();
+	}
+
 	/** Whether the user may send back or approve the contribution now. */
 	public boolean mayReview(StratlasPrincipal user, Contribution contribution, Cycle cycle) {
 		return user.organisationId() == contribution.organisationId() && user.can(Role.REVIEWER)

@@ -42,6 +42,15 @@ public class KoladaRefresh {
 			.param("org", organisationId)
 			.update();
 		if (updated == 0) {
+			boolean own = this.jdbc
+				.sql("select exists (select 1 from indicators_definition where id = :id and organisation_id = :org)")
+				.param("id", indicatorId)
+				.param("org", organisationId)
+				.query(Boolean.class)
+				.single();
+			if (!own) {
+				throw new se.stratlas.shared.NotFoundException("indicator", indicatorId);
+			}
 			throw new se.stratlas.shared.ValidationException("autoRefresh", "indicator.refresh.koladaOnly");
 		}
 	}

@@ -54,6 +54,27 @@ public class StrategyCatalog {
 			.orElseThrow(() -> new NotFoundException("strategy", id));
 	}
 
+	/**
+	 * A strategy the organisation may change or write against: another organisation's
+	 * strategy, published or not, is refused with 403. National frameworks pass (they are
+	 * read-only for other reasons).
+	 */
+	public Strategy ownStrategy(Long organisationId, long id) {
+		Strategy strategy = strategy(organisationId, id);
+		if (strategy.organisationId() != null && !strategy.organisationId().equals(organisationId)) {
+			throw new org.springframework.security.access.AccessDeniedException(
+					"Strategy " + id + " belongs to another organisation");
+		}
+		return strategy;
+	}
+
+	/** An element of one of the organisation's own strategies; 403 for another's. */
+	public StrategyElement ownElement(Long organisationId, long elementId) {
+		StrategyElement element = element(organisationId, elementId);
+		ownStrategy(organisationId, version(organisationId, element.versionId()).strategyId());
+		return element;
+	}
+
 	public List<StrategyVersion> versions(Long organisationId, long strategyId) {
 		strategy(organisationId, strategyId);
 		return this.repository.versions(strategyId);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -412,7 +413,7 @@ public class StrategyManagement {
 		Strategy owner = this.repository.strategy(this.repository.version(from.versionId()).orElseThrow().strategyId())
 			.orElseThrow();
 		if (!Objects.equals(owner.organisationId(), organisationId)) {
-			throw new NotFoundException("element", fromElementId);
+			throw new AccessDeniedException("Element " + fromElementId + " belongs to another organisation");
 		}
 		StrategyElement to = this.catalog.element(organisationId, toElementId);
 		if (from.key().equals(to.key())) {
@@ -473,7 +474,7 @@ public class StrategyManagement {
 	}
 
 	private Strategy ownStrategy(long organisationId, long strategyId) {
-		Strategy strategy = this.catalog.strategy(organisationId, strategyId);
+		Strategy strategy = this.catalog.ownStrategy(organisationId, strategyId);
 		if (strategy.framework() || !Objects.equals(strategy.organisationId(), organisationId)) {
 			throw new ValidationException(null, "strategy.notEditable");
 		}

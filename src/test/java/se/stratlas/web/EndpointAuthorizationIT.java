@@ -393,7 +393,7 @@ class EndpointAuthorizationIT {
 		List<String> wrong = new ArrayList<>();
 		for (Map.Entry<String, Endpoint> row : TABLE.entrySet()) {
 			for (Caller caller : Caller.values()) {
-				MvcResult result = this.mvc.perform(build(row.getKey(), row.getValue(), caller)).andReturn();
+				MvcResult result = this.mvc.perform(build(row.getKey(), row.getValue(), caller.username)).andReturn();
 				int status = result.getResponse().getStatus();
 				String location = result.getResponse().getRedirectedUrl();
 				boolean refused = status == 401 || status == 403
@@ -420,7 +420,61 @@ class EndpointAuthorizationIT {
 		};
 	}
 
-	private AbstractMockHttpServletRequestBuilder<?> build(String endpoint, Endpoint row, Caller caller) {
+	/**
+	 * What only Region Västerbotten's data says: none of it may reach a user of another
+	 * organisation.
+	 */
+	static final List<String> VASTERBOTTEN_ONLY = List.of("Demo: avsnitten för prioritering 2 och 5",
+			"Företag- och projektfinansiering", "Folkhälsoenheten", "Rasmus Rapportör", "Greta Granskare",
+			"Partnerskapsdag", "DEMO_GHG");
+
+	/**
+	 * A strateg of Region Norrbotten calls every endpoint with Region Västerbotten's ids:
+	 * each one that names a record answers 403 or 404 and changes nothing, and no answer
+	 * carries Västerbotten's data.
+	 */
+	@Test
+	void aUserOfAnotherOrganisationGetsNothingOfThisOne() throws Exception {
+		List<String> wrong = new ArrayList<>();
+		for (Map.Entry<String, Endpoint> row : TABLE.entrySet()) {
+			String endpoint = row.getKey();
+			if (row.getValue().access() == Access.ADMINISTRATOR || row.getValue().access() == Access.PUBLIC) {
+				// Nils is not an administrator; public pages are for everyone.
+				continue;
+			}
+			MvcResult result;
+			try {
+				result = this.mvc.perform(build(endpoint, row.getValue(), "nils.strateg")).andReturn();
+			}
+			catch (Exception ex) {
+				wrong.add(endpoint + ": " + ex.getCause());
+				continue;
+			}
+			int status = result.getResponse().getStatus();
+			String body = result.getResponse().getContentAsString();
+			// Västerbotten's RUS is published: every organisation may read it (as on
+			// /public/strategies), none may change it.
+			boolean publishedStrategy = endpoint.startsWith("GET /strategies/") && !endpoint.endsWith("/edit")
+					&& !endpoint.endsWith("/new") || endpoint.startsWith("GET /api/strategies/")
+					|| endpoint.startsWith("GET /api/versions/") || endpoint.startsWith("GET /api/elements/");
+			boolean namesARecord = !publishedStrategy && (endpoint.contains("{id}") || endpoint.contains("{productId}")
+					|| endpoint.contains("{versionId}") || endpoint.contains("{contributionId}")
+					|| endpoint.contains("{sectionId}"));
+			if (namesARecord && status != 403 && status != 404) {
+				wrong
+					.add(endpoint + ": " + status + " (should be 403 or 404) " + result.getResponse().getRedirectedUrl()
+							+ " " + body.substring(0, Math.min(200, body.length())));
+			}
+			for (String marker : VASTERBOTTEN_ONLY) {
+				if (body.contains(marker)) {
+					wrong.add(endpoint + ": shows \"" + marker + "\"");
+				}
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	private AbstractMockHttpServletRequestBuilder<?> build(String endpoint, Endpoint row, String username) {
 		String[] parts = endpoint.split(" ", 2);
 		String path = substitute(parts[1]);
 		String url = row.query() == null ? path : path + "?" + substitute(row.query());
@@ -434,8 +488,8 @@ class EndpointAuthorizationIT {
 		}
 		request.accept(path.startsWith("/api") ? MediaType.APPLICATION_JSON : MediaType.TEXT_HTML);
 		request.with(csrf());
-		if (caller.username != null) {
-			request.with(user(this.users.loadUserByUsername(caller.username)));
+		if (username != null) {
+			request.with(user(this.users.loadUserByUsername(username)));
 		}
 		return request;
 	}

@@ -221,6 +221,9 @@ class ActorController {
 	String addMember(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestParam(required = false) Long actorId, @RequestParam(required = false) Partnership.Role role,
 			Locale locale, RedirectAttributes redirect) {
+		if (this.registry.partnerships(user.organisationId()).stream().noneMatch(p -> p.id() == id)) {
+			throw new se.stratlas.shared.NotFoundException("partnership", id);
+		}
 		try {
 			if (actorId == null) {
 				throw new ValidationException("actorId", "validation.required");

@@ -100,7 +100,7 @@ class ContributionController {
 	@GetMapping("/followup/contributions/{id}")
 	@PreAuthorize("hasRole('READER')")
 	String show(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, Model model, Locale locale) {
-		Contribution contribution = this.contributions.get(user.organisationId(), id);
+		Contribution contribution = this.contributions.readable(user, id);
 		return page(user, contribution, new EditorForm(contribution.version(), contribution.revision(),
 				contribution.body(), contribution.fulfilment()), model, locale);
 	}
@@ -147,7 +147,9 @@ class ContributionController {
 		});
 		model.addAttribute("usage", this.contributions.usage(contribution));
 		scanning(user, section, model);
-		List<Comment> comments = this.contributions.comments(user.organisationId(), contribution.id());
+		model.addAttribute("workHidden", !this.contributions.seesWorkInProgress(user, contribution)
+				&& contribution.state() != ContributionState.APPROVED);
+		List<Comment> comments = this.contributions.comments(user, contribution.id());
 		Map<Long, List<Comment>> replies = new LinkedHashMap<>();
 		List<Comment> threads = new ArrayList<>();
 		for (Comment c : comments) {
@@ -350,7 +352,7 @@ class ContributionController {
 	@PreAuthorize("hasRole('READER')")
 	String history(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, Model model) {
 		Contribution contribution = this.contributions.get(user.organisationId(), id);
-		List<Revision> revisions = new ArrayList<>(this.contributions.revisions(user.organisationId(), id));
+		List<Revision> revisions = new ArrayList<>(this.contributions.revisions(user, id));
 		java.util.Collections.reverse(revisions);
 		List<HistoryEntry> entries = new ArrayList<>();
 		String last = "";
@@ -368,6 +370,7 @@ class ContributionController {
 		model.addAttribute("cycle", this.contributions.cycle(contribution));
 		model.addAttribute("unitName", this.units.names(user.organisationId()).get(contribution.unitId()));
 		model.addAttribute("entries", entries);
+		model.addAttribute("workHidden", !this.contributions.seesWorkInProgress(user, contribution));
 		return "followup/history";
 	}
 

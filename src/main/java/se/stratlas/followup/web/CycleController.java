@@ -381,6 +381,7 @@ class CycleController {
 			@RequestParam(required = false) List<Long> sectionIds, @RequestParam(required = false) Long unitId,
 			@RequestParam(required = false) Long responsibleUserId, @RequestParam(required = false) LocalDate dueOn,
 			Locale locale, RedirectAttributes redirect) {
+		this.cycles.get(user.organisationId(), id);
 		try {
 			if (unitId == null) {
 				throw new ValidationException("unitId", "validation.required");

@@ -102,7 +102,7 @@ class FollowupApiController {
 	@PreAuthorize("hasRole('READER')")
 	@Operation(summary = "A contribution with its text, state and where it is used")
 	Map<String, Object> contribution(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
-		Contribution contribution = this.contributions.get(user.organisationId(), id);
+		Contribution contribution = this.contributions.readable(user, id);
 		return Map.of("contribution", contribution, "section", this.contributions.section(contribution), "usage",
 				this.contributions.usage(contribution));
 	}
@@ -121,6 +121,7 @@ class FollowupApiController {
 	@Operation(summary = "Marks ready, withdraws, returns (comment required) or approves")
 	Contribution transition(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestBody TransitionRequest request) {
+		this.contributions.get(user.organisationId(), id);
 		String action = request.action() == null ? "" : request.action();
 		return switch (action) {
 			case "ready" -> this.contributions.markReady(user, id, request.version());
@@ -135,14 +136,14 @@ class FollowupApiController {
 	@PreAuthorize("hasRole('READER')")
 	@Operation(summary = "Every revision, state change and conflict copy, newest first")
 	List<Revision> revisions(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
-		return this.contributions.revisions(user.organisationId(), id);
+		return this.contributions.revisions(user, id);
 	}
 
 	@GetMapping("/contributions/{id}/comments")
 	@PreAuthorize("hasRole('READER')")
 	@Operation(summary = "The comments on a contribution")
 	List<Comment> comments(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
-		return this.contributions.comments(user.organisationId(), id);
+		return this.contributions.comments(user, id);
 	}
 
 	@PostMapping("/contributions/{id}/comments")

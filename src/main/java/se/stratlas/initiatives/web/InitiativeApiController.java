@@ -159,6 +159,7 @@ class InitiativeApiController {
 	@Operation(summary = "Assess the initiative against a direction of a strategy")
 	InitiativeDetails assess(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestBody Assess body) {
+		this.catalog.details(user.organisationId(), id);
 		if (body.assessment() == null) {
 			throw new ValidationException("assessment", "validation.required");
 		}

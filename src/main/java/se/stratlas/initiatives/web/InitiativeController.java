@@ -270,6 +270,7 @@ class InitiativeController {
 	String addParticipant(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestParam(required = false) Long actorId, @RequestParam(required = false) Partnership.Role role,
 			Locale locale, RedirectAttributes redirect) {
+		this.catalog.details(user.organisationId(), id);
 		return part(id, locale, redirect, () -> {
 			if (actorId == null) {
 				throw new ValidationException("actorId", "validation.required");

@@ -124,6 +124,8 @@ class ReportController {
 			@org.springframework.web.bind.annotation.RequestParam("logo") org.springframework.web.multipart.MultipartFile logo,
 			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String altText, Locale locale,
 			RedirectAttributes redirect) throws java.io.IOException {
+		// The logo is the organisation's; the product is where the user returns to.
+		this.products.get(user.organisationId(), id, productId);
 		try {
 			this.logos.set(user, logo.getBytes(), altText);
 			redirect.addFlashAttribute("flash", "logo.saved");

@@ -127,7 +127,7 @@ class ElementController {
 	private String newForm(StratlasPrincipal user, long versionId, StrategyElement parent, ElementForm form,
 			Model model) {
 		StrategyVersion version = this.catalog.version(user.organisationId(), versionId);
-		model.addAttribute("strategy", this.catalog.strategy(user.organisationId(), version.strategyId()));
+		model.addAttribute("strategy", this.catalog.ownStrategy(user.organisationId(), version.strategyId()));
 		model.addAttribute("version", version);
 		model.addAttribute("parent", parent);
 		model.addAttribute("form", form);
@@ -164,6 +164,10 @@ class ElementController {
 		try {
 			this.management.deleteElement(user.organisationId(), id, version, user.username());
 		}
+		catch (ValidationException ex) {
+			redirect.addFlashAttribute("moveErrors", FieldErrors.of(ex, this.messages, locale));
+			return "redirect:/strategies/elements/" + id;
+		}
 		catch (EditConflictException ex) {
 			redirect.addFlashAttribute("moveErrors",
 					java.util.Map.of("", this.messages.getMessage("conflict.reload", null, locale)));
@@ -193,6 +197,7 @@ class ElementController {
 			@RequestParam(required = false) Long targetStrategyId, @RequestParam(required = false) String targetCode,
 			@RequestParam(required = false) RelationType relation, @RequestParam(required = false) String note,
 			Locale locale, RedirectAttributes redirect) {
+		this.catalog.ownElement(user.organisationId(), id);
 		try {
 			if (targetStrategyId == null || targetCode == null || targetCode.isBlank()) {
 				throw new ValidationException("targetCode", "link.target.required");

@@ -194,6 +194,8 @@ class StrategyApiController {
 	@Operation(summary = "Add an element under a parent (or at the top)")
 	ResponseEntity<StrategyElement> addElement(@AuthenticationPrincipal StratlasPrincipal user,
 			@PathVariable long versionId, @RequestBody CreateElement body) {
+		this.catalog.ownStrategy(user.organisationId(),
+				this.catalog.version(user.organisationId(), versionId).strategyId());
 		requireBody(body.element(), "element");
 		StrategyElement created = this.management.addElement(user.organisationId(), versionId, body.parentId(),
 				body.element(), user.username());

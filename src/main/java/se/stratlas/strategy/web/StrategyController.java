@@ -119,7 +119,7 @@ class StrategyController {
 	@GetMapping("/strategies/{id}/edit")
 	@PreAuthorize("hasRole('STRATEGIST')")
 	String edit(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, Model model) {
-		Strategy strategy = this.catalog.strategy(user.organisationId(), id);
+		Strategy strategy = this.catalog.ownStrategy(user.organisationId(), id);
 		return strategyForm(user, StrategyForm.of(strategy), strategy, model);
 	}
 
@@ -127,7 +127,7 @@ class StrategyController {
 	@PreAuthorize("hasRole('STRATEGIST')")
 	String update(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@ModelAttribute StrategyForm form, Model model, Locale locale, RedirectAttributes redirect) {
-		Strategy strategy = this.catalog.strategy(user.organisationId(), id);
+		Strategy strategy = this.catalog.ownStrategy(user.organisationId(), id);
 		try {
 			this.management.updateStrategy(user.organisationId(), id, form.version() == null ? -1 : form.version(),
 					form.draft(), user.username());
@@ -152,8 +152,14 @@ class StrategyController {
 	@PostMapping("/strategies/{id}/delete")
 	@PreAuthorize("hasRole('STRATEGIST')")
 	String delete(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, @RequestParam int version,
-			RedirectAttributes redirect) {
-		this.management.deleteStrategy(user.organisationId(), id, version, user.username());
+			Locale locale, RedirectAttributes redirect) {
+		try {
+			this.management.deleteStrategy(user.organisationId(), id, version, user.username());
+		}
+		catch (ValidationException ex) {
+			redirect.addFlashAttribute("flashError", ex.violations().getFirst().messageKey());
+			return "redirect:/strategies/" + id;
+		}
 		redirect.addFlashAttribute("flash", "strategy.deleted");
 		return "redirect:/strategies";
 	}
