@@ -70,13 +70,20 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> clients,
 			OidcProperties oidc, Organisations organisations, JdbcClient jdbc, AuditTrail audit,
-			TransactionTemplate transactions, LocalUserDetailsService users, JsonMapper json) throws Exception {
+			TransactionTemplate transactions, LocalUserDetailsService users, JsonMapper json,
+			@org.springframework.beans.factory.annotation.Value("${stratlas.metrics.token:}") String metricsToken)
+			throws Exception {
+		RequestMatcher actuator = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		RequestMatcher swagger = new OrRequestMatcher(
 				PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
 				PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
-		http.authorizeHttpRequests(
-				authorize -> authorize.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
+		http.authorizeHttpRequests(authorize -> authorize.requestMatchers(PUBLIC_PATHS)
+			.permitAll()
+			.requestMatchers("/actuator/prometheus")
+			.access(metricsAccess(metricsToken))
+			.anyRequest()
+			.authenticated())
 			.formLogin(form -> form.loginPage("/login").successHandler(successHandler(users)).permitAll())
 			.httpBasic(basic -> basic.authenticationEntryPoint(problem(json, HttpStatus.UNAUTHORIZED)))
 			.logout(logout -> logout.logoutUrl("/logout")
@@ -84,6 +91,7 @@ class SecurityConfiguration {
 				.deleteCookies("STRATLAS_SESSION"))
 			.exceptionHandling(exceptions -> exceptions
 				.defaultAuthenticationEntryPointFor(problem(json, HttpStatus.UNAUTHORIZED), api)
+				.defaultAuthenticationEntryPointFor(problem(json, HttpStatus.UNAUTHORIZED), actuator)
 				.defaultAccessDeniedHandlerFor(problemDenied(json), api))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
 			.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
@@ -101,6 +109,27 @@ class SecurityConfiguration {
 				.failureUrl("/login?ssoError"));
 		}
 		return http.build();
+	}
+
+	/**
+	 * The Prometheus scrape: an administrator, or a scraper with the bearer token of
+	 * {@code STRATLAS_METRICS_TOKEN} (compared in constant time; no token configured
+	 * means administrators only).
+	 */
+	static org.springframework.security.authorization.AuthorizationManager<org.springframework.security.web.access.intercept.RequestAuthorizationContext> metricsAccess(
+			String token) {
+		byte[] expected = ("Bearer " + token).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		return (authentication, context) -> {
+			String header = context.getRequest().getHeader("Authorization");
+			boolean scraper = !token.isBlank() && header != null && java.security.MessageDigest.isEqual(expected,
+					header.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			Authentication who = authentication.get();
+			boolean administrator = who != null && who.isAuthenticated()
+					&& who.getAuthorities()
+						.stream()
+						.anyMatch(a -> ("ROLE_" + Role.ADMINISTRATOR.name()).equals(a.getAuthority()));
+			return new org.springframework.security.authorization.AuthorizationDecision(scraper || administrator);
+		};
 	}
 
 	private static SavedRequestAwareAuthenticationSuccessHandler successHandler(LocalUserDetailsService users) {

@@ -86,6 +86,67 @@ public class AuditTrail {
 			.list();
 	}
 
+	/**
+	 * What an administrator searches the log for; every part is optional. {@code text}
+	 * matches the summary, the record's id and the changed values, case-insensitively.
+	 */
+	public record Query(String actor, String entityType, String action, String text, java.time.LocalDate from,
+			java.time.LocalDate to) {
+
+		public Query {
+			actor = blankToNull(actor);
+			entityType = blankToNull(entityType);
+			action = blankToNull(action);
+			text = blankToNull(text);
+		}
+
+		private static String blankToNull(String value) {
+			return value == null || value.isBlank() ? null : value.strip();
+		}
+
+	}
+
+	/** One page of the organisation's events that match, newest first. */
+	public List<AuditEvent> search(long organisationId, Query query, int limit, int offset) {
+		return this.jdbc.sql("""
+				select * from audit_event where organisation_id = :org
+				and (cast(:actor as text) is null or actor ilike :actor)
+				and (cast(:type as text) is null or entity_type = :type)
+				and (cast(:action as text) is null or action = :action)
+				and (cast(:text as text) is null or summary ilike :like or entity_id = :text
+				     or cast(details as text) ilike :like)
+				and (cast(:from as date) is null or occurred_at >= cast(:from as date))
+				and (cast(:to as date) is null or occurred_at < cast(:to as date) + 1)
+				order by occurred_at desc, id desc limit :limit offset :offset""")
+			.param("org", organisationId)
+			.param("actor", query.actor())
+			.param("type", query.entityType())
+			.param("action", query.action())
+			.param("text", query.text())
+			.param("like", query.text() == null ? null : "%" + likeEscaped(query.text()) + "%")
+			.param("from", query.from())
+			.param("to", query.to())
+			.param("limit", limit)
+			.param("offset", offset)
+			.query((rs, row) -> map(rs))
+			.list();
+	}
+
+	/** The kinds of records and the actions the organisation's log holds, for filters. */
+	public List<String> distinct(long organisationId, String column) {
+		if (!column.equals("entity_type") && !column.equals("action")) {
+			throw new IllegalArgumentException(column);
+		}
+		return this.jdbc.sql("select distinct " + column + " from audit_event where organisation_id = :org order by 1")
+			.param("org", organisationId)
+			.query(String.class)
+			.list();
+	}
+
+	private static String likeEscaped(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
 	private AuditEvent map(java.sql.ResultSet rs) throws java.sql.SQLException {
 		Timestamp at = rs.getTimestamp("occurred_at");
 		long org = rs.getLong("organisation_id");

@@ -76,7 +76,7 @@ public class UnitFigureBook {
 	}
 
 	/** What an import did. */
-	public record ImportResult(int inserted, int updated, int unchanged) {
+	public record ImportResult(int inserted, int updated, int unchanged) implements java.io.Serializable {
 	}
 
 	private final FollowupRepository repository;

@@ -22,8 +22,12 @@ public class ImportRuns {
 
 	private final tools.jackson.databind.json.JsonMapper json;
 
-	ImportRuns(JdbcClient jdbc, PlatformTransactionManager transactions, tools.jackson.databind.json.JsonMapper json) {
+	private final io.micrometer.core.instrument.MeterRegistry meters;
+
+	ImportRuns(JdbcClient jdbc, PlatformTransactionManager transactions, tools.jackson.databind.json.JsonMapper json,
+			io.micrometer.core.instrument.MeterRegistry meters) {
 		this.jdbc = jdbc;
+		this.meters = meters;
 		this.json = json;
 		this.separate = new TransactionTemplate(transactions);
 		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -95,6 +99,34 @@ public class ImportRuns {
 			.param("unchanged", result.unchanged())
 			.param("id", runId)
 			.update());
+		measure(runId, "succeeded", read);
+	}
+
+	/**
+	 * Metrics of a finished run: {@code stratlas.imports} (a timer per source and
+	 * outcome) and {@code stratlas.imports.values} (values read).
+	 */
+	private void measure(long runId, String outcome, int read) {
+		this.jdbc.sql("select source, started_at from indicators_import_run where id = :id")
+			.param("id", runId)
+			.query((rs, row) -> {
+				String source = rs.getString("source");
+				java.time.Duration took = java.time.Duration.between(rs.getTimestamp("started_at").toInstant(),
+						Instant.now());
+				io.micrometer.core.instrument.Timer.builder("stratlas.imports")
+					.description("Indicator import runs, from start to finish")
+					.tag("source", source)
+					.tag("outcome", outcome)
+					.register(this.meters)
+					.record(took);
+				io.micrometer.core.instrument.Counter.builder("stratlas.imports.values")
+					.description("Values read by indicator imports")
+					.tag("source", source)
+					.register(this.meters)
+					.increment(read);
+				return source;
+			})
+			.optional();
 	}
 
 	public void failed(long runId, String error) {
@@ -111,6 +143,7 @@ public class ImportRuns {
 			.param("problems", kept.isEmpty() ? null : this.json.writeValueAsString(kept))
 			.param("id", runId)
 			.update());
+		measure(runId, "failed", 0);
 	}
 
 	public List<Run> runs(long organisationId) {

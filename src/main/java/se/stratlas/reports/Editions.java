@@ -38,6 +38,8 @@ public class Editions {
 
 	private static final Logger log = LoggerFactory.getLogger(Editions.class);
 
+	private final io.micrometer.core.instrument.MeterRegistry meters;
+
 	private static final Executor BACKGROUND = Executors.newVirtualThreadPerTaskExecutor();
 
 	/** A table of a published edition, as open data. */
@@ -88,8 +90,10 @@ public class Editions {
 	private final org.springframework.transaction.support.TransactionTemplate separate;
 
 	Editions(JdbcClient jdbc, Reports reports, JsonMapper json, Organisations organisations, AuditTrail audit,
-			org.springframework.transaction.PlatformTransactionManager transactions) {
+			org.springframework.transaction.PlatformTransactionManager transactions,
+			io.micrometer.core.instrument.MeterRegistry meters) {
 		this.jdbc = jdbc;
+		this.meters = meters;
 		this.separate = new org.springframework.transaction.support.TransactionTemplate(transactions);
 		this.separate
 			.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -143,17 +147,19 @@ public class Editions {
 	}
 
 	private void generate(long organisationId, long cycleId, long productId, long id) {
+		io.micrometer.core.instrument.Timer.Sample whole = io.micrometer.core.instrument.Timer.start(this.meters);
+		String outcome = "failed";
 		try {
 			ReportDocument document = this.reports.build(organisationId, cycleId, productId,
 					(phase, done, total) -> progress(id, "Sammanställer: " + phase, 0));
 			progress(id, "HTML", 1);
-			String html = HtmlReport.body(document);
+			String html = timed("html", () -> HtmlReport.body(document));
 			progress(id, "PDF/UA", 2);
-			byte[] pdf = PdfReport.render(document);
+			byte[] pdf = timed("pdf", () -> PdfReport.render(document));
 			progress(id, "Word", 3);
-			byte[] docx = DocxReport.render(document);
+			byte[] docx = timed("docx", () -> DocxReport.render(document));
 			progress(id, "Excel", 4);
-			byte[] xlsx = xlsx(document);
+			byte[] xlsx = timed("xlsx", () -> xlsx(document));
 			List<Dataset> datasets = document.tables()
 				.stream()
 				.map(t -> new Dataset(t.dataset(), t.caption(), t.headers(), t.rows()))
@@ -169,6 +175,7 @@ public class Editions {
 				.param("tables", this.json.writeValueAsString(datasets))
 				.param("id", id)
 				.update();
+			outcome = "ready";
 		}
 		catch (RuntimeException ex) {
 			log.warn("Report edition {} failed", id, ex);
@@ -178,6 +185,21 @@ public class Editions {
 				.param("id", id)
 				.update();
 		}
+		finally {
+			whole.stop(io.micrometer.core.instrument.Timer.builder("stratlas.reports.editions")
+				.description("Report editions generated in the background, all formats")
+				.tag("outcome", outcome)
+				.register(this.meters));
+		}
+	}
+
+	/** Renders one format, timed as {@code stratlas.reports.render} with its format. */
+	private <T> T timed(String format, java.util.function.Supplier<T> render) {
+		return io.micrometer.core.instrument.Timer.builder("stratlas.reports.render")
+			.description("Rendering one format of a report")
+			.tag("format", format)
+			.register(this.meters)
+			.record(render);
 	}
 
 	/**

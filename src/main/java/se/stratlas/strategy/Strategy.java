@@ -9,7 +9,7 @@ import java.time.Instant;
  */
 public record Strategy(long id, Long organisationId, Kind kind, String code, String nameSv, String nameEn,
 		String descriptionSv, String descriptionEn, Integer periodStart, Integer periodEnd, Long derivedFromId,
-		boolean published, int version, Instant updatedAt, String updatedBy) {
+		boolean published, int version, Instant updatedAt, String updatedBy) implements java.io.Serializable {
 
 	/** A strategy of an organisation, or a reference framework shared by all. */
 	public enum Kind {

@@ -37,7 +37,7 @@ public class StrategyTransfer {
 
 	/** What an import did. */
 	public record ImportResult(Strategy strategy, int versions, int elements, int links, int skippedLinks,
-			boolean keysReplaced) {
+			boolean keysReplaced) implements java.io.Serializable {
 	}
 
 	@Transactional(readOnly = true)

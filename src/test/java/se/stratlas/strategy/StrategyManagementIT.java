@@ -207,7 +207,7 @@ class StrategyManagementIT {
 			.isInstanceOf(NotFoundException.class);
 		assertThatThrownBy(() -> this.management.updateElement(this.norrbotten, element.id(), element.version(),
 				ElementDraft.of(element), "nils.strateg"))
-			.isInstanceOf(ValidationException.class);
+			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
 		assertThat(this.catalog.strategies(null)).extracting(Strategy::code).doesNotContain("INTERN");
 	}
 

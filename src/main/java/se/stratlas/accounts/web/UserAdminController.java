@@ -195,13 +195,26 @@ class UserAdminController {
 
 	@GetMapping("/audit")
 	String auditLog(@AuthenticationPrincipal StratlasPrincipal admin, @RequestParam(required = false) String actor,
-			@RequestParam(required = false) String type, Model model) {
-		String actorFilter = actor == null || actor.isBlank() ? null : actor.strip();
-		String typeFilter = type == null || type.isBlank() ? null : type.strip();
-		model.addAttribute("events", this.audit.search(admin.organisationId(), actorFilter, typeFilter, 200));
-		model.addAttribute("actor", actorFilter);
-		model.addAttribute("type", typeFilter);
+			@RequestParam(required = false) String type, @RequestParam(required = false) String action,
+			@RequestParam(required = false) String q,
+			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate from,
+			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to,
+			@RequestParam(defaultValue = "1") int page, Model model) {
+		AuditTrail.Query query = new AuditTrail.Query(actor, type, action, q, from, to);
+		int current = Math.max(1, Math.min(page, 1000));
+		java.util.List<se.stratlas.audit.AuditEvent> events = this.audit.search(admin.organisationId(), query,
+				AUDIT_PAGE + 1, (current - 1) * AUDIT_PAGE);
+		model.addAttribute("events", events.size() > AUDIT_PAGE ? events.subList(0, AUDIT_PAGE) : events);
+		model.addAttribute("more", events.size() > AUDIT_PAGE);
+		model.addAttribute("page", current);
+		model.addAttribute("query", query);
+		model.addAttribute("types", this.audit.distinct(admin.organisationId(), "entity_type"));
+		model.addAttribute("actions", this.audit.distinct(admin.organisationId(), "action"));
 		return "accounts/audit";
 	}
+
+	private static final int AUDIT_PAGE = 100;
 
 }

@@ -69,7 +69,7 @@ class CycleController {
 
 	/** The section form. */
 	record SectionForm(String chapter, String title, String guidance, SectionKind kind, Perspective perspective,
-			String indicatorCodes) {
+			String indicatorCodes) implements java.io.Serializable {
 
 		Section.Draft draft(Section existing) {
 			List<String> codes = this.indicatorCodes == null ? List.of()
