@@ -84,7 +84,15 @@ class SecurityConfiguration {
 			.access(metricsAccess(metricsToken))
 			.anyRequest()
 			.authenticated())
-			.formLogin(form -> form.loginPage("/login").successHandler(successHandler(users)).permitAll())
+			.formLogin(form -> form.loginPage("/login")
+				.successHandler(successHandler(users))
+				.failureHandler((request, response, exception) -> {
+					se.stratlas.shared.DatabaseFailures.rethrowIfUnreachable(exception);
+					new org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler(
+							"/login?error")
+						.onAuthenticationFailure(request, response, exception);
+				})
+				.permitAll())
 			.httpBasic(basic -> basic.authenticationEntryPoint(problem(json, HttpStatus.UNAUTHORIZED)))
 			.logout(logout -> logout.logoutUrl("/logout")
 				.logoutSuccessUrl("/login?logout")
@@ -163,8 +171,11 @@ class SecurityConfiguration {
 	}
 
 	private static AuthenticationEntryPoint problem(JsonMapper json, HttpStatus status) {
-		return (request, response, exception) -> writeProblem(json, response, status,
-				"Sign in, with a session or HTTP Basic, to use this endpoint.", request.getRequestURI());
+		return (request, response, exception) -> {
+			se.stratlas.shared.DatabaseFailures.rethrowIfUnreachable(exception);
+			writeProblem(json, response, status, "Sign in, with a session or HTTP Basic, to use this endpoint.",
+					request.getRequestURI());
+		};
 	}
 
 	private static AccessDeniedHandler problemDenied(JsonMapper json) {

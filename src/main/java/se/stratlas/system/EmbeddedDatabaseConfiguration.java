@@ -39,6 +39,10 @@ class EmbeddedDatabaseConfiguration {
 		dataSource.setJdbcUrl(database.jdbcUrl() + "&reWriteBatchedInserts=true");
 		dataSource.setUsername("postgres");
 		dataSource.setMaximumPoolSize(20);
+		// As spring.datasource.hikari.* in application.yaml: a lost database is noticed
+		// within seconds (see DatabaseOutage).
+		dataSource.setConnectionTimeout(5000);
+		dataSource.setValidationTimeout(2000);
 		dataSource.setPoolName("stratlas-embedded");
 		return dataSource;
 	}

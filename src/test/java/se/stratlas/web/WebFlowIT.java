@@ -8,7 +8,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -102,16 +101,16 @@ class WebFlowIT {
 
 	@Test
 	void theFirstAdministratorMustChooseANewPasswordFirst() throws Exception {
-		MockHttpSession session = new MockHttpSession();
+		// Sessions live in PostgreSQL (Spring Session): the session is the cookie.
+		jakarta.servlet.http.Cookie session = this.mvc
+			.perform(post("/login").param("username", "admin").param("password", "first-admin-password").with(csrf()))
+			.andExpect(redirectedUrl("/account/password"))
+			.andReturn()
+			.getResponse()
+			.getCookie("STRATLAS_SESSION");
+		this.mvc.perform(get("/strategies").cookie(session)).andExpect(redirectedUrl("/account/password"));
 		this.mvc
-			.perform(post("/login").session(session)
-				.param("username", "admin")
-				.param("password", "first-admin-password")
-				.with(csrf()))
-			.andExpect(redirectedUrl("/account/password"));
-		this.mvc.perform(get("/strategies").session(session)).andExpect(redirectedUrl("/account/password"));
-		this.mvc
-			.perform(post("/account/password").session(session)
+			.perform(post("/account/password").cookie(session)
 				.param("currentPassword", "first-admin-password")
 				.param("newPassword", "kort")
 				.param("confirmation", "kort")
