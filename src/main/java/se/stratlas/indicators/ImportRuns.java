@@ -24,10 +24,17 @@ public class ImportRuns {
 
 	private final io.micrometer.core.instrument.MeterRegistry meters;
 
+	private final se.stratlas.shared.Instance instance;
+
+	/** What a run interrupted by a stopped instance says. */
+	static final String INTERRUPTED = "Avbruten: Stratlas stoppades medan importen pågick. "
+			+ "Inget av den sparades; kör importen igen.";
+
 	ImportRuns(JdbcClient jdbc, PlatformTransactionManager transactions, tools.jackson.databind.json.JsonMapper json,
-			io.micrometer.core.instrument.MeterRegistry meters) {
+			io.micrometer.core.instrument.MeterRegistry meters, se.stratlas.shared.Instance instance) {
 		this.jdbc = jdbc;
 		this.meters = meters;
+		this.instance = instance;
 		this.json = json;
 		this.separate = new TransactionTemplate(transactions);
 		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -77,9 +84,11 @@ public class ImportRuns {
 	}
 
 	public long start(long organisationId, String source, String description, String actor) {
-		return this.separate.execute(status -> this.jdbc.sql("""
-				insert into indicators_import_run (organisation_id, source, description, status, started_by)
-				values (:org, :source, :description, 'RUNNING', :actor) returning id""")
+		return this.separate.execute(status -> this.jdbc
+			.sql("""
+					insert into indicators_import_run (organisation_id, source, description, status, started_by, instance_id)
+					values (:org, :source, :description, 'RUNNING', :actor, :instance) returning id""")
+			.param("instance", this.instance.id())
 			.param("org", organisationId)
 			.param("source", source)
 			.param("description", description)
@@ -127,6 +136,16 @@ public class ImportRuns {
 				return source;
 			})
 			.optional();
+	}
+
+	/**
+	 * Runs whose instance stopped (killed, crashed) are marked as failed, so that they
+	 * can be run again; their transaction never committed.
+	 */
+	@org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${stratlas.jobs.reap-every:15s}",
+			initialDelayString = "${stratlas.jobs.reap-first:5s}")
+	public void reapInterrupted() {
+		this.instance.reapInterrupted("indicators_import_run", "error", INTERRUPTED);
 	}
 
 	public void failed(long runId, String error) {

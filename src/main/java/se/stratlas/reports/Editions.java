@@ -40,6 +40,11 @@ public class Editions {
 
 	private final io.micrometer.core.instrument.MeterRegistry meters;
 
+	private final se.stratlas.shared.Instance instance;
+
+	/** What an edition interrupted by a stopped instance says. */
+	static final String INTERRUPTED = "Avbruten: Stratlas stoppades medan utgåvan skapades. Skapa den igen.";
+
 	private static final Executor BACKGROUND = Executors.newVirtualThreadPerTaskExecutor();
 
 	/** A table of a published edition, as open data. */
@@ -91,9 +96,10 @@ public class Editions {
 
 	Editions(JdbcClient jdbc, Reports reports, JsonMapper json, Organisations organisations, AuditTrail audit,
 			org.springframework.transaction.PlatformTransactionManager transactions,
-			io.micrometer.core.instrument.MeterRegistry meters) {
+			io.micrometer.core.instrument.MeterRegistry meters, se.stratlas.shared.Instance instance) {
 		this.jdbc = jdbc;
 		this.meters = meters;
+		this.instance = instance;
 		this.separate = new org.springframework.transaction.support.TransactionTemplate(transactions);
 		this.separate
 			.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -129,9 +135,10 @@ public class Editions {
 		ReportDocument probe = this.reports.build(user.organisationId(), cycleId, productId);
 		long id = this.jdbc.sql("""
 				insert into reports_edition (organisation_id, cycle_id, product_id, number, title, status, steps_total,
-				draft, created_by) values (:org, :cycle, :product,
+				draft, created_by, instance_id) values (:org, :cycle, :product,
 				(select coalesce(max(number), 0) + 1 from reports_edition where product_id = :product),
-				:title, 'RUNNING', 5, :draft, :actor) returning id""")
+				:title, 'RUNNING', 5, :draft, :actor, :instance) returning id""")
+			.param("instance", this.instance.id())
 			.param("org", user.organisationId())
 			.param("cycle", cycleId)
 			.param("product", productId)
@@ -200,6 +207,13 @@ public class Editions {
 			.tag("format", format)
 			.register(this.meters)
 			.record(render);
+	}
+
+	/** Editions whose instance stopped while generating them are marked as failed. */
+	@org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${stratlas.jobs.reap-every:15s}",
+			initialDelayString = "${stratlas.jobs.reap-first:5s}")
+	public void reapInterrupted() {
+		this.instance.reapInterrupted("reports_edition", "error", INTERRUPTED);
 	}
 
 	/**

@@ -109,6 +109,54 @@ class OperationsIT {
 		assertThat(future).contains("Inga ändringar");
 	}
 
+	@Autowired
+	se.stratlas.reports.Editions editions;
+
+	@Autowired
+	se.stratlas.shared.Instance instance;
+
+	@Test
+	void aReportEditionWhoseInstanceStoppedIsMarkedInterruptedAndALiveOneIsNot() {
+		var product = this.jdbc.sql(
+				"select p.id, p.cycle_id, c.organisation_id from followup_product p join followup_cycle c on c.id = p.cycle_id order by p.id limit 1")
+			.query()
+			.singleRow();
+		String insert = """
+				insert into reports_edition (organisation_id, cycle_id, product_id, number, title, status, created_by,
+				instance_id) values (:org, :cycle, :product, 900 + :n, 'Avbrottstest', 'RUNNING', 'test', :instance)
+				returning id""";
+		long dead = this.jdbc.sql(insert)
+			.param("org", product.get("organisation_id"))
+			.param("cycle", product.get("cycle_id"))
+			.param("product", product.get("id"))
+			.param("n", 1)
+			.param("instance", java.util.UUID.randomUUID())
+			.query(Long.class)
+			.single();
+		long alive = this.jdbc.sql(insert)
+			.param("org", product.get("organisation_id"))
+			.param("cycle", product.get("cycle_id"))
+			.param("product", product.get("id"))
+			.param("n", 2)
+			.param("instance", this.instance.id())
+			.query(Long.class)
+			.single();
+		try {
+			this.editions.reapInterrupted();
+			assertThat(this.jdbc.sql("select status || ' ' || error from reports_edition where id = :id")
+				.param("id", dead)
+				.query(String.class)
+				.single()).startsWith("FAILED Avbruten");
+			assertThat(this.jdbc.sql("select status from reports_edition where id = :id")
+				.param("id", alive)
+				.query(String.class)
+				.single()).isEqualTo("RUNNING");
+		}
+		finally {
+			this.jdbc.sql("delete from reports_edition where id in (:ids)").param("ids", List.of(dead, alive)).update();
+		}
+	}
+
 	private int status(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
 		return this.mvc.perform(request).andReturn().getResponse().getStatus();
 	}
