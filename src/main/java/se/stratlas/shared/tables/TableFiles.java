@@ -113,8 +113,16 @@ public final class TableFiles {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new ImportRefusedException(List
-				.of(new ImportProblem(1, "", "Filen gick inte att läsa: " + se.stratlas.shared.Texts.firstLine(ex))));
+			// A library's own words are passed on when they explain (a zip bomb, a CSV
+			// quote out of place); an internal failure on a corrupt file is not.
+			boolean internal = ex instanceof NullPointerException || ex instanceof IndexOutOfBoundsException
+					|| ex instanceof ClassCastException
+					|| (ex.getCause() != null && ex.getCause() instanceof NullPointerException)
+					|| se.stratlas.shared.Texts.firstLine(ex).contains("null");
+			String why = internal
+					? "filen är skadad eller är inte en " + (name.endsWith(".xlsx") ? "Excel-fil (.xlsx)" : "textfil")
+					: se.stratlas.shared.Texts.firstLine(ex);
+			throw new ImportRefusedException(List.of(new ImportProblem(1, "", "Filen gick inte att läsa: " + why)));
 		}
 		throw new ImportRefusedException(List.of(new ImportProblem(1, "", "Bara .xlsx och .csv kan importeras.")));
 	}
