@@ -495,6 +495,11 @@ class EndpointAuthorizationIT {
 	}
 
 	private String substitute(String text) {
+		return substitute(text, this.ids);
+	}
+
+	/** An endpoint pattern (or a body) with the demo region's ids in its placeholders. */
+	static String substitute(String text, DemoIds ids) {
 		long id;
 		if (text.contains("/next")) {
 			// Creating the next cycle is checked against a cycle that does not exist:
@@ -502,7 +507,7 @@ class EndpointAuthorizationIT {
 			id = 999999;
 		}
 		else if (text.contains("/foresight/items/")) {
-			id = this.ids.scanItem();
+			id = ids.scanItem();
 		}
 		else if (text.contains("/foresight/workshops/") || text.contains("/foresight/dialogues/")
 				|| text.contains("/foresight/scenarios/")) {
@@ -511,44 +516,43 @@ class EndpointAuthorizationIT {
 			id = 999999;
 		}
 		else if (text.contains("/followup/contributions/")) {
-			id = this.ids.contribution();
+			id = ids.contribution();
 		}
 		else if (text.contains("/followup/")) {
-			id = this.ids.cycle();
+			id = ids.cycle();
 		}
 		else if (text.contains("/admin/users/")) {
-			id = this.ids.readerUser();
+			id = ids.readerUser();
 		}
 		else if (text.contains("elements/{id}") || text.contains("\"toElementId\"")) {
-			id = this.ids.priority1();
+			id = ids.priority1();
 		}
 		else if (text.contains("/actors/")) {
-			id = this.ids.actor();
+			id = ids.actor();
 		}
 		else if (text.contains("/partnerships/")) {
-			id = this.ids.partnership();
+			id = ids.partnership();
 		}
 		else if (text.contains("/initiatives/")) {
-			id = this.ids.initiative();
+			id = ids.initiative();
 		}
 		else if (text.contains("/applications/")) {
-			id = this.ids.application();
+			id = ids.application();
 		}
 		else if (text.contains("/indicators/") && !text.contains("/indicators/scb")) {
-			id = this.ids.indicator();
+			id = ids.indicator();
 		}
 		else {
-			id = this.ids.rus();
+			id = ids.rus();
 		}
-		return text.replace("{versionId}", String.valueOf(this.ids.rusVersion()))
-			.replace("{strategyId}", String.valueOf(this.ids.rus()))
-			.replace("{sectionId}", String.valueOf(this.ids.section()))
-			.replace("{contributionId}", String.valueOf(this.ids.contribution()))
+		return text.replace("{versionId}", String.valueOf(ids.rusVersion()))
+			.replace("{strategyId}", String.valueOf(ids.rus()))
+			.replace("{sectionId}", String.valueOf(ids.section()))
+			.replace("{contributionId}", String.valueOf(ids.contribution()))
 			// Reports are checked against a product that does not exist: nothing heavy is
 			// generated.
 			.replace("{productId}",
-					text.contains("/report") || text.contains("/editions") ? "999999"
-							: String.valueOf(this.ids.product()))
+					text.contains("/report") || text.contains("/editions") ? "999999" : String.valueOf(ids.product()))
 			.replace("{editionId}", "999999")
 			.replace("{itemId}", "999999")
 			.replace("{trackId}", "999999")
