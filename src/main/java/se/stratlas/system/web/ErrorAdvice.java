@@ -79,6 +79,54 @@ final class ErrorAdvice {
 
 	}
 
+	static ProblemDetail tooLargeProblem(HttpServletRequest request, org.springframework.util.unit.DataSize limit) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+				"The file is larger than the " + limit.toMegabytes() + " MB an upload may have; "
+						+ "split it or leave out what is not needed");
+		problem.setTitle("File too large");
+		problem.setType(URI.create("https://stratlas.se/problems/too-large"));
+		problem.setInstance(URI.create(request.getRequestURI()));
+		problem.setProperty("limitBytes", limit.toBytes());
+		return problem;
+	}
+
+	/**
+	 * An upload over the limit is refused before any controller is chosen, so one advice
+	 * for all answers it: a problem detail in the API, the error page on screens.
+	 */
+	@ControllerAdvice
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	static class Uploads {
+
+		private final org.springframework.util.unit.DataSize limit;
+
+		private final tools.jackson.databind.json.JsonMapper json;
+
+		Uploads(@org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:10MB}") org.springframework.util.unit.DataSize limit,
+				tools.jackson.databind.json.JsonMapper json) {
+			this.limit = limit;
+			this.json = json;
+		}
+
+		@ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+		ModelAndView tooLarge(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
+				throws java.io.IOException {
+			String accept = String.valueOf(request.getHeader("Accept"));
+			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+					|| (accept.contains("json") && !accept.contains("html"))) {
+				response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+				response.setContentType("application/problem+json");
+				this.json.writeValue(response.getOutputStream(), tooLargeProblem(request, this.limit));
+				return new ModelAndView();
+			}
+			ModelAndView view = new ModelAndView("error",
+					Map.of("status", 413, "limitMegabytes", this.limit.toMegabytes()));
+			view.setStatus(HttpStatus.CONTENT_TOO_LARGE);
+			return view;
+		}
+
+	}
+
 	@ControllerAdvice
 	static class Screens {
 
