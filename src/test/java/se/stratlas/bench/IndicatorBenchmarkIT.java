@@ -93,31 +93,7 @@ class IndicatorBenchmarkIT {
 			.query(Long.class)
 			.single();
 		long start = System.nanoTime();
-		this.jdbc.sql("""
-				insert into indicators_definition (organisation_id, code, name_sv, polarity, kind, source, by_sex,
-				created_by, updated_by)
-				select :org, 'BENCH' || lpad(i::text, 4, '0'), 'Benchmark ' || i,
-				case when i % 3 = 0 then 'LOWER_IS_BETTER' else 'HIGHER_IS_BETTER' end, 'RESULTAT', 'OWN', true,
-				'bench', 'bench' from generate_series(1, :n) i""")
-			.param("org", organisation)
-			.param("n", INDICATORS)
-			.update();
-		this.jdbc.sql("alter table indicators_value drop constraint indicators_value_pkey").update();
-		this.jdbc.sql("set session_replication_role = replica").update();
-		this.jdbc.sql("""
-				insert into indicators_value (indicator_id, area_code, period, period_start, sex, value, status, source)
-				select d.id, a.code, y::text, make_date(y, 1, 1), s.sex,
-				(abs(hashtext(d.code || a.code || y::text || s.sex)) % 100000) / 1000.0, 'DEFINITIV', 'bench'
-				from indicators_definition d cross join areas_area a cross join generate_series(2005, 2004 + :years) y
-				cross join (values ('T'), ('K'), ('M')) s(sex) where d.code like 'BENCH%'""")
-			.param("years", YEARS)
-			.update();
-		this.jdbc.sql("set session_replication_role = origin").update();
-		this.jdbc.sql("alter table indicators_value add primary key (indicator_id, area_code, period, sex)").update();
-		this.jdbc.sql("analyze indicators_value").update();
-		long values = this.jdbc.sql("select count(*) from indicators_value where source = 'bench'")
-			.query(Long.class)
-			.single();
+		long values = NationalDataset.generate(this.jdbc, organisation, INDICATORS, YEARS);
 		line("Dataset: %,d values (%d indicators × %d areas × %d years × 3 sexes), generated in PostgreSQL in %.1f s",
 				values, INDICATORS, this.areas.all().size(), YEARS, seconds(start));
 		List<Long> ids = this.jdbc.sql("select id from indicators_definition where code like 'BENCH%' order by id")
