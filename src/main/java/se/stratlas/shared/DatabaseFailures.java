@@ -2,7 +2,6 @@ package se.stratlas.shared;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 
@@ -16,22 +15,25 @@ public final class DatabaseFailures {
 	private DatabaseFailures() {
 	}
 
+	/**
+	 * Whether the failure comes from PostgreSQL being out of reach: a refused or broken
+	 * connection (SQL state class 08, or the server shutting down, 57P01–57P03). A pool
+	 * that is merely busy (every connection in use until the timeout) is not an outage.
+	 */
 	public static boolean unreachable(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-			if (t instanceof DataAccessResourceFailureException || t instanceof SQLTransientConnectionException
-					|| t instanceof ConnectException
-					|| t instanceof org.springframework.transaction.CannotCreateTransactionException) {
+			if (t instanceof ConnectException) {
+				return true;
+			}
+			if (t instanceof SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01")
+							|| sql.getSQLState().equals("57P02") || sql.getSQLState().equals("57P03"))) {
 				return true;
 			}
 			// A rollback that failed on a lost connection hides the failure that caused
 			// it.
 			if (t instanceof org.springframework.transaction.TransactionSystemException rollback
 					&& rollback.getApplicationException() != null && unreachable(rollback.getApplicationException())) {
-				return true;
-			}
-			if (t instanceof SQLException sql && sql.getSQLState() != null
-					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01")
-							|| sql.getSQLState().equals("57P02") || sql.getSQLState().equals("57P03"))) {
 				return true;
 			}
 		}

@@ -1,8 +1,5 @@
 package se.stratlas.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -30,12 +27,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.ActiveProfiles;
 
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.followup.Cycle;
@@ -62,8 +55,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * docs/benchmarks.md.
  */
 @EnabledIfSystemProperty(named = "load", matches = "true")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 class LoadBenchmarkIT {
 
 	static final int USERS = Integer.getInteger("load.users", 200);
@@ -72,20 +63,26 @@ class LoadBenchmarkIT {
 
 	static final int PROBES = 4;
 
-	@LocalServerPort
-	int port;
+	@org.junit.jupiter.api.io.TempDir
+	Path directory;
 
-	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
 	IndicatorRegistry registry;
 
-	@Autowired
 	Cycles cycles;
 
-	@Autowired
 	UserDetailsService users;
+
+	se.stratlas.reports.Editions editions;
+
+	/** The sum of a metric's series whose line starts with {@code prefix}. */
+	private static long metric(String metrics, String prefix) {
+		return (long) metrics.lines()
+			.filter(line -> line.startsWith(prefix))
+			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.followRedirects(HttpClient.Redirect.NEVER)
@@ -97,8 +94,52 @@ class LoadBenchmarkIT {
 
 	private final Map<String, AtomicInteger> errors = new LinkedHashMap<>();
 
+	private final Map<String, java.util.concurrent.atomic.AtomicLong> bytes = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final Map<String, Integer> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+
 	@Test
 	void twoHundredUsersForTenMinutes() throws Exception {
+		try (se.stratlas.system.EmbeddedDatabase database = se.stratlas.system.EmbeddedDatabase
+			.start(this.directory.resolve("pg"), 0, true)) {
+			Setup setup = setUp(database);
+			Process server = server(database);
+			try {
+				load(setup, server);
+			}
+			finally {
+				server.destroy();
+				server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+			}
+		}
+	}
+
+	/** What the users work on, prepared before the server under test starts. */
+	record Setup(long values, double generation, List<Long> indicators, UUID priority3, long rus, long edition,
+			List<Long> texts) {
+	}
+
+	/**
+	 * The demo region, the national dataset, an edition of the annual report and a text
+	 * per editor, prepared by an instance in this JVM that is closed before the load.
+	 */
+	private Setup setUp(se.stratlas.system.EmbeddedDatabase database) throws Exception {
+		try (org.springframework.context.ConfigurableApplicationContext context = new org.springframework.boot.SpringApplication(
+				se.stratlas.StratlasApplication.class)
+			.run("--server.port=0", "--spring.datasource.url=" + database.jdbcUrl(),
+					"--spring.datasource.username=postgres", "--stratlas.demo.enabled=true",
+					"--stratlas.bootstrap.admin-password=", "--logging.level.root=WARN",
+					"--stratlas.indicators.refresh-cron=-", "--stratlas.followup.reminder-cron=-")) {
+			this.jdbc = context.getBean(JdbcClient.class);
+			this.registry = context.getBean(IndicatorRegistry.class);
+			this.cycles = context.getBean(Cycles.class);
+			this.users = context.getBean(UserDetailsService.class);
+			this.editions = context.getBean(se.stratlas.reports.Editions.class);
+			return prepare();
+		}
+	}
+
+	private Setup prepare() throws Exception {
 		long organisation = this.jdbc.sql("select id from accounts_organisation where code = 'vasterbotten'")
 			.query(Long.class)
 			.single();
@@ -125,10 +166,65 @@ class LoadBenchmarkIT {
 			.single();
 		Map<String, Object> report = this.jdbc.sql("""
 				select p.id, p.cycle_id from followup_product p join followup_cycle c on c.id = p.cycle_id
-				where c.name = 'Resultat Västerbotten 2023' order by p.id limit 1""").query().singleRow();
+				where c.name = 'Resultat Västerbotten 2023' and p.name = 'Resultat Västerbotten 2023'""")
+			.query()
+			.singleRow();
+		long edition = editionOfTheAnnualReport(((Number) report.get("cycle_id")).longValue(),
+				((Number) report.get("id")).longValue());
 		int editorCount = USERS / 5;
 		List<Long> texts = contributionsToEdit(editorCount);
 
+		return new Setup(values, generation, indicators, priority3, rus, edition, contributionsToEdit(USERS / 5));
+	}
+
+	/** The server under test: its own JVM with a 512 MB heap, on the same database. */
+	private Process server(se.stratlas.system.EmbeddedDatabase database) throws Exception {
+		this.port = freePort();
+		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+				"-Xmx512m", "-cp",
+				System.getProperty("java.class.path") + java.io.File.pathSeparator + "target/classes",
+				se.stratlas.StratlasApplication.class.getName(), "--server.port=" + this.port,
+				"--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=postgres",
+				"--stratlas.bootstrap.admin-password=", "--stratlas.metrics.token=load", "--logging.level.root=WARN",
+				"--stratlas.indicators.refresh-cron=-", "--stratlas.followup.reminder-cron=-"));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(Path.of("target/load-server.log").toFile())
+			.start();
+		long deadline = System.nanoTime() + 120_000_000_000L;
+		while (true) {
+			assertThat(process.isAlive()).as("the server runs (target/load-server.log)").isTrue();
+			try {
+				if (this.http
+					.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health"))
+						.build(), HttpResponse.BodyHandlers.discarding())
+					.statusCode() == 200) {
+					return process;
+				}
+			}
+			catch (java.io.IOException ex) {
+				assertThat(System.nanoTime()).isLessThan(deadline);
+			}
+			Thread.sleep(300);
+		}
+	}
+
+	int port;
+
+	private static int freePort() throws java.io.IOException {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private void load(Setup setup, Process server) throws Exception {
+		List<Long> indicators = setup.indicators();
+		UUID priority3 = setup.priority3();
+		long rus = setup.rus();
+		long edition = setup.edition();
+		List<Long> texts = setup.texts();
+		long values = setup.values();
+		double generation = setup.generation();
+		int editorCount = USERS / 5;
 		String base = "http://127.0.0.1:" + this.port;
 		List<String> readerSessions = new ArrayList<>();
 		List<String> editorSessions = new ArrayList<>();
@@ -141,14 +237,29 @@ class LoadBenchmarkIT {
 			this.latencies.put(kind, new ConcurrentLinkedQueue<>());
 			this.errors.put(kind, new AtomicInteger());
 		}
-		List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans()
-			.stream()
-			.filter(pool -> pool.getType() == MemoryType.HEAP)
-			.toList();
-		System.gc();
-		heap.forEach(MemoryPoolMXBean::resetPeakUsage);
 		long end = System.nanoTime() + SECONDS * 1_000_000_000L;
+		java.util.concurrent.atomic.AtomicLong peakHeap = new java.util.concurrent.atomic.AtomicLong();
+		java.util.concurrent.atomic.AtomicLong peakAfterGc = new java.util.concurrent.atomic.AtomicLong();
 		try (var users = Executors.newVirtualThreadPerTaskExecutor()) {
+			users.submit(() -> {
+				// The server's own heap, from its Prometheus metrics.
+				while (System.nanoTime() < end) {
+					try {
+						String metrics = this.http
+							.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+								.header("Authorization", "Bearer load")
+								.build(), HttpResponse.BodyHandlers.ofString())
+							.body();
+						peakHeap.accumulateAndGet(metric(metrics, "jvm_memory_used_bytes{area=\"heap\""), Math::max);
+						peakAfterGc.accumulateAndGet(metric(metrics, "jvm_gc_live_data_size_bytes"), Math::max);
+					}
+					catch (java.io.IOException ex) {
+						// counted as errors by the probes
+					}
+					Thread.sleep(1000);
+				}
+				return null;
+			});
 			for (int u = 0; u < readerSessions.size(); u++) {
 				String session = readerSessions.get(u);
 				Random random = new Random(u);
@@ -160,8 +271,7 @@ class LoadBenchmarkIT {
 									"dashboard page");
 							case 1 -> get(base + "/indicators/" + indicators.get(random.nextInt(indicators.size())),
 									session, "indicator page");
-							case 2 -> get(base + "/followup/" + report.get("cycle_id") + "/products/" + report.get("id")
-									+ "/report", session, "annual report page");
+							case 2 -> get(base + "/reports/editions/" + edition, session, "annual report page");
 							default -> get(base + "/strategies/" + rus, session, "strategy page");
 						}
 						think(random);
@@ -197,7 +307,7 @@ class LoadBenchmarkIT {
 				});
 			}
 		}
-		long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+		long peak = peakHeap.get();
 
 		StringBuilder out = new StringBuilder();
 		int total = this.latencies.values().stream().mapToInt(Collection::size).sum();
@@ -207,12 +317,12 @@ class LoadBenchmarkIT {
 				generation));
 		out.append(String.format(Locale.ROOT,
 				"%d users (%d reading, %d editing) + %d probes for %d s, think time 0.5–1.5 s: %,d requests "
-						+ "(%,.0f/s), %d errors; heap limit %,d MB, peak heap use %,d MB (server and load generator "
-						+ "share the JVM).%n%n",
+						+ "(%,.0f/s), %d errors %s; server heap limit 512 MB (its own JVM), peak heap in use %,d MB, "
+						+ "peak live data after collection %,d MB.%n%n",
 				USERS, readerSessions.size(), editorSessions.size(), PROBES, SECONDS, total, total / (double) SECONDS,
-				failed, Runtime.getRuntime().maxMemory() / 1024 / 1024, peak / 1024 / 1024));
-		out.append(
-				"| Request | requests | errors | p50 | p95 | p99 | p95 / ceiling p95 |\n|---|---|---|---|---|---|---|\n");
+				failed, this.statuses, peak / 1024 / 1024, peakAfterGc.get() / 1024 / 1024));
+		out.append("| Request | requests | errors | kB on the wire | p50 | p95 | p99 | p95 / ceiling p95 |\n"
+				+ "|---|---|---|---|---|---|---|---|\n");
 		double[] ceiling = sorted("trivial endpoint (ceiling)");
 		double ceilingP95 = at(ceiling, 0.95);
 		List<Double> pages = new ArrayList<>();
@@ -221,17 +331,32 @@ class LoadBenchmarkIT {
 			if (!kind.startsWith("trivial") && !kind.equals("autosave")) {
 				this.latencies.get(kind).forEach(pages::add);
 			}
-			out.append(String.format(Locale.ROOT, "| %s | %,d | %d | %.1f ms | %.1f ms | %.1f ms | %.1f× |%n", kind,
-					sorted.length, this.errors.get(kind).get(), at(sorted, 0.5), at(sorted, 0.95), at(sorted, 0.99),
-					at(sorted, 0.95) / ceilingP95));
+			long size = this.bytes.getOrDefault(kind, new java.util.concurrent.atomic.AtomicLong()).get();
+			out.append(String.format(Locale.ROOT, "| %s | %,d | %d | %,.0f | %.1f ms | %.1f ms | %.1f ms | %.1f× |%n",
+					kind, sorted.length, this.errors.get(kind).get(),
+					sorted.length == 0 ? 0.0 : size / 1024.0 / sorted.length, at(sorted, 0.5), at(sorted, 0.95),
+					at(sorted, 0.99), at(sorted, 0.95) / ceilingP95));
 		}
 		double[] allPages = pages.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-		out.append(String.format(Locale.ROOT, "| all pages | %,d | | %.1f ms | %.1f ms | %.1f ms | %.1f× |%n",
+		out.append(String.format(Locale.ROOT, "| all pages | %,d | | | %.1f ms | %.1f ms | %.1f ms | %.1f× |%n",
 				allPages.length, at(allPages, 0.5), at(allPages, 0.95), at(allPages, 0.99),
 				at(allPages, 0.95) / ceilingP95));
 		Files.writeString(Path.of("target/benchmark-load.md"), out.toString());
+		assertThat(server.isAlive()).isTrue();
 		System.out.println(out);
 		assertThat(total).isPositive();
+	}
+
+	/**
+	 * Freezes the annual report into an edition (as readers read it) and waits for it.
+	 */
+	private long editionOfTheAnnualReport(long cycle, long product) throws InterruptedException {
+		StratlasPrincipal strategist = (StratlasPrincipal) this.users.loadUserByUsername("sara.strateg");
+		long id = this.editions.start(strategist, cycle, product).id();
+		while (!this.editions.get(strategist.organisationId(), id).ready()) {
+			Thread.sleep(500);
+		}
+		return id;
 	}
 
 	/** One cycle with a section per editor, each assigned and open for writing. */
@@ -260,16 +385,31 @@ class LoadBenchmarkIT {
 		try {
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 				.timeout(Duration.ofSeconds(30))
-				.header("Accept", "text/html");
+				.header("Accept", kind.startsWith("trivial") ? "application/json" : "text/html")
+				.header("Accept-Encoding", "gzip");
 			if (session != null) {
 				request.header("Cookie", session);
 			}
-			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<byte[]> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 			record(kind, start, response.statusCode() == 200);
-			return response.statusCode() == 200 ? response.body() : null;
+			this.bytes.computeIfAbsent(kind, k -> new java.util.concurrent.atomic.AtomicLong())
+				.addAndGet(response.body().length);
+			if (response.statusCode() != 200) {
+				this.statuses.merge(kind + " " + response.statusCode(), 1, Integer::sum);
+				return null;
+			}
+			if (!kind.startsWith("contribution")) {
+				return "";
+			}
+			byte[] body = response.body();
+			if (response.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
+				body = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body)).readAllBytes();
+			}
+			return new String(body, StandardCharsets.UTF_8);
 		}
 		catch (Exception ex) {
 			record(kind, start, false);
+			this.statuses.merge(kind + " " + ex.getClass().getSimpleName(), 1, Integer::sum);
 			return null;
 		}
 	}
