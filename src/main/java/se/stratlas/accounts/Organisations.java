@@ -15,6 +15,8 @@ public class Organisations {
 
 	private final JdbcClient jdbc;
 
+	private final java.util.Map<Long, Organisation> byId = new java.util.concurrent.ConcurrentHashMap<>();
+
 	Organisations(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
@@ -32,12 +34,22 @@ public class Organisations {
 			.optional();
 	}
 
+	/**
+	 * The organisation with this id. Organisations are never renamed or removed, so each
+	 * is read once: the layout names it on every page.
+	 */
 	public Organisation get(long id) {
-		return this.jdbc.sql("select id, code, name from accounts_organisation where id = :id")
+		Organisation known = this.byId.get(id);
+		if (known != null) {
+			return known;
+		}
+		Organisation organisation = this.jdbc.sql("select id, code, name from accounts_organisation where id = :id")
 			.param("id", id)
 			.query(Organisation.class)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("organisation", id));
+		this.byId.put(id, organisation);
+		return organisation;
 	}
 
 	/** Returns the organisation with this code, creating it the first time. */

@@ -42,6 +42,15 @@ public class Areas implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
+		load();
+	}
+
+	/**
+	 * Loads the areas that are missing; a restore needs them before the application
+	 * runners run.
+	 */
+	@Transactional
+	public void load() {
 		this.jdbc
 			.sql("insert into areas_area (code, name, kind) values (:c, 'Sverige', 'COUNTRY') on conflict do nothing")
 			.param("c", SWEDEN)

@@ -151,6 +151,11 @@ class BrowserIT {
 		driver.get(url("/admin/audit"));
 		assertThat(driver.getPageSource()).contains("sara.strateg");
 		checkAccessibility("audit log");
+		driver.findElement(By.linkText("Säkerhetskopia")).click();
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Säkerhetskopia");
+		assertThat(driver.findElement(By.linkText("Ladda ner arkivet")).getAttribute("href"))
+			.endsWith("/admin/archive/download");
+		checkAccessibility("backup");
 
 		assertThat(this.violations).isEmpty();
 	}

@@ -97,6 +97,9 @@ class EndpointAuthorizationIT {
 		row("POST /admin/users/{id}", Access.ADMINISTRATOR, "version=-1&displayName=x&roles=READER", null);
 		row("POST /admin/users/{id}/password", Access.ADMINISTRATOR, "password=short", null);
 		row("GET /admin/audit", Access.ADMINISTRATOR);
+		row("GET /admin/archive", Access.ADMINISTRATOR);
+		row("GET /admin/archive/download", Access.ADMINISTRATOR);
+		row("GET /api/admin/archive", Access.ADMINISTRATOR);
 		row("GET /admin/units", Access.ADMINISTRATOR);
 		row("POST /admin/units", Access.ADMINISTRATOR, "name=", null);
 		row("GET /followup", Access.READER);
