@@ -62,10 +62,7 @@ public class DatabaseOutage extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		boolean passive = path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")
-				|| path.startsWith("/webjars/") || path.startsWith("/actuator/health");
-		if (!passive && this.clock.instant().isBefore(this.refusingUntil.get())) {
+		if (!passive(request) && this.clock.instant().isBefore(this.refusingUntil.get())) {
 			refuse(request, response);
 			return;
 		}
@@ -90,10 +87,7 @@ public class DatabaseOutage extends OncePerRequestFilter {
 		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		response.setHeader("Retry-After", "5");
 		response.setHeader("Cache-Control", "no-store");
-		String accept = request.getHeader("Accept");
-		boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-				|| (accept != null && accept.contains("json") && !accept.contains("html"));
-		if (api) {
+		if (wantsProblem(request)) {
 			response.setContentType("application/problem+json");
 			response.getOutputStream()
 				.write(PROBLEM.formatted(request.getRequestURI().replace("\"", "%22").replace("\\", "%5C"))
@@ -103,6 +97,22 @@ public class DatabaseOutage extends OncePerRequestFilter {
 			response.setContentType("text/html;charset=UTF-8");
 			response.getOutputStream().write(PAGE.getBytes(StandardCharsets.UTF_8));
 		}
+	}
+
+	/** Static files and health probes: they need no database and never wait. */
+	static boolean passive(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")
+				|| path.startsWith("/webjars/") || path.startsWith("/actuator/health");
+	}
+
+	/**
+	 * An API call or a client that asks for JSON gets a problem detail, a browser a page.
+	 */
+	static boolean wantsProblem(HttpServletRequest request) {
+		String accept = request.getHeader("Accept");
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+				|| (accept != null && accept.contains("json") && !accept.contains("html"));
 	}
 
 	static boolean databaseUnreachable(Throwable failure) {
