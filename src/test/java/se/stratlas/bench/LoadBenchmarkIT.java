@@ -50,9 +50,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * clients call a trivial endpoint ({@code /actuator/health/liveness}) on the same server:
  * the ceiling the pages are compared with.
  * <p>
- * Run: {@code ./mvnw verify -Dtest=none -Dit.test=LoadBenchmarkIT -Dload=true
- * -DargLine=-Xmx512m}; the figures land in {@code target/benchmark-load.md} and in
- * docs/benchmarks.md.
+ * Run: {@code ./mvnw verify -Dtest=none -Dit.test=LoadBenchmarkIT -Dload=true} (the
+ * server under test runs in a JVM of its own with {@code -Xmx512m}); the figures land in
+ * {@code target/benchmark-load.md} and in docs/benchmarks.md.
  */
 @EnabledIfSystemProperty(named = "load", matches = "true")
 class LoadBenchmarkIT {
