@@ -171,9 +171,6 @@ class LoadBenchmarkIT {
 			.singleRow();
 		long edition = editionOfTheAnnualReport(((Number) report.get("cycle_id")).longValue(),
 				((Number) report.get("id")).longValue());
-		int editorCount = USERS / 5;
-		List<Long> texts = contributionsToEdit(editorCount);
-
 		return new Setup(values, generation, indicators, priority3, rus, edition, contributionsToEdit(USERS / 5));
 	}
 
@@ -361,6 +358,9 @@ class LoadBenchmarkIT {
 
 	/** One cycle with a section per editor, each assigned and open for writing. */
 	private List<Long> contributionsToEdit(int count) {
+		if (count == 0) {
+			return List.of();
+		}
 		StratlasPrincipal strategist = (StratlasPrincipal) this.users.loadUserByUsername("sara.strateg");
 		Cycle cycle = this.cycles.create(strategist, new Cycle.Draft("Lasttest", CycleKind.CUSTOM, "2025", null,
 				LocalDate.now(), LocalDate.now().plusDays(30), null, null), Cycles.Template.EMPTY, null, null);
