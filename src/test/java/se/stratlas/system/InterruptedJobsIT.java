@@ -39,9 +39,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Stratlas killed with {@code kill -9} in the middle of a Kolada import: after a restart
- * no value of the import is visible, the run is marked as interrupted, and the import can
- * be run again. The app runs in a child JVM so that it can be killed for real.
+ * Stratlas killed with {@code kill -9} in the middle of a Kolada import, and in the
+ * middle of making a report edition: after a restart nothing of the killed job is
+ * visible, the job is marked as interrupted, and it can be run again. The app runs in a
+ * child JVM so that it can be killed for real.
  */
 class InterruptedJobsIT {
 
@@ -141,26 +142,115 @@ class InterruptedJobsIT {
 		}
 	}
 
-	private Process child(EmbeddedDatabase database, int port, String koladaBase) throws IOException {
+	@Test
+	void aReportGenerationKilledMidwayLeavesNoEditionContentAndCanBeRunAgain() throws Exception {
+		try (EmbeddedDatabase database = EmbeddedDatabase.start(this.directory.resolve("pg"), 0, true)) {
+			int port = freePort();
+			String base = "http://127.0.0.1:" + port;
+			String[] demo = { "--stratlas.demo.enabled=true", "--server.servlet.session.cookie.secure=false" };
+			Process app = child(database, port, "http://127.0.0.1:9/v3", demo);
+			long editionId;
+			long cycleId;
+			long productId;
+			try {
+				HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+				awaitHealthy(http, port, app);
+				cycleId = single(database, "select id from followup_cycle where name = 'Resultat Västerbotten 2023'");
+				productId = single(database, "select id from followup_product where cycle_id = " + cycleId
+						+ " and name = 'Resultat Västerbotten 2023'");
+				String login = http
+					.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+							HttpResponse.BodyHandlers.ofString())
+					.body();
+				HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers
+						.ofString("username=sara.strateg&password=stratlas-demo&_csrf=" + csrf(login)))
+					.build(), HttpResponse.BodyHandlers.ofString());
+				assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+				String page = http
+					.send(HttpRequest.newBuilder(URI.create(base + "/followup")).build(),
+							HttpResponse.BodyHandlers.ofString())
+					.body();
+				HttpResponse<String> frozen = http.send(HttpRequest
+					.newBuilder(URI.create(base + "/followup/" + cycleId + "/products/" + productId + "/editions"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf(page)))
+					.build(), HttpResponse.BodyHandlers.ofString());
+				assertThat(frozen.statusCode()).as(frozen.body()).isEqualTo(302);
+				editionId = Long.parseLong(frozen.headers().firstValue("Location").orElseThrow().replaceAll(".*/", ""));
+				assertThat(text(database, "select status from reports_edition where id = " + editionId))
+					.as("the edition is still being made (PDF, Word and Excel of the whole annual report)")
+					.isEqualTo("RUNNING");
+			}
+			finally {
+				// kill -9 while the edition is being made
+				app.destroyForcibly();
+				app.waitFor(30, TimeUnit.SECONDS);
+			}
+			assertThat(text(database,
+					"select status || ' ' || (html is null and pdf is null and docx is null"
+							+ " and xlsx is null) from reports_edition where id = " + editionId))
+				.as("nothing of the killed edition is there to read or download")
+				.isEqualTo("RUNNING true");
+
+			try (ConfigurableApplicationContext restarted = new SpringApplication(StratlasApplication.class)
+				.run(arguments(database, 0, "http://127.0.0.1:9/v3", demo).toArray(String[]::new))) {
+				long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+				while (!text(database, "select status from reports_edition where id = " + editionId).equals("FAILED")) {
+					assertThat(System.nanoTime()).as("the killed edition is marked as interrupted")
+						.isLessThan(deadline);
+					Thread.sleep(200);
+				}
+				assertThat(text(database, "select error from reports_edition where id = " + editionId))
+					.startsWith("Avbruten");
+				se.stratlas.accounts.StratlasPrincipal strategist = (se.stratlas.accounts.StratlasPrincipal) restarted
+					.getBean(org.springframework.security.core.userdetails.UserDetailsService.class)
+					.loadUserByUsername("sara.strateg");
+				se.stratlas.reports.Editions editions = restarted.getBean(se.stratlas.reports.Editions.class);
+				long again = editions.start(strategist, cycleId, productId).id();
+				deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+				while (!editions.get(strategist.organisationId(), again).ready()) {
+					assertThat(System.nanoTime()).as("the edition is made again").isLessThan(deadline);
+					Thread.sleep(300);
+				}
+				assertThat(single(database, "select count(*) from reports_edition where id = " + again
+						+ " and status = 'READY' and pdf is not null and docx is not null and html is not null"))
+					.isEqualTo(1);
+			}
+		}
+	}
+
+	private static String csrf(String html) {
+		java.util.regex.Matcher matcher = java.util.regex.Pattern
+			.compile("name=\"_csrf\" (?:value|content)=\"([^\"]+)\"")
+			.matcher(html);
+		assertThat(matcher.find()).as("a CSRF token on the page").isTrue();
+		return java.net.URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8);
+	}
+
+	private Process child(EmbeddedDatabase database, int port, String koladaBase, String... extra) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.add("-Xmx512m");
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path") + File.pathSeparator + "target/classes");
 		command.add(StratlasApplication.class.getName());
-		command.addAll(arguments(database, port, koladaBase));
+		command.addAll(arguments(database, port, koladaBase, extra));
 		return new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(this.directory.resolve("child.log").toFile())
 			.start();
 	}
 
-	private static List<String> arguments(EmbeddedDatabase database, int port, String koladaBase) {
-		return List.of("--server.port=" + port, "--spring.datasource.url=" + database.jdbcUrl(),
-				"--spring.datasource.username=postgres", "--stratlas.bootstrap.admin-password=" + PASSWORD,
-				"--stratlas.kolada.base-url=" + koladaBase, "--logging.level.root=WARN",
-				"--stratlas.indicators.refresh-cron=-", "--stratlas.followup.reminder-cron=-",
-				"--stratlas.jobs.heartbeat=1s", "--stratlas.jobs.stale-after=3s", "--stratlas.jobs.reap-every=1s",
-				"--stratlas.jobs.reap-first=1s");
+	private static List<String> arguments(EmbeddedDatabase database, int port, String koladaBase, String... extra) {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=" + port,
+				"--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=postgres",
+				"--stratlas.bootstrap.admin-password=" + PASSWORD, "--stratlas.kolada.base-url=" + koladaBase,
+				"--logging.level.root=WARN", "--stratlas.indicators.refresh-cron=-",
+				"--stratlas.followup.reminder-cron=-", "--stratlas.jobs.heartbeat=1s", "--stratlas.jobs.stale-after=3s",
+				"--stratlas.jobs.reap-every=1s", "--stratlas.jobs.reap-first=1s"));
+		arguments.addAll(List.of(extra));
+		return arguments;
 	}
 
 	private void awaitHealthy(HttpClient http, int port, Process app) throws Exception {
