@@ -30,7 +30,6 @@ import org.postgresql.copy.CopyManager;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -209,12 +208,11 @@ public class OrganisationArchive {
 				}
 				List<Table> readBack = new ArrayList<>();
 				long organisationId = manifest.organisation().id();
-				for (ArchiveTables.ArchiveTable table : ArchiveTables.TABLES) {
-					Table expected = manifest.tables()
-						.stream()
-						.filter(t -> t.name().equals(table.name()))
-						.findFirst()
-						.orElseThrow();
+				// check() made sure the manifest lists ArchiveTables.TABLES, in that
+				// order.
+				for (int i = 0; i < manifest.tables().size(); i++) {
+					ArchiveTables.ArchiveTable table = ArchiveTables.TABLES.get(i);
+					Table expected = manifest.tables().get(i);
 					CountingDigest digest = new CountingDigest(OutputStream.nullOutputStream());
 					copyOut(connection, table, organisationId, expected.columns(), digest);
 					Table actual = new Table(table.name(), expected.file(), expected.columns(), digest.rows,

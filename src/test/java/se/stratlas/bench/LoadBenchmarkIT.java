@@ -39,6 +39,10 @@ import se.stratlas.followup.Kinds.SectionKind;
 import se.stratlas.followup.Section;
 import se.stratlas.indicators.IndicatorRegistry;
 
+import se.stratlas.testing.LiveHttp;
+
+import static se.stratlas.testing.LiveHttp.sessionCookie;
+import static se.stratlas.testing.LiveHttp.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -206,12 +210,6 @@ class LoadBenchmarkIT {
 	}
 
 	int port;
-
-	private static int freePort() throws java.io.IOException {
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
 
 	private void load(Setup setup, Process server) throws Exception {
 		List<Long> indicators = setup.indicators();
@@ -471,26 +469,14 @@ class LoadBenchmarkIT {
 	private String signIn(String base, String username) throws Exception {
 		HttpResponse<String> page = this.http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
 				HttpResponse.BodyHandlers.ofString());
-		Matcher token = CSRF.matcher(page.body());
-		assertThat(token.find()).isTrue();
 		HttpResponse<String> login = this.http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-			.header("Cookie", cookie(page))
+			.header("Cookie", sessionCookie(page))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=stratlas-demo&_csrf="
-					+ URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))
+					+ URLEncoder.encode(LiveHttp.csrf(page.body()), StandardCharsets.UTF_8)))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(login.statusCode()).isEqualTo(302);
-		return cookie(login);
-	}
-
-	private static String cookie(HttpResponse<?> response) {
-		return response.headers()
-			.allValues("Set-Cookie")
-			.stream()
-			.filter(c -> c.startsWith("STRATLAS_SESSION="))
-			.map(c -> c.split(";", 2)[0])
-			.findFirst()
-			.orElseThrow();
+		return sessionCookie(login);
 	}
 
 }

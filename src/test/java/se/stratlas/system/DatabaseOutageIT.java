@@ -1,8 +1,6 @@
 package se.stratlas.system;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +23,8 @@ import se.stratlas.accounts.Organisations;
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.UserAccounts;
 
+import static se.stratlas.testing.LiveHttp.sessionCookie;
+import static se.stratlas.testing.LiveHttp.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -74,13 +74,13 @@ class DatabaseOutageIT {
 					HttpResponse.BodyHandlers.ofString());
 			String csrf = login.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
 			HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-				.header("Cookie", cookie(login))
+				.header("Cookie", sessionCookie(login))
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers
 					.ofString("username=sven.strateg&password=ett-langt-losenord-2026&_csrf="
 							+ java.net.URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
 				.build(), HttpResponse.BodyHandlers.ofString());
-			String session = cookie(signedIn);
+			String session = sessionCookie(signedIn);
 			assertThat(http
 				.send(HttpRequest.newBuilder(URI.create(base + "/account")).header("Cookie", session).build(),
 						HttpResponse.BodyHandlers.ofString())
@@ -147,23 +147,6 @@ class DatabaseOutageIT {
 		}
 		finally {
 			database.close();
-		}
-	}
-
-	private static String cookie(HttpResponse<?> response) {
-		return response.headers()
-			.allValues("Set-Cookie")
-			.stream()
-			.filter(c -> c.startsWith("STRATLAS_SESSION="))
-			.map(c -> c.split(";", 2)[0])
-			.findFirst()
-			.orElseThrow();
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket()) {
-			socket.bind(new InetSocketAddress("127.0.0.1", 0));
-			return socket.getLocalPort();
 		}
 	}
 

@@ -2,8 +2,6 @@ package se.stratlas.system;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +29,8 @@ import org.springframework.core.io.ClassPathResource;
 import se.stratlas.StratlasApplication;
 import se.stratlas.indicators.KoladaImport;
 
+import static se.stratlas.testing.LiveHttp.freePort;
+import static se.stratlas.testing.LiveHttp.csrf;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -164,8 +164,8 @@ class InterruptedJobsIT {
 					.body();
 				HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
 					.header("Content-Type", "application/x-www-form-urlencoded")
-					.POST(HttpRequest.BodyPublishers
-						.ofString("username=sara.strateg&password=stratlas-demo&_csrf=" + csrf(login)))
+					.POST(HttpRequest.BodyPublishers.ofString("username=sara.strateg&password=stratlas-demo&_csrf="
+							+ java.net.URLEncoder.encode(csrf(login), StandardCharsets.UTF_8)))
 					.build(), HttpResponse.BodyHandlers.ofString());
 				assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
 				String page = http
@@ -175,7 +175,8 @@ class InterruptedJobsIT {
 				HttpResponse<String> frozen = http.send(HttpRequest
 					.newBuilder(URI.create(base + "/followup/" + cycleId + "/products/" + productId + "/editions"))
 					.header("Content-Type", "application/x-www-form-urlencoded")
-					.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf(page)))
+					.POST(HttpRequest.BodyPublishers
+						.ofString("_csrf=" + java.net.URLEncoder.encode(csrf(page), StandardCharsets.UTF_8)))
 					.build(), HttpResponse.BodyHandlers.ofString());
 				assertThat(frozen.statusCode()).as(frozen.body()).isEqualTo(302);
 				editionId = Long.parseLong(frozen.headers().firstValue("Location").orElseThrow().replaceAll(".*/", ""));
@@ -219,14 +220,6 @@ class InterruptedJobsIT {
 					.isEqualTo(1);
 			}
 		}
-	}
-
-	private static String csrf(String html) {
-		java.util.regex.Matcher matcher = java.util.regex.Pattern
-			.compile("name=\"_csrf\" (?:value|content)=\"([^\"]+)\"")
-			.matcher(html);
-		assertThat(matcher.find()).as("a CSRF token on the page").isTrue();
-		return java.net.URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8);
 	}
 
 	private Process child(EmbeddedDatabase database, int port, String koladaBase, String... extra) throws IOException {
@@ -293,13 +286,6 @@ class InterruptedJobsIT {
 	private static String fixture(String name, String base) throws IOException {
 		return new ClassPathResource("fixtures/kolada/" + name).getContentAsString(StandardCharsets.UTF_8)
 			.replace("{{BASE}}", base);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket()) {
-			socket.bind(new InetSocketAddress("127.0.0.1", 0));
-			return socket.getLocalPort();
-		}
 	}
 
 }

@@ -1,8 +1,6 @@
 package se.stratlas.system;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,11 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +27,9 @@ import se.stratlas.accounts.Organisations;
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.UserAccounts;
 
+import static se.stratlas.testing.LiveHttp.sessionCookie;
+import static se.stratlas.testing.LiveHttp.freePort;
+import static se.stratlas.testing.LiveHttp.csrf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -212,32 +210,6 @@ class ScaleOutIT {
 			builder.header("Cookie", cookie);
 		}
 		return builder.build();
-	}
-
-	/** The session cookie a response sets (Secure cookies are sent by hand over http). */
-	private static String sessionCookie(HttpResponse<?> response) {
-		List<String> cookies = response.headers().allValues("Set-Cookie");
-		return cookies.stream()
-			.filter(c -> c.startsWith("STRATLAS_SESSION="))
-			.map(c -> c.split(";", 2)[0])
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no session cookie in " + cookies));
-	}
-
-	private static String csrf(String html) {
-		Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-		if (!matcher.find()) {
-			matcher = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(html);
-			assertThat(matcher.find()).as("a CSRF token on the page").isTrue();
-		}
-		return matcher.group(1);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket()) {
-			socket.bind(new InetSocketAddress("127.0.0.1", 0));
-			return socket.getLocalPort();
-		}
 	}
 
 }

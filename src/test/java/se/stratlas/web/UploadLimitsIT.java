@@ -23,6 +23,8 @@ import org.springframework.test.context.ActiveProfiles;
 import se.stratlas.shared.tables.Table;
 import se.stratlas.shared.tables.TableFiles;
 
+import static se.stratlas.testing.LiveHttp.sessionCookie;
+import static se.stratlas.testing.LiveHttp.csrf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -63,12 +65,12 @@ class UploadLimitsIT {
 				HttpResponse.BodyHandlers.ofString());
 		HttpResponse<String> signedIn = this.http
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/login"))
-				.header("Cookie", cookie(loginPage))
+				.header("Cookie", sessionCookie(loginPage))
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers.ofString("username=sara.strateg&password=stratlas-demo&_csrf="
 						+ java.net.URLEncoder.encode(csrf(loginPage.body()), StandardCharsets.UTF_8)))
 				.build(), HttpResponse.BodyHandlers.ofString());
-		String session = cookie(signedIn);
+		String session = sessionCookie(signedIn);
 		String form = this.http
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/indicators/import"))
 				.header("Cookie", session)
@@ -93,24 +95,6 @@ class UploadLimitsIT {
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(posted.statusCode()).isEqualTo(413);
 		assertThat(posted.body()).contains("10 MB");
-	}
-
-	private static String cookie(HttpResponse<?> response) {
-		return response.headers()
-			.allValues("Set-Cookie")
-			.stream()
-			.filter(c -> c.startsWith("STRATLAS_SESSION="))
-			.map(c -> c.split(";", 2)[0])
-			.findFirst()
-			.orElseThrow();
-	}
-
-	private static String csrf(String html) {
-		java.util.regex.Matcher matcher = java.util.regex.Pattern
-			.compile("name=\"_csrf\" (?:value|content)=\"([^\"]+)\"")
-			.matcher(html);
-		assertThat(matcher.find()).isTrue();
-		return matcher.group(1);
 	}
 
 	@Test

@@ -1,7 +1,6 @@
 package se.stratlas.system.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,20 +31,14 @@ public class DatabaseOutage extends OncePerRequestFilter {
 	/** How long requests are refused at once after a failure before one tries again. */
 	static final Duration PAUSE = Duration.ofSeconds(2);
 
-	private static final String PAGE = """
-			<!DOCTYPE html>
-			<html lang="sv"><head><meta charset="utf-8"><title>Stratlas är tillfälligt otillgänglig</title>
-			<meta name="viewport" content="width=device-width, initial-scale=1">
-			<link rel="stylesheet" href="/css/stratlas.css"></head>
-			<body><main id="main" class="container">
+	private static final String PAGE = Refusal.page("Stratlas är tillfälligt otillgänglig", """
 			<h1>Stratlas är tillfälligt otillgänglig</h1>
 			<p>Databasen svarar inte just nu. Inget av det du har sparat är förlorat: en ändring som
 			inte hann sparas avbröts helt. Ladda om sidan om en stund.</p>
 			<p lang="en">Stratlas is temporarily unavailable: the database does not answer. Nothing you
 			saved is lost. Reload the page in a moment.</p>
 			<p>Status 503</p>
-			</main></body></html>
-			""";
+			""");
 
 	private static final String PROBLEM = """
 			{"type":"https://stratlas.se/problems/unavailable","title":"Service unavailable","status":503,\
@@ -62,7 +55,7 @@ public class DatabaseOutage extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!passive(request) && this.clock.instant().isBefore(this.refusingUntil.get())) {
+		if (!Refusal.passive(request) && this.clock.instant().isBefore(this.refusingUntil.get())) {
 			refuse(request, response);
 			return;
 		}
@@ -84,35 +77,9 @@ public class DatabaseOutage extends OncePerRequestFilter {
 	}
 
 	private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		response.setHeader("Retry-After", "5");
-		response.setHeader("Cache-Control", "no-store");
-		if (wantsProblem(request)) {
-			response.setContentType("application/problem+json");
-			response.getOutputStream()
-				.write(PROBLEM.formatted(request.getRequestURI().replace("\"", "%22").replace("\\", "%5C"))
-					.getBytes(StandardCharsets.UTF_8));
-		}
-		else {
-			response.setContentType("text/html;charset=UTF-8");
-			response.getOutputStream().write(PAGE.getBytes(StandardCharsets.UTF_8));
-		}
-	}
-
-	/** Static files and health probes: they need no database and never wait. */
-	static boolean passive(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")
-				|| path.startsWith("/webjars/") || path.startsWith("/actuator/health");
-	}
-
-	/**
-	 * An API call or a client that asks for JSON gets a problem detail, a browser a page.
-	 */
-	static boolean wantsProblem(HttpServletRequest request) {
-		String accept = request.getHeader("Accept");
-		return request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-				|| (accept != null && accept.contains("json") && !accept.contains("html"));
+		Refusal.send(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, PAGE,
+				PROBLEM.formatted(request.getRequestURI().replace("\"", "%22").replace("\\", "%5C")));
 	}
 
 	static boolean databaseUnreachable(Throwable failure) {

@@ -1,7 +1,6 @@
 package se.stratlas.system.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -23,20 +22,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RequestLimit extends OncePerRequestFilter {
 
-	private static final String PAGE = """
-			<!DOCTYPE html>
-			<html lang="sv"><head><meta charset="utf-8"><title>Stratlas är hårt belastad</title>
-			<meta name="viewport" content="width=device-width, initial-scale=1">
-			<link rel="stylesheet" href="/css/stratlas.css"></head>
-			<body><main id="main" class="container">
+	private static final String PAGE = Refusal.page("Stratlas är hårt belastad", """
 			<h1>Stratlas är hårt belastad</h1>
 			<p>Många arbetar i Stratlas just nu och din förfrågan fick vänta för länge. Inget ändrades.
 			Försök igen om en stund.</p>
 			<p lang="en">Stratlas is very busy: your request waited too long and changed nothing. Try again
 			in a moment.</p>
 			<p>Status 503</p>
-			</main></body></html>
-			""";
+			""");
 
 	private static final String PROBLEM = """
 			{"type":"https://stratlas.se/problems/busy","title":"Service busy","status":503,\
@@ -59,7 +52,7 @@ public class RequestLimit extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (DatabaseOutage.passive(request)) {
+		if (Refusal.passive(request)) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -84,17 +77,9 @@ public class RequestLimit extends OncePerRequestFilter {
 	}
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		response.setHeader("Retry-After", "5");
-		response.setHeader("Cache-Control", "no-store");
-		if (DatabaseOutage.wantsProblem(request)) {
-			response.setContentType("application/problem+json");
-			response.getOutputStream().write(PROBLEM.formatted(this.wait.toSeconds()).getBytes(StandardCharsets.UTF_8));
-		}
-		else {
-			response.setContentType("text/html;charset=UTF-8");
-			response.getOutputStream().write(PAGE.getBytes(StandardCharsets.UTF_8));
-		}
+		Refusal.send(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, PAGE,
+				PROBLEM.formatted(this.wait.toSeconds()));
 	}
 
 }

@@ -1,7 +1,6 @@
 package se.stratlas.system.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -43,34 +42,18 @@ public class UploadLimit extends OncePerRequestFilter {
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		long megabytes = this.fileLimit.toMegabytes();
-		response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-		response.setHeader("Cache-Control", "no-store");
-		String accept = String.valueOf(request.getHeader("Accept"));
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-				|| (accept.contains("json") && !accept.contains("html"))) {
-			response.setContentType("application/problem+json");
-			response.getOutputStream()
-				.write(("{\"type\":\"https://stratlas.se/problems/too-large\",\"title\":\"File too large\","
+		Refusal.send(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+				Refusal.page("Filen är för stor – Stratlas", """
+						<h1>Filen är för stor</h1>
+						<p>Filen är större än de %1$d MB som en uppladdning får vara. Dela upp den eller ta bort
+						det som inte behövs, och ladda upp den igen. Inget importerades.</p>
+						<p lang="en">The file is larger than the %1$d MB an upload may have. Nothing was imported.</p>
+						<p><a href="/">Till startsidan</a></p>
+						""".formatted(megabytes)),
+				"{\"type\":\"https://stratlas.se/problems/too-large\",\"title\":\"File too large\","
 						+ "\"status\":413,\"detail\":\"The file is larger than the " + megabytes
 						+ " MB an upload may have; split it or leave out what is not needed\",\"limitBytes\":"
-						+ this.fileLimit.toBytes() + "}")
-					.getBytes(StandardCharsets.UTF_8));
-			return;
-		}
-		response.setContentType("text/html;charset=UTF-8");
-		response.getOutputStream().write(("""
-				<!DOCTYPE html>
-				<html lang="sv"><head><meta charset="utf-8"><title>Filen är för stor – Stratlas</title>
-				<meta name="viewport" content="width=device-width, initial-scale=1">
-				<link rel="stylesheet" href="/css/stratlas.css"></head>
-				<body><main id="main" class="container">
-				<h1>Filen är för stor</h1>
-				<p>Filen är större än de %1$d MB som en uppladdning får vara. Dela upp den eller ta bort
-				det som inte behövs, och ladda upp den igen. Inget importerades.</p>
-				<p lang="en">The file is larger than the %1$d MB an upload may have. Nothing was imported.</p>
-				<p><a href="/">Till startsidan</a></p>
-				</main></body></html>
-				""".formatted(megabytes)).getBytes(StandardCharsets.UTF_8));
+						+ this.fileLimit.toBytes() + "}");
 	}
 
 }
