@@ -35,6 +35,12 @@ public class Areas implements ApplicationRunner {
 
 	private volatile Map<String, Area> byCode = Map.of();
 
+	/** The lists derived from {@link #byCode}, made once per load. */
+	private volatile Derived derived = new Derived(List.of(), List.of(), AreaOptions.of(List.of()));
+
+	private record Derived(List<Area> counties, List<Area> municipalities, AreaOptions options) {
+	}
+
 	Areas(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
@@ -74,6 +80,13 @@ public class Areas implements ApplicationRunner {
 			.list()
 			.forEach(a -> areas.put(a.code(), a));
 		this.byCode = Map.copyOf(areas);
+		List<Area> counties = of(Area.Kind.COUNTY);
+		List<Area> municipalities = of(Area.Kind.MUNICIPALITY);
+		List<Area> choosable = new java.util.ArrayList<>();
+		find(SWEDEN).ifPresent(choosable::add);
+		choosable.addAll(counties);
+		choosable.addAll(municipalities);
+		this.derived = new Derived(counties, municipalities, AreaOptions.of(choosable));
 	}
 
 	public Optional<Area> find(String code) {
@@ -90,12 +103,28 @@ public class Areas implements ApplicationRunner {
 		return area == null ? code : area.name();
 	}
 
+	/** The counties by name. */
 	public List<Area> counties() {
-		return of(Area.Kind.COUNTY);
+		return this.derived.counties();
 	}
 
+	/** The municipalities by name. */
 	public List<Area> municipalities() {
-		return of(Area.Kind.MUNICIPALITY);
+		return this.derived.municipalities();
+	}
+
+	/**
+	 * The options of a select of areas (Sweden, the counties, the municipalities) with
+	 * one area, or none when {@code null}, selected; for templates:
+	 * {@code th:utext="${@areas.options(area)}"}.
+	 */
+	public String options(String selected) {
+		return this.derived.options().html(selected == null ? List.of() : List.of(selected));
+	}
+
+	/** The options of a multiple select of areas with the given ones selected. */
+	public String optionsSelecting(Collection<String> selected) {
+		return this.derived.options().html(selected == null ? List.of() : selected);
 	}
 
 	/** The municipalities of a county, by name. */

@@ -285,16 +285,7 @@ public class IndicatorAnalytics {
 	public List<DashboardRow> dashboard(long organisationId, UUID elementKey, String areaCode) {
 		Set<UUID> keys = elementAndBelow(organisationId, elementKey);
 		// The linked indicators in one query (array overlap), not one per indicator.
-		Set<Long> linked = new java.util.HashSet<>(this.jdbc
-			.sql("select id from indicators_definition where organisation_id = :org and element_keys && :keys")
-			.param("org", organisationId)
-			.param("keys", keys.toArray(UUID[]::new))
-			.query(Long.class)
-			.list());
-		List<IndicatorDefinition> definitions = this.registry.definitions(organisationId)
-			.stream()
-			.filter(d -> linked.contains(d.id()))
-			.toList();
+		List<IndicatorDefinition> definitions = this.registry.linkedTo(organisationId, keys);
 		List<Long> stored = definitions.stream()
 			.filter(d -> d.source() != Source.COMPUTED)
 			.map(IndicatorDefinition::id)

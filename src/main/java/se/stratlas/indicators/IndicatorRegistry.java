@@ -77,6 +77,18 @@ public class IndicatorRegistry {
 			.list();
 	}
 
+	/** The definitions linked to any of the strategy elements, by code. */
+	@Transactional(readOnly = true)
+	public List<IndicatorDefinition> linkedTo(long organisationId, java.util.Collection<java.util.UUID> elementKeys) {
+		return this.jdbc.sql("""
+				select * from indicators_definition where organisation_id = :org and element_keys && :keys
+				order by code""")
+			.param("org", organisationId)
+			.param("keys", elementKeys.toArray(java.util.UUID[]::new))
+			.query(DEFINITION)
+			.list();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<IndicatorDefinition> findByCode(long organisationId, String code) {
 		return this.jdbc.sql("select * from indicators_definition where organisation_id = :org and code = :code")

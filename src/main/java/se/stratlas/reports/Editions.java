@@ -94,6 +94,17 @@ public class Editions {
 
 	private final org.springframework.transaction.support.TransactionTemplate separate;
 
+	/**
+	 * The HTML of ready editions, which never changes once written: a page read by many
+	 * (the annual report, some 1 MB) is read from PostgreSQL and decoded once, not on
+	 * every request. Bounded by size (weighed as two bytes per character).
+	 */
+	private final com.github.benmanes.caffeine.cache.Cache<Long, String> readyHtml = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder()
+		.maximumWeight(64L * 1024 * 1024)
+		.<Long, String>weigher((id, html) -> 2 * html.length())
+		.build();
+
 	Editions(JdbcClient jdbc, Reports reports, JsonMapper json, Organisations organisations, AuditTrail audit,
 			org.springframework.transaction.PlatformTransactionManager transactions,
 			io.micrometer.core.instrument.MeterRegistry meters, se.stratlas.shared.Instance instance) {
@@ -249,12 +260,7 @@ public class Editions {
 
 	/** The stored HTML body of a ready edition. */
 	public String html(long organisationId, long id) {
-		get(organisationId, id);
-		return this.jdbc.sql("select html from reports_edition where id = :id")
-			.param("id", id)
-			.query(String.class)
-			.optional()
-			.orElse(null);
+		return readyHtml(get(organisationId, id));
 	}
 
 	public byte[] file(long organisationId, long id, Format format) {
@@ -317,10 +323,20 @@ public class Editions {
 
 	public String publishedHtml(String slug) {
 		Edition edition = bySlug(slug).orElseThrow(() -> new NotFoundException("report", slug));
-		return this.jdbc.sql("select html from reports_edition where id = :id")
-			.param("id", edition.id())
-			.query(String.class)
-			.single();
+		return readyHtml(edition);
+	}
+
+	/** The HTML of a ready edition (from memory after the first time), else null. */
+	private String readyHtml(Edition edition) {
+		if (!edition.ready()) {
+			return null;
+		}
+		return this.readyHtml.get(edition.id(),
+				id -> this.jdbc.sql("select html from reports_edition where id = :id and status = 'READY'")
+					.param("id", id)
+					.query(String.class)
+					.optional()
+					.orElse(null));
 	}
 
 	public byte[] publishedPdf(String slug) {

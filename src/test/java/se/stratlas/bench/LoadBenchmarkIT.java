@@ -109,7 +109,8 @@ class LoadBenchmarkIT {
 			Setup setup = setUp(database);
 			Process server = server(database);
 			try {
-				load(setup, server);
+				String cost = costPerRequest(setup, server);
+				load(setup, server, cost);
 			}
 			finally {
 				server.destroy();
@@ -164,6 +165,28 @@ class LoadBenchmarkIT {
 		for (long id : indicators.subList(0, 60)) {
 			this.registry.link(organisation, id, List.of(priority3));
 		}
+		if (Boolean.getBoolean("load.explain")) {
+			Long[] ids = indicators.subList(0, 60).toArray(Long[]::new);
+			String[] counties = this.jdbc.sql("select code from areas_area where kind = 'COUNTY'")
+				.query(String.class)
+				.list()
+				.toArray(String[]::new);
+			for (int i = 0; i < 2; i++) {
+				System.out.println(String.join("\n", this.jdbc.sql(
+						"explain (analyze, buffers) select indicator_id, period, value from indicators_value where indicator_id = any(:ids) and area_code = :area and sex = 'T'")
+					.param("ids", ids)
+					.param("area", "24")
+					.query(String.class)
+					.list()));
+				System.out.println(String.join("\n", this.jdbc.sql(
+						"explain (analyze, buffers) select indicator_id, area_code, period, value from indicators_value where indicator_id = any(:ids) and area_code = any(:areas) and period = any(:periods) and sex = 'T' and value is not null")
+					.param("ids", ids)
+					.param("areas", counties)
+					.param("periods", new String[] { "2024" })
+					.query(String.class)
+					.list()));
+			}
+		}
 		long rus = this.jdbc.sql("select id from strategy_strategy where code = 'RUS' and organisation_id = :org")
 			.param("org", organisation)
 			.query(Long.class)
@@ -182,8 +205,11 @@ class LoadBenchmarkIT {
 	private Process server(se.stratlas.system.EmbeddedDatabase database) throws Exception {
 		this.port = freePort();
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-Xmx512m", "-cp",
-				System.getProperty("java.class.path") + java.io.File.pathSeparator + "target/classes",
+				"-Xmx512m",
+				Boolean.getBoolean("load.jfr")
+						? "-XX:StartFlightRecording=filename=target/load-server.jfr,settings=profile"
+						: "-Dload.jfr=false",
+				"-cp", System.getProperty("java.class.path") + java.io.File.pathSeparator + "target/classes",
 				se.stratlas.StratlasApplication.class.getName(), "--server.port=" + this.port,
 				"--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=postgres",
 				"--stratlas.bootstrap.admin-password=", "--stratlas.metrics.token=load", "--logging.level.root=WARN",
@@ -211,7 +237,76 @@ class LoadBenchmarkIT {
 
 	int port;
 
-	private void load(Setup setup, Process server) throws Exception {
+	/**
+	 * What one request of each kind costs, one at a time on a quiet machine: wall time
+	 * and the CPU of the server, of PostgreSQL and of the load generator per request (CPU
+	 * time of the processes before and after {@code COST_REQUESTS} requests). This says
+	 * where the machine's cores go under load.
+	 */
+	private String costPerRequest(Setup setup, Process server) throws Exception {
+		String base = "http://127.0.0.1:" + this.port;
+		String reader = signIn(base, "lars.lasare");
+		String editor = signIn(base, "sara.strateg");
+		long text = setup.texts().isEmpty() ? 0 : setup.texts().get(0);
+		Map<String, java.util.function.IntFunction<String>> kinds = new LinkedHashMap<>();
+		kinds.put("dashboard page", i -> base + "/indicators/dashboard?area=24&element=" + setup.priority3());
+		kinds.put("indicator page", i -> base + "/indicators/" + setup.indicators().get(i % setup.indicators().size()));
+		kinds.put("annual report page", i -> base + "/reports/editions/" + setup.edition());
+		kinds.put("strategy page", i -> base + "/strategies/" + setup.rus());
+		kinds.put("contribution page", i -> base + "/followup/contributions/" + text);
+		kinds.put("trivial endpoint (ceiling)", i -> base + "/actuator/health/liveness");
+		StringBuilder out = new StringBuilder("Cost of one request, one at a time (" + COST_REQUESTS
+				+ " requests of each kind after " + COST_REQUESTS / 2 + " to warm up):\n\n"
+				+ "| Request | wall p50 | server CPU | PostgreSQL CPU | load generator CPU |\n"
+				+ "|---|---|---|---|---|\n");
+		com.sun.management.OperatingSystemMXBean self = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean();
+		for (Map.Entry<String, java.util.function.IntFunction<String>> kind : kinds.entrySet()) {
+			String session = kind.getKey().startsWith("contribution") ? editor
+					: kind.getKey().startsWith("trivial") ? null : reader;
+			this.latencies.put(kind.getKey(), new ConcurrentLinkedQueue<>());
+			this.errors.put(kind.getKey(), new AtomicInteger());
+			for (int i = 0; i < COST_REQUESTS / 2; i++) {
+				get(kind.getValue().apply(i), session, kind.getKey());
+			}
+			this.latencies.get(kind.getKey()).clear();
+			System.out.println(kind.getKey() + " from " + java.time.LocalTime.now());
+			long serverBefore = cpu(server.toHandle());
+			long postgresBefore = postgresCpu();
+			long clientBefore = self.getProcessCpuTime();
+			for (int i = 0; i < COST_REQUESTS; i++) {
+				get(kind.getValue().apply(i), session, kind.getKey());
+			}
+			double perRequest = 1e6 * COST_REQUESTS;
+			out.append(String.format(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms |%n", kind.getKey(),
+					at(sorted(kind.getKey()), 0.5), (cpu(server.toHandle()) - serverBefore) / perRequest,
+					(postgresCpu() - postgresBefore) / perRequest,
+					(self.getProcessCpuTime() - clientBefore) / perRequest));
+			assertThat(this.errors.get(kind.getKey()).get()).as(kind.getKey()).isZero();
+		}
+		this.latencies.clear();
+		this.errors.clear();
+		this.bytes.clear();
+		System.out.println(out);
+		return out.toString();
+	}
+
+	static final int COST_REQUESTS = Integer.getInteger("load.cost.requests", 400);
+
+	/** CPU time of a process in nanoseconds. */
+	private static long cpu(ProcessHandle process) {
+		return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+	}
+
+	/** CPU time of every PostgreSQL process (the embedded server and its backends). */
+	private static long postgresCpu() {
+		return ProcessHandle.allProcesses()
+			.filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+			.mapToLong(LoadBenchmarkIT::cpu)
+			.sum();
+	}
+
+	private void load(Setup setup, Process server, String cost) throws Exception {
 		List<Long> indicators = setup.indicators();
 		UUID priority3 = setup.priority3();
 		long rus = setup.rus();
@@ -336,6 +431,7 @@ class LoadBenchmarkIT {
 		out.append(String.format(Locale.ROOT, "| all pages | %,d | | | %.1f ms | %.1f ms | %.1f ms | %.1f× |%n",
 				allPages.length, at(allPages, 0.5), at(allPages, 0.95), at(allPages, 0.99),
 				at(allPages, 0.95) / ceilingP95));
+		out.append("\n").append(cost);
 		Files.writeString(Path.of("target/benchmark-load.md"), out.toString());
 		assertThat(server.isAlive()).isTrue();
 		System.out.println(out);

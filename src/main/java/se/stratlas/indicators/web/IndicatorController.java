@@ -189,21 +189,15 @@ class IndicatorController {
 		model.addAttribute("targets", this.analytics.targets(user.organisationId(), id, area));
 		model.addAttribute("genderGap",
 				indicator.bySex() ? this.analytics.genderGap(user.organisationId(), id, area) : List.of());
-		model.addAttribute("areas", choosableAreas());
+		// The 312 areas' options are built once (Areas); the chosen ones are marked here.
+		model.addAttribute("areaOptions", this.areas.options(area));
+		model.addAttribute("compareOptions", this.areas.optionsSelecting(compare));
 		model.addAttribute("sexes", Sex.values());
 		model.addAttribute("comparators", Target.Comparator.values());
 		model.addAttribute("canEdit", user.can(Role.STRATEGIST));
 		model.addAttribute("thisYear", Year.now().getValue());
 		model.addAttribute("subscribed", this.refresh.subscribed(id));
 		return "indicators/indicator";
-	}
-
-	private List<Area> choosableAreas() {
-		List<Area> choosable = new ArrayList<>();
-		this.areas.find(Areas.SWEDEN).ifPresent(choosable::add);
-		choosable.addAll(this.areas.counties());
-		choosable.addAll(this.areas.municipalities());
-		return choosable;
 	}
 
 	@GetMapping("/indicators/{id}/export")
@@ -462,7 +456,7 @@ class IndicatorController {
 		model.addAttribute("area", area);
 		model.addAttribute("areaName", this.areas.name(area));
 		model.addAttribute("title", title);
-		model.addAttribute("areas", choosableAreas());
+		model.addAttribute("areaOptions", this.areas.options(area));
 		return "indicators/dashboard";
 	}
 

@@ -1,0 +1,65 @@
+package se.stratlas.areas;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The areas a user picks from (Sweden, then the counties and the municipalities by name)
+ * as the {@code <option>} elements of a select, built once when the areas are loaded. A
+ * page asks for them with the chosen areas marked, which costs a copy of some 15 kB
+ * instead of three expressions for each of the 312 areas (a tenth of the indicator page's
+ * CPU under load).
+ */
+public final class AreaOptions {
+
+	private static final String SELECTED = " selected";
+
+	private final String html;
+
+	/** Where the start tag of each area's option ends (the index of its {@code >}). */
+	private final Map<String, Integer> tagEnds;
+
+	private AreaOptions(String html, Map<String, Integer> tagEnds) {
+		this.html = html;
+		this.tagEnds = tagEnds;
+	}
+
+	static AreaOptions of(List<Area> areas) {
+		StringBuilder html = new StringBuilder(areas.size() * 48);
+		Map<String, Integer> ends = new HashMap<>();
+		for (Area area : areas) {
+			html.append("<option value=\"").append(HtmlUtils.htmlEscape(area.code())).append('"');
+			ends.put(area.code(), html.length());
+			html.append('>').append(HtmlUtils.htmlEscape(area.name())).append("</option>");
+		}
+		return new AreaOptions(html.toString(), Map.copyOf(ends));
+	}
+
+	/**
+	 * The options with the given areas (codes; unknown ones and nulls are ignored)
+	 * selected.
+	 */
+	public String html(Collection<String> selected) {
+		int[] at = selected.stream()
+			.filter(code -> code != null && this.tagEnds.containsKey(code))
+			.mapToInt(this.tagEnds::get)
+			.distinct()
+			.sorted()
+			.toArray();
+		if (at.length == 0) {
+			return this.html;
+		}
+		StringBuilder out = new StringBuilder(this.html.length() + at.length * SELECTED.length());
+		int from = 0;
+		for (int end : at) {
+			out.append(this.html, from, end).append(SELECTED);
+			from = end;
+		}
+		return out.append(this.html, from, this.html.length()).toString();
+	}
+
+}
