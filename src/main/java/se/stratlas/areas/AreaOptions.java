@@ -32,9 +32,9 @@ public final class AreaOptions {
 		StringBuilder html = new StringBuilder(areas.size() * 48);
 		Map<String, Integer> ends = new HashMap<>();
 		for (Area area : areas) {
-			html.append("<option value=\"").append(HtmlUtils.htmlEscape(area.code())).append('"');
+			html.append("<option value=\"").append(HtmlUtils.htmlEscape(area.code(), "UTF-8")).append('"');
 			ends.put(area.code(), html.length());
-			html.append('>').append(HtmlUtils.htmlEscape(area.name())).append("</option>");
+			html.append('>').append(HtmlUtils.htmlEscape(area.name(), "UTF-8")).append("</option>");
 		}
 		return new AreaOptions(html.toString(), Map.copyOf(ends));
 	}
