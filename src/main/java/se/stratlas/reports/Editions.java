@@ -24,6 +24,7 @@ import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.audit.AuditTrail;
 import se.stratlas.shared.NotFoundException;
+import se.stratlas.shared.web.SplicedGzip;
 import se.stratlas.shared.ValidationException;
 import se.stratlas.shared.tables.TableFiles;
 
@@ -95,15 +96,13 @@ public class Editions {
 	private final org.springframework.transaction.support.TransactionTemplate separate;
 
 	/**
-	 * The HTML of ready editions, which never changes once written: a page read by many
-	 * (the annual report, some 1 MB) is read from PostgreSQL and decoded once, not on
-	 * every request. Bounded by size (weighed as two bytes per character).
+	 * The HTML of ready editions, which never changes once written, with its gzip made
+	 * once: a page read by many (the annual report, some 1 MB) is read from PostgreSQL,
+	 * decoded and compressed once, not on every request. Bounded by size.
 	 */
-	private final com.github.benmanes.caffeine.cache.Cache<Long, String> readyHtml = com.github.benmanes.caffeine.cache.Caffeine
+	private final com.github.benmanes.caffeine.cache.Cache<Long, SplicedGzip.Part> readyHtml = com.github.benmanes.caffeine.cache.Caffeine
 		.newBuilder()
-		.maximumWeight(64L * 1024 * 1024)
-		.<Long, String>weigher((id, html) -> 2 * html.length())
-		.build();
+		.maximumWeight(64L * 1024 * 1024).<Long, SplicedGzip.Part>weigher((id, part) -> part.weight()).build();
 
 	Editions(JdbcClient jdbc, Reports reports, JsonMapper json, Organisations organisations, AuditTrail audit,
 			org.springframework.transaction.PlatformTransactionManager transactions,
@@ -260,7 +259,12 @@ public class Editions {
 
 	/** The stored HTML body of a ready edition. */
 	public String html(long organisationId, long id) {
-		return readyHtml(get(organisationId, id));
+		return text(readyPart(get(organisationId, id)));
+	}
+
+	/** The stored HTML body of a ready edition with its gzip, else null. */
+	public SplicedGzip.Part htmlPart(long organisationId, long id) {
+		return readyPart(get(organisationId, id));
 	}
 
 	public byte[] file(long organisationId, long id, Format format) {
@@ -322,12 +326,19 @@ public class Editions {
 	}
 
 	public String publishedHtml(String slug) {
-		Edition edition = bySlug(slug).orElseThrow(() -> new NotFoundException("report", slug));
-		return readyHtml(edition);
+		return text(publishedPart(slug));
 	}
 
-	/** The HTML of a ready edition (from memory after the first time), else null. */
-	private String readyHtml(Edition edition) {
+	/** The HTML of a published edition, with its gzip. */
+	public SplicedGzip.Part publishedPart(String slug) {
+		return readyPart(bySlug(slug).orElseThrow(() -> new NotFoundException("report", slug)));
+	}
+
+	/**
+	 * The HTML of a ready edition with its gzip (from memory after the first time), else
+	 * null.
+	 */
+	private SplicedGzip.Part readyPart(Edition edition) {
 		if (!edition.ready()) {
 			return null;
 		}
@@ -336,7 +347,12 @@ public class Editions {
 					.param("id", id)
 					.query(String.class)
 					.optional()
+					.map(SplicedGzip::part)
 					.orElse(null));
+	}
+
+	private static String text(SplicedGzip.Part part) {
+		return part == null ? null : new String(part.text(), java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	public byte[] publishedPdf(String slug) {

@@ -563,16 +563,7 @@ class LoadBenchmarkIT {
 	}
 
 	private String signIn(String base, String username) throws Exception {
-		HttpResponse<String> page = this.http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-				HttpResponse.BodyHandlers.ofString());
-		HttpResponse<String> login = this.http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-			.header("Cookie", sessionCookie(page))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=stratlas-demo&_csrf="
-					+ URLEncoder.encode(LiveHttp.csrf(page.body()), StandardCharsets.UTF_8)))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(login.statusCode()).isEqualTo(302);
-		return sessionCookie(login);
+		return LiveHttp.signIn(this.http, base, username);
 	}
 
 }

@@ -40,6 +40,28 @@ public final class LiveHttp {
 			.orElseThrow(() -> new AssertionError("no session cookie in " + cookies));
 	}
 
+	/**
+	 * Signs in with the demo password through the login form and returns the session
+	 * cookie.
+	 */
+	public static String signIn(java.net.http.HttpClient http, String base, String username) throws Exception {
+		HttpResponse<String> page = http.send(
+				java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> login = http
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+				.header("Cookie", sessionCookie(page))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(java.net.http.HttpRequest.BodyPublishers
+					.ofString("username=" + username + "&password=stratlas-demo&_csrf="
+							+ java.net.URLEncoder.encode(csrf(page.body()), java.nio.charset.StandardCharsets.UTF_8)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
+			throw new AssertionError("sign-in as " + username + " failed: " + login.statusCode());
+		}
+		return sessionCookie(login);
+	}
+
 	/** The CSRF token of a page: a form's hidden field or the layout's meta tag. */
 	public static String csrf(String html) {
 		Matcher matcher = CSRF.matcher(html);

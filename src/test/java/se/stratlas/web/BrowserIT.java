@@ -416,6 +416,9 @@ class BrowserIT {
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("edition-status"), "Utgåvan skapades"));
 		checkAccessibility("report edition");
 		driver.navigate().refresh();
+		// The frozen report arrives spliced into the gzipped page (SplicedGzipView).
+		assertThat(driver.findElement(By.cssSelector(".report-frame")).getText()).contains("Om rapporten")
+			.contains("Regionens bidrag");
 		driver.findElement(By.xpath("//button[normalize-space()='Publicera']")).click();
 		driver.switchTo().alert().accept();
 		new WebDriverWait(driver, Duration.ofSeconds(10))

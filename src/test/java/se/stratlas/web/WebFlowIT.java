@@ -270,6 +270,34 @@ class WebFlowIT {
 	}
 
 	@Test
+	void theAreaSelectsShowWhatWasChosen() throws Exception {
+		long indicator = this.jdbc.sql("select id from indicators_definition where code = 'DEMO_GHG'")
+			.query(Long.class)
+			.single();
+		String page = this.mvc
+			.perform(get("/indicators/{id}", indicator).param("area", "2480")
+				.param("compare", "2482", "0000")
+				.with(as("lars.lasare")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("<option value=\"2480\" selected>Umeå</option>")
+			.contains("<option value=\"2482\" selected>Skellefteå</option>")
+			.contains("<option value=\"0000\" selected>Sverige</option>")
+			.contains("<option value=\"24\">Västerbottens län</option>");
+		java.util.UUID element = this.jdbc.sql("select element_key from strategy_element limit 1")
+			.query(java.util.UUID.class)
+			.single();
+		this.mvc
+			.perform(get("/indicators/dashboard").param("element", element.toString())
+				.param("area", "2482")
+				.with(as("lars.lasare")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<option value=\"2482\" selected>Skellefteå</option>")));
+	}
+
+	@Test
 	void theApiIsDocumentedWithOpenApi() throws Exception {
 		this.mvc.perform(get("/v3/api-docs"))
 			.andExpect(status().isOk())

@@ -37,7 +37,10 @@ class PublicReportController {
 
 	private final Editions editions;
 
-	PublicReportController(Editions editions) {
+	private final FrozenReportPage frozen;
+
+	PublicReportController(Editions editions, FrozenReportPage frozen) {
+		this.frozen = frozen;
 		this.editions = editions;
 	}
 
@@ -62,12 +65,12 @@ class PublicReportController {
 
 	@GetMapping("/public/reports/{slug}")
 	@PreAuthorize("permitAll()")
-	String report(@PathVariable String slug, Model model) {
+	org.springframework.web.servlet.ModelAndView report(@PathVariable String slug, Model model, java.util.Locale locale,
+			jakarta.servlet.http.HttpServletRequest request) throws Exception {
 		Edition edition = this.editions.bySlug(slug).orElseThrow(() -> new NotFoundException("report", slug));
 		model.addAttribute("edition", edition);
-		model.addAttribute("report", this.editions.publishedHtml(slug));
 		model.addAttribute("datasets", this.editions.datasets(slug));
-		return "reports/public";
+		return this.frozen.page("reports/public", this.editions.publishedPart(slug), model, locale, request);
 	}
 
 	@GetMapping("/public/reports/{slug}/report.pdf")

@@ -1,6 +1,8 @@
 package se.stratlas.reports.web;
 
 import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.stratlas.accounts.Role;
@@ -53,9 +56,12 @@ class ReportController {
 
 	private final se.stratlas.reports.Logos logos;
 
+	private final FrozenReportPage frozen;
+
 	ReportController(Reports reports, Editions editions, Cycles cycles, Products products, MessageSource messages,
-			se.stratlas.reports.Logos logos) {
+			se.stratlas.reports.Logos logos, FrozenReportPage frozen) {
 		this.logos = logos;
+		this.frozen = frozen;
 		this.reports = reports;
 		this.editions = editions;
 		this.cycles = cycles;
@@ -146,18 +152,20 @@ class ReportController {
 
 	@GetMapping("/reports/editions/{editionId}")
 	@PreAuthorize("hasRole('READER')")
-	String edition(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long editionId,
-			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+	ModelAndView edition(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long editionId,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model, Locale locale,
+			HttpServletRequest request) throws Exception {
 		Edition edition = this.editions.get(user.organisationId(), editionId);
 		model.addAttribute("edition", edition);
 		model.addAttribute("canPublish", user.can(Role.STRATEGIST));
 		if (htmx != null) {
-			return "reports/edition :: status";
+			return new ModelAndView("reports/edition :: status");
 		}
 		if (edition.ready()) {
-			model.addAttribute("report", this.editions.html(user.organisationId(), editionId));
+			return this.frozen.page("reports/edition", this.editions.htmlPart(user.organisationId(), editionId), model,
+					locale, request);
 		}
-		return "reports/edition";
+		return new ModelAndView("reports/edition");
 	}
 
 	@GetMapping("/reports/editions/{editionId}/report.{format}")
