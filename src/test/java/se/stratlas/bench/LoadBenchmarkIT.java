@@ -266,6 +266,7 @@ class LoadBenchmarkIT {
 					: kind.getKey().startsWith("trivial") ? null : reader;
 			this.latencies.put(kind.getKey(), new ConcurrentLinkedQueue<>());
 			this.errors.put(kind.getKey(), new AtomicInteger());
+			System.out.println(kind.getKey() + " warms up from " + java.time.LocalTime.now());
 			for (int i = 0; i < COST_REQUESTS / 2; i++) {
 				get(kind.getValue().apply(i), session, kind.getKey());
 			}
@@ -327,7 +328,8 @@ class LoadBenchmarkIT {
 			this.latencies.put(kind, new ConcurrentLinkedQueue<>());
 			this.errors.put(kind, new AtomicInteger());
 		}
-		long end = System.nanoTime() + SECONDS * 1_000_000_000L;
+		this.began = System.nanoTime();
+		long end = this.began + SECONDS * 1_000_000_000L;
 		java.util.concurrent.atomic.AtomicLong peakHeap = new java.util.concurrent.atomic.AtomicLong();
 		java.util.concurrent.atomic.AtomicLong peakAfterGc = new java.util.concurrent.atomic.AtomicLong();
 		try (var users = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -431,6 +433,17 @@ class LoadBenchmarkIT {
 		out.append(String.format(Locale.ROOT, "| all pages | %,d | | | %.1f ms | %.1f ms | %.1f ms | %.1f× |%n",
 				allPages.length, at(allPages, 0.5), at(allPages, 0.95), at(allPages, 0.99),
 				at(allPages, 0.95) / ceilingP95));
+		out.append("\nPages by minute of the run:\n\n| Minute | requests | p50 | p95 | p99 |\n|---|---|---|---|---|\n");
+		for (int minute = 0; minute < Math.ceil(SECONDS / 60.0); minute++) {
+			int m = minute;
+			double[] window = this.timeline.stream()
+				.filter(t -> (int) t[0] == m)
+				.mapToDouble(t -> t[1])
+				.sorted()
+				.toArray();
+			out.append(String.format(Locale.ROOT, "| %d | %,d | %.1f ms | %.1f ms | %.1f ms |%n", minute + 1,
+					window.length, at(window, 0.5), at(window, 0.95), at(window, 0.99)));
+		}
 		out.append("\n").append(cost);
 		Files.writeString(Path.of("target/benchmark-load.md"), out.toString());
 		assertThat(server.isAlive()).isTrue();
@@ -542,8 +555,18 @@ class LoadBenchmarkIT {
 		}
 	}
 
+	/** When the load began (0 while costs are measured). */
+	private volatile long began;
+
+	/** Pages' latencies with the minute of the run they started in: {minute, ms}. */
+	private final Collection<double[]> timeline = new ConcurrentLinkedQueue<>();
+
 	private void record(String kind, long start, boolean ok) {
-		this.latencies.get(kind).add((System.nanoTime() - start) / 1e6);
+		double ms = (System.nanoTime() - start) / 1e6;
+		this.latencies.get(kind).add(ms);
+		if (this.began != 0 && !kind.startsWith("trivial") && !kind.equals("autosave")) {
+			this.timeline.add(new double[] { (start - this.began) / 60e9, ms });
+		}
 		if (!ok) {
 			this.errors.get(kind).incrementAndGet();
 		}
