@@ -205,7 +205,7 @@ class LoadBenchmarkIT {
 	private Process server(se.stratlas.system.EmbeddedDatabase database) throws Exception {
 		this.port = freePort();
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-Xmx512m",
+				"-Xmx512m", "-Xlog:gc:file=target/load-server-gc.log",
 				Boolean.getBoolean("load.jfr")
 						? "-XX:StartFlightRecording=filename=target/load-server.jfr,settings=profile"
 						: "-Dload.jfr=false",
