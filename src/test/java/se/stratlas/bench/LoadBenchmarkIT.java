@@ -41,7 +41,6 @@ import se.stratlas.indicators.IndicatorRegistry;
 
 import se.stratlas.testing.LiveHttp;
 
-import static se.stratlas.testing.LiveHttp.sessionCookie;
 import static se.stratlas.testing.LiveHttp.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -164,28 +163,6 @@ class LoadBenchmarkIT {
 			.single();
 		for (long id : indicators.subList(0, 60)) {
 			this.registry.link(organisation, id, List.of(priority3));
-		}
-		if (Boolean.getBoolean("load.explain")) {
-			Long[] ids = indicators.subList(0, 60).toArray(Long[]::new);
-			String[] counties = this.jdbc.sql("select code from areas_area where kind = 'COUNTY'")
-				.query(String.class)
-				.list()
-				.toArray(String[]::new);
-			for (int i = 0; i < 2; i++) {
-				System.out.println(String.join("\n", this.jdbc.sql(
-						"explain (analyze, buffers) select indicator_id, period, value from indicators_value where indicator_id = any(:ids) and area_code = :area and sex = 'T'")
-					.param("ids", ids)
-					.param("area", "24")
-					.query(String.class)
-					.list()));
-				System.out.println(String.join("\n", this.jdbc.sql(
-						"explain (analyze, buffers) select indicator_id, area_code, period, value from indicators_value where indicator_id = any(:ids) and area_code = any(:areas) and period = any(:periods) and sex = 'T' and value is not null")
-					.param("ids", ids)
-					.param("areas", counties)
-					.param("periods", new String[] { "2024" })
-					.query(String.class)
-					.list()));
-			}
 		}
 		long rus = this.jdbc.sql("select id from strategy_strategy where code = 'RUS' and organisation_id = :org")
 			.param("org", organisation)

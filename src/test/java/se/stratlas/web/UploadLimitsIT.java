@@ -23,7 +23,6 @@ import org.springframework.test.context.ActiveProfiles;
 import se.stratlas.shared.tables.Table;
 import se.stratlas.shared.tables.TableFiles;
 
-import static se.stratlas.testing.LiveHttp.sessionCookie;
 import static se.stratlas.testing.LiveHttp.csrf;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,17 +59,8 @@ class UploadLimitsIT {
 
 	@Test
 	void aBrowserPostingTheFormWithItsCsrfTokenGetsThe413PageNotAForgeryRefusal() throws Exception {
-		HttpResponse<String> loginPage = this.http.send(
-				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/login")).build(),
-				HttpResponse.BodyHandlers.ofString());
-		HttpResponse<String> signedIn = this.http
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/login"))
-				.header("Cookie", sessionCookie(loginPage))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString("username=sara.strateg&password=stratlas-demo&_csrf="
-						+ java.net.URLEncoder.encode(csrf(loginPage.body()), StandardCharsets.UTF_8)))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		String session = sessionCookie(signedIn);
+		String session = se.stratlas.testing.LiveHttp.signIn(this.http, "http://127.0.0.1:" + this.port,
+				"sara.strateg");
 		String form = this.http
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/indicators/import"))
 				.header("Cookie", session)
