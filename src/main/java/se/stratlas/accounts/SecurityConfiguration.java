@@ -100,8 +100,8 @@ class SecurityConfiguration {
 			.exceptionHandling(exceptions -> exceptions
 				.defaultAuthenticationEntryPointFor(problem(json, HttpStatus.UNAUTHORIZED), api)
 				.defaultAuthenticationEntryPointFor(problem(json, HttpStatus.UNAUTHORIZED), actuator)
-				.defaultAccessDeniedHandlerFor(problemDenied(json), api))
-			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+				.accessDeniedHandler(denied(json)))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::statelessBasic))
 			.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swagger),
 						new StaticHeadersWriter("Content-Security-Policy", CSP)))
@@ -178,9 +178,43 @@ class SecurityConfiguration {
 		};
 	}
 
-	private static AccessDeniedHandler problemDenied(JsonMapper json) {
-		return (request, response, exception) -> writeProblem(json, response, HttpStatus.FORBIDDEN,
-				"Your roles do not allow this.", request.getRequestURI());
+	/**
+	 * A request that needs no CSRF token: signed in with HTTP Basic and carrying no
+	 * session cookie, so no browser could have sent it on a page's behalf. A session
+	 * cookie with any Authorization header is a browser's request and needs the token.
+	 */
+	static boolean statelessBasic(HttpServletRequest request) {
+		String authorization = request.getHeader("Authorization");
+		if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+			return false;
+		}
+		jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+		return cookies == null
+				|| java.util.Arrays.stream(cookies).noneMatch(c -> "STRATLAS_SESSION".equals(c.getName()));
+	}
+
+	/**
+	 * A refusal says why: a form whose CSRF token is missing or out of date has expired
+	 * (reload and try again); anything else is a matter of roles. The API and JSON
+	 * clients get a problem detail, browsers the error page.
+	 */
+	private static AccessDeniedHandler denied(JsonMapper json) {
+		return (request, response, exception) -> {
+			boolean csrf = exception instanceof org.springframework.security.web.csrf.CsrfException;
+			if (se.stratlas.shared.web.WebRequests.wantsProblem(request)) {
+				writeProblem(json, response, HttpStatus.FORBIDDEN,
+						csrf ? "The CSRF token is missing or out of date: send the X-CSRF-TOKEN header of the session "
+								+ "(or sign in with HTTP Basic and no session cookie), or reload the page and try again."
+								: "Your roles do not allow this.",
+						request.getRequestURI());
+				return;
+			}
+			if (csrf) {
+				request.setAttribute(se.stratlas.shared.web.WebRequests.ERROR_REASON,
+						se.stratlas.shared.web.WebRequests.REASON_CSRF);
+			}
+			response.sendError(HttpStatus.FORBIDDEN.value());
+		};
 	}
 
 	private static void writeProblem(JsonMapper json, HttpServletResponse response, HttpStatus status, String detail,

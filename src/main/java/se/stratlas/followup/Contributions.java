@@ -122,6 +122,24 @@ public class Contributions {
 	 * The contribution as the user may read it: as it is, or, for those who do not see
 	 * work in progress, with its last approved text (empty before the first approval).
 	 */
+	/**
+	 * The contribution as {@link #readable} gives it, opened by someone who may be about
+	 * to edit it: an autosave revision that is still growing is sealed, so that whatever
+	 * its writer types next becomes a new revision and a save based on what this reader
+	 * saw is compared with exactly that text.
+	 */
+	@Transactional
+	public Contribution open(StratlasPrincipal user, long id) {
+		Contribution contribution = readable(user, id);
+		if (contribution.state().editable() && writesFor(user, contribution)) {
+			this.repository.jdbc()
+				.sql("update followup_revision set sealed = true where contribution_id = :id and kind = 'AUTOSAVE' and not sealed")
+				.param("id", id)
+				.update();
+		}
+		return contribution;
+	}
+
 	@Transactional(readOnly = true)
 	public Contribution readable(StratlasPrincipal user, long id) {
 		Contribution contribution = get(user.organisationId(), id);
@@ -264,7 +282,7 @@ public class Contributions {
 		return this.repository.jdbc()
 			.sql("""
 					select * from followup_revision r where contribution_id = :id and revision = :revision
-					and kind = 'AUTOSAVE' and saved_by = :actor and saved_at > :since
+					and kind = 'AUTOSAVE' and not sealed and saved_by = :actor and saved_at > :since
 					and not exists (select 1 from followup_product_freeze f where f.contribution_id = r.contribution_id
 					and f.revision = r.revision)""")
 			.param("id", contribution.id())

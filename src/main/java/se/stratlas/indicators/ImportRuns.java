@@ -43,7 +43,7 @@ public class ImportRuns {
 	/** One run: what it read and changed, or why it failed. */
 	public record Run(long id, String source, String description, String status, Instant startedAt, Instant finishedAt,
 			String startedBy, int valuesRead, int valuesInserted, int valuesRevised, int valuesUnchanged, String error,
-			String phase, int stepsDone, int stepsTotal, List<IndicatorFileImport.Problem> problems) {
+			String phase, int stepsDone, int stepsTotal, List<se.stratlas.shared.tables.ImportProblem> problems) {
 
 		public Run {
 			problems = problems == null ? List.of() : List.copyOf(problems);
@@ -153,8 +153,9 @@ public class ImportRuns {
 	}
 
 	/** Records a refused import with every problem it found (at most 1 000 kept). */
-	public void failed(long runId, String error, List<IndicatorFileImport.Problem> problems) {
-		List<IndicatorFileImport.Problem> kept = problems.size() > 1000 ? problems.subList(0, 1000) : problems;
+	public void failed(long runId, String error, List<se.stratlas.shared.tables.ImportProblem> problems) {
+		List<se.stratlas.shared.tables.ImportProblem> kept = problems.size() > 1000 ? problems.subList(0, 1000)
+				: problems;
 		this.separate.executeWithoutResult(status -> this.jdbc.sql("""
 				update indicators_import_run set status = 'FAILED', finished_at = now(), error = :error,
 				problems = cast(:problems as jsonb) where id = :id""")
@@ -179,11 +180,11 @@ public class ImportRuns {
 			.list();
 	}
 
-	private List<IndicatorFileImport.Problem> problems(String stored) {
+	private List<se.stratlas.shared.tables.ImportProblem> problems(String stored) {
 		if (stored == null) {
 			return List.of();
 		}
-		return java.util.Arrays.asList(this.json.readValue(stored, IndicatorFileImport.Problem[].class));
+		return java.util.Arrays.asList(this.json.readValue(stored, se.stratlas.shared.tables.ImportProblem[].class));
 	}
 
 }

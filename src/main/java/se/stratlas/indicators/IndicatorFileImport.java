@@ -23,6 +23,8 @@ import se.stratlas.areas.Areas;
 import se.stratlas.indicators.IndicatorKinds.Missing;
 import se.stratlas.indicators.IndicatorKinds.Sex;
 import se.stratlas.indicators.IndicatorKinds.ValueStatus;
+import se.stratlas.shared.tables.ImportProblem;
+import se.stratlas.shared.tables.ImportRefusedException;
 import se.stratlas.shared.tables.Table;
 import se.stratlas.shared.tables.TableFiles;
 
@@ -62,22 +64,13 @@ public class IndicatorFileImport {
 		this.transactions = transactions;
 	}
 
-	/** One problem: where in the file (JSON path, or row and column) and what. */
-	public record Problem(String where, String message) {
-	}
+	/**
+	 * The file was not imported; nothing was stored. Each problem says where and what.
+	 */
+	public static class ImportRefused extends ImportRefusedException {
 
-	/** The file was not imported; nothing was stored. */
-	public static class ImportRefused extends RuntimeException {
-
-		private final transient List<Problem> problems;
-
-		ImportRefused(List<Problem> problems) {
-			super(problems.size() + " problem(s); nothing was imported");
-			this.problems = List.copyOf(problems);
-		}
-
-		public List<Problem> problems() {
-			return this.problems;
+		ImportRefused(List<ImportProblem> problems) {
+			super(problems);
 		}
 
 	}
@@ -143,7 +136,7 @@ public class IndicatorFileImport {
 		}
 		catch (RuntimeException ex) {
 			this.runs.failed(run, String.valueOf(ex.getMessage()));
-			throw new ImportRefused(List.of(new Problem(name, String.valueOf(ex.getMessage()))));
+			throw new ImportRefused(List.of(ImportProblem.at(name, String.valueOf(ex.getMessage()))));
 		}
 	}
 
@@ -168,7 +161,7 @@ public class IndicatorFileImport {
 			this.runs.progress(run, "Hämtar från SCB", 0, 3, 0);
 			JsonNode body = this.scb.data(tableId, selection);
 			this.runs.progress(run, "Läser JSON-stat", 1, 3, 0);
-			List<Problem> problems = new ArrayList<>();
+			List<ImportProblem> problems = new ArrayList<>();
 			List<IndicatorValue.Incoming> values = new ArrayList<>();
 			readJsonStat(organisationId, "SCB " + tableId, body, values, problems);
 			if (!problems.isEmpty()) {
@@ -191,12 +184,12 @@ public class IndicatorFileImport {
 		}
 	}
 
-	private record Parsed(String format, List<IndicatorValue.Incoming> values, List<Problem> problems) {
+	private record Parsed(String format, List<IndicatorValue.Incoming> values, List<ImportProblem> problems) {
 	}
 
 	private Parsed parse(long organisationId, String name, byte[] content) {
 		String lower = name.toLowerCase(Locale.ROOT);
-		List<Problem> problems = new ArrayList<>();
+		List<ImportProblem> problems = new ArrayList<>();
 		List<IndicatorValue.Incoming> values = new ArrayList<>();
 		if (lower.endsWith(".json")) {
 			JsonNode body;
@@ -205,7 +198,7 @@ public class IndicatorFileImport {
 			}
 			catch (RuntimeException ex) {
 				return new Parsed("JSON", values,
-						List.of(new Problem(name, "the file is not JSON: " + Texts.firstLine(ex))));
+						List.of(ImportProblem.at(name, "the file is not JSON: " + Texts.firstLine(ex))));
 			}
 			if ("dataset".equals(body.path("class").asString(""))) {
 				readJsonStat(organisationId, name, body, values, problems);
@@ -221,23 +214,23 @@ public class IndicatorFileImport {
 			}
 			catch (IOException | RuntimeException ex) {
 				return new Parsed("tabell", values,
-						List.of(new Problem(name, "the file cannot be read: " + Texts.firstLine(ex))));
+						List.of(ImportProblem.at(name, "the file cannot be read: " + Texts.firstLine(ex))));
 			}
 			readTable(organisationId, rows, values, problems);
 			return new Parsed(lower.endsWith(".csv") ? "CSV" : "XLSX", values, problems);
 		}
-		return new Parsed("okänt", values,
-				List.of(new Problem(name, "only .json (Kolada or SCB JSON-stat), .csv and .xlsx can be imported")));
+		return new Parsed("okänt", values, List
+			.of(ImportProblem.at(name, "only .json (Kolada or SCB JSON-stat), .csv and .xlsx can be imported")));
 	}
 
 	private void readKolada(long organisationId, String name, JsonNode body, List<IndicatorValue.Incoming> values,
-			List<Problem> problems) {
+			List<ImportProblem> problems) {
 		List<KoladaClient.KoladaValue> rows;
 		try {
 			rows = KoladaClient.values(body, name);
 		}
 		catch (KoladaClient.KoladaException ex) {
-			problems.add(new Problem(name, ex.getMessage().substring(name.length()).strip()));
+			problems.add(ImportProblem.at(name, ex.getMessage().substring(name.length()).strip()));
 			return;
 		}
 		Map<String, Optional<IndicatorDefinition>> byKpi = new HashMap<>();
@@ -247,12 +240,12 @@ public class IndicatorFileImport {
 			Optional<IndicatorDefinition> indicator = byKpi.computeIfAbsent(row.kpi(),
 					kpi -> indicatorFor(organisationId, kpi));
 			if (indicator.isEmpty()) {
-				problems.add(new Problem(where + ".kpi", "no indicator has the Kolada id " + row.kpi()
+				problems.add(ImportProblem.at(where + ".kpi", "no indicator has the Kolada id " + row.kpi()
 						+ "; define one with that code or source id first"));
 				continue;
 			}
 			if (!this.areas.exists(row.areaCode())) {
-				problems.add(new Problem(where + ".municipality", "unknown area " + row.areaCode()));
+				problems.add(ImportProblem.at(where + ".municipality", "unknown area " + row.areaCode()));
 				continue;
 			}
 			values.add(new IndicatorValue.Incoming(indicator.get().id(), row.areaCode(), Period.year(row.year()),
@@ -261,13 +254,13 @@ public class IndicatorFileImport {
 	}
 
 	private void readJsonStat(long organisationId, String name, JsonNode body, List<IndicatorValue.Incoming> values,
-			List<Problem> problems) {
+			List<ImportProblem> problems) {
 		List<JsonStat.Cell> cells;
 		try {
 			cells = JsonStat.read(body);
 		}
 		catch (JsonStat.JsonStatException ex) {
-			problems.add(new Problem(name, ex.getMessage()));
+			problems.add(ImportProblem.at(name, ex.getMessage()));
 			return;
 		}
 		if (cells.isEmpty()) {
@@ -279,7 +272,7 @@ public class IndicatorFileImport {
 		String sexDimension = dimension(first, "Kon");
 		String contents = dimension(first, "ContentsCode");
 		if (region == null || time == null || contents == null) {
-			problems.add(new Problem(name + " $.id", "expected the dimensions Region, Tid and ContentsCode"));
+			problems.add(ImportProblem.at(name + " $.id", "expected the dimensions Region, Tid and ContentsCode"));
 			return;
 		}
 		Map<String, Optional<IndicatorDefinition>> byContents = new HashMap<>();
@@ -290,22 +283,22 @@ public class IndicatorFileImport {
 			Optional<IndicatorDefinition> indicator = byContents.computeIfAbsent(code,
 					c -> indicatorFor(organisationId, c));
 			if (indicator.isEmpty()) {
-				problems.add(new Problem(where, "no indicator has the SCB contents code " + code));
+				problems.add(ImportProblem.at(where, "no indicator has the SCB contents code " + code));
 				continue;
 			}
 			String area = "00".equals(cell.categories().get(region)) ? Areas.SWEDEN : cell.categories().get(region);
 			if (!this.areas.exists(area)) {
-				problems.add(new Problem(where, "unknown region " + area));
+				problems.add(ImportProblem.at(where, "unknown region " + area));
 				continue;
 			}
 			Sex sex = sexDimension == null ? Sex.T : Sex.parse(cell.categories().get(sexDimension)).orElse(null);
 			if (sex == null) {
-				problems.add(new Problem(where, "unknown sex " + cell.categories().get(sexDimension)));
+				problems.add(ImportProblem.at(where, "unknown sex " + cell.categories().get(sexDimension)));
 				continue;
 			}
 			Period period = scbPeriod(cell.categories().get(time));
 			if (period == null) {
-				problems.add(new Problem(where, "unknown period " + cell.categories().get(time)));
+				problems.add(ImportProblem.at(where, "unknown period " + cell.categories().get(time)));
 				continue;
 			}
 			Missing missing = cell.value() != null ? null : "..".equals(cell.status()) ? Missing.SEKRETESS
@@ -316,9 +309,9 @@ public class IndicatorFileImport {
 	}
 
 	private void readTable(long organisationId, List<List<String>> rows, List<IndicatorValue.Incoming> values,
-			List<Problem> problems) {
+			List<ImportProblem> problems) {
 		if (rows.isEmpty()) {
-			problems.add(new Problem("rad 1", "the file is empty"));
+			problems.add(new ImportProblem(1, "", "the file is empty"));
 			return;
 		}
 		Map<String, Integer> columns = new HashMap<>();
@@ -327,7 +320,7 @@ public class IndicatorFileImport {
 		}
 		for (String column : List.of("indikator", "område", "period", "värde")) {
 			if (!columns.containsKey(column)) {
-				problems.add(new Problem("rad 1, kolumn " + column, "the column is missing from the header"));
+				problems.add(new ImportProblem(1, column, "the column is missing from the header"));
 			}
 		}
 		if (!problems.isEmpty()) {
@@ -339,28 +332,28 @@ public class IndicatorFileImport {
 			if (row.stream().allMatch(String::isBlank)) {
 				continue;
 			}
-			String at = "rad " + (r + 1) + ", kolumn ";
+			int at = r + 1;
 			String code = cell(row, columns, "indikator");
 			Optional<IndicatorDefinition> indicator = byCode.computeIfAbsent(code,
 					c -> this.registry.findByCode(organisationId, c));
 			if (indicator.isEmpty()) {
-				problems.add(new Problem(at + "indikator", "unknown indicator \"" + code + "\""));
+				problems.add(new ImportProblem(at, "indikator", "unknown indicator \"" + code + "\""));
 			}
 			String area = cell(row, columns, "område");
 			if (!this.areas.exists(area)) {
-				problems.add(new Problem(at + "område", "unknown area code \"" + area + "\""));
+				problems.add(new ImportProblem(at, "område", "unknown area code \"" + area + "\""));
 			}
 			Period period = null;
 			try {
 				period = Period.parse(cell(row, columns, "period"));
 			}
 			catch (IllegalArgumentException ex) {
-				problems.add(new Problem(at + "period", ex.getMessage()));
+				problems.add(new ImportProblem(at, "period", ex.getMessage()));
 			}
 			String sexText = cell(row, columns, "kön");
 			Sex sex = sexText.isBlank() ? Sex.T : Sex.parse(sexText).orElse(null);
 			if (sex == null) {
-				problems.add(new Problem(at + "kön", "expected T, K or M, not \"" + sexText + "\""));
+				problems.add(new ImportProblem(at, "kön", "expected T, K or M, not \"" + sexText + "\""));
 			}
 			String valueText = cell(row, columns, "värde").replace(" ", "").replace(',', '.');
 			String missingText = cell(row, columns, "saknas").toLowerCase(Locale.ROOT);
@@ -378,7 +371,7 @@ public class IndicatorFileImport {
 					value = new BigDecimal(valueText).doubleValue();
 				}
 				catch (NumberFormatException ex) {
-					problems.add(new Problem(at + "värde", "\"" + valueText + "\" is not a number"));
+					problems.add(new ImportProblem(at, "värde", "\"" + valueText + "\" is not a number"));
 				}
 			}
 			if (indicator.isPresent() && this.areas.exists(area) && period != null && sex != null

@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.stratlas.shared.Texts;
+import se.stratlas.shared.tables.ImportProblem;
+import se.stratlas.shared.tables.ImportRefusedException;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.areas.Areas;
 import se.stratlas.audit.AuditTrail;
@@ -59,29 +61,6 @@ public class InitiativeImport {
 		this.audit = audit;
 	}
 
-	/**
-	 * One problem in an import file: the row (as the spreadsheet numbers it), the column
-	 * and what is wrong.
-	 */
-	public record Problem(int row, String column, String message) {
-	}
-
-	/** The file could not be imported; nothing was saved. */
-	public static class ImportRefused extends RuntimeException {
-
-		private final transient List<Problem> problems;
-
-		ImportRefused(List<Problem> problems) {
-			super(problems.size() + " problem(s) in the import file");
-			this.problems = List.copyOf(problems);
-		}
-
-		public List<Problem> problems() {
-			return this.problems;
-		}
-
-	}
-
 	/** The template users fill in, with one example row. */
 	public byte[] template() {
 		return TableFiles.xlsx(List.of(templateTable()));
@@ -102,13 +81,13 @@ public class InitiativeImport {
 	@Transactional
 	public int importFile(StratlasPrincipal user, String filename, byte[] content) {
 		List<List<String>> rows = read(filename, content);
-		List<Problem> problems = new ArrayList<>();
+		List<ImportProblem> problems = new ArrayList<>();
 		if (rows.isEmpty()) {
-			throw new ImportRefused(List.of(new Problem(1, "", "Filen är tom.")));
+			throw new ImportRefusedException(List.of(new ImportProblem(1, "", "Filen är tom.")));
 		}
 		Map<String, Integer> columns = header(rows.getFirst(), problems);
 		if (!problems.isEmpty()) {
-			throw new ImportRefused(problems);
+			throw new ImportRefusedException(problems);
 		}
 		Map<String, Strategy> strategiesByCode = new HashMap<>();
 		this.strategies.strategies(user.organisationId())
@@ -122,13 +101,14 @@ public class InitiativeImport {
 			parsed.add(parse(user, i + 1, row, columns, strategiesByCode, problems));
 		}
 		if (!problems.isEmpty()) {
-			throw new ImportRefused(problems);
+			throw new ImportRefusedException(problems);
 		}
 		for (ParsedRow row : parsed) {
 			try {
 				InitiativeDraft draft = this.management.validate(user, null, row.draft());
 				if (!this.management.mayOwn(user, draft.ownerUnitId())) {
-					problems.add(new Problem(row.number(), "namn*", "Du kan bara importera insatser för din enhet."));
+					problems
+						.add(new ImportProblem(row.number(), "namn*", "Du kan bara importera insatser för din enhet."));
 					continue;
 				}
 				long id = this.management.insert(user.organisationId(), draft, null, user.username());
@@ -152,11 +132,11 @@ public class InitiativeImport {
 						draft.name(), InitiativeManagement.fields(null, draft));
 			}
 			catch (se.stratlas.shared.ValidationException ex) {
-				ex.violations().forEach(v -> problems.add(new Problem(row.number(), v.field(), v.messageKey())));
+				ex.violations().forEach(v -> problems.add(new ImportProblem(row.number(), v.field(), v.messageKey())));
 			}
 		}
 		if (!problems.isEmpty()) {
-			throw new ImportRefused(problems);
+			throw new ImportRefusedException(problems);
 		}
 		return parsed.size();
 	}
@@ -166,10 +146,10 @@ public class InitiativeImport {
 	}
 
 	private ParsedRow parse(StratlasPrincipal user, int number, List<String> row, Map<String, Integer> columns,
-			Map<String, Strategy> strategiesByCode, List<Problem> problems) {
+			Map<String, Strategy> strategiesByCode, List<ImportProblem> problems) {
 		String name = cell(row, columns, "namn*");
 		if (name.isBlank()) {
-			problems.add(new Problem(number, "namn*", "Namn saknas."));
+			problems.add(new ImportProblem(number, "namn*", "Namn saknas."));
 		}
 		InitiativeType type = enumValue(InitiativeType.class, cell(row, columns, "typ*"), number, "typ*", true,
 				problems);
@@ -177,14 +157,14 @@ public class InitiativeImport {
 		LocalDate start = date(cell(row, columns, "startdatum"), number, "startdatum", problems);
 		LocalDate end = date(cell(row, columns, "slutdatum"), number, "slutdatum", problems);
 		if (start != null && end != null && end.isBefore(start)) {
-			problems.add(new Problem(number, "slutdatum", "Slutdatum ligger före startdatum."));
+			problems.add(new ImportProblem(number, "slutdatum", "Slutdatum ligger före startdatum."));
 		}
 		List<String> areaCodes = Arrays.stream(cell(row, columns, "kommunkoder").split("[;,\\s]+"))
 			.filter(c -> !c.isBlank())
 			.toList();
 		for (String code : areaCodes) {
 			if (!this.areas.exists(code)) {
-				problems.add(new Problem(number, "kommunkoder", "Okänd kommunkod " + code + "."));
+				problems.add(new ImportProblem(number, "kommunkoder", "Okänd kommunkod " + code + "."));
 			}
 		}
 		StrategyElement element = null;
@@ -193,7 +173,7 @@ public class InitiativeImport {
 			String[] parts = contribution.strip().split("\\s+", 2);
 			Strategy strategy = parts.length == 2 ? strategiesByCode.get(parts[0].toLowerCase(Locale.ROOT)) : null;
 			if (strategy == null) {
-				problems.add(new Problem(number, "bidrar till",
+				problems.add(new ImportProblem(number, "bidrar till",
 						"Skriv strategins kod och elementets kod, t.ex. \"RUS 1.2\"."));
 			}
 			else {
@@ -205,7 +185,7 @@ public class InitiativeImport {
 					.filter(e -> code.equalsIgnoreCase(e.code()))
 					.findFirst();
 				if (match.isEmpty()) {
-					problems.add(new Problem(number, "bidrar till",
+					problems.add(new ImportProblem(number, "bidrar till",
 							"Strategin " + strategy.code() + " har inget element med koden " + parts[1] + "."));
 				}
 				element = match.orElse(null);
@@ -219,25 +199,26 @@ public class InitiativeImport {
 		String amountText = cell(row, columns, "belopp_sek").replace(" ", "").replace(",", ".");
 		if (source != null || !yearText.isBlank() || !amountText.isBlank()) {
 			if (source == null) {
-				problems.add(new Problem(number, "finansieringskälla", "Finansieringskälla saknas."));
+				problems.add(new ImportProblem(number, "finansieringskälla", "Finansieringskälla saknas."));
 			}
 			try {
 				year = Integer.parseInt(yearText.replaceAll("\\.0$", ""));
 				if (year < 1990 || year > 2100) {
-					problems.add(new Problem(number, "år", "Året ska ligga mellan 1990 och 2100."));
+					problems.add(new ImportProblem(number, "år", "Året ska ligga mellan 1990 och 2100."));
 				}
 			}
 			catch (NumberFormatException ex) {
-				problems.add(new Problem(number, "år", "\"" + yearText + "\" är inget årtal."));
+				problems.add(new ImportProblem(number, "år", "\"" + yearText + "\" är inget årtal."));
 			}
 			try {
 				amount = new BigDecimal(amountText);
 				if (amount.signum() < 0) {
-					problems.add(new Problem(number, "belopp_sek", "Beloppet kan inte vara negativt."));
+					problems.add(new ImportProblem(number, "belopp_sek", "Beloppet kan inte vara negativt."));
 				}
 			}
 			catch (NumberFormatException ex) {
-				problems.add(new Problem(number, "belopp_sek", "\"" + amountText + "\" är inget belopp i kronor."));
+				problems
+					.add(new ImportProblem(number, "belopp_sek", "\"" + amountText + "\" är inget belopp i kronor."));
 			}
 		}
 		InitiativeDraft draft = new InitiativeDraft(name, cell(row, columns, "akronym"), type, status,
@@ -246,14 +227,14 @@ public class InitiativeImport {
 		return new ParsedRow(number, draft, element, source, year, amount);
 	}
 
-	private static Map<String, Integer> header(List<String> header, List<Problem> problems) {
+	private static Map<String, Integer> header(List<String> header, List<ImportProblem> problems) {
 		Map<String, Integer> columns = new HashMap<>();
 		for (int i = 0; i < header.size(); i++) {
 			columns.put(header.get(i).strip().toLowerCase(Locale.ROOT), i);
 		}
 		for (String column : COLUMNS) {
 			if (column.endsWith("*") && !columns.containsKey(column)) {
-				problems.add(new Problem(1, column, "Kolumnen \"" + column + "\" saknas i rubrikraden."));
+				problems.add(new ImportProblem(1, column, "Kolumnen \"" + column + "\" saknas i rubrikraden."));
 			}
 		}
 		return columns;
@@ -265,10 +246,10 @@ public class InitiativeImport {
 	}
 
 	private static <E extends Enum<E>> E enumValue(Class<E> type, String text, int row, String column, boolean required,
-			List<Problem> problems) {
+			List<ImportProblem> problems) {
 		if (text.isBlank()) {
 			if (required) {
-				problems.add(new Problem(row, column, "Värde saknas. Tillåtna: " + names(type) + "."));
+				problems.add(new ImportProblem(row, column, "Värde saknas. Tillåtna: " + names(type) + "."));
 			}
 			return null;
 		}
@@ -285,7 +266,8 @@ public class InitiativeImport {
 				return value;
 			}
 		}
-		problems.add(new Problem(row, column, "\"" + text + "\" är inte tillåtet. Tillåtna: " + names(type) + "."));
+		problems
+			.add(new ImportProblem(row, column, "\"" + text + "\" är inte tillåtet. Tillåtna: " + names(type) + "."));
 		return null;
 	}
 
@@ -293,7 +275,7 @@ public class InitiativeImport {
 		return String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
 	}
 
-	private static LocalDate date(String text, int row, String column, List<Problem> problems) {
+	private static LocalDate date(String text, int row, String column, List<ImportProblem> problems) {
 		if (text.isBlank()) {
 			return null;
 		}
@@ -301,7 +283,7 @@ public class InitiativeImport {
 			return LocalDate.parse(text);
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(new Problem(row, column, "\"" + text + "\" är inget datum (ÅÅÅÅ-MM-DD)."));
+			problems.add(new ImportProblem(row, column, "\"" + text + "\" är inget datum (ÅÅÅÅ-MM-DD)."));
 			return null;
 		}
 	}
@@ -317,9 +299,10 @@ public class InitiativeImport {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new ImportRefused(List.of(new Problem(1, "", "Filen gick inte att läsa: " + Texts.firstLine(ex))));
+			throw new ImportRefusedException(
+					List.of(new ImportProblem(1, "", "Filen gick inte att läsa: " + Texts.firstLine(ex))));
 		}
-		throw new ImportRefused(List.of(new Problem(1, "", "Bara .xlsx och .csv kan importeras.")));
+		throw new ImportRefusedException(List.of(new ImportProblem(1, "", "Bara .xlsx och .csv kan importeras.")));
 	}
 
 	private static List<List<String>> readCsv(byte[] content) throws IOException {

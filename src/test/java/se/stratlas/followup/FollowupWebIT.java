@@ -176,7 +176,7 @@ class FollowupWebIT {
 				.with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"action\": \"return\", \"version\": " + current.version() + "}"))
-			.andExpect(status().isBadRequest())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("comment"));
 		this.mvc
 			.perform(post("/api/followup/contributions/" + this.contribution.id() + "/transitions")

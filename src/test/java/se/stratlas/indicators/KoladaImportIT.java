@@ -299,7 +299,7 @@ class KoladaImportIT {
 		assertThatThrownBy(() -> this.files.importFile(this.organisation, "fel.csv",
 				csv.getBytes(StandardCharsets.UTF_8), "tester"))
 			.isInstanceOfSatisfying(IndicatorFileImport.ImportRefused.class,
-					ex -> assertThat(ex.problems()).extracting(IndicatorFileImport.Problem::where)
+					ex -> assertThat(ex.problems()).extracting(se.stratlas.shared.tables.ImportProblem::where)
 						.contains("rad 2, kolumn period", "rad 3, kolumn indikator", "rad 3, kolumn område",
 								"rad 3, kolumn kön", "rad 3, kolumn värde"));
 	}

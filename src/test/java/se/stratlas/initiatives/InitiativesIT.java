@@ -247,9 +247,9 @@ class InitiativesIT {
 				"Import två;RAKET;PAGAENDE;2024-13-01;9999;RUS 9.9;ERUF;tjugo;mycket");
 		assertThatThrownBy(
 				() -> this.importer.importFile(this.strategist, "insatser.csv", csv.getBytes(StandardCharsets.UTF_8)))
-			.isInstanceOfSatisfying(InitiativeImport.ImportRefused.class, ex -> {
+			.isInstanceOfSatisfying(se.stratlas.shared.tables.ImportRefusedException.class, ex -> {
 				assertThat(ex.problems()).allSatisfy(p -> assertThat(p.row()).isEqualTo(3));
-				assertThat(ex.problems()).extracting(InitiativeImport.Problem::column)
+				assertThat(ex.problems()).extracting(se.stratlas.shared.tables.ImportProblem::column)
 					.contains("typ*", "startdatum", "kommunkoder", "bidrar till", "år", "belopp_sek");
 			});
 		assertThat(count()).isEqualTo(before);

@@ -246,7 +246,7 @@ class WebFlowIT {
 			.content("{\"version\": 0, \"element\": {\"type\": \"SUB_PRIORITY\", \"code\": \"1\", \"nameSv\": \"\"}}")
 			.with(csrf())
 			.with(as("sara.strateg")))
-			.andExpect(status().isBadRequest())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("type", "nameSv")));
 		this.mvc.perform(get("/api/elements/{id}", 987654321).with(as("sara.strateg")))
 			.andExpect(status().isNotFound())

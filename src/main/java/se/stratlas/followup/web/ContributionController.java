@@ -100,7 +100,7 @@ class ContributionController {
 	@GetMapping("/followup/contributions/{id}")
 	@PreAuthorize("hasRole('READER')")
 	String show(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, Model model, Locale locale) {
-		Contribution contribution = this.contributions.readable(user, id);
+		Contribution contribution = this.contributions.open(user, id);
 		return page(user, contribution, new EditorForm(contribution.version(), contribution.revision(),
 				contribution.body(), contribution.fulfilment()), model, locale);
 	}

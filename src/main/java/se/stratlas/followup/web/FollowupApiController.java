@@ -102,7 +102,7 @@ class FollowupApiController {
 	@PreAuthorize("hasRole('READER')")
 	@Operation(summary = "A contribution with its text, state and where it is used")
 	Map<String, Object> contribution(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
-		Contribution contribution = this.contributions.readable(user, id);
+		Contribution contribution = this.contributions.open(user, id);
 		return Map.of("contribution", contribution, "section", this.contributions.section(contribution), "usage",
 				this.contributions.usage(contribution));
 	}
@@ -196,17 +196,6 @@ class FollowupApiController {
 		problem.setProperty("mine", ex.mine());
 		problem.setProperty("merged", ex.merge().text());
 		problem.setProperty("mergeHasConflicts", ex.merge().conflicting());
-		return problem;
-	}
-
-	@ExceptionHandler(ImportRefusedException.class)
-	ProblemDetail refused(ImportRefusedException ex, HttpServletRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-				ex.getMessage() + "; nothing was imported");
-		problem.setTitle("Import refused");
-		problem.setType(URI.create("https://stratlas.se/problems/import-refused"));
-		problem.setInstance(URI.create(request.getRequestURI()));
-		problem.setProperty("errors", ex.problems());
 		return problem;
 	}
 

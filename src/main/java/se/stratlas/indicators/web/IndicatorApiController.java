@@ -153,16 +153,6 @@ class IndicatorApiController {
 		return this.runs.runs(user.organisationId());
 	}
 
-	@org.springframework.web.bind.annotation.ExceptionHandler(IndicatorFileImport.ImportRefused.class)
-	org.springframework.http.ProblemDetail refused(IndicatorFileImport.ImportRefused ex) {
-		org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail
-			.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setTitle("Import refused");
-		problem.setProperty("errors",
-				ex.problems().stream().map(p -> Map.of("where", p.where(), "problem", p.message())).toList());
-		return problem;
-	}
-
 	@org.springframework.web.bind.annotation.ExceptionHandler({
 			se.stratlas.indicators.KoladaClient.KoladaException.class,
 			se.stratlas.indicators.ScbClient.ScbException.class })

@@ -403,7 +403,7 @@ class IndicatorController {
 		if (file.isEmpty()) {
 			model.addAttribute("filename", file.getOriginalFilename());
 			model.addAttribute("problems",
-					List.of(new se.stratlas.indicators.IndicatorFileImport.Problem("fil", "the file is empty")));
+					List.of(se.stratlas.shared.tables.ImportProblem.at("fil", "the file is empty")));
 			return importForm(user, model);
 		}
 		// The import runs in the background; its run page shows how far it has come and

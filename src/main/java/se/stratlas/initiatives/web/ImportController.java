@@ -54,7 +54,7 @@ class ImportController {
 			Model model, RedirectAttributes redirect) throws IOException {
 		model.addAttribute("columns", InitiativeImport.COLUMNS);
 		if (file.isEmpty()) {
-			model.addAttribute("problems", List.of(new InitiativeImport.Problem(1, "", "Välj en fil.")));
+			model.addAttribute("problems", List.of(new se.stratlas.shared.tables.ImportProblem(1, "", "Välj en fil.")));
 			return "initiatives/import";
 		}
 		try {
@@ -63,7 +63,7 @@ class ImportController {
 			redirect.addFlashAttribute("importedCount", count);
 			return "redirect:/initiatives";
 		}
-		catch (InitiativeImport.ImportRefused ex) {
+		catch (se.stratlas.shared.tables.ImportRefusedException ex) {
 			model.addAttribute("problems", ex.problems());
 			model.addAttribute("filename", file.getOriginalFilename());
 			return "initiatives/import";

@@ -259,18 +259,4 @@ class InitiativeApiController {
 		return this.portfolio.view(user.organisationId(), chosen.id(), filter.filter());
 	}
 
-	@ExceptionHandler(InitiativeImport.ImportRefused.class)
-	ProblemDetail importRefused(InitiativeImport.ImportRefused ex, HttpServletRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				ex.problems().size() + " problem(s) in the file; nothing was imported");
-		problem.setTitle("Import refused");
-		problem.setType(URI.create("https://stratlas.se/problems/import-refused"));
-		problem.setInstance(URI.create(request.getRequestURI()));
-		problem.setProperty("errors", ex.problems()
-			.stream()
-			.map(p -> Map.of("row", p.row(), "column", p.column() == null ? "" : p.column(), "problem", p.message()))
-			.toList());
-		return problem;
-	}
-
 }

@@ -47,9 +47,7 @@ final class Refusal {
 	 * An API call or a client that asks for JSON gets a problem detail, a browser a page.
 	 */
 	static boolean wantsProblem(HttpServletRequest request) {
-		String accept = request.getHeader("Accept");
-		return request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-				|| (accept != null && accept.contains("json") && !accept.contains("html"));
+		return se.stratlas.shared.web.WebRequests.wantsProblem(request);
 	}
 
 	/** Static files and health probes: they need no database and never wait. */

@@ -11,11 +11,14 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses an upload whose declared size is over {@code spring.servlet.multipart.
- * max-request-size} before anything reads it: a browser form carries its CSRF token
- * inside the multipart body, so without this gate the container's own parse failure would
- * surface as a bare server page (or a forgery refusal) instead of Stratlas' answer.
- * Uploads without a declared length are still limited by the multipart settings.
+ * Refuses a request body over {@code spring.servlet.multipart.max-request-size} with 413
+ * before anything reads it: an upload whose declared size is over it (a browser form
+ * carries its CSRF token inside the multipart body, so without this gate the container's
+ * own parse failure would surface as a bare server page or a forgery refusal), and any
+ * other body (JSON, a form) too. A body without a declared length is counted while it is
+ * read: past the limit, reading fails with {@link BodyTooLargeException}, which the error
+ * advice answers with the same 413. Uploads without a declared length are limited by the
+ * multipart settings.
  */
 public class UploadLimit extends OncePerRequestFilter {
 
@@ -32,12 +35,117 @@ public class UploadLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String type = request.getContentType();
-		if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
-				&& request.getContentLengthLong() > this.requestLimit.toBytes()) {
-			refuse(request, response);
+		boolean multipart = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+		if (request.getContentLengthLong() > this.requestLimit.toBytes()) {
+			if (multipart) {
+				refuse(request, response);
+			}
+			else {
+				Refusal.send(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, Refusal
+					.page("För mycket data – Stratlas", """
+							<h1>För mycket data</h1>
+							<p>Det som skickades är större än de %1$d MB som en begäran får vara. Inget sparades.</p>
+							<p><a href="/">Till startsidan</a></p>
+							""".formatted(this.requestLimit.toMegabytes())), bodyProblem(this.requestLimit));
+			}
+			return;
+		}
+		if (!multipart && request.getContentLengthLong() < 0
+				&& "chunked".equalsIgnoreCase(String.valueOf(request.getHeader("Transfer-Encoding")).strip())) {
+			chain.doFilter(new Counted(request, this.requestLimit.toBytes()), response);
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/** The problem detail for a request body over the limit. */
+	static String bodyProblem(DataSize limit) {
+		return "{\"type\":\"https://stratlas.se/problems/too-large\",\"title\":\"Request too large\","
+				+ "\"status\":413,\"detail\":\"The request body is larger than the " + limit.toMegabytes()
+				+ " MB a request may have\",\"limitBytes\":" + limit.toBytes() + "}";
+	}
+
+	/** Reading a body past the limit. */
+	public static final class BodyTooLargeException extends IOException {
+
+		BodyTooLargeException(long limit) {
+			super("The request body is larger than the " + limit + " bytes a request may have");
+		}
+
+	}
+
+	/** A request whose body counts what is read and stops at the limit. */
+	private static final class Counted extends jakarta.servlet.http.HttpServletRequestWrapper {
+
+		private final long limit;
+
+		private jakarta.servlet.ServletInputStream stream;
+
+		Counted(HttpServletRequest request, long limit) {
+			super(request);
+			this.limit = limit;
+		}
+
+		@Override
+		public jakarta.servlet.ServletInputStream getInputStream() throws IOException {
+			if (this.stream == null) {
+				jakarta.servlet.ServletInputStream in = super.getInputStream();
+				this.stream = new jakarta.servlet.ServletInputStream() {
+
+					private long read;
+
+					@Override
+					public int read() throws IOException {
+						int b = in.read();
+						if (b >= 0) {
+							count(1);
+						}
+						return b;
+					}
+
+					@Override
+					public int read(byte[] buffer, int offset, int length) throws IOException {
+						int n = in.read(buffer, offset, length);
+						if (n > 0) {
+							count(n);
+						}
+						return n;
+					}
+
+					private void count(int n) throws IOException {
+						this.read += n;
+						if (this.read > Counted.this.limit) {
+							throw new BodyTooLargeException(Counted.this.limit);
+						}
+					}
+
+					@Override
+					public boolean isFinished() {
+						return in.isFinished();
+					}
+
+					@Override
+					public boolean isReady() {
+						return in.isReady();
+					}
+
+					@Override
+					public void setReadListener(jakarta.servlet.ReadListener listener) {
+						in.setReadListener(listener);
+					}
+
+				};
+			}
+			return this.stream;
+		}
+
+		@Override
+		public java.io.BufferedReader getReader() throws IOException {
+			String encoding = getCharacterEncoding();
+			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), encoding == null
+					? java.nio.charset.StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+		}
+
 	}
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
