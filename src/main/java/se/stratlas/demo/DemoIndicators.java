@@ -33,6 +33,9 @@ class DemoIndicators {
 
 	static final String NOTE = "Fiktiva demovärden: påhittade för demon, inte statistik.";
 
+	/** The indicators that count things: a county's value is its municipalities' sum. */
+	private static final java.util.Set<String> COUNTS = java.util.Set.of("N01951", "DEMO_NYBOST", "DEMO_VALIDERING");
+
 	private final IndicatorRegistry registry;
 
 	private final Areas areas;
@@ -120,25 +123,48 @@ class DemoIndicators {
 			if (spec.priority() != null && rusKeys.containsKey(spec.priority())) {
 				this.registry.link(organisationId, indicator.id(), List.of(rusKeys.get(spec.priority())));
 			}
+			// A count (inhabitants, dwellings, validations) adds up: the county is the
+			// sum of
+			// its municipalities and Sweden about 38 times the county. Rates and shares
+			// are
+			// levels around the county's.
+			boolean count = COUNTS.contains(spec.code());
+			double[] countySum = new double[2025];
 			for (int a = 0; a < codes.size(); a++) {
 				String area = codes.get(a);
+				boolean municipality = a < municipalities.size();
 				double level = area.equals(Areas.SWEDEN) ? 1.06 : area.equals("24") ? 1.0
-						: 1 + spec.spread() * (((a * 37 + spec.code().hashCode()) % 21) - 10) / 20.0;
+						: 1 + spec.spread() * (Math.floorMod(a * 37 + spec.code().hashCode(), 21) - 10) / 20.0;
 				for (int year = 2010; year <= 2024; year++) {
 					double noise = (((year * 31 + a * 17 + spec.code().length() * 7) % 11) - 5) / 100.0;
 					double total = (spec.base() + spec.trend() * (year - 2010)) * level * (1 + noise * spec.spread());
+					if (count && municipality) {
+						countySum[year] += round(total, spec.decimals());
+					}
+					else if (count) {
+						total = area.equals("24") ? countySum[year] : countySum[year] * 38;
+					}
 					if (spec.unit().equals("%")) {
 						total = Math.max(0, Math.min(100, total));
 					}
+					total = Math.max(0, total);
 					Period period = Period.year(year);
-					boolean missing = (a * 7 + year) % 97 == 0;
-					values.add(value(indicator, area, period, Sex.T, missing ? null : round(total, spec.decimals())));
+					// Now and then a municipality's value is missing; the newest year is
+					// preliminary, as in Kolada; a small municipality's values for women
+					// and men
+					// are confidential some years (small numbers).
+					Missing missing = municipality && (a * 7 + year) % 97 == 0 ? Missing.SAKNAS : null;
+					Missing bySexMissing = missing != null ? missing
+							: municipality && Math.floorMod(a * 5 + year + spec.code().length(), 23) == 0
+									? Missing.SEKRETESS : null;
+					ValueStatus status = year == 2024 ? ValueStatus.PRELIMINAR : ValueStatus.DEFINITIV;
+					values.add(value(indicator, area, period, Sex.T, round(total, spec.decimals()), missing, status));
 					if (spec.bySex()) {
 						double gap = spec.base() * 0.04;
-						values.add(value(indicator, area, period, Sex.K,
-								missing ? null : round(total + gap / 2, spec.decimals())));
-						values.add(value(indicator, area, period, Sex.M,
-								missing ? null : round(total - gap / 2, spec.decimals())));
+						values.add(value(indicator, area, period, Sex.K, round(total + gap / 2, spec.decimals()),
+								bySexMissing, status));
+						values.add(value(indicator, area, period, Sex.M, round(total - gap / 2, spec.decimals()),
+								bySexMissing, status));
 					}
 				}
 			}
@@ -176,9 +202,9 @@ class DemoIndicators {
 	}
 
 	private static IndicatorValue.Incoming value(IndicatorDefinition indicator, String area, Period period, Sex sex,
-			Double value) {
-		return new IndicatorValue.Incoming(indicator.id(), area, period, sex, value,
-				value == null ? Missing.SAKNAS : null, ValueStatus.DEFINITIV);
+			double value, Missing missing, ValueStatus status) {
+		return new IndicatorValue.Incoming(indicator.id(), area, period, sex, missing == null ? value : null, missing,
+				status);
 	}
 
 	private static double round(double value, int decimals) {

@@ -37,8 +37,11 @@ public class LiveReferences {
 
 	private final Areas areas;
 
+	private final org.springframework.context.MessageSource messages;
+
 	LiveReferences(IndicatorRegistry indicators, IndicatorAnalytics analytics, InitiativeCatalog initiatives,
-			Areas areas) {
+			Areas areas, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.indicators = indicators;
 		this.analytics = analytics;
 		this.initiatives = initiatives;
@@ -84,7 +87,8 @@ public class LiveReferences {
 		if ("insats".equals(reference.kind())) {
 			try {
 				Initiative initiative = this.initiatives.get(organisationId, Long.parseLong(reference.target()));
-				return "insatsen " + initiative.name() + " (" + initiative.status().name().toLowerCase(Locale.ROOT)
+				return "insatsen " + initiative.name() + " ("
+						+ this.messages.getMessage(initiative.status().messageKey(), null, Locale.forLanguageTag("sv"))
 						+ ")";
 			}
 			catch (NumberFormatException | NotFoundException ex) {
@@ -97,30 +101,31 @@ public class LiveReferences {
 		}
 		IndicatorDefinition definition = found.get();
 		String area = reference.area() == null ? DEFAULT_AREA : reference.area();
+		Locale swedish = Locale.forLanguageTag("sv");
 		List<Target.Point> points = this.analytics.series(organisationId, definition.id(), List.of(area), Sex.T)
 			.stream()
 			.flatMap(s -> s.points().stream())
-			.filter(p -> p.value() != null && (untilYear == null || p.period().year() <= untilYear))
+			.filter(p -> untilYear == null || p.period().year() <= untilYear)
 			.toList();
-		NumberFormat format = NumberFormat.getNumberInstance(Locale.forLanguageTag("sv"));
+		Target.Point latest = points.stream().filter(p -> p.value() != null).reduce((a, b) -> b).orElse(null);
+		NumberFormat format = NumberFormat.getNumberInstance(swedish);
 		format.setMaximumFractionDigits(definition.decimals());
 		format.setMinimumFractionDigits(definition.decimals());
 		StringBuilder text = new StringBuilder(definition.nameSv()).append(", ").append(this.areas.name(area));
-		if (points.isEmpty()) {
+		if (latest == null) {
 			text.append(": inga värden");
 		}
 		else {
-			Target.Point latest = points.getLast();
 			text.append(": ")
 				.append(format.format(latest.value()))
 				.append(definition.unit() == null ? "" : " " + definition.unit())
 				.append(" (")
-				.append(latest.period().code());
+				.append(latest.period().label(swedish))
+				.append(latest.preliminary() ? ", preliminärt" : "");
 		}
-		text.append(points.isEmpty() ? " (" : "; ")
+		text.append(latest == null ? " (" : "; ")
 			.append("källa: ")
-			.append(definition.source().name())
-			.append(definition.sourceRef() == null ? "" : " " + definition.sourceRef())
+			.append(source(definition, swedish))
 			.append(definition.demoNote() == null ? "" : "; fiktiva demovärden")
 			.append(")");
 		return text.toString();
@@ -133,12 +138,13 @@ public class LiveReferences {
 	String render(long organisationId, Markdown.Reference reference, Locale locale, Integer untilYear) {
 		boolean english = "en".equals(locale.getLanguage());
 		if ("insats".equals(reference.kind())) {
-			return initiative(organisationId, reference.target(), english);
+			return initiative(organisationId, reference.target(), locale);
 		}
 		return indicator(organisationId, reference, locale, english, untilYear);
 	}
 
-	private String initiative(long organisationId, String target, boolean english) {
+	private String initiative(long organisationId, String target, Locale locale) {
+		boolean english = "en".equals(locale.getLanguage());
 		Initiative initiative;
 		try {
 			initiative = this.initiatives.get(organisationId, Long.parseLong(target));
@@ -152,7 +158,7 @@ public class LiveReferences {
 			.append("\">")
 			.append(Markdown.escape(initiative.name()))
 			.append("</a> <span class=\"muted\">(")
-			.append(Markdown.escape(initiative.status().name().toLowerCase(Locale.ROOT)));
+			.append(Markdown.escape(this.messages.getMessage(initiative.status().messageKey(), null, locale)));
 		if (initiative.startDate() != null) {
 			html.append(", ").append(initiative.startDate().getYear());
 			html.append("–").append(initiative.endDate() == null ? "" : initiative.endDate().getYear());
@@ -181,12 +187,14 @@ public class LiveReferences {
 				: series.getFirst()
 					.points()
 					.stream()
-					.filter(p -> p.value() != null && (untilYear == null || p.period().year() <= untilYear))
+					.filter(p -> untilYear == null || p.period().year() <= untilYear)
 					.toList();
+		List<Target.Point> present = points.stream().filter(p -> p.value() != null).toList();
 		String name = english && definition.nameEn() != null ? definition.nameEn() : definition.nameSv();
 		NumberFormat format = NumberFormat.getNumberInstance(locale);
 		format.setMaximumFractionDigits(definition.decimals());
 		format.setMinimumFractionDigits(definition.decimals());
+		String preliminary = english ? "preliminary" : "preliminärt";
 		StringBuilder html = new StringBuilder("<figure class=\"live-ref indicator-ref\">");
 		html.append("<figcaption><a href=\"/indicators/")
 			.append(definition.id())
@@ -195,18 +203,19 @@ public class LiveReferences {
 			.append("</a>, ")
 			.append(Markdown.escape(areaName))
 			.append("</figcaption>");
-		if (points.isEmpty()) {
+		if (present.isEmpty()) {
 			html.append("<p class=\"muted\">").append(english ? "No values yet." : "Inga värden ännu.").append("</p>");
 		}
 		else {
-			Target.Point latest = points.getLast();
+			Target.Point latest = present.getLast();
 			html.append("<p class=\"live-value\"><strong>")
 				.append(Markdown.escape(format.format(latest.value())))
 				.append(definition.unit() == null ? "" : " " + Markdown.escape(definition.unit()))
 				.append("</strong> (")
-				.append(Markdown.escape(latest.period().code()))
+				.append(Markdown.escape(latest.period().label(locale)))
+				.append(latest.preliminary() ? ", " + preliminary : "")
 				.append(")</p>");
-			html.append(sparkline(points));
+			html.append(sparkline(present));
 			html.append("<details><summary>").append(english ? "Values" : "Värden").append("</summary><table>");
 			html.append("<thead><tr><th scope=\"col\">")
 				.append(english ? "Period" : "Period")
@@ -214,23 +223,34 @@ public class LiveReferences {
 				.append(english ? "Value" : "Värde")
 				.append("</th></tr></thead><tbody>");
 			for (Target.Point p : points) {
+				// A missing value is a dash with its reason, never a zero.
 				html.append("<tr><td>")
-					.append(Markdown.escape(p.period().code()))
+					.append(Markdown.escape(p.period().label(locale)))
 					.append("</td><td>")
-					.append(Markdown.escape(format.format(p.value())))
+					.append(p.value() == null ? "– " + Markdown.escape(p.missing().label(locale))
+							: Markdown.escape(format.format(p.value()))
+									+ (p.preliminary() ? " (" + preliminary + ")" : ""))
 					.append("</td></tr>");
 			}
 			html.append("</tbody></table></details>");
 		}
 		html.append("<p class=\"source\">")
 			.append(english ? "Source: " : "Källa: ")
-			.append(Markdown.escape(definition.source().name()))
-			.append(definition.sourceRef() == null ? "" : " " + Markdown.escape(definition.sourceRef()))
+			.append(Markdown.escape(source(definition, locale)))
 			.append("</p>");
 		if (definition.demoNote() != null) {
 			html.append("<p class=\"demo-label\">").append(Markdown.escape(definition.demoNote())).append("</p>");
 		}
 		return html.append("</figure>").toString();
+	}
+
+	/**
+	 * The source as readers know it: "Kolada N01951", "SCB …", "egna data", "beräknad".
+	 */
+	private String source(IndicatorDefinition definition, Locale locale) {
+		String label = this.messages.getMessage("indicator.source." + definition.source().name(), null,
+				definition.source().name(), locale);
+		return label + (definition.sourceRef() == null ? "" : " " + definition.sourceRef());
 	}
 
 	/** A small trend line; decorative, the values are in the table beside it. */

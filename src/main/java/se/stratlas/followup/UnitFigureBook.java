@@ -85,7 +85,11 @@ public class UnitFigureBook {
 
 	private final AuditTrail audit;
 
-	UnitFigureBook(FollowupRepository repository, OrganisationUnits units, AuditTrail audit) {
+	private final se.stratlas.shared.ImportSlots slots;
+
+	UnitFigureBook(FollowupRepository repository, OrganisationUnits units, AuditTrail audit,
+			se.stratlas.shared.ImportSlots slots) {
+		this.slots = slots;
 		this.repository = repository;
 		this.units = units;
 		this.audit = audit;
@@ -208,6 +212,16 @@ public class UnitFigureBook {
 		}
 		if (d.outcome() == null) {
 			problems.add(new String[] { "outcome", "validation.required" });
+		}
+		String[] names = { "budget", "outcome", "forecast", "previousYear", "savingsTarget" };
+		BigDecimal[] amounts = { d.budget(), d.outcome(), d.forecast(), d.previousYear(), d.savingsTarget() };
+		for (int i = 0; i < names.length; i++) {
+			if (!se.stratlas.shared.Bounds.millions(amounts[i])) {
+				problems.add(new String[] { names[i], "figures.range" });
+			}
+		}
+		if (d.workedHours() != null && d.workedHours().abs().compareTo(new BigDecimal("9999999999999.9")) > 0) {
+			problems.add(new String[] { "workedHours", "figures.range" });
 		}
 		if (d.employees() != null && d.employees() < 0) {
 			problems.add(new String[] { "employees", "figures.negative" });
@@ -341,6 +355,13 @@ public class UnitFigureBook {
 		if (!user.can(Role.REPORTER)) {
 			throw new AccessDeniedException("Only rapportörer and strateger import figures");
 		}
+		try (se.stratlas.shared.ImportSlots.Slot slot = this.slots
+			.take(user.organisationId() + "/" + user.username())) {
+			return importRows(user, filename, content);
+		}
+	}
+
+	private ImportResult importRows(StratlasPrincipal user, String filename, byte[] content) {
 		List<List<String>> rows = TableFiles.read(filename, content);
 		List<ImportProblem> problems = new ArrayList<>();
 		if (rows.isEmpty()) {

@@ -78,7 +78,7 @@ public class IndicatorAnalytics {
 	 * An area's place among its peers for one period: 1 is best given the indicator's
 	 * polarity.
 	 */
-	public record Rank(int rank, String areaCode, String areaName, double value, Band band) {
+	public record Rank(int rank, String areaCode, String areaName, double value, Band band, boolean preliminary) {
 	}
 
 	/**
@@ -108,7 +108,7 @@ public class IndicatorAnalytics {
 	 * before, its target status.
 	 */
 	public record DashboardRow(IndicatorDefinition indicator, String areaCode, Period latestPeriod, Double latest,
-			Double previous, Target.Status targetStatus, Band band) {
+			Double previous, Target.Status targetStatus, Band band, boolean preliminary) {
 
 		public Double change() {
 			return this.latest == null || this.previous == null ? null : this.latest - this.previous;
@@ -122,12 +122,11 @@ public class IndicatorAnalytics {
 	 */
 	public List<Series> series(long organisationId, long indicatorId, List<String> areaCodes, Sex sex) {
 		IndicatorDefinition indicator = this.registry.get(organisationId, indicatorId);
-		Map<String, TreeMap<Period, Double>> byArea = values(organisationId, indicator, areaCodes, sex, null);
+		Map<String, TreeMap<Period, Target.Point>> byArea = values(organisationId, indicator, areaCodes, sex, null);
 		List<Series> series = new ArrayList<>();
 		for (String code : areaCodes) {
-			TreeMap<Period, Double> points = byArea.getOrDefault(code, new TreeMap<>());
 			series.add(new Series(code, this.areas.name(code), sex,
-					points.entrySet().stream().map(e -> new Target.Point(e.getKey(), e.getValue())).toList()));
+					List.copyOf(byArea.getOrDefault(code, new TreeMap<>()).values())));
 		}
 		return series;
 	}
@@ -138,12 +137,15 @@ public class IndicatorAnalytics {
 		List<String> codes = (level == Area.Kind.COUNTY ? this.areas.counties() : this.areas.municipalities()).stream()
 			.map(Area::code)
 			.toList();
-		Map<String, TreeMap<Period, Double>> values = values(organisationId, indicator, codes, sex, period);
+		Map<String, TreeMap<Period, Target.Point>> values = values(organisationId, indicator, codes, sex, period);
 		List<Map.Entry<String, Double>> present = new ArrayList<>();
+		Map<String, Boolean> preliminary = new HashMap<>();
 		values.forEach((code, points) -> {
-			Double value = points.get(period);
-			if (value != null) {
-				present.add(Map.entry(code, value));
+			Target.Point point = points.get(period);
+			// Missing, secret and not-applicable values are never ranked.
+			if (point != null && point.value() != null) {
+				present.add(Map.entry(code, point.value()));
+				preliminary.put(code, point.preliminary());
 			}
 		});
 		Comparator<Map.Entry<String, Double>> order = Map.Entry.comparingByValue();
@@ -161,7 +163,7 @@ public class IndicatorAnalytics {
 				last = entry.getValue();
 			}
 			ranks.add(new Rank(rank, entry.getKey(), this.areas.name(entry.getKey()), entry.getValue(),
-					band(indicator, rank, present.size())));
+					band(indicator, rank, present.size()), preliminary.get(entry.getKey())));
 		}
 		return ranks;
 	}
@@ -198,14 +200,15 @@ public class IndicatorAnalytics {
 		for (Series member : series(organisationId, indicatorId, group.areaCodes(), sex)) {
 			for (Target.Point point : member.points()) {
 				if (point.value() != null) {
-					double[] sum = sums.computeIfAbsent(point.period(), p -> new double[2]);
+					double[] sum = sums.computeIfAbsent(point.period(), p -> new double[3]);
 					sum[0] += point.value();
 					sum[1]++;
+					sum[2] += point.preliminary() ? 1 : 0;
 				}
 			}
 		}
 		List<Target.Point> points = new ArrayList<>();
-		sums.forEach((period, sum) -> points.add(new Target.Point(period, sum[0] / sum[1])));
+		sums.forEach((period, sum) -> points.add(new Target.Point(period, sum[0] / sum[1], null, sum[2] > 0)));
 		return new Series("group:" + group.id(), group.name(), sex, points);
 	}
 
@@ -233,33 +236,44 @@ public class IndicatorAnalytics {
 		if (municipalities.isEmpty()) {
 			throw new ValidationException("countyCode", "area.unknown", countyCode);
 		}
-		Map<String, TreeMap<Period, Double>> values = values(organisationId,
+		Map<String, TreeMap<Period, Target.Point>> values = values(organisationId,
 				this.registry.get(organisationId, indicatorId), municipalities, sex, null);
-		Map<String, TreeMap<Period, Double>> weights = weightIndicatorId == null ? Map.of() : values(organisationId,
-				this.registry.get(organisationId, weightIndicatorId), municipalities, sex, null);
+		Map<String, TreeMap<Period, Target.Point>> weights = weightIndicatorId == null ? Map.of() : values(
+				organisationId, this.registry.get(organisationId, weightIndicatorId), municipalities, sex, null);
 		TreeMap<Period, double[]> sums = new TreeMap<>();
-		values.forEach((area, points) -> points.forEach((period, value) -> {
-			if (value == null) {
+		values.forEach((area, points) -> points.forEach((period, point) -> {
+			double[] sum = sums.computeIfAbsent(period, p -> new double[5]);
+			if (point.value() == null) {
+				// A secret municipality value makes the county's unknown as secret: the
+				// sum
+				// would let it be derived.
+				sum[4] += point.missing() == IndicatorKinds.Missing.SEKRETESS ? 1 : 0;
 				return;
 			}
 			double weight = 1;
 			if (weightIndicatorId != null) {
-				Double w = weights.getOrDefault(area, new TreeMap<>()).get(period);
-				if (w == null) {
+				Target.Point w = weights.getOrDefault(area, new TreeMap<>()).get(period);
+				if (w == null || w.value() == null) {
 					return;
 				}
-				weight = w;
+				weight = w.value();
+				sum[3] += w.preliminary() ? 1 : 0;
 			}
-			double[] sum = sums.computeIfAbsent(period, p -> new double[3]);
-			sum[0] += value * weight;
+			sum[0] += point.value() * weight;
 			sum[1] += weight;
 			sum[2]++;
+			sum[3] += point.preliminary() ? 1 : 0;
 		}));
 		List<Target.Point> points = new ArrayList<>();
 		sums.forEach((period, sum) -> {
+			// Only when every municipality has a value: a missing one is never counted as
+			// 0.
 			boolean complete = sum[2] == municipalities.size();
 			Double value = !complete ? null : weightIndicatorId == null ? sum[0] : sum[1] == 0 ? null : sum[0] / sum[1];
-			points.add(new Target.Point(period, value));
+			points.add(new Target.Point(period, value,
+					value != null ? null
+							: sum[4] > 0 ? IndicatorKinds.Missing.SEKRETESS : IndicatorKinds.Missing.SAKNAS,
+					value != null && sum[3] > 0));
 		});
 		return points;
 	}
@@ -293,17 +307,16 @@ public class IndicatorAnalytics {
 		// Stored indicators in three queries for all of them: the area's values, the
 		// targets,
 		// and the peers' values in each indicator's latest period for the band.
-		Map<Long, TreeMap<Period, Double>> own = new HashMap<>();
+		Map<Long, TreeMap<Period, Target.Point>> own = new HashMap<>();
 		if (!stored.isEmpty()) {
 			this.jdbc.sql("""
-					select indicator_id, period, value from indicators_value
+					select indicator_id, period, value, missing, status from indicators_value
 					where indicator_id = any(:ids) and area_code = :area and sex = 'T'""")
 				.param("ids", stored.toArray(Long[]::new))
 				.param("area", areaCode)
 				.query((ResultSet rs, int row) -> {
-					double value = rs.getDouble("value");
-					own.computeIfAbsent(rs.getLong("indicator_id"), k -> new TreeMap<>())
-						.put(Period.parse(rs.getString("period")), rs.wasNull() ? null : value);
+					Target.Point point = point(rs);
+					own.computeIfAbsent(rs.getLong("indicator_id"), k -> new TreeMap<>()).put(point.period(), point);
 					return null;
 				})
 				.list();
@@ -318,7 +331,7 @@ public class IndicatorAnalytics {
 		own.forEach((id, points) -> points.descendingMap()
 			.entrySet()
 			.stream()
-			.filter(e -> e.getValue() != null)
+			.filter(e -> e.getValue().value() != null)
 			.findFirst()
 			.ifPresent(e -> latestPeriod.put(id, e.getKey())));
 		if (area.isPresent() && area.get().kind() != Area.Kind.COUNTRY && !latestPeriod.isEmpty()) {
@@ -350,11 +363,7 @@ public class IndicatorAnalytics {
 				rows.add(computedRow(organisationId, indicator, areaCode, area));
 				continue;
 			}
-			TreeMap<Period, Double> points = own.getOrDefault(indicator.id(), new TreeMap<>());
-			List<Target.Point> series = points.entrySet()
-				.stream()
-				.map(e -> new Target.Point(e.getKey(), e.getValue()))
-				.toList();
+			List<Target.Point> series = List.copyOf(own.getOrDefault(indicator.id(), new TreeMap<>()).values());
 			List<Target.Point> present = series.stream().filter(p -> p.value() != null).toList();
 			Target.Point latest = present.isEmpty() ? null : present.getLast();
 			Target.Point previous = present.size() < 2 ? null : present.get(present.size() - 2);
@@ -373,7 +382,8 @@ public class IndicatorAnalytics {
 				band = band(indicator, better + 1, others.size());
 			}
 			rows.add(new DashboardRow(indicator, areaCode, latest == null ? null : latest.period(),
-					latest == null ? null : latest.value(), previous == null ? null : previous.value(), status, band));
+					latest == null ? null : latest.value(), previous == null ? null : previous.value(), status, band,
+					latest != null && latest.preliminary()));
 		}
 		return rows;
 	}
@@ -400,7 +410,8 @@ public class IndicatorAnalytics {
 				.orElse(Band.UNRANKED);
 		}
 		return new DashboardRow(indicator, areaCode, latest == null ? null : latest.period(),
-				latest == null ? null : latest.value(), previous == null ? null : previous.value(), status, band);
+				latest == null ? null : latest.value(), previous == null ? null : previous.value(), status, band,
+				latest != null && latest.preliminary());
 	}
 
 	/**
@@ -408,7 +419,7 @@ public class IndicatorAnalytics {
 	 * target status there.
 	 */
 	public record DashboardCell(long indicatorId, String areaCode, Period period, Double value,
-			Target.Status targetStatus) {
+			Target.Status targetStatus, boolean preliminary) {
 	}
 
 	/**
@@ -426,17 +437,17 @@ public class IndicatorAnalytics {
 		if (own != indicatorIds.stream().distinct().count()) {
 			throw new se.stratlas.shared.NotFoundException("indicator", indicatorIds);
 		}
-		Map<Long, Map<String, TreeMap<Period, Double>>> values = new HashMap<>();
+		Map<Long, Map<String, TreeMap<Period, Target.Point>>> values = new HashMap<>();
 		this.jdbc.sql("""
-				select indicator_id, area_code, period, value from indicators_value
+				select indicator_id, area_code, period, value, missing, status from indicators_value
 				where indicator_id = any(:ids) and area_code = any(:areas) and sex = 'T'""")
 			.param("ids", indicatorIds.toArray(Long[]::new))
 			.param("areas", areaCodes.toArray(String[]::new))
 			.query((ResultSet rs, int row) -> {
-				double value = rs.getDouble("value");
+				Target.Point point = point(rs);
 				values.computeIfAbsent(rs.getLong("indicator_id"), k -> new HashMap<>())
 					.computeIfAbsent(rs.getString("area_code"), k -> new TreeMap<>())
-					.put(Period.parse(rs.getString("period")), rs.wasNull() ? null : value);
+					.put(point.period(), point);
 				return null;
 			})
 			.list();
@@ -447,23 +458,22 @@ public class IndicatorAnalytics {
 		List<DashboardCell> cells = new ArrayList<>();
 		for (long id : indicatorIds) {
 			for (String area : areaCodes) {
-				TreeMap<Period, Double> series = values.getOrDefault(id, Map.of()).getOrDefault(area, new TreeMap<>());
-				Map.Entry<Period, Double> latest = series.descendingMap()
-					.entrySet()
+				TreeMap<Period, Target.Point> series = values.getOrDefault(id, Map.of())
+					.getOrDefault(area, new TreeMap<>());
+				Target.Point latest = series.descendingMap()
+					.values()
 					.stream()
-					.filter(e -> e.getValue() != null)
+					.filter(p -> p.value() != null)
 					.findFirst()
 					.orElse(null);
 				Target.Status status = targets.getOrDefault(id, List.of())
 					.stream()
 					.filter(t -> t.sex() == Sex.T && (t.areaCode() == null || t.areaCode().equals(area)))
 					.findFirst()
-					.map(t -> t.assess(
-							series.entrySet().stream().map(e -> new Target.Point(e.getKey(), e.getValue())).toList())
-						.status())
+					.map(t -> t.assess(List.copyOf(series.values())).status())
 					.orElse(null);
-				cells.add(new DashboardCell(id, area, latest == null ? null : latest.getKey(),
-						latest == null ? null : latest.getValue(), status));
+				cells.add(new DashboardCell(id, area, latest == null ? null : latest.period(),
+						latest == null ? null : latest.value(), status, latest != null && latest.preliminary()));
 			}
 		}
 		return cells;
@@ -473,19 +483,19 @@ public class IndicatorAnalytics {
 	 * Stored values by area and period, or, for a computed indicator, values computed
 	 * from its inputs.
 	 */
-	Map<String, TreeMap<Period, Double>> values(long organisationId, IndicatorDefinition indicator,
+	Map<String, TreeMap<Period, Target.Point>> values(long organisationId, IndicatorDefinition indicator,
 			List<String> areaCodes, Sex sex, Period only) {
 		if (indicator.source() == Source.COMPUTED) {
 			return computed(organisationId, indicator, areaCodes, sex, only);
 		}
-		Map<String, TreeMap<Period, Double>> byArea = new HashMap<>();
+		Map<String, TreeMap<Period, Target.Point>> byArea = new HashMap<>();
 		// One period or all: two statements, so that each has a plan that uses the
 		// primary key
 		// (indicator, area, period, sex) fully.
 		String sql = only == null ? """
-				select area_code, period, value from indicators_value where indicator_id = :id
+				select area_code, period, value, missing, status from indicators_value where indicator_id = :id
 				and area_code = any(:areas) and sex = :sex""" : """
-				select area_code, period, value from indicators_value where indicator_id = :id
+				select area_code, period, value, missing, status from indicators_value where indicator_id = :id
 				and area_code = any(:areas) and period = :period and sex = :sex""";
 		var statement = this.jdbc.sql(sql)
 			.param("id", indicator.id())
@@ -495,15 +505,26 @@ public class IndicatorAnalytics {
 			statement = statement.param("period", only.code());
 		}
 		statement.query((ResultSet rs, int row) -> {
-			double value = rs.getDouble("value");
-			byArea.computeIfAbsent(rs.getString("area_code"), k -> new TreeMap<>())
-				.put(Period.parse(rs.getString("period")), rs.wasNull() ? null : value);
+			Target.Point point = point(rs);
+			byArea.computeIfAbsent(rs.getString("area_code"), k -> new TreeMap<>()).put(point.period(), point);
 			return null;
 		}).list();
 		return byArea;
 	}
 
-	private Map<String, TreeMap<Period, Double>> computed(long organisationId, IndicatorDefinition indicator,
+	/**
+	 * A stored value as a point: the number (a SQL null stays null, never 0), or the
+	 * reason it is missing, and whether it is preliminary.
+	 */
+	private static Target.Point point(ResultSet rs) throws java.sql.SQLException {
+		Double value = rs.getObject("value", Double.class);
+		String missing = rs.getString("missing");
+		return new Target.Point(Period.parse(rs.getString("period")), value,
+				missing == null ? null : IndicatorKinds.Missing.valueOf(missing),
+				IndicatorKinds.ValueStatus.PRELIMINAR.name().equals(rs.getString("status")));
+	}
+
+	private Map<String, TreeMap<Period, Target.Point>> computed(long organisationId, IndicatorDefinition indicator,
 			List<String> areaCodes, Sex sex, Period only) {
 		Map<String, IndicatorDefinition> inputs = new LinkedHashMap<>();
 		for (IndicatorDefinition definition : this.registry.definitions(organisationId)) {
@@ -511,26 +532,38 @@ public class IndicatorAnalytics {
 		}
 		ComputedIndicator formula = ComputedIndicator.parse(indicator.numerator(), indicator.denominator(),
 				indicator.factor() == null ? 1 : indicator.factor(), inputs.keySet());
-		Map<String, Map<String, TreeMap<Period, Double>>> inputValues = new HashMap<>();
+		Map<String, Map<String, TreeMap<Period, Target.Point>>> inputValues = new HashMap<>();
 		Set<Period> periods = new java.util.TreeSet<>();
 		for (String code : formula.inputs()) {
 			IndicatorDefinition input = inputs.get(code);
 			if (input.source() == Source.COMPUTED && input.id() == indicator.id()) {
 				throw new ValidationException("numerator", "indicator.expression.invalid", "refers to itself");
 			}
-			Map<String, TreeMap<Period, Double>> values = values(organisationId, input, areaCodes, sex, only);
+			Map<String, TreeMap<Period, Target.Point>> values = values(organisationId, input, areaCodes, sex, only);
 			inputValues.put(code, values);
 			values.values().forEach(points -> periods.addAll(points.keySet()));
 		}
-		Map<String, TreeMap<Period, Double>> result = new HashMap<>();
+		Map<String, TreeMap<Period, Target.Point>> result = new HashMap<>();
 		for (String area : areaCodes) {
 			for (Period period : periods) {
+				List<Target.Point> used = new ArrayList<>();
 				OptionalDouble value = formula.evaluate(code -> {
-					Double v = inputValues.get(code).getOrDefault(area, new TreeMap<>()).get(period);
-					return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
+					Target.Point p = inputValues.get(code).getOrDefault(area, new TreeMap<>()).get(period);
+					if (p != null) {
+						used.add(p);
+					}
+					return p == null || p.value() == null ? OptionalDouble.empty() : OptionalDouble.of(p.value());
 				});
+				boolean finite = value.isPresent() && Double.isFinite(value.getAsDouble());
+				// Missing when an input is: secret if any input is secret, else saknas.
+				IndicatorKinds.Missing reason = used.stream()
+					.map(Target.Point::missing)
+					.filter(m -> m == IndicatorKinds.Missing.SEKRETESS)
+					.findFirst()
+					.orElse(IndicatorKinds.Missing.SAKNAS);
 				result.computeIfAbsent(area, k -> new TreeMap<>())
-					.put(period, value.isPresent() ? value.getAsDouble() : null);
+					.put(period, new Target.Point(period, finite ? value.getAsDouble() : null, finite ? null : reason,
+							finite && used.stream().anyMatch(Target.Point::preliminary)));
 			}
 		}
 		return result;

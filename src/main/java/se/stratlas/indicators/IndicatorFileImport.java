@@ -25,6 +25,8 @@ import se.stratlas.indicators.IndicatorKinds.Sex;
 import se.stratlas.indicators.IndicatorKinds.ValueStatus;
 import se.stratlas.shared.tables.ImportProblem;
 import se.stratlas.shared.tables.ImportRefusedException;
+import se.stratlas.shared.tables.TableLimits;
+import se.stratlas.shared.tables.TableReader;
 import se.stratlas.shared.tables.Table;
 import se.stratlas.shared.tables.TableFiles;
 
@@ -54,8 +56,11 @@ public class IndicatorFileImport {
 
 	private final ScbClient scb;
 
+	private final se.stratlas.shared.ImportSlots slots;
+
 	IndicatorFileImport(IndicatorRegistry registry, ImportRuns runs, Areas areas, JsonMapper json,
-			TransactionTemplate transactions, ScbClient scb) {
+			TransactionTemplate transactions, ScbClient scb, se.stratlas.shared.ImportSlots slots) {
+		this.slots = slots;
 		this.scb = scb;
 		this.registry = registry;
 		this.runs = runs;
@@ -102,7 +107,8 @@ public class IndicatorFileImport {
 	/** Imports a file now, in the caller's thread; the run log records it. */
 	public Result importFile(long organisationId, String filename, byte[] content, String actor) {
 		String name = filename == null ? "fil" : filename;
-		return fileRun(organisationId, name, content, this.runs.start(organisationId, "FIL", name, actor));
+		return this.slots.run(organisationId + "/" + actor,
+				() -> fileRun(organisationId, name, content, this.runs.start(organisationId, "FIL", name, actor)));
 	}
 
 	/**
@@ -111,9 +117,18 @@ public class IndicatorFileImport {
 	 */
 	public Started start(long organisationId, String filename, byte[] content, String actor) {
 		String name = filename == null ? "fil" : filename;
-		long run = this.runs.start(organisationId, "FIL", name, actor);
-		return new Started(run, java.util.concurrent.CompletableFuture
-			.supplyAsync(() -> fileRun(organisationId, name, content, run), BACKGROUND));
+		se.stratlas.shared.ImportSlots.Slot slot = this.slots.take(organisationId + "/" + actor);
+		try {
+			long run = this.runs.start(organisationId, "FIL", name, actor);
+			return new Started(run,
+					java.util.concurrent.CompletableFuture
+						.supplyAsync(() -> fileRun(organisationId, name, content, run), BACKGROUND)
+						.whenComplete((result, failure) -> slot.close()));
+		}
+		catch (RuntimeException ex) {
+			slot.close();
+			throw ex;
+		}
 	}
 
 	private Result fileRun(long organisationId, String name, byte[] content, long run) {
@@ -145,15 +160,24 @@ public class IndicatorFileImport {
 	 * nothing, logged.
 	 */
 	public Result importScb(long organisationId, String tableId, Map<String, List<String>> selection, String actor) {
-		return scbRun(organisationId, tableId, selection,
-				this.runs.start(organisationId, "SCB", tableId + " " + selection, actor));
+		return this.slots.run(organisationId + "/" + actor, () -> scbRun(organisationId, tableId, selection,
+				this.runs.start(organisationId, "SCB", tableId + " " + selection, actor)));
 	}
 
 	/** Starts an SCB fetch in the background, like {@link #start}. */
 	public Started startScb(long organisationId, String tableId, Map<String, List<String>> selection, String actor) {
-		long run = this.runs.start(organisationId, "SCB", tableId + " " + selection, actor);
-		return new Started(run, java.util.concurrent.CompletableFuture
-			.supplyAsync(() -> scbRun(organisationId, tableId, selection, run), BACKGROUND));
+		se.stratlas.shared.ImportSlots.Slot slot = this.slots.take(organisationId + "/" + actor);
+		try {
+			long run = this.runs.start(organisationId, "SCB", tableId + " " + selection, actor);
+			return new Started(run,
+					java.util.concurrent.CompletableFuture
+						.supplyAsync(() -> scbRun(organisationId, tableId, selection, run), BACKGROUND)
+						.whenComplete((result, failure) -> slot.close()));
+		}
+		catch (RuntimeException ex) {
+			slot.close();
+			throw ex;
+		}
 	}
 
 	private Result scbRun(long organisationId, String tableId, Map<String, List<String>> selection, long run) {
@@ -202,25 +226,44 @@ public class IndicatorFileImport {
 			}
 			if ("dataset".equals(body.path("class").asString(""))) {
 				readJsonStat(organisationId, name, body, values, problems);
+				duplicates(name, values, problems);
 				return new Parsed("SCB JSON-stat", values, problems);
 			}
 			readKolada(organisationId, name, body, values, problems);
+			duplicates(name, values, problems);
 			return new Parsed("Kolada JSON", values, problems);
 		}
 		if (lower.endsWith(".csv") || lower.endsWith(".xlsx")) {
-			List<List<String>> rows;
+			// Read as a stream: each row becomes a value (or a problem) as it comes, so
+			// the
+			// memory an import takes is bounded by the rows' values, not the file.
+			TableRows table = new TableRows(organisationId, values, problems);
 			try {
-				rows = lower.endsWith(".csv") ? csv(content) : xlsx(content);
+				TableReader.read(name, content, TableLimits.VALUES, table);
 			}
-			catch (IOException | RuntimeException ex) {
-				return new Parsed("tabell", values,
-						List.of(ImportProblem.at(name, "the file cannot be read: " + Texts.firstLine(ex))));
+			catch (ImportRefusedException ex) {
+				return new Parsed("tabell", values, ex.problems());
 			}
-			readTable(organisationId, rows, values, problems);
+			table.finish();
 			return new Parsed(lower.endsWith(".csv") ? "CSV" : "XLSX", values, problems);
 		}
 		return new Parsed("okänt", values, List
 			.of(ImportProblem.at(name, "only .json (Kolada or SCB JSON-stat), .csv and .xlsx can be imported")));
+	}
+
+	/**
+	 * The same indicator, area, period and sex twice in one file is refused: which of the
+	 * two would be meant?
+	 */
+	private static void duplicates(String name, List<IndicatorValue.Incoming> values, List<ImportProblem> problems) {
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		for (IndicatorValue.Incoming value : values) {
+			String key = value.indicatorId() + "|" + value.areaCode() + "|" + value.period().code() + "|" + value.sex();
+			if (!seen.add(key) && problems.size() < MAX_PROBLEMS) {
+				problems.add(ImportProblem.at(name, "the value for area " + value.areaCode() + ", period "
+						+ value.period().code() + ", sex " + value.sex() + " is given twice; give each value once"));
+			}
+		}
 	}
 
 	private void readKolada(long organisationId, String name, JsonNode body, List<IndicatorValue.Incoming> values,
@@ -246,6 +289,10 @@ public class IndicatorFileImport {
 			}
 			if (!this.areas.exists(row.areaCode())) {
 				problems.add(ImportProblem.at(where + ".municipality", "unknown area " + row.areaCode()));
+				continue;
+			}
+			if (row.value() != null && !Double.isFinite(row.value())) {
+				problems.add(ImportProblem.at(where + ".value", "the value is too large a number"));
 				continue;
 			}
 			values.add(new IndicatorValue.Incoming(indicator.get().id(), row.areaCode(), Period.year(row.year()),
@@ -301,6 +348,10 @@ public class IndicatorFileImport {
 				problems.add(ImportProblem.at(where, "unknown period " + cell.categories().get(time)));
 				continue;
 			}
+			if (cell.value() != null && !Double.isFinite(cell.value())) {
+				problems.add(ImportProblem.at(where, "the value is too large a number"));
+				continue;
+			}
 			Missing missing = cell.value() != null ? null : "..".equals(cell.status()) ? Missing.SEKRETESS
 					: ".".equals(cell.status()) ? Missing.EJ_TILLAMPLIG : Missing.SAKNAS;
 			values.add(new IndicatorValue.Incoming(indicator.get().id(), area, period, sex, cell.value(), missing,
@@ -308,78 +359,148 @@ public class IndicatorFileImport {
 		}
 	}
 
-	private void readTable(long organisationId, List<List<String>> rows, List<IndicatorValue.Incoming> values,
-			List<ImportProblem> problems) {
-		if (rows.isEmpty()) {
-			problems.add(new ImportProblem(1, "", "the file is empty"));
-			return;
+	/** At most this many problems are listed; one is enough to refuse the file. */
+	private static final int MAX_PROBLEMS = 1000;
+
+	/**
+	 * The template's rows, one at a time: the header names the columns, each row after it
+	 * is a value or a problem. The same indicator, area, period and sex twice in a file
+	 * is a problem (which one would be meant?), as is a number that does not fit a
+	 * double.
+	 */
+	private final class TableRows implements TableReader.Rows {
+
+		private final long organisationId;
+
+		private final List<IndicatorValue.Incoming> values;
+
+		private final List<ImportProblem> problems;
+
+		private final Map<String, Optional<IndicatorDefinition>> byCode = new HashMap<>();
+
+		private final Map<String, Integer> seen = new HashMap<>();
+
+		private Map<String, Integer> columns;
+
+		private int more;
+
+		TableRows(long organisationId, List<IndicatorValue.Incoming> values, List<ImportProblem> problems) {
+			this.organisationId = organisationId;
+			this.values = values;
+			this.problems = problems;
 		}
-		Map<String, Integer> columns = new HashMap<>();
-		for (int i = 0; i < rows.getFirst().size(); i++) {
-			columns.put(rows.getFirst().get(i).strip().toLowerCase(Locale.ROOT), i);
-		}
-		for (String column : List.of("indikator", "område", "period", "värde")) {
-			if (!columns.containsKey(column)) {
-				problems.add(new ImportProblem(1, column, "the column is missing from the header"));
+
+		private void problem(int row, String column, String message) {
+			if (this.problems.size() < MAX_PROBLEMS) {
+				this.problems.add(new ImportProblem(row, column, message));
+			}
+			else {
+				this.more++;
 			}
 		}
-		if (!problems.isEmpty()) {
-			return;
+
+		void finish() {
+			if (this.columns == null && this.problems.isEmpty()) {
+				this.problems.add(new ImportProblem(1, "", "the file is empty"));
+			}
+			if (this.more > 0) {
+				this.problems.add(ImportProblem.at("fil", this.more + " more problems are not listed"));
+			}
 		}
-		Map<String, Optional<IndicatorDefinition>> byCode = new HashMap<>();
-		for (int r = 1; r < rows.size(); r++) {
-			List<String> row = rows.get(r);
+
+		@Override
+		public void row(int at, List<String> row) {
+			if (this.columns == null) {
+				this.columns = new HashMap<>();
+				for (int i = 0; i < row.size(); i++) {
+					this.columns.put(row.get(i).strip().toLowerCase(Locale.ROOT).replace("*", ""), i);
+				}
+				for (String column : List.of("indikator", "område", "period", "värde")) {
+					if (!this.columns.containsKey(column)) {
+						problem(1, column, "the column is missing from the header");
+					}
+				}
+				return;
+			}
+			if (!this.problems.isEmpty() && this.problems.getFirst().row() == 1) {
+				return;
+			}
 			if (row.stream().allMatch(String::isBlank)) {
-				continue;
+				return;
 			}
-			int at = r + 1;
-			String code = cell(row, columns, "indikator");
-			Optional<IndicatorDefinition> indicator = byCode.computeIfAbsent(code,
-					c -> this.registry.findByCode(organisationId, c));
+			String code = cell(row, this.columns, "indikator");
+			Optional<IndicatorDefinition> indicator = this.byCode.computeIfAbsent(code,
+					c -> IndicatorFileImport.this.registry.findByCode(this.organisationId, c));
 			if (indicator.isEmpty()) {
-				problems.add(new ImportProblem(at, "indikator", "unknown indicator \"" + code + "\""));
+				problem(at, "indikator", "unknown indicator \"" + Texts.abbreviate(code, 60) + "\"");
 			}
-			String area = cell(row, columns, "område");
-			if (!this.areas.exists(area)) {
-				problems.add(new ImportProblem(at, "område", "unknown area code \"" + area + "\""));
+			String area = cell(row, this.columns, "område");
+			boolean areaKnown = IndicatorFileImport.this.areas.exists(area);
+			if (!areaKnown) {
+				problem(at, "område", "unknown area code \"" + Texts.abbreviate(area, 60) + "\"");
 			}
 			Period period = null;
 			try {
-				period = Period.parse(cell(row, columns, "period"));
+				period = Period.parse(cell(row, this.columns, "period"));
 			}
 			catch (IllegalArgumentException ex) {
-				problems.add(new ImportProblem(at, "period", ex.getMessage()));
+				problem(at, "period", Texts.abbreviate(ex.getMessage(), 200));
 			}
-			String sexText = cell(row, columns, "kön");
+			String sexText = cell(row, this.columns, "kön");
 			Sex sex = sexText.isBlank() ? Sex.T : Sex.parse(sexText).orElse(null);
 			if (sex == null) {
-				problems.add(new ImportProblem(at, "kön", "expected T, K or M, not \"" + sexText + "\""));
+				problem(at, "kön",
+						"expected T (total), K (women) or M (men), not \"" + Texts.abbreviate(sexText, 20) + "\"");
 			}
-			String valueText = cell(row, columns, "värde").replace(" ", "").replace(',', '.');
-			String missingText = cell(row, columns, "saknas").toLowerCase(Locale.ROOT);
+			String valueText = cell(row, this.columns, "värde").replace(" ", "")
+				.replace("\u00a0", "")
+				.replace(',', '.');
+			String missingText = cell(row, this.columns, "saknas").toLowerCase(Locale.ROOT);
+			String statusText = cell(row, this.columns, "status").toLowerCase(Locale.ROOT);
 			Double value = null;
 			Missing missing = null;
 			if (valueText.isBlank()) {
 				missing = switch (missingText) {
 					case "sekretess", ".." -> Missing.SEKRETESS;
-					case "ej tillämplig", "." -> Missing.EJ_TILLAMPLIG;
+					case "ej tillämplig", "ej tillämpligt", "." -> Missing.EJ_TILLAMPLIG;
 					default -> Missing.SAKNAS;
 				};
 			}
 			else {
 				try {
 					value = new BigDecimal(valueText).doubleValue();
+					if (!Double.isFinite(value)) {
+						problem(at, "värde", "\"" + Texts.abbreviate(valueText, 40) + "\" is too large a number");
+						value = null;
+					}
 				}
 				catch (NumberFormatException ex) {
-					problems.add(new ImportProblem(at, "värde", "\"" + valueText + "\" is not a number"));
+					problem(at, "värde", "\"" + Texts.abbreviate(valueText, 40) + "\" is not a number");
 				}
 			}
-			if (indicator.isPresent() && this.areas.exists(area) && period != null && sex != null
+			ValueStatus status = switch (statusText) {
+				case "", "definitiv", "d" -> ValueStatus.DEFINITIV;
+				case "preliminär", "preliminar", "p" -> ValueStatus.PRELIMINAR;
+				default -> {
+					problem(at, "status",
+							"expected definitiv or preliminär (p), not \"" + Texts.abbreviate(statusText, 20) + "\"");
+					yield null;
+				}
+			};
+			if (indicator.isPresent() && areaKnown && period != null && sex != null && status != null
 					&& (value != null || missing != null)) {
-				values.add(new IndicatorValue.Incoming(indicator.get().id(), area, period, sex, value, missing,
-						ValueStatus.DEFINITIV));
+				String key = indicator.get().id() + "|" + area + "|" + period.code() + "|" + sex;
+				Integer first = this.seen.putIfAbsent(key, at);
+				if (first != null) {
+					problem(at, "värde",
+							"the same indicator, area, period and sex as row " + first + "; give each value once");
+					return;
+				}
+				this.values
+					.add(new IndicatorValue.Incoming(indicator.get().id(), area, period, sex, value, missing, status));
 			}
 		}
+
 	}
 
 	private Optional<IndicatorDefinition> indicatorFor(long organisationId, String sourceId) {
@@ -431,14 +552,6 @@ public class IndicatorFileImport {
 	private static String cell(List<String> row, Map<String, Integer> columns, String column) {
 		Integer index = columns.get(column);
 		return index == null || index >= row.size() || row.get(index) == null ? "" : row.get(index).strip();
-	}
-
-	private static List<List<String>> csv(byte[] content) throws IOException {
-		return TableFiles.readCsv(content);
-	}
-
-	private static List<List<String>> xlsx(byte[] content) throws IOException {
-		return TableFiles.readXlsx(content);
 	}
 
 }

@@ -56,7 +56,26 @@ public final class IndicatorKinds {
 	/** Why a value is missing. */
 	public enum Missing {
 
-		SAKNAS, EJ_TILLAMPLIG, SEKRETESS
+		SAKNAS("saknas", "missing"), EJ_TILLAMPLIG("ej tillämpligt", "not applicable"),
+		SEKRETESS("sekretess", "confidential");
+
+		private final String swedish;
+
+		private final String english;
+
+		Missing(String swedish, String english) {
+			this.swedish = swedish;
+			this.english = english;
+		}
+
+		/** Why the value is missing, in the reader's language. */
+		public String label(java.util.Locale locale) {
+			return locale != null && "en".equals(locale.getLanguage()) ? this.english : this.swedish;
+		}
+
+		public String messageKey() {
+			return "value.missing." + name();
+		}
 
 	}
 

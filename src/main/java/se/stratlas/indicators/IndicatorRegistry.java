@@ -138,8 +138,35 @@ public class IndicatorRegistry {
 		if (Texts.clean(draft.nameSv()) == null) {
 			violations.add(new Violation("nameSv", "validation.required"));
 		}
+		else if (draft.nameSv().strip().length() > 500) {
+			violations.add(new Violation("nameSv", "validation.tooLong", 500));
+		}
+		if (draft.nameEn() != null && draft.nameEn().strip().length() > 500) {
+			violations.add(new Violation("nameEn", "validation.tooLong", 500));
+		}
+		if (draft.unit() != null && draft.unit().strip().length() > 100) {
+			violations.add(new Violation("unit", "validation.tooLong", 100));
+		}
+		if (draft.decimals() < 0 || draft.decimals() > 6) {
+			violations.add(new Violation("decimals", "indicator.decimals.range"));
+		}
+		if (draft.factor() != null && (!Double.isFinite(draft.factor()) || draft.factor() == 0)) {
+			violations.add(new Violation("factor", "indicator.factor.invalid"));
+		}
 		if (draft.polarity() == null || draft.kind() == null || draft.source() == null) {
 			violations.add(new Violation("source", "validation.required"));
+		}
+		String sourceRef = Texts.clean(draft.sourceRef());
+		if (sourceRef != null && sourceRef.length() > 100) {
+			violations.add(new Violation("sourceRef", "validation.tooLong", 100));
+		}
+		else if (sourceRef != null && draft.source() != null && draft.source() != Source.OWN
+				&& draft.source() != Source.COMPUTED) {
+			definitions(organisationId).stream()
+				.filter(d -> d.source() == draft.source() && sourceRef.equalsIgnoreCase(d.sourceRef()))
+				.findFirst()
+				.ifPresent(other -> violations
+					.add(new Violation("sourceRef", "indicator.sourceRef.taken", sourceRef, other.code())));
 		}
 		if (draft.source() == Source.COMPUTED) {
 			try {
@@ -342,6 +369,12 @@ public class IndicatorRegistry {
 		}
 		if (value == null) {
 			violations.add(new Violation("value", "validation.required"));
+		}
+		else if (!Double.isFinite(value) || Math.abs(value) > 1e15) {
+			violations.add(new Violation("value", "value.range"));
+		}
+		if (note != null && note.length() > 20_000) {
+			violations.add(new Violation("note", "validation.tooLong", 20_000));
 		}
 		Period deadlinePeriod = null;
 		Period baselinePeriod = null;

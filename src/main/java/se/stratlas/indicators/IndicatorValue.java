@@ -21,6 +21,9 @@ public record IndicatorValue(long indicatorId, String areaCode, Period period, S
 			if ((value == null) == (missing == null)) {
 				throw new IllegalArgumentException("A value has either a number or a reason it is missing");
 			}
+			if (value != null && !Double.isFinite(value)) {
+				throw new IllegalArgumentException("A value is a finite number, not " + value);
+			}
 		}
 
 	}

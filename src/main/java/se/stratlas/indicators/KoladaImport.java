@@ -24,7 +24,17 @@ public class KoladaImport {
 
 	private final TransactionTemplate transactions;
 
-	KoladaImport(KoladaClient client, IndicatorRegistry registry, ImportRuns runs, TransactionTemplate transactions) {
+	/**
+	 * One executor for every background Kolada import (virtual threads, closed never).
+	 */
+	private static final java.util.concurrent.Executor BACKGROUND = java.util.concurrent.Executors
+		.newVirtualThreadPerTaskExecutor();
+
+	private final se.stratlas.shared.ImportSlots slots;
+
+	KoladaImport(KoladaClient client, IndicatorRegistry registry, ImportRuns runs, TransactionTemplate transactions,
+			se.stratlas.shared.ImportSlots slots) {
+		this.slots = slots;
 		this.client = client;
 		this.registry = registry;
 		this.runs = runs;
@@ -41,9 +51,10 @@ public class KoladaImport {
 
 	public Result importKpi(long organisationId, String indicatorCode, List<String> areaCodes, List<Integer> years,
 			String actor) {
+		check(areaCodes, years);
 		IndicatorDefinition indicator = indicator(organisationId, indicatorCode);
-		return run(organisationId, indicator, areaCodes, years,
-				startRun(organisationId, indicator, areaCodes, years, actor));
+		return this.slots.run(organisationId + "/" + actor, () -> run(organisationId, indicator, areaCodes, years,
+				startRun(organisationId, indicator, areaCodes, years, actor)));
 	}
 
 	/**
@@ -52,12 +63,39 @@ public class KoladaImport {
 	 */
 	public Started start(long organisationId, String indicatorCode, List<String> areaCodes, List<Integer> years,
 			String actor) {
+		check(areaCodes, years);
 		IndicatorDefinition indicator = indicator(organisationId, indicatorCode);
-		long run = startRun(organisationId, indicator, areaCodes, years, actor);
-		java.util.concurrent.CompletableFuture<Result> result = java.util.concurrent.CompletableFuture.supplyAsync(
-				() -> run(organisationId, indicator, areaCodes, years, run),
-				java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
-		return new Started(run, result);
+		se.stratlas.shared.ImportSlots.Slot slot = this.slots.take(organisationId + "/" + actor);
+		try {
+			long run = startRun(organisationId, indicator, areaCodes, years, actor);
+			java.util.concurrent.CompletableFuture<Result> result = java.util.concurrent.CompletableFuture
+				.supplyAsync(() -> run(organisationId, indicator, areaCodes, years, run), BACKGROUND)
+				.whenComplete((done, failure) -> slot.close());
+			return new Started(run, result);
+		}
+		catch (RuntimeException ex) {
+			slot.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * The areas and years asked for: some of each, years Kolada can have, no more than it
+	 * serves at once.
+	 */
+	private static void check(List<String> areaCodes, List<Integer> years) {
+		List<se.stratlas.shared.ValidationException.Violation> violations = new java.util.ArrayList<>();
+		if (areaCodes == null || areaCodes.isEmpty() || areaCodes.size() > 400
+				|| areaCodes.stream().anyMatch(a -> a == null || !a.matches("[0-9]{1,4}"))) {
+			violations.add(new se.stratlas.shared.ValidationException.Violation("areas", "kolada.areas.invalid"));
+		}
+		if (years == null || years.isEmpty() || years.size() > 60
+				|| years.stream().anyMatch(y -> y == null || y < 1950 || y > 2100)) {
+			violations.add(new se.stratlas.shared.ValidationException.Violation("years", "kolada.years.invalid"));
+		}
+		if (!violations.isEmpty()) {
+			throw new se.stratlas.shared.ValidationException(violations);
+		}
 	}
 
 	private IndicatorDefinition indicator(long organisationId, String indicatorCode) {

@@ -87,6 +87,29 @@ public record Period(PeriodType type, int year, int index) implements Comparable
 		};
 	}
 
+	/**
+	 * The period as people write it: "2024", "T1 2021" (tertial), "H2 2024", "K2 2024"
+	 * (Q2 in English), "maj 2024".
+	 */
+	public String label(java.util.Locale locale) {
+		boolean english = locale != null && "en".equals(locale.getLanguage());
+		return switch (this.type) {
+			case YEAR -> String.valueOf(this.year);
+			case HALF_YEAR -> "H" + this.index + " " + this.year;
+			case TERTIAL -> "T" + this.index + " " + this.year;
+			case QUARTER -> (english ? "Q" : "K") + this.index + " " + this.year;
+			case MONTH -> java.time.Month.of(this.index)
+				.getDisplayName(java.time.format.TextStyle.FULL_STANDALONE,
+						english ? java.util.Locale.ENGLISH : java.util.Locale.forLanguageTag("sv"))
+					+ " " + this.year;
+		};
+	}
+
+	/** The period in Swedish, as {@link #label(java.util.Locale)} writes it. */
+	public String label() {
+		return label(java.util.Locale.forLanguageTag("sv"));
+	}
+
 	public int firstMonth() {
 		return (this.index - 1) * this.type.months() + 1;
 	}

@@ -26,6 +26,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class ScbClient {
 
+	/**
+	 * SCB's table ids and dimension codes: letters, digits, _ and - (TAB638,
+	 * ContentsCode).
+	 */
+	private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,60}");
+
+	/** A dimension's value codes: 2480, 1+, 2024M05, BE0101N1, * (all). */
+	private static final java.util.regex.Pattern VALUE = java.util.regex.Pattern.compile("[A-Za-z0-9_.+*-]{1,60}");
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
 	private final JsonMapper json;
@@ -52,6 +61,15 @@ public class ScbClient {
 	 * Region → 2480, 24; Tid → 2023, 2024).
 	 */
 	public JsonNode data(String tableId, Map<String, List<String>> selection) {
+		if (tableId == null || !CODE.matcher(tableId).matches()) {
+			throw new se.stratlas.shared.ValidationException("table", "scb.table.invalid");
+		}
+		selection.forEach((dimension, values) -> {
+			if (!CODE.matcher(dimension).matches()
+					|| values.stream().anyMatch(v -> v == null || !VALUE.matcher(v).matches())) {
+				throw new se.stratlas.shared.ValidationException("selection", "scb.selection.invalid", dimension);
+			}
+		});
 		String query = selection.entrySet()
 			.stream()
 			.map(e -> encode("valueCodes[" + e.getKey() + "]") + "=" + encode(String.join(",", e.getValue())))

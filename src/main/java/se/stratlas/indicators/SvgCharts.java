@@ -29,8 +29,18 @@ public final class SvgCharts {
 	private SvgCharts() {
 	}
 
-	/** A line per series over the periods they share. */
+	private static final Locale SWEDISH = Locale.forLanguageTag("sv");
+
+	/** A line per series over the periods they share, numbers written the Swedish way. */
 	public static String line(String title, String unit, List<IndicatorAnalytics.Series> series) {
+		return line(title, unit, series, SWEDISH);
+	}
+
+	/**
+	 * A line per series over the periods they share. A missing value is a gap in the
+	 * line, never a point at zero; a preliminary value is an open circle.
+	 */
+	public static String line(String title, String unit, List<IndicatorAnalytics.Series> series, Locale locale) {
 		List<Period> periods = series.stream()
 			.flatMap(s -> s.points().stream())
 			.map(Target.Point::period)
@@ -47,7 +57,9 @@ public final class SvgCharts {
 				}
 			}
 		}
-		StringBuilder svg = open(title, describe(title, series.size(), periods));
+		boolean preliminary = series.stream().flatMap(s -> s.points().stream()).anyMatch(Target.Point::preliminary);
+		boolean gaps = series.stream().flatMap(s -> s.points().stream()).anyMatch(p -> p.value() == null);
+		StringBuilder svg = open(title, describe(title, series.size(), periods, preliminary, gaps));
 		if (periods.isEmpty() || min == Double.MAX_VALUE) {
 			return svg.append("</svg>").toString();
 		}
@@ -60,14 +72,17 @@ public final class SvgCharts {
 		if (max == min) {
 			max = min + 1;
 		}
-		axes(svg, min, max, unit);
+		double[] ticks = ticks(min, max);
+		min = ticks[0];
+		max = ticks[ticks.length - 1];
+		axes(svg, ticks, unit, locale);
 		double step = periods.size() == 1 ? 0 : (WIDTH - LEFT - RIGHT) / (double) (periods.size() - 1);
 		for (int i = 0; i < periods.size(); i++) {
 			if (periods.size() <= 16 || i % 2 == 0) {
 				double x = LEFT + i * step;
 				svg.append(String.format(Locale.ROOT,
 						"<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1b2631\">%s</text>",
-						x, HEIGHT - BOTTOM + 16, periods.get(i).code()));
+						x, HEIGHT - BOTTOM + 16, escape(periods.get(i).label(locale))));
 			}
 		}
 		for (int s = 0; s < series.size(); s++) {
@@ -83,8 +98,11 @@ public final class SvgCharts {
 				double y = y(point.value(), min, max);
 				path.append(pen ? " L" : " M").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
 				pen = true;
-				svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>", x, y,
-						colour));
+				svg.append(point.preliminary() ? String.format(Locale.ROOT,
+						"<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"2\"/>",
+						x, y, colour)
+						: String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>", x, y,
+								colour));
 			}
 			svg.append("<path d=\"")
 				.append(path)
@@ -99,11 +117,24 @@ public final class SvgCharts {
 					"<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"4\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" font-size=\"12\" fill=\"#1b2631\">%s</text>",
 					legendX, legendY - 4, colour, legendX + 20, legendY, escape(series.get(s).areaName())));
 		}
+		if (preliminary || gaps) {
+			String note = english(locale)
+					? (preliminary ? "Open circle: preliminary value. " : "") + (gaps ? "Gap: value missing." : "")
+					: (preliminary ? "Ofylld punkt: preliminärt värde. " : "") + (gaps ? "Avbrott: värde saknas." : "");
+			svg.append(String.format(Locale.ROOT,
+					"<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\" fill=\"#1b2631\">%s</text>",
+					WIDTH - RIGHT, TOP - 6, escape(note.strip())));
+		}
 		return svg.append("</svg>").toString();
 	}
 
-	/** Horizontal bars of a ranking, best first. */
+	/** Horizontal bars of a ranking, best first, numbers written the Swedish way. */
 	public static String ranking(String title, String unit, List<IndicatorAnalytics.Rank> ranks) {
+		return ranking(title, unit, ranks, SWEDISH);
+	}
+
+	/** Horizontal bars of a ranking, best first. */
+	public static String ranking(String title, String unit, List<IndicatorAnalytics.Rank> ranks, Locale locale) {
 		int rowHeight = 16;
 		int height = TOP + ranks.size() * rowHeight + 30;
 		StringBuilder svg = new StringBuilder();
@@ -126,9 +157,9 @@ public final class SvgCharts {
 					labelWidth - 6, y + 11, rank.rank(), escape(rank.areaName())));
 			svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>",
 					labelWidth, y + 2, Math.max(1, width), rowHeight - 4, COLOURS[0]));
-			svg.append(
-					String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" fill=\"#1b2631\">%s</text>",
-							labelWidth + width + 4, y + 11, format(rank.value())));
+			svg.append(String.format(Locale.ROOT,
+					"<text x=\"%.1f\" y=\"%d\" font-size=\"11\" fill=\"#1b2631\">%s</text>", labelWidth + width + 4,
+					y + 11, format(rank.value(), locale) + (rank.preliminary() ? " p" : "")));
 		}
 		return svg.append("</svg>").toString();
 	}
@@ -143,16 +174,45 @@ public final class SvgCharts {
 		return svg;
 	}
 
-	private static void axes(StringBuilder svg, double min, double max, String unit) {
-		for (int i = 0; i <= 4; i++) {
-			double value = min + (max - min) * i / 4;
+	/**
+	 * Round ticks that cover {@code min}–{@code max}: steps of 1, 2 or 5 times a power of
+	 * ten, four to six of them.
+	 */
+	static double[] ticks(double min, double max) {
+		double raw = (max - min) / 5;
+		double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+		double step = java.util.stream.DoubleStream.of(1, 2, 2.5, 5, 10)
+			.map(f -> f * magnitude)
+			.filter(candidate -> candidate >= raw)
+			.findFirst()
+			.orElse(10 * magnitude);
+		double first = Math.floor(min / step) * step;
+		double last = Math.ceil(max / step) * step;
+		int count = (int) Math.round((last - first) / step) + 1;
+		double[] ticks = new double[count];
+		for (int i = 0; i < count; i++) {
+			ticks[i] = first + i * step;
+		}
+		return ticks;
+	}
+
+	private static void axes(StringBuilder svg, double[] ticks, String unit, Locale locale) {
+		double min = ticks[0];
+		double max = ticks[ticks.length - 1];
+		int decimals = ticks.length < 2 ? 0
+				: Math.max(0,
+						java.math.BigDecimal.valueOf(ticks[1] - ticks[0])
+							.round(new java.math.MathContext(3))
+							.stripTrailingZeros()
+							.scale());
+		for (double value : ticks) {
 			double y = y(value, min, max);
 			svg.append(String.format(Locale.ROOT,
 					"<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#c5ced6\" stroke-width=\"1\"/>", LEFT,
 					WIDTH - RIGHT, y, y));
 			svg.append(String.format(Locale.ROOT,
 					"<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" fill=\"#1b2631\">%s</text>",
-					LEFT - 6, y + 4, format(value)));
+					LEFT - 6, y + 4, format(value, decimals, locale)));
 		}
 		if (unit != null) {
 			svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#1b2631\">%s</text>",
@@ -164,19 +224,31 @@ public final class SvgCharts {
 		return TOP + (HEIGHT - TOP - BOTTOM) * (1 - (value - min) / (max - min));
 	}
 
-	private static String describe(String title, int series, List<Period> periods) {
+	private static String describe(String title, int series, List<Period> periods, boolean preliminary, boolean gaps) {
 		return title + ": " + series + " serier, "
-				+ (periods.isEmpty() ? "inga värden" : periods.getFirst().code() + "–" + periods.getLast().code())
-				+ ". Värdena finns i tabellen.";
+				+ (periods.isEmpty() ? "inga värden" : periods.getFirst().label() + "–" + periods.getLast().label())
+				+ (preliminary ? "; ofyllda punkter är preliminära värden" : "")
+				+ (gaps ? "; avbrott i linjen där värden saknas" : "") + ". Värdena finns i tabellen.";
 	}
 
-	static String format(double value) {
-		return Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%.0f", value)
-				: String.format(Locale.ROOT, "%.1f", value);
+	/** A number as the locale writes it: decimal comma in Swedish, grouped thousands. */
+	static String format(double value, Locale locale) {
+		return format(value, Math.abs(value) >= 100 || value == Math.rint(value) ? 0 : 1, locale);
+	}
+
+	static String format(double value, int decimals, Locale locale) {
+		java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+		format.setMaximumFractionDigits(decimals);
+		format.setMinimumFractionDigits(decimals);
+		return format.format(value).replace('\u00a0', ' ');
+	}
+
+	private static boolean english(Locale locale) {
+		return locale != null && "en".equals(locale.getLanguage());
 	}
 
 	private static String escape(String text) {
-		return text == null ? "" : HtmlUtils.htmlEscape(text);
+		return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
 	}
 
 }

@@ -82,8 +82,29 @@ public record Target(long id, long indicatorId, String areaCode, Sex sex, Compar
 		return this.comparator == Comparator.AT_LEAST ? actual >= wanted : actual <= wanted;
 	}
 
-	/** A period and its value (null when missing). */
-	public record Point(Period period, Double value) {
+	/**
+	 * A period and its value: a number, or null with the reason it is missing (never a
+	 * zero in its place); a preliminary value may still be revised.
+	 */
+	public record Point(Period period, Double value, IndicatorKinds.Missing missing, boolean preliminary) {
+
+		public Point {
+			if (value != null && (value.isNaN() || value.isInfinite())) {
+				throw new IllegalArgumentException("A value is a finite number");
+			}
+			if (value == null && missing == null) {
+				missing = IndicatorKinds.Missing.SAKNAS;
+			}
+			if (value != null) {
+				missing = null;
+			}
+		}
+
+		/** A definitive value, or a missing one (reason: saknas). */
+		public Point(Period period, Double value) {
+			this(period, value, null, false);
+		}
+
 	}
 
 }

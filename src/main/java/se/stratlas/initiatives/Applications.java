@@ -119,7 +119,7 @@ public class Applications {
 		if (Texts.clean(draft.title()) == null) {
 			violations.add(new Violation("title", "validation.required"));
 		}
-		if (draft.amountApplied() == null || draft.amountApplied().signum() < 0) {
+		if (!se.stratlas.shared.Bounds.kronor(draft.amountApplied())) {
 			violations.add(new Violation("amountApplied", "funding.amount.invalid"));
 		}
 		if (draft.fundingSource() == null) {
@@ -217,7 +217,8 @@ public class Applications {
 			List<Violation> violations = new ArrayList<>();
 			gate.missing().forEach(d -> violations.add(new Violation("decision", "application.gate.missing", d)));
 			gate.notPositive().forEach(d -> violations.add(new Violation("decision", "application.gate.negative", d)));
-			if (amountGranted == null || amountGranted.signum() <= 0) {
+			if (amountGranted == null || amountGranted.signum() <= 0
+					|| !se.stratlas.shared.Bounds.kronor(amountGranted)) {
 				violations.add(new Violation("amountGranted", "application.amountGranted.required"));
 			}
 			if (!violations.isEmpty()) {

@@ -52,8 +52,11 @@ public class InitiativeImport {
 
 	private final AuditTrail audit;
 
+	private final se.stratlas.shared.ImportSlots slots;
+
 	InitiativeImport(InitiativeManagement management, InitiativeRepository repository, StrategyCatalog strategies,
-			Areas areas, AuditTrail audit) {
+			Areas areas, AuditTrail audit, se.stratlas.shared.ImportSlots slots) {
+		this.slots = slots;
 		this.management = management;
 		this.repository = repository;
 		this.strategies = strategies;
@@ -80,6 +83,13 @@ public class InitiativeImport {
 	/** Imports the rows; all or nothing. */
 	@Transactional
 	public int importFile(StratlasPrincipal user, String filename, byte[] content) {
+		try (se.stratlas.shared.ImportSlots.Slot slot = this.slots
+			.take(user.organisationId() + "/" + user.username())) {
+			return importRows(user, filename, content);
+		}
+	}
+
+	private int importRows(StratlasPrincipal user, String filename, byte[] content) {
 		List<List<String>> rows = read(filename, content);
 		List<ImportProblem> problems = new ArrayList<>();
 		if (rows.isEmpty()) {
@@ -215,6 +225,10 @@ public class InitiativeImport {
 				if (amount.signum() < 0) {
 					problems.add(new ImportProblem(number, "belopp_sek", "Beloppet kan inte vara negativt."));
 				}
+				else if (!se.stratlas.shared.Bounds.kronor(amount)) {
+					problems.add(new ImportProblem(number, "belopp_sek",
+							"Beloppet ska vara hela kronor, högst 999 999 999 999 999."));
+				}
 			}
 			catch (NumberFormatException ex) {
 				problems
@@ -289,28 +303,7 @@ public class InitiativeImport {
 	}
 
 	static List<List<String>> read(String filename, byte[] content) {
-		String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
-		try {
-			if (name.endsWith(".xlsx")) {
-				return readXlsx(content);
-			}
-			if (name.endsWith(".csv") || name.endsWith(".txt")) {
-				return readCsv(content);
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			throw new ImportRefusedException(
-					List.of(new ImportProblem(1, "", "Filen gick inte att läsa: " + Texts.firstLine(ex))));
-		}
-		throw new ImportRefusedException(List.of(new ImportProblem(1, "", "Bara .xlsx och .csv kan importeras.")));
-	}
-
-	private static List<List<String>> readCsv(byte[] content) throws IOException {
-		return TableFiles.readCsv(content);
-	}
-
-	private static List<List<String>> readXlsx(byte[] content) throws IOException {
-		return TableFiles.readXlsx(content);
+		return TableFiles.read(filename, content);
 	}
 
 }

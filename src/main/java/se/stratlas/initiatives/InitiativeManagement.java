@@ -202,7 +202,7 @@ public class InitiativeManagement {
 		if (year == null || year < 1990 || year > 2100) {
 			violations.add(new Violation("year", "funding.year.invalid"));
 		}
-		if (amount == null || amount.signum() < 0) {
+		if (!se.stratlas.shared.Bounds.kronor(amount)) {
 			violations.add(new Violation("amountSek", "funding.amount.invalid"));
 		}
 		if (!violations.isEmpty()) {
@@ -409,6 +409,18 @@ public class InitiativeManagement {
 		}
 		if (draft.status() == null) {
 			violations.add(new Violation("status", "validation.required"));
+		}
+		if (name != null && name.length() > 500) {
+			violations.add(new Violation("name", "validation.tooLong", 500));
+		}
+		if (draft.acronym() != null && draft.acronym().strip().length() > 100) {
+			violations.add(new Violation("acronym", "validation.tooLong", 100));
+		}
+		if (!se.stratlas.shared.Bounds.year(draft.startDate())) {
+			violations.add(new Violation("startDate", "validation.date.range"));
+		}
+		if (!se.stratlas.shared.Bounds.year(draft.endDate())) {
+			violations.add(new Violation("endDate", "validation.date.range"));
 		}
 		if (draft.startDate() != null && draft.endDate() != null && draft.endDate().isBefore(draft.startDate())) {
 			violations.add(new Violation("endDate", "initiative.dates.order"));

@@ -282,11 +282,12 @@ public class Reports {
 			IndicatorAnalytics.Series series = this.analytics
 				.series(organisationId, indicator.id(), List.of(COUNTY), Sex.T)
 				.getFirst();
-			List<Target.Point> points = series.points()
-				.stream()
-				.filter(p -> p.value() != null && p.period().year() <= year)
-				.toList();
-			Target.Point latest = points.isEmpty() ? null : points.getLast();
+			// Every period up to the report's year: a missing value stays a gap in the
+			// chart
+			// and a dash with its reason in the table, never a zero.
+			List<Target.Point> points = series.points().stream().filter(p -> p.period().year() <= year).toList();
+			List<Target.Point> present = points.stream().filter(p -> p.value() != null).toList();
+			Target.Point latest = present.isEmpty() ? null : present.getLast();
 			String status = this.indicators.targets(indicator.id())
 				.stream()
 				.filter(t -> t.areaCode() == null || t.areaCode().equals(COUNTY))
@@ -294,17 +295,17 @@ public class Reports {
 				.map(t -> targetStatus(t.assess(points).status()))
 				.orElse("inget mål");
 			rows.add(List.of(indicator.code(), indicator.nameSv(), nz(indicator.unit()),
-					latest == null ? "" : latest.period().code(),
-					latest == null ? "" : round(latest.value(), indicator.decimals()), status));
+					latest == null ? "" : latest.period().label(),
+					latest == null ? "–" : valueText(latest, indicator.decimals()), status));
 			IndicatorAnalytics.Series shown = new IndicatorAnalytics.Series(series.areaCode(), series.areaName(),
 					series.sex(), points);
 			String title = indicator.nameSv() + ", " + series.areaName();
 			List<List<Object>> data = new ArrayList<>();
-			points.forEach(p -> data.add(List.of(p.period().code(), round(p.value(), indicator.decimals()))));
-			String alt = title + ": " + (points.isEmpty() ? "inga värden"
-					: "från " + format(points.getFirst().value(), indicator.decimals()) + " ("
-							+ points.getFirst().period().code() + ") till "
-							+ format(latest.value(), indicator.decimals()) + " (" + latest.period().code() + ")")
+			points.forEach(p -> data.add(List.of(p.period().label(), valueText(p, indicator.decimals()))));
+			String alt = title + ": " + (present.isEmpty() ? "inga värden"
+					: "från " + format(present.getFirst().value(), indicator.decimals()) + " ("
+							+ present.getFirst().period().label() + ") till "
+							+ format(latest.value(), indicator.decimals()) + " (" + latest.period().label() + ")")
 					+ (indicator.unit() == null ? "" : " " + indicator.unit());
 			charts.add(new Chart(title, alt, SvgCharts.line(title, nz(indicator.unit()), List.of(shown)),
 					() -> PngCharts.line(title, nz(indicator.unit()), List.of(shown)),
@@ -333,25 +334,41 @@ public class Reports {
 				.getFirst();
 			series.add(new IndicatorAnalytics.Series(one.areaCode(),
 					one.areaName() + (sex == Sex.K ? ", kvinnor" : ", män"), sex,
-					one.points().stream().filter(p -> p.value() != null && p.period().year() <= year).toList()));
+					one.points().stream().filter(p -> p.period().year() <= year).toList()));
 		}
 		String title = indicator.nameSv() + ", " + areaName + ", kvinnor och män";
 		java.util.Map<String, Object[]> byPeriod = new java.util.TreeMap<>();
 		for (int i = 0; i < 2; i++) {
 			for (Target.Point p : series.get(i).points()) {
-				byPeriod.computeIfAbsent(p.period().code(), k -> new Object[] { k, "", "" })[i + 1] = round(p.value(),
-						indicator.decimals());
+				byPeriod.computeIfAbsent(p.period().code(), k -> new Object[] { p.period().label(), "", "" })[i
+						+ 1] = valueText(p, indicator.decimals());
 			}
 		}
 		List<List<Object>> data = byPeriod.values().stream().map(r -> List.of(r)).toList();
-		Target.Point women = series.get(0).points().isEmpty() ? null : series.get(0).points().getLast();
-		Target.Point men = series.get(1).points().isEmpty() ? null : series.get(1).points().getLast();
+		Target.Point women = latestPresent(series.get(0).points());
+		Target.Point men = latestPresent(series.get(1).points());
 		String alt = title + (women == null || men == null ? ": inga värden"
 				: ": kvinnor " + format(women.value(), indicator.decimals()) + ", män "
-						+ format(men.value(), indicator.decimals()) + " (" + women.period().code() + ")");
+						+ format(men.value(), indicator.decimals()) + " (" + women.period().label() + ")");
 		return new Chart(title, alt, SvgCharts.line(title, nz(indicator.unit()), series),
 				() -> PngCharts.line(title, nz(indicator.unit()), series),
 				new Table(title, List.of("Period", "Kvinnor", "Män"), data, "indikator-" + indicator.code() + "-kon"));
+	}
+
+	private static Target.Point latestPresent(List<Target.Point> points) {
+		return points.stream().filter(p -> p.value() != null).reduce((a, b) -> b).orElse(null);
+	}
+
+	/**
+	 * A value as a report's table shows it: the number (rounded, "preliminärt" when it
+	 * is), or a dash with the reason it is missing.
+	 */
+	private static Object valueText(Target.Point point, int decimals) {
+		if (point.value() == null) {
+			return "– " + point.missing().label(java.util.Locale.forLanguageTag("sv"));
+		}
+		return point.preliminary() ? format(point.value(), decimals) + " (preliminärt)"
+				: round(point.value(), decimals);
 	}
 
 	private void initiatives(StrategyElement priority, List<StrategyElement> elements, List<InitiativeDetails> all,

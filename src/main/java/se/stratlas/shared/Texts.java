@@ -37,4 +37,16 @@ public final class Texts {
 		return newline > 0 ? message.substring(0, newline) : message;
 	}
 
+	/**
+	 * A text cut to at most {@code max} characters (with "…" when cut), control
+	 * characters shown as "?": for quoting what a user sent in a message back to them.
+	 */
+	public static String abbreviate(String text, int max) {
+		if (text == null) {
+			return "";
+		}
+		String shown = text.replaceAll("\\p{Cntrl}", "?");
+		return shown.length() > max ? shown.substring(0, max) + "…" : shown;
+	}
+
 }

@@ -101,6 +101,9 @@ public class StrategyTransfer {
 			.stream()
 			.sorted(Comparator.comparingInt(StrategyDocument.Version::number))
 			.toList();
+		for (int v = 0; v < versions.size(); v++) {
+			checkTree("versions[" + v + "].elements", versions.get(v).elements(), new HashSet<>(), new HashMap<>());
+		}
 		Set<UUID> documentKeys = new HashSet<>();
 		versions.forEach(v -> collectKeys(v.elements(), documentKeys));
 		boolean replaceKeys = documentKeys.stream()
@@ -200,6 +203,38 @@ public class StrategyTransfer {
 			count += 1 + insertTree(versionId, inserted, element.children(), keyMap, actor);
 		}
 		return count;
+	}
+
+	/**
+	 * A version's tree before anything is written: each element's key once (a child that
+	 * reuses its parent's key would make the tree a cycle), each code once, and no deeper
+	 * than a strategy goes. The refusal names the element's place in the document.
+	 */
+	private static void checkTree(String path, List<StrategyDocument.Element> elements, Set<UUID> keys,
+			Map<String, String> codes) {
+		if (elements == null) {
+			return;
+		}
+		if (path.chars().filter(c -> c == '[').count() > 12) {
+			throw new ValidationException(path, "import.element.depth");
+		}
+		for (int i = 0; i < elements.size(); i++) {
+			StrategyDocument.Element element = elements.get(i);
+			String at = path + "[" + i + "]";
+			if (element == null) {
+				throw new ValidationException(at, "import.element.invalid", "?");
+			}
+			if (element.key() != null && !keys.add(element.key())) {
+				throw new ValidationException(at + ".key", "import.element.keyTwice", element.key());
+			}
+			if (element.code() != null && !element.code().isBlank()) {
+				String previous = codes.putIfAbsent(element.code().strip().toLowerCase(java.util.Locale.ROOT), at);
+				if (previous != null) {
+					throw new ValidationException(at + ".code", "import.element.codeTwice", element.code(), previous);
+				}
+			}
+			checkTree(at + ".children", element.children(), keys, codes);
+		}
 	}
 
 	private static void collectKeys(List<StrategyDocument.Element> elements, Set<UUID> keys) {

@@ -90,9 +90,12 @@ class IndicatorApiController {
 	@PreAuthorize("hasRole('READER')")
 	@Operation(summary = "All municipalities (or counties) ranked for a period; compared with others, not a target")
 	List<IndicatorAnalytics.Rank> ranking(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
-			@RequestParam String period, @RequestParam(defaultValue = "T") Sex sex,
-			@RequestParam(defaultValue = "MUNICIPALITY") Area.Kind level) {
-		return this.analytics.ranking(user.organisationId(), id, Period.parse(period), sex, level);
+			@io.swagger.v3.oas.annotations.Parameter(
+					description = "A period code: 2024, 2024H1, 2021T1, 2024Q2, 2024-05",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string",
+							example = "2024")) @RequestParam Period period,
+			@RequestParam(defaultValue = "T") Sex sex, @RequestParam(defaultValue = "MUNICIPALITY") Area.Kind level) {
+		return this.analytics.ranking(user.organisationId(), id, period, sex, level);
 	}
 
 	@GetMapping("/{id}/gender-gap")

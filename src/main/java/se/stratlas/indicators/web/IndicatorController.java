@@ -145,7 +145,7 @@ class IndicatorController {
 	String view(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestParam(defaultValue = "24") String area, @RequestParam(defaultValue = "T") Sex sex,
 			@RequestParam(required = false) List<String> compare, @RequestParam(required = false) List<Long> group,
-			Model model) {
+			Model model, java.util.Locale locale) {
 		IndicatorDefinition indicator = this.registry.get(user.organisationId(), id);
 		List<IndicatorAnalytics.Series> series = new ArrayList<>(
 				this.analytics.comparison(user.organisationId(), id, area, compare == null ? List.of() : compare, sex));
@@ -165,14 +165,16 @@ class IndicatorController {
 					.distinct()
 					.sorted()
 					.toList());
-		model.addAttribute("chart", SvgCharts.line(indicator.nameSv(), indicator.unit(), series));
-		java.util.Map<String, java.util.Map<Period, Double>> values = new java.util.HashMap<>();
+		model.addAttribute("chart", SvgCharts.line(indicator.nameSv(), indicator.unit(), series, locale));
+		java.util.Map<String, java.util.Map<Period, Target.Point>> values = new java.util.HashMap<>();
 		series.forEach(s -> {
-			java.util.Map<Period, Double> byPeriod = new java.util.HashMap<>();
-			s.points().forEach(p -> byPeriod.put(p.period(), p.value()));
+			java.util.Map<Period, Target.Point> byPeriod = new java.util.HashMap<>();
+			s.points().forEach(p -> byPeriod.put(p.period(), p));
 			values.put(s.areaCode(), byPeriod);
 		});
 		model.addAttribute("values", values);
+		model.addAttribute("incomplete",
+				series.stream().flatMap(s -> s.points().stream()).anyMatch(p -> p.value() == null || p.preliminary()));
 		Period latest = series.stream()
 			.flatMap(s -> s.points().stream())
 			.filter(p -> p.value() != null)
@@ -184,8 +186,8 @@ class IndicatorController {
 		model.addAttribute("latest", latest);
 		model.addAttribute("ranking", ranking);
 		model.addAttribute("rankingChart",
-				ranking.isEmpty() ? null : SvgCharts.ranking(indicator.nameSv() + " " + latest.code(), indicator.unit(),
-						ranking.size() > 30 ? ranking.subList(0, 30) : ranking));
+				ranking.isEmpty() ? null : SvgCharts.ranking(indicator.nameSv() + " " + latest.label(locale),
+						indicator.unit(), ranking.size() > 30 ? ranking.subList(0, 30) : ranking, locale));
 		model.addAttribute("targets", this.analytics.targets(user.organisationId(), id, area));
 		model.addAttribute("genderGap",
 				indicator.bySex() ? this.analytics.genderGap(user.organisationId(), id, area) : List.of());
@@ -209,12 +211,19 @@ class IndicatorController {
 		List<List<Object>> rows = new ArrayList<>();
 		for (IndicatorAnalytics.Series s : this.analytics.comparison(user.organisationId(), id, area, List.of(), sex)) {
 			for (Target.Point point : s.points()) {
-				rows.add(List.of(indicator.code(), s.areaCode(), s.areaName(), point.period().code(), sex.name(),
-						point.value() == null ? "" : point.value()));
+				// A missing value is an empty cell with its reason, never 0; a
+				// preliminary one
+				// says so.
+				List<Object> row = new ArrayList<>(
+						List.of(indicator.code(), s.areaCode(), s.areaName(), point.period().code(), sex.name()));
+				row.add(point.value());
+				row.add(point.value() == null ? "" : point.preliminary() ? "preliminär" : "definitiv");
+				row.add(point.missing() == null ? "" : point.missing().label(java.util.Locale.forLanguageTag("sv")));
+				rows.add(row);
 			}
 		}
 		Table table = new Table(indicator.code(),
-				List.of("indikator", "områdeskod", "område", "period", "kön", "värde"), rows);
+				List.of("indikator", "områdeskod", "område", "period", "kön", "värde", "status", "saknas"), rows);
 		byte[] body = "xlsx".equals(format) ? TableFiles.xlsx(List.of(table)) : TableFiles.csv(table);
 		return ResponseEntity.ok()
 			.contentType("xlsx".equals(format)
@@ -231,7 +240,7 @@ class IndicatorController {
 			@RequestParam(defaultValue = "24") String area, @RequestParam(defaultValue = "T") Sex sex) {
 		IndicatorDefinition indicator = this.registry.get(user.organisationId(), id);
 		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("image/svg+xml"))
+			.contentType(MediaType.parseMediaType("image/svg+xml;charset=UTF-8"))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(indicator.code() + ".svg").build().toString())
 			.body(SvgCharts.line(indicator.nameSv(), indicator.unit(),

@@ -99,97 +99,13 @@ public final class TableFiles {
 	}
 
 	/**
-	 * Reads an uploaded table by its file name: .xlsx, or .csv/.txt.
-	 * @throws ImportRefusedException when the file is of another kind or unreadable
+	 * Reads an uploaded table by its file name (.xlsx, or .csv/.txt) within the limits
+	 * for registers, as a stream ({@link TableReader}).
+	 * @throws ImportRefusedException when the file is of another kind, unreadable or over
+	 * a limit
 	 */
 	public static List<List<String>> read(String filename, byte[] content) {
-		String name = filename == null ? "" : filename.toLowerCase(java.util.Locale.ROOT);
-		try {
-			if (name.endsWith(".xlsx")) {
-				return readXlsx(content);
-			}
-			if (name.endsWith(".csv") || name.endsWith(".txt")) {
-				return readCsv(content);
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			// A library's own words are passed on when they explain (a zip bomb, a CSV
-			// quote out of place); an internal failure on a corrupt file is not.
-			boolean internal = ex instanceof NullPointerException || ex instanceof IndexOutOfBoundsException
-					|| ex instanceof ClassCastException
-					|| (ex.getCause() != null && ex.getCause() instanceof NullPointerException)
-					|| se.stratlas.shared.Texts.firstLine(ex).contains("null");
-			String why = internal
-					? "filen är skadad eller är inte en " + (name.endsWith(".xlsx") ? "Excel-fil (.xlsx)" : "textfil")
-					: se.stratlas.shared.Texts.firstLine(ex);
-			throw new ImportRefusedException(List.of(new ImportProblem(1, "", "Filen gick inte att läsa: " + why)));
-		}
-		throw new ImportRefusedException(List.of(new ImportProblem(1, "", "Bara .xlsx och .csv kan importeras.")));
-	}
-
-	/**
-	 * Reads a CSV file (UTF-8, with or without BOM; semicolons or commas, whichever the
-	 * header uses more) into rows of cells.
-	 */
-	public static List<List<String>> readCsv(byte[] content) throws IOException {
-		String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
-		if (text.startsWith("\ufeff")) {
-			text = text.substring(1);
-		}
-		String header = text.lines().findFirst().orElse("");
-		char delimiter = header.chars().filter(c -> c == ';').count() >= header.chars().filter(c -> c == ',').count()
-				? ';' : ',';
-		List<List<String>> rows = new java.util.ArrayList<>();
-		try (org.apache.commons.csv.CSVParser parser = CSVFormat.Builder.create(CSVFormat.DEFAULT)
-			.setDelimiter(delimiter)
-			.get()
-			.parse(new java.io.StringReader(text))) {
-			for (org.apache.commons.csv.CSVRecord record : parser) {
-				rows.add(record.toList());
-			}
-		}
-		return rows;
-	}
-
-	/**
-	 * Reads the first sheet of an XLSX file into rows of cells: dates as ISO dates,
-	 * numbers without trailing zeros, everything else as Excel shows it. POI's zip-bomb
-	 * guard applies.
-	 */
-	public static List<List<String>> readXlsx(byte[] content) throws IOException {
-		List<List<String>> rows = new java.util.ArrayList<>();
-		org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter(
-				java.util.Locale.ROOT);
-		try (org.apache.poi.ss.usermodel.Workbook workbook = org.apache.poi.ss.usermodel.WorkbookFactory
-			.create(new java.io.ByteArrayInputStream(content))) {
-			Sheet sheet = workbook.getSheetAt(0);
-			int width = 0;
-			for (Row row : sheet) {
-				width = Math.max(width, row.getLastCellNum());
-			}
-			for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-				Row row = sheet.getRow(r);
-				List<String> values = new java.util.ArrayList<>();
-				for (int c = 0; c < width; c++) {
-					Cell cell = row == null ? null : row.getCell(c);
-					if (cell == null) {
-						values.add("");
-					}
-					else if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
-							&& org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)) {
-						values.add(cell.getLocalDateTimeCellValue().toLocalDate().toString());
-					}
-					else if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
-						values.add(BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString());
-					}
-					else {
-						values.add(formatter.formatCellValue(cell));
-					}
-				}
-				rows.add(values);
-			}
-		}
-		return rows;
+		return TableReader.readAll(filename, content, TableLimits.REGISTER);
 	}
 
 	private static Object csvValue(Object value) {

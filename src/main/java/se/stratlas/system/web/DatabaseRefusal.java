@@ -16,7 +16,7 @@ import org.postgresql.util.ServerErrorMessage;
  */
 record DatabaseRefusal(String sqlState, String field, String code, String message, boolean duplicate) {
 
-	private static final Pattern LENGTH = Pattern.compile(".*?_([a-z0-9_]+?)_length$");
+	private static final Pattern LENGTH = Pattern.compile("^.+?__([a-z0-9_]+)__length$");
 
 	private static final Pattern KEY = Pattern.compile("Key \\(([^)]*)\\)=");
 

@@ -207,8 +207,12 @@ final class ErrorAdvice {
 			String field = ex.getPropertyName() != null ? ex.getPropertyName()
 					: ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
 							? m.getName() : "";
-			return badRequest(request, response, List.of(new FieldProblem(field, "type",
-					"\"" + abbreviate(ex.getValue()) + "\" is not " + typeName(ex.getRequiredType()))));
+			boolean control = ex.getMostSpecificCause().getMessage() != null
+					&& ex.getMostSpecificCause().getMessage().contains(InputText.CONTROL_MESSAGE);
+			return badRequest(request, response,
+					List.of(new FieldProblem(field, control ? "character" : "type", "\"" + abbreviate(ex.getValue())
+							+ "\" "
+							+ (control ? InputText.CONTROL_MESSAGE : "is not " + typeName(ex.getRequiredType())))));
 		}
 
 		@ExceptionHandler({ MissingServletRequestParameterException.class, MissingServletRequestPartException.class,
@@ -230,10 +234,14 @@ final class ErrorAdvice {
 				throws java.io.IOException {
 			List<FieldProblem> problems = new ArrayList<>();
 			for (FieldError error : ex.getFieldErrors()) {
-				problems.add(new FieldProblem(error.getField(), error.isBindingFailure() ? "type" : "invalid",
-						error.isBindingFailure()
-								? "\"" + abbreviate(error.getRejectedValue()) + "\" cannot be read here"
-								: this.messages.getMessage(error, Locale.ENGLISH)));
+				boolean control = error.isBindingFailure()
+						&& InputText.hasControl(String.valueOf(error.getRejectedValue()));
+				problems.add(new FieldProblem(error.getField(),
+						control ? "character" : error.isBindingFailure() ? "type" : "invalid",
+						control ? InputText.CONTROL_MESSAGE
+								: error.isBindingFailure()
+										? "\"" + abbreviate(error.getRejectedValue()) + "\" cannot be read here"
+										: this.messages.getMessage(error, Locale.ENGLISH)));
 			}
 			ex.getGlobalErrors()
 				.forEach(error -> problems
@@ -268,7 +276,7 @@ final class ErrorAdvice {
 			}
 			JacksonException jackson = causedBy(ex, JacksonException.class);
 			String field = jackson == null ? "" : jsonPath(jackson);
-			String why = jackson == null ? "the body cannot be read" : jackson.getOriginalMessage();
+			String why = jackson == null ? "the body cannot be read" : readable(jackson.getOriginalMessage());
 			return badRequest(request, response, List.of(new FieldProblem(field, "unreadable", abbreviate(why))));
 		}
 
@@ -290,6 +298,17 @@ final class ErrorAdvice {
 			}
 			return badRequest(request, response,
 					List.of(new FieldProblem("", "unreadable", "the multipart body cannot be read")));
+		}
+
+		@ExceptionHandler(se.stratlas.shared.ImportBusyException.class)
+		ModelAndView importBusy(se.stratlas.shared.ImportBusyException ex, HttpServletRequest request,
+				HttpServletResponse response) throws java.io.IOException {
+			response.setHeader("Retry-After", "30");
+			ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "import-busy", "Import already running",
+					ex.getMessage(), request);
+			problem.setProperty("limit", ex.limit());
+			problem.setProperty("reason", ex.reason().name());
+			return answer(request, response, problem, Map.of("busy", ex.reason().name(), "limit", ex.limit()));
 		}
 
 		/**
@@ -421,6 +440,24 @@ final class ErrorAdvice {
 			}
 		}
 		return path.length() == 1 ? "" : path.toString();
+	}
+
+	/** Jackson's words without its advice to the programmer. */
+	private static String readable(String message) {
+		if (message == null) {
+			return "cannot be read";
+		}
+		if (message.contains("`null`") && (message.contains("Cannot map") || message.contains("Cannot coerce"))) {
+			return "is required";
+		}
+		int advice = message.indexOf(" (set `");
+		if (advice < 0) {
+			advice = message.indexOf(" (disable `");
+		}
+		if (advice < 0) {
+			advice = message.indexOf(" (enable `");
+		}
+		return advice > 0 ? message.substring(0, advice) : message;
 	}
 
 	private static String typeName(Class<?> type) {

@@ -51,28 +51,6 @@ class WebShell implements WebMvcConfigurer {
 			.addResolver(new LiteWebJarsResourceResolver());
 	}
 
-	/**
-	 * The error page's model also says why, when a filter gave the reason (an expired
-	 * form's CSRF token: {@link se.stratlas.shared.web.WebRequests#ERROR_REASON}).
-	 */
-	@Bean
-	org.springframework.boot.webmvc.error.DefaultErrorAttributes errorAttributes() {
-		return new org.springframework.boot.webmvc.error.DefaultErrorAttributes() {
-			@Override
-			public java.util.Map<String, Object> getErrorAttributes(
-					org.springframework.web.context.request.WebRequest request,
-					org.springframework.boot.web.error.ErrorAttributeOptions options) {
-				java.util.Map<String, Object> attributes = super.getErrorAttributes(request, options);
-				Object reason = request.getAttribute(se.stratlas.shared.web.WebRequests.ERROR_REASON,
-						org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
-				if (reason != null) {
-					attributes.put("reason", reason);
-				}
-				return attributes;
-			}
-		};
-	}
-
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();

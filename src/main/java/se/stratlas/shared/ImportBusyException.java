@@ -1,0 +1,39 @@
+package se.stratlas.shared;
+
+/**
+ * A heavy import (a file, a fetch from Kolada or SCB) was not started: the user already
+ * has one running, or the instance runs as many as it may at once. Nothing was read; try
+ * again when the other one is done. Answered with 429 and Retry-After.
+ */
+public class ImportBusyException extends RuntimeException {
+
+	/** Whose imports are in the way. */
+	public enum Reason {
+
+		/** The user's own import is still running. */
+		YOURS,
+		/** The instance runs its maximum of imports at once. */
+		INSTANCE
+
+	}
+
+	private final Reason reason;
+
+	private final int limit;
+
+	public ImportBusyException(Reason reason, int limit) {
+		super(reason == Reason.YOURS ? "You already have an import running; wait until it is done"
+				: "Stratlas runs " + limit + " imports at once, its limit; try again in a minute");
+		this.reason = reason;
+		this.limit = limit;
+	}
+
+	public Reason reason() {
+		return this.reason;
+	}
+
+	public int limit() {
+		return this.limit;
+	}
+
+}

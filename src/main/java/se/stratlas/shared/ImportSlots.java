@@ -1,0 +1,98 @@
+package se.stratlas.shared;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Heavy imports take turns: at most one per user at a time, and at most
+ * {@code stratlas.imports.concurrent} (default 2) per instance. A user's second import is
+ * refused at once; when the instance is full an import waits up to
+ * {@code stratlas.imports.wait} (default 10 s) and is then refused. Either refusal is an
+ * {@link ImportBusyException} (429). Together with the limits on what a file may hold
+ * ({@code shared.tables.TableLimits}), this bounds the memory imports take, whoever sends
+ * what.
+ */
+@Component
+public class ImportSlots {
+
+	private final Semaphore instance;
+
+	private final int limit;
+
+	private final Duration wait;
+
+	private final Set<String> running = ConcurrentHashMap.newKeySet();
+
+	ImportSlots(@Value("${stratlas.imports.concurrent:2}") int limit,
+			@Value("${stratlas.imports.wait:10s}") Duration wait) {
+		this.limit = Math.max(1, limit);
+		this.instance = new Semaphore(this.limit, true);
+		this.wait = wait;
+	}
+
+	/** A held turn; closing it (once or more) gives it back. */
+	public final class Slot implements AutoCloseable {
+
+		private final String who;
+
+		private boolean closed;
+
+		private Slot(String who) {
+			this.who = who;
+		}
+
+		@Override
+		public synchronized void close() {
+			if (!this.closed) {
+				this.closed = true;
+				ImportSlots.this.instance.release();
+				ImportSlots.this.running.remove(this.who);
+			}
+		}
+
+	}
+
+	/**
+	 * Takes a turn for the user's import; give it back with {@link Slot#close()} when the
+	 * import is done (also when it runs in the background).
+	 * @throws ImportBusyException when the user has an import running or the instance is
+	 * full
+	 */
+	public Slot take(String who) {
+		if (!this.running.add(who)) {
+			throw new ImportBusyException(ImportBusyException.Reason.YOURS, this.limit);
+		}
+		try {
+			if (!this.instance.tryAcquire(this.wait.toMillis(), TimeUnit.MILLISECONDS)) {
+				this.running.remove(who);
+				throw new ImportBusyException(ImportBusyException.Reason.INSTANCE, this.limit);
+			}
+		}
+		catch (InterruptedException ex) {
+			this.running.remove(who);
+			Thread.currentThread().interrupt();
+			throw new ImportBusyException(ImportBusyException.Reason.INSTANCE, this.limit);
+		}
+		return new Slot(who);
+	}
+
+	/** Runs the import in the caller's thread during a turn. */
+	public <T> T run(String who, Supplier<T> work) {
+		try (Slot slot = take(who)) {
+			return work.get();
+		}
+	}
+
+	/** How many imports run now. */
+	public int running() {
+		return this.limit - this.instance.availablePermits();
+	}
+
+}
