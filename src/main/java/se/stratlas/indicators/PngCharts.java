@@ -37,11 +37,12 @@ public final class PngCharts {
 			.toList();
 		for (IndicatorAnalytics.Series s : series) {
 			for (Period period : periods) {
+				// A missing value stays a gap in the line (null), never a zero.
 				Double value = s.points()
 					.stream()
 					.filter(p -> p.period().equals(period))
-					.map(Target.Point::value)
 					.findFirst()
+					.map(Target.Point::value)
 					.orElse(null);
 				dataset.addValue(value, s.areaName(), period.code());
 			}

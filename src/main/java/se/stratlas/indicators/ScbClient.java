@@ -32,8 +32,11 @@ public class ScbClient {
 	 */
 	private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,60}");
 
-	/** A dimension's value codes: 2480, 1+, 2024M05, BE0101N1, * (all). */
-	private static final java.util.regex.Pattern VALUE = java.util.regex.Pattern.compile("[A-Za-z0-9_.+*-]{1,60}");
+	/**
+	 * A dimension's value codes and selection expressions: 2480, 2024M05, *, FROM(2023),
+	 * TOP(5).
+	 */
+	private static final java.util.regex.Pattern VALUE = java.util.regex.Pattern.compile("[A-Za-z0-9_.+*(),-]{1,60}");
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 

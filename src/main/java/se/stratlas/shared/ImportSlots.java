@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Heavy imports take turns: at most one per user at a time, and at most
- * {@code stratlas.imports.concurrent} (default 2) per instance. A user's second import is
+ * {@code stratlas.imports.concurrent} per instance (default: half the processors, at least
+ * one, so that an import never takes every core from the pages). A user's second import is
  * refused at once; when the instance is full an import waits up to
  * {@code stratlas.imports.wait} (default 10 s) and is then refused. Either refusal is an
  * {@link ImportBusyException} (429). Together with the limits on what a file may hold
@@ -30,9 +31,9 @@ public class ImportSlots {
 
 	private final Set<String> running = ConcurrentHashMap.newKeySet();
 
-	ImportSlots(@Value("${stratlas.imports.concurrent:2}") int limit,
+	ImportSlots(@Value("${stratlas.imports.concurrent:0}") int limit,
 			@Value("${stratlas.imports.wait:10s}") Duration wait) {
-		this.limit = Math.max(1, limit);
+		this.limit = limit > 0 ? limit : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 		this.instance = new Semaphore(this.limit, true);
 		this.wait = wait;
 	}

@@ -138,8 +138,7 @@ class BadInputIT {
 				 "versions": [{"number": 1, "label": "1", "status": "UTKAST", "elements": [
 				  {"key": "%1$s", "type": "GOAL", "code": "1", "nameSv": "Mål", "fundingGate": false,
 				   "children": [{"key": "%1$s", "type": "PRIORITY", "code": "1.1", "nameSv": "Barn",
-				                 "fundingGate": false}]}]}]}"""
-			.formatted(key);
+				                 "fundingGate": false}]}]}]}""".formatted(key);
 		postJson("/api/strategies/import", cycle, "sara.strateg").andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("versions[0].elements[0].children[0].key"));
 		String twins = """

@@ -125,9 +125,14 @@ public final class TableReader {
 		return new ImportRefusedException(List.of(new ImportProblem(row, "", message)));
 	}
 
+	/** A number with its thousands grouped by a space, as Swedish writes it: 20 000. */
+	static String grouped(long number) {
+		return String.format(Locale.ROOT, "%,d", number).replace(',', ' ');
+	}
+
 	private static ImportRefusedException tooManyRows(TableLimits limits) {
-		return refused(limits.rows() + 2, String.format(Locale.forLanguageTag("sv"),
-				"Filen har fler än %,d rader, gränsen för en import. Dela upp den i flera filer.", limits.rows()));
+		return refused(limits.rows() + 2, "Filen har fler än " + grouped(limits.rows())
+				+ " rader, gränsen för en import. Dela upp den i flera filer.");
 	}
 
 	private static ImportRefusedException tooManyColumns(int row, TableLimits limits) {
@@ -135,13 +140,13 @@ public final class TableReader {
 	}
 
 	private static ImportRefusedException tooManyCells(int row, TableLimits limits) {
-		return refused(row, String.format(Locale.forLanguageTag("sv"),
-				"Filen har fler än %,d celler, gränsen för en import. Dela upp den i flera filer.", limits.cells()));
+		return refused(row, "Filen har fler än " + grouped(limits.cells())
+				+ " celler, gränsen för en import. Dela upp den i flera filer.");
 	}
 
 	private static ImportRefusedException tooLongCell(int row, TableLimits limits) {
-		return refused(row, String.format(Locale.forLanguageTag("sv"),
-				"En cell har fler än %,d tecken, gränsen för en cell.", limits.cellCharacters()));
+		return refused(row,
+				"En cell har fler än " + grouped(limits.cellCharacters()) + " tecken, gränsen för en cell.");
 	}
 
 	/** Counts what a table holds against the limits. */

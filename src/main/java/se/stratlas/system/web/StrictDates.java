@@ -9,10 +9,11 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.stereotype.Component;
 
 /**
- * Dates in forms and request parameters are real ISO dates (2024-02-29, never 2024-02-30
- * quietly made into the 29th) between the years 1900 and 2200; anything else is a 400
- * that names the field. Spring's default reads a date leniently in the locale's short
- * style, which let through both of those.
+ * Dates in forms and request parameters are real ISO dates with four-digit years
+ * (2024-02-29, never 2024-02-30 quietly made into the 29th, never 99999-01-01); anything
+ * else is a 400 that names the field. Spring's default reads a date leniently in the
+ * locale's short style, which let through both of those. What range a stored date may
+ * have is the domain's rule (1900–2200 for an initiative's dates, see shared.Bounds).
  */
 @Component
 class StrictDates implements Converter<String, LocalDate> {
@@ -32,9 +33,6 @@ class StrictDates implements Converter<String, LocalDate> {
 		}
 		catch (DateTimeParseException ex) {
 			throw new IllegalArgumentException("\"" + text + "\" is not a real date (YYYY-MM-DD)");
-		}
-		if (date.getYear() < 1900 || date.getYear() > 2200) {
-			throw new IllegalArgumentException("the year of " + text + " is outside 1900–2200");
 		}
 		return date;
 	}
