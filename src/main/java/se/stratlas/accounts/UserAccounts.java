@@ -33,6 +33,9 @@ public class UserAccounts {
 	/** The shortest password Stratlas accepts. */
 	public static final int MIN_PASSWORD_LENGTH = 12;
 
+	/** The most a password may have: what BCrypt reads, in bytes of UTF-8. */
+	public static final int MAX_PASSWORD_BYTES = 72;
+
 	static final String ENTITY = "user";
 
 	/**
@@ -268,6 +271,11 @@ public class UserAccounts {
 	private static void checkPassword(String password, String field, List<ValidationException.Violation> violations) {
 		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
 			violations.add(new ValidationException.Violation(field, "account.password.tooShort", MIN_PASSWORD_LENGTH));
+		}
+		else if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			// BCrypt reads at most 72 bytes; a longer password would be cut without a
+			// word.
+			violations.add(new ValidationException.Violation(field, "account.password.tooLong", MAX_PASSWORD_BYTES));
 		}
 	}
 

@@ -67,6 +67,9 @@ public class ScbClient {
 		if (tableId == null || !CODE.matcher(tableId).matches()) {
 			throw new se.stratlas.shared.ValidationException("table", "scb.table.invalid");
 		}
+		if (selection == null || selection.isEmpty()) {
+			throw new se.stratlas.shared.ValidationException("selection", "validation.required");
+		}
 		selection.forEach((dimension, values) -> {
 			if (!CODE.matcher(dimension).matches()
 					|| values.stream().anyMatch(v -> v == null || !VALUE.matcher(v).matches())) {

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Heavy imports take turns: at most one per user at a time, and at most
- * {@code stratlas.imports.concurrent} per instance (default: half the processors, at least
- * one, so that an import never takes every core from the pages). A user's second import is
- * refused at once; when the instance is full an import waits up to
+ * {@code stratlas.imports.concurrent} per instance (default: half the processors, at
+ * least one, so that an import never takes every core from the pages). A user's second
+ * import is refused at once; when the instance is full an import waits up to
  * {@code stratlas.imports.wait} (default 10 s) and is then refused. Either refusal is an
  * {@link ImportBusyException} (429). Together with the limits on what a file may hold
  * ({@code shared.tables.TableLimits}), this bounds the memory imports take, whoever sends

@@ -386,7 +386,9 @@ class CycleController {
 			if (unitId == null) {
 				throw new ValidationException("unitId", "validation.required");
 			}
-			int count = this.cycles.assign(user, id, sectionIds, unitId, responsibleUserId, dueOn);
+			int count = this.cycles.assign(user, id,
+					sectionIds == null ? null : sectionIds.stream().filter(java.util.Objects::nonNull).toList(), unitId,
+					responsibleUserId, dueOn);
 			redirect.addFlashAttribute("flash", "assignment.saved");
 			redirect.addFlashAttribute("assignedCount", count);
 		}

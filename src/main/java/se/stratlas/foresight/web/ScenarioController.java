@@ -71,7 +71,8 @@ class ScenarioController {
 		List<ForesightController.ElementChoice> choices = ForesightController.choices(this.strategies,
 				user.organisationId());
 		model.addAttribute("scenarios", all);
-		model.addAttribute("compared", this.scenarios.compare(user.organisationId(), compare));
+		model.addAttribute("compared", this.scenarios.compare(user.organisationId(),
+				compare == null ? null : compare.stream().filter(java.util.Objects::nonNull).toList()));
 		model.addAttribute("cross", ScenarioCross.svg(all));
 		model.addAttribute("placed", all.stream().anyMatch(Scenario::placed));
 		model.addAttribute("dimensions", this.scenarios.dimensions(user.organisationId()));

@@ -149,7 +149,8 @@ class IndicatorController {
 		IndicatorDefinition indicator = this.registry.get(user.organisationId(), id);
 		List<IndicatorAnalytics.Series> series = new ArrayList<>(
 				this.analytics.comparison(user.organisationId(), id, area, compare == null ? List.of() : compare, sex));
-		for (long groupId : group == null ? List.<Long>of() : group) {
+		for (long groupId : group == null ? List.<Long>of()
+				: group.stream().filter(java.util.Objects::nonNull).toList()) {
 			series.add(this.analytics.groupSeries(user.organisationId(), id,
 					this.groups.get(user.organisationId(), groupId), sex));
 		}

@@ -81,7 +81,7 @@ public final class TableFiles {
 							cell.setCellValue(flag);
 						}
 						else if (value != null) {
-							cell.setCellValue(value.toString());
+							cell.setCellValue(cellText(value.toString()));
 						}
 					}
 				}
@@ -106,6 +106,19 @@ public final class TableFiles {
 	 */
 	public static List<List<String>> read(String filename, byte[] content) {
 		return TableReader.readAll(filename, content, TableLimits.REGISTER);
+	}
+
+	/**
+	 * A text as an Excel cell can hold it: at most 32,767 characters, a longer one cut
+	 * with a note that says so (the whole text is in Stratlas).
+	 */
+	static String cellText(String text) {
+		int max = TableLimits.EXCEL_CELL_CHARACTERS;
+		if (text.length() <= max) {
+			return text;
+		}
+		String note = " … [avkortad: texten har " + text.length() + " tecken]";
+		return text.substring(0, max - note.length()) + note;
 	}
 
 	private static Object csvValue(Object value) {
