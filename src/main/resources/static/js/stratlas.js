@@ -46,6 +46,45 @@
       tree.querySelectorAll('[data-tree-node]').forEach(function (n) { setNode(n, open); });
     }
   });
+  // Checklists (the searchable multi-selects): a filter box that hides the options that do
+  // not match, buttons that mark or clear the shown ones, and a count of the marked.
+  function checklistCount(list) {
+    var box = list.closest('.checklist');
+    var count = box && box.querySelector('[data-checklist-count]');
+    if (count) {
+      var marked = list.querySelectorAll('input[type=checkbox]:checked').length;
+      count.textContent = marked + ' / ' + list.querySelectorAll('input[type=checkbox]').length;
+    }
+  }
+  document.querySelectorAll('.checklist').forEach(function (box) {
+    var tools = box.querySelector('.checklist-tools');
+    var list = box.querySelector('.checklist-options');
+    if (tools && list) {
+      tools.hidden = false;
+      checklistCount(list);
+      list.addEventListener('change', function () { checklistCount(list); });
+    }
+  });
+  document.addEventListener('input', function (event) {
+    var filter = event.target.closest('[data-checklist-filter]');
+    if (!filter) { return; }
+    var list = document.getElementById(filter.getAttribute('aria-controls'));
+    var words = filter.value.toLowerCase().trim();
+    list.querySelectorAll('.check').forEach(function (option) {
+      option.hidden = words !== '' && option.textContent.toLowerCase().indexOf(words) < 0;
+    });
+  });
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest('[data-checklist-all], [data-checklist-none]');
+    if (!button) { return; }
+    var list = document.getElementById(button.getAttribute('aria-controls'));
+    var mark = button.hasAttribute('data-checklist-all');
+    list.querySelectorAll('.check').forEach(function (option) {
+      var box = option.querySelector('input[type=checkbox]');
+      if (!option.hidden && box) { box.checked = mark; }
+    });
+    checklistCount(list);
+  });
   // The Markdown toolbar: buttons with data-md act on the textarea their aria-controls names.
   function replaceSelection(area, before, after, placeholder) {
     var start = area.selectionStart, end = area.selectionEnd;

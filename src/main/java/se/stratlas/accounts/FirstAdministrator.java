@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 import se.stratlas.shared.Texts;
 
 /**
- * On the first start: the organisation of the instance and its first administrator. The
- * password comes from {@code STRATLAS_ADMIN_PASSWORD}, or is generated and printed once
- * in the log; either way it must be changed at the first sign-in.
+ * On the first start: the organisation of the instance and its first administrator, who
+ * is also the platform administrator (creates further organisations). The password comes
+ * from {@code STRATLAS_ADMIN_PASSWORD}, or is generated and printed once in the log;
+ * either way it must be changed at the first sign-in.
  */
 @Component
 @Order(0)
@@ -38,8 +39,8 @@ class FirstAdministrator implements ApplicationRunner {
 	private final String password;
 
 	FirstAdministrator(Organisations organisations, UserAccounts users,
-			@Value("${stratlas.bootstrap.organisation-code:vasterbotten}") String organisationCode,
-			@Value("${stratlas.bootstrap.organisation-name:Region Västerbotten}") String organisationName,
+			@Value("${stratlas.bootstrap.organisation-code:region}") String organisationCode,
+			@Value("${stratlas.bootstrap.organisation-name:Min organisation}") String organisationName,
 			@Value("${stratlas.bootstrap.admin-username:admin}") String username,
 			@Value("${stratlas.bootstrap.admin-password:}") String password) {
 		this.organisations = organisations;
@@ -52,7 +53,7 @@ class FirstAdministrator implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (this.users.anyAdministrator()) {
+		if (this.users.anyPlatformAdministrator()) {
 			return;
 		}
 		Organisation organisation = this.organisations.ensure(this.organisationCode, this.organisationName);

@@ -5,10 +5,15 @@ import java.util.Optional;
 
 /**
  * The roles of Stratlas. They form a hierarchy (see {@code SecurityConfiguration}):
- * administratör ⊃ strateg ⊃ granskare, rapportör ⊃ läsare.
+ * plattformsadministratör ⊃ administratör ⊃ strateg ⊃ granskare, rapportör ⊃ läsare.
  */
 public enum Role {
 
+	/**
+	 * Runs the instance: creates organisations and their first administrators; is the
+	 * administrator of their own organisation too.
+	 */
+	PLATFORM_ADMINISTRATOR("plattformsadministratör"),
 	/**
 	 * Users, roles, single sign-on, reference data; may do everything a strategist may.
 	 */

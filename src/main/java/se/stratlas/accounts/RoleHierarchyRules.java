@@ -10,9 +10,10 @@ import java.util.Set;
  */
 public final class RoleHierarchyRules {
 
-	private static final Map<Role, Set<Role>> DIRECT = Map.of(Role.ADMINISTRATOR, EnumSet.of(Role.STRATEGIST),
-			Role.STRATEGIST, EnumSet.of(Role.REVIEWER, Role.REPORTER), Role.REVIEWER, EnumSet.of(Role.READER),
-			Role.REPORTER, EnumSet.of(Role.READER), Role.READER, EnumSet.noneOf(Role.class));
+	private static final Map<Role, Set<Role>> DIRECT = Map.of(Role.PLATFORM_ADMINISTRATOR,
+			EnumSet.of(Role.ADMINISTRATOR), Role.ADMINISTRATOR, EnumSet.of(Role.STRATEGIST), Role.STRATEGIST,
+			EnumSet.of(Role.REVIEWER, Role.REPORTER), Role.REVIEWER, EnumSet.of(Role.READER), Role.REPORTER,
+			EnumSet.of(Role.READER), Role.READER, EnumSet.noneOf(Role.class));
 
 	private RoleHierarchyRules() {
 	}

@@ -75,9 +75,12 @@ public class UserAccounts {
 			.orElseThrow(() -> new NotFoundException(ENTITY, id));
 	}
 
-	public boolean anyAdministrator() {
+	/**
+	 * Whether the instance has its platform administrator (created at the first start).
+	 */
+	public boolean anyPlatformAdministrator() {
 		return this.jdbc
-			.sql("select exists (select 1 from accounts_user where 'ADMINISTRATOR' = any (roles) and enabled)")
+			.sql("select exists (select 1 from accounts_user where 'PLATFORM_ADMINISTRATOR' = any (roles) and enabled)")
 			.query(Boolean.class)
 			.single();
 	}
@@ -97,6 +100,9 @@ public class UserAccounts {
 		}
 		if (user.roles() == null || user.roles().isEmpty()) {
 			violations.add(new ValidationException.Violation("roles", "user.roles.required"));
+		}
+		else if (user.roles().contains(Role.PLATFORM_ADMINISTRATOR)) {
+			violations.add(new ValidationException.Violation("roles", "user.roles.platform"));
 		}
 		checkPassword(user.password(), "password", violations);
 		if (!violations.isEmpty()) {
@@ -123,6 +129,16 @@ public class UserAccounts {
 		if (roles == null || roles.isEmpty()) {
 			throw new ValidationException("roles", "user.roles.required");
 		}
+		// The platform administrator's role is not the organisation administrator's to
+		// give
+		// or take.
+		Set<Role> kept = EnumSet.copyOf(roles);
+		kept.remove(Role.PLATFORM_ADMINISTRATOR);
+		if (before.roles().contains(Role.PLATFORM_ADMINISTRATOR)) {
+			kept.add(Role.PLATFORM_ADMINISTRATOR);
+			kept.add(Role.ADMINISTRATOR);
+		}
+		roles = kept;
 		int updated = this.jdbc.sql("""
 				update accounts_user set display_name = :name, email = :email, roles = :roles, enabled = :enabled,
 				version = version + 1, updated_at = now()
@@ -213,13 +229,14 @@ public class UserAccounts {
 	 */
 	@Transactional
 	public Optional<UserAccount> createFirstAdministrator(long organisationId, String username, String password) {
-		if (anyAdministrator() || usernameTaken(username)) {
+		if (anyPlatformAdministrator() || usernameTaken(username)) {
 			return Optional.empty();
 		}
-		long id = insert(organisationId, username, "Administratör", null, this.passwords.encode(password),
-				EnumSet.of(Role.ADMINISTRATOR), true, false);
+		Set<Role> roles = EnumSet.of(Role.PLATFORM_ADMINISTRATOR, Role.ADMINISTRATOR);
+		long id = insert(organisationId, username, "Administratör", null, this.passwords.encode(password), roles, true,
+				false);
 		this.audit.record(organisationId, "system", ENTITY, id, "CREATED", username,
-				Map.of("roles", new FieldChange(null, List.of(Role.ADMINISTRATOR.name()))));
+				Map.of("roles", new FieldChange(null, names(roles))));
 		return Optional.of(get(organisationId, id));
 	}
 

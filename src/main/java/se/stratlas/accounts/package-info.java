@@ -5,8 +5,9 @@
  * <p>
  * API: {@link se.stratlas.accounts.StratlasPrincipal} (the signed-in user as every module
  * sees it), {@link se.stratlas.accounts.Role}, {@link se.stratlas.accounts.Organisations}
- * and {@link se.stratlas.accounts.UserAccounts}. Depends on {@code shared} and
- * {@code audit}.
+ * (with each organisation's profile and home area) and
+ * {@link se.stratlas.accounts.UserAccounts}. Depends on {@code shared}, {@code audit} and
+ * {@code areas}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "areas" })
 package se.stratlas.accounts;

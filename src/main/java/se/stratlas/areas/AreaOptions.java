@@ -40,6 +40,29 @@ public final class AreaOptions {
 	}
 
 	/**
+	 * Options in groups (an {@code optgroup} per label, in order); an area listed in an
+	 * earlier group is left out of the later ones.
+	 */
+	static AreaOptions grouped(Map<String, List<Area>> groups) {
+		StringBuilder html = new StringBuilder(4096);
+		Map<String, Integer> ends = new HashMap<>();
+		groups.forEach((label, areas) -> {
+			List<Area> fresh = areas.stream().filter(a -> !ends.containsKey(a.code())).toList();
+			if (fresh.isEmpty()) {
+				return;
+			}
+			html.append("<optgroup label=\"").append(HtmlUtils.htmlEscape(label, "UTF-8")).append("\">");
+			for (Area area : fresh) {
+				html.append("<option value=\"").append(HtmlUtils.htmlEscape(area.code(), "UTF-8")).append('"');
+				ends.put(area.code(), html.length());
+				html.append('>').append(HtmlUtils.htmlEscape(area.name(), "UTF-8")).append("</option>");
+			}
+			html.append("</optgroup>");
+		});
+		return new AreaOptions(html.toString(), Map.copyOf(ends));
+	}
+
+	/**
 	 * The options with the given areas (codes; unknown ones and nulls are ignored)
 	 * selected.
 	 */

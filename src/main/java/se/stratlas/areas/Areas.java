@@ -89,6 +89,9 @@ public class Areas implements ApplicationRunner {
 		this.derived = new Derived(counties, municipalities, AreaOptions.of(choosable));
 	}
 
+	/** Grouped options per home county and labels: at most 21 × the languages. */
+	private final Map<String, AreaOptions> grouped = new java.util.concurrent.ConcurrentHashMap<>();
+
 	public Optional<Area> find(String code) {
 		return Optional.ofNullable(this.byCode.get(code));
 	}
@@ -125,6 +128,55 @@ public class Areas implements ApplicationRunner {
 	/** The options of a multiple select of areas with the given ones selected. */
 	public String optionsSelecting(Collection<String> selected) {
 		return this.derived.options().html(selected == null ? List.of() : selected);
+	}
+
+	/**
+	 * The county an area lies in: a county itself, a municipality's county; null for
+	 * Sweden or an unknown code.
+	 */
+	public String countyOf(String code) {
+		Area area = this.byCode.get(code);
+		if (area == null || area.kind() == Area.Kind.COUNTRY) {
+			return null;
+		}
+		return area.kind() == Area.Kind.COUNTY ? area.code() : area.parentCode();
+	}
+
+	/**
+	 * The home area and the areas an organisation of it works with: its county and the
+	 * county's municipalities (a municipality's county too); Sweden alone when there is
+	 * none.
+	 */
+	public List<Area> homeAreas(String home) {
+		String county = home == null ? null : countyOf(home);
+		if (county == null) {
+			return find(SWEDEN).map(List::of).orElse(List.of());
+		}
+		List<Area> areas = new java.util.ArrayList<>();
+		find(county).ifPresent(areas::add);
+		areas.addAll(municipalitiesOf(county));
+		return List.copyOf(areas);
+	}
+
+	/**
+	 * A select's options with the home county and its municipalities first (after
+	 * Sweden), then every other area; {@code selected} marked.
+	 */
+	public String optionsFor(String home, Collection<String> selected, String homeLabel, String othersLabel) {
+		String county = home == null ? null : countyOf(home);
+		if (county == null) {
+			return optionsSelecting(selected);
+		}
+		AreaOptions options = this.grouped.computeIfAbsent(county + "|" + homeLabel + "|" + othersLabel, key -> {
+			Map<String, List<Area>> groups = new java.util.LinkedHashMap<>();
+			groups.put(name(SWEDEN), find(SWEDEN).map(List::of).orElse(List.of()));
+			groups.put(homeLabel, homeAreas(county));
+			List<Area> rest = new java.util.ArrayList<>(counties());
+			rest.addAll(municipalities());
+			groups.put(othersLabel, rest);
+			return AreaOptions.grouped(groups);
+		});
+		return options.html(selected == null ? List.of() : selected);
 	}
 
 	/** The municipalities of a county, by name. */

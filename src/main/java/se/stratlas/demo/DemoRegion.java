@@ -112,8 +112,10 @@ class DemoRegion implements ApplicationRunner {
 
 	void load() {
 		String password = this.environment.getProperty("stratlas.demo.password", "stratlas-demo");
-		Organisation vasterbotten = this.organisations.ensure("vasterbotten", "Region Västerbotten");
-		Organisation norrbotten = this.organisations.ensure("norrbotten", "Region Norrbotten");
+		Organisation vasterbotten = profile(this.organisations.ensure("vasterbotten", "Region Västerbotten"), "24",
+				"https://www.regionvasterbotten.se");
+		Organisation norrbotten = profile(this.organisations.ensure("norrbotten", "Region Norrbotten"), "25",
+				"https://www.norrbotten.se");
 		demoUser(vasterbotten, "anna.admin", "Anna Admin", password, Role.ADMINISTRATOR);
 		demoUser(vasterbotten, "sara.strateg", "Sara Strateg", password, Role.STRATEGIST);
 		demoUser(vasterbotten, "rasmus.rapportor", "Rasmus Rapportör", password, Role.REPORTER);
@@ -168,6 +170,16 @@ class DemoRegion implements ApplicationRunner {
 			this.followup.loadNorrbotten(norrbotten.id());
 			log.info("Demo follow-up loaded: Region Norrbotten, delårsrapport tertial 1 2021");
 		}
+	}
+
+	/** A demo region's profile: a region with its county as home area, set once. */
+	private Organisation profile(Organisation organisation, String county, String website) {
+		if (organisation.homeArea() != null) {
+			return organisation;
+		}
+		return this.organisations.update(organisation.id(), organisation.version(),
+				new Organisation.Profile(organisation.name(), Organisation.Kind.REGION, county, null, null, website),
+				ACTOR);
 	}
 
 	private void demoUser(Organisation organisation, String username, String name, String password, Role role) {

@@ -54,8 +54,8 @@ public class Cycles {
 		/** No sections: the strateg adds them. */
 		EMPTY,
 		/**
-		 * Per priority of the strategy version the sections of Resultat Västerbotten,
-		 * plus the overall ones.
+		 * Per priority of the strategy version the sections of the annual follow-up
+		 * report (seed 001), plus the overall ones.
 		 */
 		STRATEGY,
 		/**
@@ -666,7 +666,9 @@ public class Cycles {
 			.update();
 	}
 
-	/** The sections of Resultat Västerbotten, per priority and overall. */
+	/**
+	 * The sections of the annual follow-up report (seed 001), per priority and overall.
+	 */
 	private void strategyTemplate(long organisationId, Cycle cycle) {
 		List<StrategyElement> elements = this.strategies.elements(organisationId, cycle.strategyVersionId());
 		List<StrategyElement> directions = elements.stream()

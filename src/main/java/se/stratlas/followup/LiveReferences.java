@@ -26,9 +26,6 @@ import se.stratlas.shared.NotFoundException;
 @Component
 public class LiveReferences {
 
-	/** The area a reference without one shows: the demo region's county. */
-	static final String DEFAULT_AREA = "24";
-
 	private final IndicatorRegistry indicators;
 
 	private final IndicatorAnalytics analytics;
@@ -39,8 +36,12 @@ public class LiveReferences {
 
 	private final org.springframework.context.MessageSource messages;
 
+	private final se.stratlas.accounts.Organisations organisations;
+
 	LiveReferences(IndicatorRegistry indicators, IndicatorAnalytics analytics, InitiativeCatalog initiatives,
-			Areas areas, org.springframework.context.MessageSource messages) {
+			Areas areas, org.springframework.context.MessageSource messages,
+			se.stratlas.accounts.Organisations organisations) {
+		this.organisations = organisations;
 		this.messages = messages;
 		this.indicators = indicators;
 		this.analytics = analytics;
@@ -100,7 +101,8 @@ public class LiveReferences {
 			return "okänd indikator " + reference.target();
 		}
 		IndicatorDefinition definition = found.get();
-		String area = reference.area() == null ? DEFAULT_AREA : reference.area();
+		// A reference without an area shows the organisation's home area.
+		String area = reference.area() == null ? this.organisations.homeArea(organisationId) : reference.area();
 		Locale swedish = Locale.forLanguageTag("sv");
 		List<Target.Point> points = this.analytics.series(organisationId, definition.id(), List.of(area), Sex.T)
 			.stream()
@@ -179,7 +181,8 @@ public class LiveReferences {
 			return unknown((english ? "Unknown indicator " : "Okänd indikator ") + reference.target());
 		}
 		IndicatorDefinition definition = found.get();
-		String area = reference.area() == null ? DEFAULT_AREA : reference.area();
+		// A reference without an area shows the organisation's home area.
+		String area = reference.area() == null ? this.organisations.homeArea(organisationId) : reference.area();
 		String areaName = this.areas.name(area);
 		List<IndicatorAnalytics.Series> series = this.analytics.series(organisationId, definition.id(), List.of(area),
 				Sex.T);

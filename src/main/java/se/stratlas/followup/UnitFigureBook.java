@@ -87,8 +87,12 @@ public class UnitFigureBook {
 
 	private final se.stratlas.shared.ImportSlots slots;
 
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
+
 	UnitFigureBook(FollowupRepository repository, OrganisationUnits units, AuditTrail audit,
-			se.stratlas.shared.ImportSlots slots) {
+			se.stratlas.shared.ImportSlots slots,
+			org.springframework.transaction.support.TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.slots = slots;
 		this.repository = repository;
 		this.units = units;
@@ -342,23 +346,38 @@ public class UnitFigureBook {
 	}
 
 	/** An empty import file with the columns and one example row. */
-	public static Table template() {
-		return new Table("ekonomi och personal", COLUMNS,
-				List.of(List.of("Division Länsteknik", "2021T1", "-2", "1", "8", "", "", 131, -6, "", "5,3", "")));
+	public static Table template(String unitName, String periodCode) {
+		// Numbers as numbers (a text "-2" would be kept from Excel's formulas with an
+		// apostrophe). Amounts in millions of kronor; a deficit is negative.
+		return new Table("ekonomi och personal", COLUMNS, List.of(List.of(unitName, periodCode, new BigDecimal("-2"),
+				new BigDecimal("1"), new BigDecimal("8"), "", "", 131, -6, "", new BigDecimal("5.3"), "")));
+	}
+
+	/**
+	 * The template for an organisation: its first unit's name and the current tertial.
+	 */
+	public Table template(long organisationId) {
+		String unit = this.units.list(organisationId)
+			.stream()
+			.map(OrganisationUnit::name)
+			.findFirst()
+			.orElse("Enhet A");
+		java.time.LocalDate today = java.time.LocalDate.now();
+		return template(unit, today.getYear() + "T" + ((today.getMonthValue() - 1) / 4 + 1));
 	}
 
 	/**
 	 * Imports a finance export. Units are matched by name; a row named Totalt/Summa is
 	 * checked against the sum of the others and not stored.
 	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
 	public ImportResult importFile(StratlasPrincipal user, String filename, byte[] content) {
 		if (!user.can(Role.REPORTER)) {
 			throw new AccessDeniedException("Only rapportörer and strateger import figures");
 		}
-		try (se.stratlas.shared.ImportSlots.Slot slot = this.slots
-			.take(user.organisationId() + "/" + user.username())) {
-			return importRows(user, filename, content);
-		}
+		// On an import thread, in a transaction of its own: all or nothing.
+		return this.slots.run(user.organisationId() + "/" + user.username(),
+				() -> this.transactions.execute(status -> importRows(user, filename, content)));
 	}
 
 	private ImportResult importRows(StratlasPrincipal user, String filename, byte[] content) {

@@ -43,12 +43,27 @@ public class IndicatorAnalytics {
 
 	private final se.stratlas.strategy.StrategyCatalog strategies;
 
+	private final se.stratlas.accounts.Organisations organisations;
+
 	IndicatorAnalytics(JdbcClient jdbc, IndicatorRegistry registry, Areas areas,
-			se.stratlas.strategy.StrategyCatalog strategies) {
+			se.stratlas.strategy.StrategyCatalog strategies, se.stratlas.accounts.Organisations organisations) {
+		this.organisations = organisations;
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.areas = areas;
 		this.strategies = strategies;
+	}
+
+	/**
+	 * The area an organisation's figures start from when none is asked for: its home area
+	 * (Sweden until it has one).
+	 */
+	public String homeArea(long organisationId) {
+		return this.organisations.homeArea(organisationId);
+	}
+
+	private String areaOr(long organisationId, String area) {
+		return area == null || area.isBlank() ? homeArea(organisationId) : area;
 	}
 
 	/**
@@ -120,7 +135,9 @@ public class IndicatorAnalytics {
 	 * Series of an indicator (computed ones evaluated) for the areas and sex, every
 	 * period present.
 	 */
-	public List<Series> series(long organisationId, long indicatorId, List<String> areaCodes, Sex sex) {
+	public List<Series> series(long organisationId, long indicatorId, List<String> requestedAreas, Sex sex) {
+		List<String> areaCodes = requestedAreas == null || requestedAreas.isEmpty() ? List.of(homeArea(organisationId))
+				: requestedAreas;
 		IndicatorDefinition indicator = this.registry.get(organisationId, indicatorId);
 		Map<String, TreeMap<Period, Target.Point>> byArea = values(organisationId, indicator, areaCodes, sex, null);
 		List<Series> series = new ArrayList<>();
@@ -177,8 +194,9 @@ public class IndicatorAnalytics {
 	}
 
 	/** The area, its county and Sweden, and the areas chosen to compare with. */
-	public List<Series> comparison(long organisationId, long indicatorId, String areaCode, List<String> others,
+	public List<Series> comparison(long organisationId, long indicatorId, String requestedArea, List<String> others,
 			Sex sex) {
+		String areaCode = areaOr(organisationId, requestedArea);
 		List<String> codes = new ArrayList<>();
 		codes.add(areaCode);
 		this.areas.find(areaCode)
@@ -213,7 +231,8 @@ public class IndicatorAnalytics {
 	}
 
 	/** Women minus men, and the ratio, per period. */
-	public List<GenderGap> genderGap(long organisationId, long indicatorId, String areaCode) {
+	public List<GenderGap> genderGap(long organisationId, long indicatorId, String requestedArea) {
+		String areaCode = areaOr(organisationId, requestedArea);
 		Map<Period, Double> women = toMap(series(organisationId, indicatorId, List.of(areaCode), Sex.K).getFirst());
 		Map<Period, Double> men = toMap(series(organisationId, indicatorId, List.of(areaCode), Sex.M).getFirst());
 		TreeMap<Period, GenderGap> gaps = new TreeMap<>();
@@ -230,8 +249,13 @@ public class IndicatorAnalytics {
 	 * The county's value computed from its municipalities: the sum, or the mean weighted
 	 * by another indicator (such as the population) when a weight is given.
 	 */
-	public List<Target.Point> countyAggregate(long organisationId, long indicatorId, String countyCode, Sex sex,
+	public List<Target.Point> countyAggregate(long organisationId, long indicatorId, String requestedCounty, Sex sex,
 			Long weightIndicatorId) {
+		String countyCode = requestedCounty == null || requestedCounty.isBlank()
+				? this.organisations.homeCounty(organisationId) : requestedCounty;
+		if (countyCode == null) {
+			throw new ValidationException("county", "validation.required");
+		}
 		List<String> municipalities = this.areas.municipalitiesOf(countyCode).stream().map(Area::code).toList();
 		if (municipalities.isEmpty()) {
 			throw new ValidationException("countyCode", "area.unknown", countyCode);
@@ -282,7 +306,8 @@ public class IndicatorAnalytics {
 	 * The indicator's targets with their status, for each target's area (Sweden when
 	 * none).
 	 */
-	public List<TargetStatus> targets(long organisationId, long indicatorId, String defaultArea) {
+	public List<TargetStatus> targets(long organisationId, long indicatorId, String requestedArea) {
+		String defaultArea = areaOr(organisationId, requestedArea);
 		List<TargetStatus> statuses = new ArrayList<>();
 		for (Target target : this.registry.targets(indicatorId)) {
 			String area = target.areaCode() != null ? target.areaCode() : defaultArea;
@@ -296,7 +321,8 @@ public class IndicatorAnalytics {
 	 * The indicators linked to a strategy element, for one area: latest value, change,
 	 * target status and band.
 	 */
-	public List<DashboardRow> dashboard(long organisationId, UUID elementKey, String areaCode) {
+	public List<DashboardRow> dashboard(long organisationId, UUID elementKey, String requestedArea) {
+		String areaCode = areaOr(organisationId, requestedArea);
 		Set<UUID> keys = elementAndBelow(organisationId, elementKey);
 		// The linked indicators in one query (array overlap), not one per indicator.
 		List<IndicatorDefinition> definitions = this.registry.linkedTo(organisationId, keys);

@@ -13,6 +13,19 @@ public record IndicatorDefinition(long id, long organisationId, String code, Str
 		String description, String unit, int decimals, Polarity polarity, Kind kind, Source source, String sourceRef,
 		boolean bySex, String numerator, String denominator, Double factor, String demoNote, int version) {
 
+	/**
+	 * The name in the reader's language: English when asked for and given, else Swedish.
+	 */
+	public String name(java.util.Locale locale) {
+		return se.stratlas.shared.Texts.localized(this.nameSv, this.nameEn, locale);
+	}
+
+	/** The definition as a form shows it. */
+	public Draft draft() {
+		return new Draft(this.code, this.nameSv, this.nameEn, this.description, this.unit, this.decimals, this.polarity,
+				this.kind, this.source, this.sourceRef, this.bySex, this.numerator, this.denominator, this.factor);
+	}
+
 	/** What a user enters for an indicator. */
 	public record Draft(String code, String nameSv, String nameEn, String description, String unit, int decimals,
 			Polarity polarity, Kind kind, Source source, String sourceRef, boolean bySex, String numerator,

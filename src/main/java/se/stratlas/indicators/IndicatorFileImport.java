@@ -40,7 +40,8 @@ import se.stratlas.shared.tables.TableFiles;
 public class IndicatorFileImport {
 
 	/** The template's columns. */
-	public static final List<String> COLUMNS = List.of("indikator", "område", "period", "kön", "värde", "saknas");
+	public static final List<String> COLUMNS = List.of("indikator*", "område*", "period*", "kön", "värde", "saknas",
+			"status");
 
 	private static final Pattern SCB_PERIOD = Pattern.compile("(\\d{4})(?:([MKHT])(\\d{1,2}))?");
 
@@ -58,8 +59,12 @@ public class IndicatorFileImport {
 
 	private final se.stratlas.shared.ImportSlots slots;
 
+	private final se.stratlas.accounts.Organisations organisations;
+
 	IndicatorFileImport(IndicatorRegistry registry, ImportRuns runs, Areas areas, JsonMapper json,
-			TransactionTemplate transactions, ScbClient scb, se.stratlas.shared.ImportSlots slots) {
+			TransactionTemplate transactions, ScbClient scb, se.stratlas.shared.ImportSlots slots,
+			se.stratlas.accounts.Organisations organisations) {
+		this.organisations = organisations;
 		this.slots = slots;
 		this.scb = scb;
 		this.registry = registry;
@@ -84,27 +89,54 @@ public class IndicatorFileImport {
 	public record Result(long runId, String format, int read, IndicatorRegistry.StoreResult stored) {
 	}
 
-	public byte[] template() {
-		return TableFiles.xlsx(List.of(templateTable()));
+	/**
+	 * The template with example rows from the organisation (its first own indicator, its
+	 * home county and a municipality) and a sheet that explains every column.
+	 */
+	public byte[] template(long organisationId) {
+		return TableFiles.xlsx(List.of(templateTable(organisationId), HELP));
 	}
 
-	public byte[] templateCsv() {
-		return TableFiles.csv(templateTable());
+	/** The template as CSV (the example rows; the help sheet is the XLSX's). */
+	public byte[] templateCsv(long organisationId) {
+		return TableFiles.csv(templateTable(organisationId));
 	}
 
-	private static Table templateTable() {
-		return new Table("Värden", COLUMNS, List.of(List.of("DEMO_BREDBAND", "2480", "2024", "T", 97.5, ""),
-				List.of("DEMO_BREDBAND", "2482", "2024", "T", "", "sekretess")));
+	private static final Table HELP = new Table("Hjälp", List.of("kolumn", "vad", "exempel"),
+			List.of(List.of("indikator*", "indikatorns kod i Stratlas (se Indikatorer)", "EGEN_SYSS"),
+					List.of("område*", "områdeskod: 0000 Sverige, länskod (20), kommunkod (2080)", "2080"),
+					List.of("period*", "år 2024, halvår 2024H1, tertial 2024T1, kvartal 2024Q2 eller månad 2024-05",
+							"2024"),
+					List.of("kön", "T = totalt (tomt betyder T), K = kvinnor, M = män", "T"),
+					List.of("värde", "talet, med komma eller punkt; tomt när värdet saknas", "97,5"),
+					List.of("saknas", "när värdet är tomt: saknas, sekretess eller ej tillämpligt", "sekretess"),
+					List.of("status", "definitiv (tomt) eller preliminär (p)", "preliminär"),
+					List.of("", "Samma indikator, område, period och kön får bara stå en gång per fil. Hela filen "
+							+ "importeras eller ingenting; varje fel anges med rad och kolumn.", "")));
+
+	private Table templateTable(long organisationId) {
+		String code = this.registry.definitions(organisationId)
+			.stream()
+			.filter(d -> d.source() == IndicatorKinds.Source.OWN)
+			.map(IndicatorDefinition::code)
+			.findFirst()
+			.orElse("EGEN_1");
+		List<se.stratlas.areas.Area> home = this.areas.homeAreas(this.organisations.homeArea(organisationId));
+		String first = home.isEmpty() ? Areas.SWEDEN : home.getFirst().code();
+		String second = home.size() > 1 ? home.get(1).code() : Areas.SWEDEN;
+		return new Table("Värden", COLUMNS,
+				List.of(List.of(code, first, "2024", "T", 97.5, "", "definitiv"),
+						List.of(code, second, "2024", "K", "", "sekretess", ""),
+						List.of(code, second, "2025", "M", 88.0, "", "preliminär")));
 	}
 
 	/** A started import: its run (to follow on the run page) and the result to come. */
 	public record Started(long runId, java.util.concurrent.CompletableFuture<Result> result) {
 	}
 
-	private static final java.util.concurrent.Executor BACKGROUND = java.util.concurrent.Executors
-		.newVirtualThreadPerTaskExecutor();
-
-	/** Imports a file now, in the caller's thread; the run log records it. */
+	/**
+	 * Imports a file now (on an import thread, the caller waits); the run log records it.
+	 */
 	public Result importFile(long organisationId, String filename, byte[] content, String actor) {
 		String name = filename == null ? "fil" : filename;
 		return this.slots.run(organisationId + "/" + actor,
@@ -118,17 +150,15 @@ public class IndicatorFileImport {
 	public Started start(long organisationId, String filename, byte[] content, String actor) {
 		String name = filename == null ? "fil" : filename;
 		se.stratlas.shared.ImportSlots.Slot slot = this.slots.take(organisationId + "/" + actor);
+		long run;
 		try {
-			long run = this.runs.start(organisationId, "FIL", name, actor);
-			return new Started(run,
-					java.util.concurrent.CompletableFuture
-						.supplyAsync(() -> fileRun(organisationId, name, content, run), BACKGROUND)
-						.whenComplete((result, failure) -> slot.close()));
+			run = this.runs.start(organisationId, "FIL", name, actor);
 		}
 		catch (RuntimeException ex) {
 			slot.close();
 			throw ex;
 		}
+		return new Started(run, this.slots.submit(slot, () -> fileRun(organisationId, name, content, run)));
 	}
 
 	private Result fileRun(long organisationId, String name, byte[] content, long run) {
@@ -167,17 +197,15 @@ public class IndicatorFileImport {
 	/** Starts an SCB fetch in the background, like {@link #start}. */
 	public Started startScb(long organisationId, String tableId, Map<String, List<String>> selection, String actor) {
 		se.stratlas.shared.ImportSlots.Slot slot = this.slots.take(organisationId + "/" + actor);
+		long run;
 		try {
-			long run = this.runs.start(organisationId, "SCB", tableId + " " + selection, actor);
-			return new Started(run,
-					java.util.concurrent.CompletableFuture
-						.supplyAsync(() -> scbRun(organisationId, tableId, selection, run), BACKGROUND)
-						.whenComplete((result, failure) -> slot.close()));
+			run = this.runs.start(organisationId, "SCB", tableId + " " + selection, actor);
 		}
 		catch (RuntimeException ex) {
 			slot.close();
 			throw ex;
 		}
+		return new Started(run, this.slots.submit(slot, () -> scbRun(organisationId, tableId, selection, run)));
 	}
 
 	private Result scbRun(long organisationId, String tableId, Map<String, List<String>> selection, long run) {

@@ -59,7 +59,14 @@ public class IndicatorRegistry {
 
 	private final Areas areas;
 
-	IndicatorRegistry(JdbcClient jdbc, JdbcTemplate template, Areas areas) {
+	private final se.stratlas.audit.AuditTrail audit;
+
+	private final se.stratlas.strategy.StrategyCatalog strategies;
+
+	IndicatorRegistry(JdbcClient jdbc, JdbcTemplate template, Areas areas, se.stratlas.audit.AuditTrail audit,
+			se.stratlas.strategy.StrategyCatalog strategies) {
+		this.audit = audit;
+		this.strategies = strategies;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.areas = areas;
@@ -127,58 +134,13 @@ public class IndicatorRegistry {
 	 */
 	@Transactional
 	public IndicatorDefinition define(long organisationId, IndicatorDefinition.Draft draft, String actor) {
-		List<Violation> violations = new ArrayList<>();
 		String code = Texts.clean(draft.code());
+		List<Violation> violations = check(organisationId, null, draft);
 		if (code == null || !code.matches("[A-Za-z][A-Za-z0-9_.]{0,39}")) {
 			violations.add(new Violation("code", "indicator.code.invalid"));
 		}
 		else if (findByCode(organisationId, code).isPresent()) {
 			violations.add(new Violation("code", "indicator.code.taken"));
-		}
-		if (Texts.clean(draft.nameSv()) == null) {
-			violations.add(new Violation("nameSv", "validation.required"));
-		}
-		else if (draft.nameSv().strip().length() > 500) {
-			violations.add(new Violation("nameSv", "validation.tooLong", 500));
-		}
-		if (draft.nameEn() != null && draft.nameEn().strip().length() > 500) {
-			violations.add(new Violation("nameEn", "validation.tooLong", 500));
-		}
-		if (draft.unit() != null && draft.unit().strip().length() > 100) {
-			violations.add(new Violation("unit", "validation.tooLong", 100));
-		}
-		if (draft.decimals() < 0 || draft.decimals() > 6) {
-			violations.add(new Violation("decimals", "indicator.decimals.range"));
-		}
-		if (draft.factor() != null && (!Double.isFinite(draft.factor()) || draft.factor() == 0)) {
-			violations.add(new Violation("factor", "indicator.factor.invalid"));
-		}
-		if (draft.polarity() == null || draft.kind() == null || draft.source() == null) {
-			violations.add(new Violation("source", "validation.required"));
-		}
-		String sourceRef = Texts.clean(draft.sourceRef());
-		if (sourceRef != null && sourceRef.length() > 100) {
-			violations.add(new Violation("sourceRef", "validation.tooLong", 100));
-		}
-		else if (sourceRef != null && draft.source() != null && draft.source() != Source.OWN
-				&& draft.source() != Source.COMPUTED) {
-			definitions(organisationId).stream()
-				.filter(d -> d.source() == draft.source() && sourceRef.equalsIgnoreCase(d.sourceRef()))
-				.findFirst()
-				.ifPresent(other -> violations
-					.add(new Violation("sourceRef", "indicator.sourceRef.taken", sourceRef, other.code())));
-		}
-		if (draft.source() == Source.COMPUTED) {
-			try {
-				ComputedIndicator.parse(draft.numerator(), draft.denominator(),
-						draft.factor() == null ? 1 : draft.factor(),
-						definitions(organisationId).stream()
-							.map(IndicatorDefinition::code)
-							.collect(java.util.stream.Collectors.toSet()));
-			}
-			catch (IllegalArgumentException ex) {
-				violations.add(new Violation("numerator", "indicator.expression.invalid", ex.getMessage()));
-			}
 		}
 		if (!violations.isEmpty()) {
 			throw new ValidationException(violations);
@@ -207,6 +169,131 @@ public class IndicatorRegistry {
 			.query(Long.class)
 			.single();
 		return get(organisationId, id);
+	}
+
+	/**
+	 * The rules a definition keeps, for a new one ({@code id} null) and a changed one: a
+	 * name, decimals 0–6, a finite factor, one source id per indicator, expressions that
+	 * parse and name known indicators.
+	 */
+	private List<Violation> check(long organisationId, Long id, IndicatorDefinition.Draft draft) {
+		List<Violation> violations = new ArrayList<>();
+		if (Texts.clean(draft.nameSv()) == null) {
+			violations.add(new Violation("nameSv", "validation.required"));
+		}
+		else if (draft.nameSv().strip().length() > 500) {
+			violations.add(new Violation("nameSv", "validation.tooLong", 500));
+		}
+		if (draft.nameEn() != null && draft.nameEn().strip().length() > 500) {
+			violations.add(new Violation("nameEn", "validation.tooLong", 500));
+		}
+		if (draft.unit() != null && draft.unit().strip().length() > 100) {
+			violations.add(new Violation("unit", "validation.tooLong", 100));
+		}
+		if (draft.decimals() < 0 || draft.decimals() > 6) {
+			violations.add(new Violation("decimals", "indicator.decimals.range"));
+		}
+		if (draft.factor() != null && (!Double.isFinite(draft.factor()) || draft.factor() == 0)) {
+			violations.add(new Violation("factor", "indicator.factor.invalid"));
+		}
+		if (draft.polarity() == null || draft.kind() == null || draft.source() == null) {
+			violations.add(new Violation("source", "validation.required"));
+		}
+		String sourceRef = Texts.clean(draft.sourceRef());
+		if (sourceRef != null && sourceRef.length() > 100) {
+			violations.add(new Violation("sourceRef", "validation.tooLong", 100));
+		}
+		else if (sourceRef != null && draft.source() != null && draft.source() != Source.OWN
+				&& draft.source() != Source.COMPUTED) {
+			definitions(organisationId).stream()
+				.filter(d -> d.source() == draft.source() && sourceRef.equalsIgnoreCase(d.sourceRef())
+						&& (id == null || d.id() != id))
+				.findFirst()
+				.ifPresent(other -> violations
+					.add(new Violation("sourceRef", "indicator.sourceRef.taken", sourceRef, other.code())));
+		}
+		if (draft.source() == Source.COMPUTED) {
+			try {
+				ComputedIndicator.parse(draft.numerator(), draft.denominator(),
+						draft.factor() == null ? 1 : draft.factor(),
+						definitions(organisationId).stream()
+							.map(IndicatorDefinition::code)
+							.collect(java.util.stream.Collectors.toSet()));
+			}
+			catch (IllegalArgumentException ex) {
+				violations.add(new Violation("numerator", "indicator.expression.invalid", ex.getMessage()));
+			}
+		}
+		return violations;
+	}
+
+	/**
+	 * Changes a definition (not its code, which texts and formulas refer to); a stale
+	 * {@code expectedVersion} is an edit conflict. Every change is in the history.
+	 */
+	@Transactional
+	public IndicatorDefinition update(long organisationId, long id, int expectedVersion,
+			IndicatorDefinition.Draft draft, String actor) {
+		IndicatorDefinition before = get(organisationId, id);
+		List<Violation> violations = check(organisationId, id, draft);
+		if (draft.source() == Source.COMPUTED && (draft.numerator() + " " + draft.denominator())
+			.matches("(?s).*\\b" + java.util.regex.Pattern.quote(before.code()) + "\\b.*")) {
+			violations.add(new Violation("numerator", "indicator.expression.invalid", "refers to itself"));
+		}
+		if (!violations.isEmpty()) {
+			throw new ValidationException(violations);
+		}
+		int updated = this.jdbc.sql("""
+				update indicators_definition set name_sv = :nameSv, name_en = :nameEn, description = :description,
+				unit = :unit, decimals = :decimals, polarity = :polarity, kind = :kind, source = :source,
+				source_ref = :sourceRef, by_sex = :bySex, numerator = :numerator, denominator = :denominator,
+				factor = :factor, updated_by = :actor, updated_at = now(), version = version + 1
+				where id = :id and organisation_id = :org and version = :version""")
+			.param("nameSv", draft.nameSv().strip())
+			.param("nameEn", Texts.clean(draft.nameEn()))
+			.param("description", Texts.clean(draft.description()))
+			.param("unit", Texts.clean(draft.unit()))
+			.param("decimals", draft.decimals())
+			.param("polarity", draft.polarity().name())
+			.param("kind", draft.kind().name())
+			.param("source", draft.source().name())
+			.param("sourceRef", Texts.clean(draft.sourceRef()))
+			.param("bySex", draft.bySex())
+			.param("numerator", Texts.clean(draft.numerator()))
+			.param("denominator", Texts.clean(draft.denominator()))
+			.param("factor", draft.factor())
+			.param("actor", actor)
+			.param("id", id)
+			.param("org", organisationId)
+			.param("version", expectedVersion)
+			.update();
+		if (updated == 0) {
+			throw new se.stratlas.shared.EditConflictException("indicator", id, before);
+		}
+		IndicatorDefinition after = get(organisationId, id);
+		java.util.Map<String, se.stratlas.audit.AuditEvent.FieldChange> changes = new java.util.LinkedHashMap<>();
+		IndicatorDefinition.Draft was = before.draft();
+		IndicatorDefinition.Draft now = after.draft();
+		changes.put("nameSv", change(was.nameSv(), now.nameSv()));
+		changes.put("nameEn", change(was.nameEn(), now.nameEn()));
+		changes.put("description", change(was.description(), now.description()));
+		changes.put("unit", change(was.unit(), now.unit()));
+		changes.put("decimals", change(was.decimals(), now.decimals()));
+		changes.put("polarity", change(was.polarity(), now.polarity()));
+		changes.put("kind", change(was.kind(), now.kind()));
+		changes.put("source", change(was.source(), now.source()));
+		changes.put("sourceRef", change(was.sourceRef(), now.sourceRef()));
+		changes.put("bySex", change(was.bySex(), now.bySex()));
+		changes.put("numerator", change(was.numerator(), now.numerator()));
+		changes.put("denominator", change(was.denominator(), now.denominator()));
+		changes.put("factor", change(was.factor(), now.factor()));
+		this.audit.record(organisationId, actor, "indicator", id, "UPDATED", after.code(), changes);
+		return after;
+	}
+
+	private static se.stratlas.audit.AuditEvent.FieldChange change(Object before, Object after) {
+		return new se.stratlas.audit.AuditEvent.FieldChange(before instanceof Enum<?> e ? e.name() : before,
+				after instanceof Enum<?> e ? e.name() : after);
 	}
 
 	/**
@@ -347,11 +434,64 @@ public class IndicatorRegistry {
 	/** Links an indicator to strategy elements (replacing the earlier links). */
 	@Transactional
 	public void link(long organisationId, long indicatorId, java.util.Collection<java.util.UUID> elementKeys) {
-		get(organisationId, indicatorId);
-		this.jdbc.sql("update indicators_definition set element_keys = :keys, version = version + 1 where id = :id")
-			.param("keys", elementKeys.toArray(java.util.UUID[]::new))
+		link(organisationId, indicatorId, elementKeys, "system");
+	}
+
+	/**
+	 * Links an indicator to strategy elements, replacing the earlier links; the change is
+	 * in the history (the elements by name).
+	 */
+	@Transactional
+	public void link(long organisationId, long indicatorId, java.util.Collection<java.util.UUID> elementKeys,
+			String actor) {
+		IndicatorDefinition indicator = get(organisationId, indicatorId);
+		java.util.Set<java.util.UUID> before = elementKeys(indicatorId);
+		java.util.Set<java.util.UUID> after = new java.util.LinkedHashSet<>(elementKeys);
+		for (java.util.UUID key : after) {
+			if (!before.contains(key) && this.strategies.latestElement(organisationId, key).isEmpty()) {
+				throw new ValidationException("elementKey", "validation.unknown");
+			}
+		}
+		if (before.equals(after)) {
+			return;
+		}
+		this.jdbc
+			.sql("update indicators_definition set element_keys = :keys, version = version + 1, updated_at = now(), "
+					+ "updated_by = :actor where id = :id")
+			.param("keys", after.toArray(java.util.UUID[]::new))
+			.param("actor", actor)
 			.param("id", indicatorId)
 			.update();
+		this.audit.record(organisationId, actor, "indicator", indicatorId, "LINKED", indicator.code(),
+				java.util.Map.of("links", new se.stratlas.audit.AuditEvent.FieldChange(names(organisationId, before),
+						names(organisationId, after))));
+	}
+
+	/** Adds one link (from an element's page). */
+	@Transactional
+	public void linkElement(long organisationId, long indicatorId, java.util.UUID elementKey, String actor) {
+		java.util.Set<java.util.UUID> keys = new java.util.LinkedHashSet<>(
+				elementKeys(get(organisationId, indicatorId).id()));
+		keys.add(elementKey);
+		link(organisationId, indicatorId, keys, actor);
+	}
+
+	/** Removes one link. */
+	@Transactional
+	public void unlinkElement(long organisationId, long indicatorId, java.util.UUID elementKey, String actor) {
+		java.util.Set<java.util.UUID> keys = new java.util.LinkedHashSet<>(
+				elementKeys(get(organisationId, indicatorId).id()));
+		keys.remove(elementKey);
+		link(organisationId, indicatorId, keys, actor);
+	}
+
+	private java.util.List<String> names(long organisationId, java.util.Collection<java.util.UUID> keys) {
+		return keys.stream()
+			.map(key -> this.strategies.latestElement(organisationId, key)
+				.map(e -> e.label(java.util.Locale.forLanguageTag("sv")))
+				.orElse("?"))
+			.sorted()
+			.toList();
 	}
 
 	/** Adds a target. */

@@ -50,7 +50,7 @@ public class KoladaClient {
 
 	/**
 	 * One value as Kolada gives it; {@code areaCode} is already Stratlas's (a region
-	 * "0024" becomes "24", Sweden stays "0000").
+	 * "0020" becomes "20", Sweden stays "0000").
 	 */
 	public record KoladaValue(String kpi, String areaCode, int year, Sex sex, Double value, Missing missing) {
 	}
@@ -423,7 +423,7 @@ public class KoladaClient {
 	}
 
 	/**
-	 * Stratlas's county code "24" is Kolada's region "0024"; municipalities and Sweden
+	 * Stratlas's county code "20" is Kolada's region "0020"; municipalities and Sweden
 	 * are the same.
 	 */
 	static String toKolada(String areaCode) {

@@ -24,12 +24,6 @@ public class KoladaImport {
 
 	private final TransactionTemplate transactions;
 
-	/**
-	 * One executor for every background Kolada import (virtual threads, closed never).
-	 */
-	private static final java.util.concurrent.Executor BACKGROUND = java.util.concurrent.Executors
-		.newVirtualThreadPerTaskExecutor();
-
 	private final se.stratlas.shared.ImportSlots slots;
 
 	KoladaImport(KoladaClient client, IndicatorRegistry registry, ImportRuns runs, TransactionTemplate transactions,
@@ -66,17 +60,15 @@ public class KoladaImport {
 		check(areaCodes, years);
 		IndicatorDefinition indicator = indicator(organisationId, indicatorCode);
 		se.stratlas.shared.ImportSlots.Slot slot = this.slots.take(organisationId + "/" + actor);
+		long run;
 		try {
-			long run = startRun(organisationId, indicator, areaCodes, years, actor);
-			java.util.concurrent.CompletableFuture<Result> result = java.util.concurrent.CompletableFuture
-				.supplyAsync(() -> run(organisationId, indicator, areaCodes, years, run), BACKGROUND)
-				.whenComplete((done, failure) -> slot.close());
-			return new Started(run, result);
+			run = startRun(organisationId, indicator, areaCodes, years, actor);
 		}
 		catch (RuntimeException ex) {
 			slot.close();
 			throw ex;
 		}
+		return new Started(run, this.slots.submit(slot, () -> run(organisationId, indicator, areaCodes, years, run)));
 	}
 
 	/**

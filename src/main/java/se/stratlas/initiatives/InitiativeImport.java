@@ -31,9 +31,9 @@ import se.stratlas.strategy.StrategyCatalog;
 import se.stratlas.strategy.StrategyElement;
 
 /**
- * Bulk import of initiatives from CSV or XLSX in the layout of {@link #template()}. Every
- * row is validated first; one error anywhere means nothing is imported, and the report
- * names the row, the column and the problem.
+ * Bulk import of initiatives from CSV or XLSX in the layout of {@link #template(long)}.
+ * Every row is validated first; one error anywhere means nothing is imported, and the
+ * report names the row, the column and the problem.
  */
 @Component
 public class InitiativeImport {
@@ -54,8 +54,16 @@ public class InitiativeImport {
 
 	private final se.stratlas.shared.ImportSlots slots;
 
+	private final se.stratlas.accounts.Organisations organisations;
+
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
+
 	InitiativeImport(InitiativeManagement management, InitiativeRepository repository, StrategyCatalog strategies,
-			Areas areas, AuditTrail audit, se.stratlas.shared.ImportSlots slots) {
+			Areas areas, AuditTrail audit, se.stratlas.shared.ImportSlots slots,
+			se.stratlas.accounts.Organisations organisations,
+			org.springframework.transaction.support.TransactionTemplate transactions) {
+		this.transactions = transactions;
+		this.organisations = organisations;
 		this.slots = slots;
 		this.management = management;
 		this.repository = repository;
@@ -65,28 +73,47 @@ public class InitiativeImport {
 	}
 
 	/** The template users fill in, with one example row. */
-	public byte[] template() {
-		return TableFiles.xlsx(List.of(templateTable()));
+	public byte[] template(long organisationId) {
+		return TableFiles.xlsx(List.of(templateTable(organisationId)));
 	}
 
-	public byte[] templateCsv() {
-		return TableFiles.csv(templateTable());
+	public byte[] templateCsv(long organisationId) {
+		return TableFiles.csv(templateTable(organisationId));
 	}
 
-	private static Table templateTable() {
+	/**
+	 * The columns with one example row drawn from the organisation itself: two of its
+	 * home county's municipalities and an element of its first strategy.
+	 */
+	private Table templateTable(long organisationId) {
+		List<String> municipalities = this.areas.homeAreas(this.organisations.homeArea(organisationId))
+			.stream()
+			.filter(a -> a.kind() == se.stratlas.areas.Area.Kind.MUNICIPALITY)
+			.limit(2)
+			.map(se.stratlas.areas.Area::code)
+			.toList();
+		String contributes = this.strategies.strategies(organisationId)
+			.stream()
+			.findFirst()
+			.map(strategy -> this.strategies
+				.elements(organisationId, this.strategies.latestVersion(organisationId, strategy.id()).id())
+				.stream()
+				.filter(e -> e.code() != null && !e.code().isBlank())
+				.reduce((first, second) -> second.path().length() > first.path().length() ? second : first)
+				.map(e -> strategy.code() + " " + e.code())
+				.orElse(""))
+			.orElse("");
 		return new Table("Insatser", COLUMNS,
-				List.of(List.of("Digitala Västerbotten i samverkan", "DVIS", "PROJEKT", "PAGAENDE", "2024-01-01",
-						"2026-12-31", "Treårigt projekt för digital samverkan", "Stärka kommunernas digitalisering",
-						"Länets kommuner", "2480;2482", "RUS 1.2", "ERUF", 2024, 1500000)));
+				List.of(List.of("Exempel: digital samverkan", "DIGSAM", "PROJEKT", "PAGAENDE", "2025-01-01",
+						"2027-12-31", "Treårigt projekt för digital samverkan", "Stärka kommunernas digitalisering",
+						"Länets kommuner", String.join(";", municipalities), contributes, "ERUF", 2025, 1500000)));
 	}
 
 	/** Imports the rows; all or nothing. */
-	@Transactional
 	public int importFile(StratlasPrincipal user, String filename, byte[] content) {
-		try (se.stratlas.shared.ImportSlots.Slot slot = this.slots
-			.take(user.organisationId() + "/" + user.username())) {
-			return importRows(user, filename, content);
-		}
+		// On an import thread, in a transaction of its own: all or nothing.
+		return this.slots.run(user.organisationId() + "/" + user.username(),
+				() -> this.transactions.execute(status -> importRows(user, filename, content)));
 	}
 
 	private int importRows(StratlasPrincipal user, String filename, byte[] content) {

@@ -64,9 +64,6 @@ import se.stratlas.strategy.StrategyElement;
 @Transactional(readOnly = true)
 public class Reports {
 
-	/** The county the demo region's indicator figures are shown for. */
-	static final String COUNTY = "24";
-
 	private final Cycles cycles;
 
 	private final Products products;
@@ -89,9 +86,13 @@ public class Reports {
 
 	private final Logos logos;
 
+	private final se.stratlas.areas.Areas areas;
+
 	Reports(Cycles cycles, Products products, UnitFigureBook figures, LiveReferences references,
 			StrategyCatalog strategies, IndicatorRegistry indicators, IndicatorAnalytics analytics,
-			InitiativeCatalog initiatives, ActorRegistry actors, Organisations organisations, Logos logos) {
+			InitiativeCatalog initiatives, ActorRegistry actors, Organisations organisations, Logos logos,
+			se.stratlas.areas.Areas areas) {
+		this.areas = areas;
 		this.logos = logos;
 		this.cycles = cycles;
 		this.products = products;
@@ -268,7 +269,9 @@ public class Reports {
 	 * The indicators linked to the priority: a table with target status and a chart each.
 	 */
 	private void indicators(long organisationId, StrategyElement priority, int year, int chapter, List<Node> nodes) {
-		List<IndicatorAnalytics.DashboardRow> linked = this.analytics.dashboard(organisationId, priority.key(), COUNTY);
+		// The organisation's home area: its county (or, for a municipality, itself).
+		String home = this.analytics.homeArea(organisationId);
+		List<IndicatorAnalytics.DashboardRow> linked = this.analytics.dashboard(organisationId, priority.key(), home);
 		if (linked.isEmpty()) {
 			return;
 		}
@@ -280,7 +283,7 @@ public class Reports {
 			IndicatorDefinition indicator = row.indicator();
 			demo |= indicator.demoNote() != null;
 			IndicatorAnalytics.Series series = this.analytics
-				.series(organisationId, indicator.id(), List.of(COUNTY), Sex.T)
+				.series(organisationId, indicator.id(), List.of(home), Sex.T)
 				.getFirst();
 			// Every period up to the report's year: a missing value stays a gap in the
 			// chart
@@ -290,7 +293,7 @@ public class Reports {
 			Target.Point latest = present.isEmpty() ? null : present.getLast();
 			String status = this.indicators.targets(indicator.id())
 				.stream()
-				.filter(t -> t.areaCode() == null || t.areaCode().equals(COUNTY))
+				.filter(t -> t.areaCode() == null || t.areaCode().equals(home))
 				.findFirst()
 				.map(t -> targetStatus(t.assess(points).status()))
 				.orElse("inget mål");
@@ -311,15 +314,14 @@ public class Reports {
 					() -> PngCharts.line(title, nz(indicator.unit()), List.of(shown)),
 					new Table(title, List.of("Period", "Värde"), data, "indikator-" + indicator.code())));
 			if (indicator.bySex()) {
-				charts.add(bySex(organisationId, indicator, series.areaName(), year));
+				charts.add(bySex(organisationId, indicator, home, series.areaName(), year));
 			}
 		}
-		nodes.add(
-				new Table(
-						"Indikatorer för " + priority.nameSv() + ", Västerbottens län, senaste värde till och med "
-								+ year,
-						List.of("Kod", "Indikator", "Enhet", "Period", "Värde", "Status mot målet"), rows,
-						"indikatorer-" + nz(priority.code())));
+		nodes.add(new Table(
+				"Indikatorer för " + priority.nameSv() + ", " + this.areas.name(home) + ", senaste värde till och med "
+						+ year,
+				List.of("Kod", "Indikator", "Enhet", "Period", "Värde", "Status mot målet"), rows,
+				"indikatorer-" + nz(priority.code())));
 		if (demo) {
 			nodes.add(new Notice("Indikatorvärdena är fiktiva demovärden, påhittade för demon, inte statistik."));
 		}
@@ -327,10 +329,10 @@ public class Reports {
 	}
 
 	/** Women and men side by side: the gender perspective the directions ask for. */
-	private Chart bySex(long organisationId, IndicatorDefinition indicator, String areaName, int year) {
+	private Chart bySex(long organisationId, IndicatorDefinition indicator, String home, String areaName, int year) {
 		List<IndicatorAnalytics.Series> series = new ArrayList<>();
 		for (Sex sex : List.of(Sex.K, Sex.M)) {
-			IndicatorAnalytics.Series one = this.analytics.series(organisationId, indicator.id(), List.of(COUNTY), sex)
+			IndicatorAnalytics.Series one = this.analytics.series(organisationId, indicator.id(), List.of(home), sex)
 				.getFirst();
 			series.add(new IndicatorAnalytics.Series(one.areaCode(),
 					one.areaName() + (sex == Sex.K ? ", kvinnor" : ", män"), sex,

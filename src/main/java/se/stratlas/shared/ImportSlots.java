@@ -19,6 +19,11 @@ import org.springframework.stereotype.Component;
  * {@link ImportBusyException} (429). Together with the limits on what a file may hold
  * ({@code shared.tables.TableLimits}), this bounds the memory imports take, whoever sends
  * what.
+ * <p>
+ * The imports run on platform threads of their own, one per turn, never on the request's
+ * virtual thread: parsing a file is CPU work that does not block, and on a virtual thread
+ * it would hold a carrier thread so that every other request (the health probe among
+ * them) waits for it.
  */
 @Component
 public class ImportSlots {
@@ -31,11 +36,24 @@ public class ImportSlots {
 
 	private final Set<String> running = ConcurrentHashMap.newKeySet();
 
+	private final java.util.concurrent.ExecutorService workers;
+
 	ImportSlots(@Value("${stratlas.imports.concurrent:0}") int limit,
 			@Value("${stratlas.imports.wait:10s}") Duration wait) {
 		this.limit = limit > 0 ? limit : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 		this.instance = new Semaphore(this.limit, true);
 		this.wait = wait;
+		java.util.concurrent.atomic.AtomicInteger number = new java.util.concurrent.atomic.AtomicInteger();
+		this.workers = java.util.concurrent.Executors.newFixedThreadPool(this.limit, task -> {
+			Thread thread = new Thread(task, "stratlas-import-" + number.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	@jakarta.annotation.PreDestroy
+	void stop() {
+		this.workers.shutdownNow();
 	}
 
 	/** A held turn; closing it (once or more) gives it back. */
@@ -84,10 +102,49 @@ public class ImportSlots {
 		return new Slot(who);
 	}
 
-	/** Runs the import in the caller's thread during a turn. */
+	/**
+	 * Runs the import during a turn on an import thread and waits for it; what it throws
+	 * is thrown here. The work runs outside the caller's transaction (it opens its own).
+	 */
 	public <T> T run(String who, Supplier<T> work) {
 		try (Slot slot = take(who)) {
-			return work.get();
+			return this.workers.submit(work::get).get();
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while importing", ex);
+		}
+	}
+
+	/**
+	 * Starts the import during a turn on an import thread and returns at once; the turn
+	 * ends when the import does.
+	 */
+	public <T> java.util.concurrent.CompletableFuture<T> start(String who, Supplier<T> work) {
+		return submit(take(who), work);
+	}
+
+	/**
+	 * Runs the import of a turn already taken on an import thread; the turn ends when the
+	 * import does.
+	 */
+	public <T> java.util.concurrent.CompletableFuture<T> submit(Slot slot, Supplier<T> work) {
+		try {
+			return java.util.concurrent.CompletableFuture.supplyAsync(work, this.workers)
+				.whenComplete((result, failure) -> slot.close());
+		}
+		catch (RuntimeException ex) {
+			slot.close();
+			throw ex;
 		}
 	}
 

@@ -18,6 +18,13 @@ public record Strategy(long id, Long organisationId, Kind kind, String code, Str
 
 	}
 
+	/**
+	 * The name in the reader's language: English when asked for and given, else Swedish.
+	 */
+	public String name(java.util.Locale locale) {
+		return se.stratlas.shared.Texts.localized(this.nameSv, this.nameEn, locale);
+	}
+
 	public boolean framework() {
 		return this.kind == Kind.FRAMEWORK;
 	}

@@ -262,9 +262,9 @@ class KoladaImportIT {
 		ImportRuns.Run run = this.runs.run(this.organisation, started.runId());
 		assertThat(run.status()).isEqualTo("FAILED");
 		assertThat(run.problems()).anySatisfy(p -> assertThat(p.message()).contains("$.values[1].values[0].gender"));
-		IndicatorFileImport.Started good = this.files.start(this.organisation, "mall.xlsx", this.files.template(),
-				"tester");
-		assertThat(good.result().get(10, java.util.concurrent.TimeUnit.SECONDS).read()).isEqualTo(2);
+		IndicatorFileImport.Started good = this.files.start(this.organisation, "mall.xlsx",
+				this.files.template(this.organisation), "tester");
+		assertThat(good.result().get(10, java.util.concurrent.TimeUnit.SECONDS).read()).isEqualTo(3);
 		assertThat(this.runs.run(this.organisation, good.runId())).satisfies(r -> {
 			assertThat(r.status()).isEqualTo("SUCCEEDED");
 			assertThat(r.percent()).isEqualTo(100);
@@ -293,8 +293,10 @@ class KoladaImportIT {
 
 	@Test
 	void theTemplateImportsAndBadRowsNameRowAndColumn() {
-		assertThat(this.files.importFile(this.organisation, "mall.xlsx", this.files.template(), "tester").read())
-			.isEqualTo(2);
+		assertThat(
+				this.files.importFile(this.organisation, "mall.xlsx", this.files.template(this.organisation), "tester")
+					.read())
+			.isEqualTo(3);
 		String csv = "indikator;område;period;kön;värde\nDEMO_BREDBAND;2480;2024T4;T;1\nOKAND;9999;2024;X;tio";
 		assertThatThrownBy(() -> this.files.importFile(this.organisation, "fel.csv",
 				csv.getBytes(StandardCharsets.UTF_8), "tester"))

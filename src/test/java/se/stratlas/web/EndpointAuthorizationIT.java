@@ -54,7 +54,7 @@ class EndpointAuthorizationIT {
 	 */
 	enum Access {
 
-		PUBLIC, AUTHENTICATED, READER, REPORTER, REVIEWER, WRITER_OR_REVIEWER, STRATEGIST, ADMINISTRATOR
+		PUBLIC, AUTHENTICATED, READER, REPORTER, REVIEWER, WRITER_OR_REVIEWER, STRATEGIST, ADMINISTRATOR, PLATFORM
 
 	}
 
@@ -62,7 +62,7 @@ class EndpointAuthorizationIT {
 	enum Caller {
 
 		ANONYMOUS(null), READER("lars.lasare"), REPORTER("rasmus.rapportor"), REVIEWER("greta.granskare"),
-		STRATEGIST("sara.strateg"), ADMINISTRATOR("anna.admin");
+		STRATEGIST("sara.strateg"), ADMINISTRATOR("anna.admin"), PLATFORM("admin");
 
 		final String username;
 
@@ -101,6 +101,12 @@ class EndpointAuthorizationIT {
 		row("GET /admin/archive/download", Access.ADMINISTRATOR);
 		row("GET /api/admin/archive", Access.ADMINISTRATOR);
 		row("GET /admin/units", Access.ADMINISTRATOR);
+		row("GET /admin/organisation", Access.ADMINISTRATOR);
+		row("POST /admin/organisation", Access.ADMINISTRATOR, "version=-1&name=x&kind=REGION", null);
+		row("GET /admin/organisation/logo", Access.READER);
+		row("POST /admin/organisation/logo", Access.ADMINISTRATOR);
+		row("GET /platform/organisations", Access.PLATFORM);
+		row("POST /platform/organisations", Access.PLATFORM, "code=", null);
 		row("POST /admin/units", Access.ADMINISTRATOR, "name=", null);
 		row("GET /followup", Access.READER);
 		row("GET /followup/new", Access.STRATEGIST);
@@ -316,6 +322,11 @@ class EndpointAuthorizationIT {
 		row("GET /indicators", Access.READER);
 		row("POST /indicators", Access.STRATEGIST, "code=", null);
 		row("GET /indicators/{id}", Access.READER);
+		row("GET /indicators/{id}/edit", Access.STRATEGIST);
+		row("POST /indicators/{id}", Access.STRATEGIST, "version=-1&nameSv=x", null);
+		row("GET /indicators/linked", Access.READER, "element=00000000-0000-0000-0000-000000000000", null);
+		row("POST /indicators/links", Access.STRATEGIST,
+				"element=00000000-0000-0000-0000-000000000000&indicatorId=999999", null);
 		row("GET /indicators/{id}/export", Access.READER);
 		row("GET /indicators/{id}/chart.svg", Access.READER);
 		row("GET /indicators/{id}/chart.png", Access.READER);
@@ -415,11 +426,14 @@ class EndpointAuthorizationIT {
 		return switch (access) {
 			case PUBLIC -> true;
 			case AUTHENTICATED, READER -> caller != Caller.ANONYMOUS;
-			case REPORTER -> EnumSet.of(Caller.REPORTER, Caller.STRATEGIST, Caller.ADMINISTRATOR).contains(caller);
-			case REVIEWER -> EnumSet.of(Caller.REVIEWER, Caller.STRATEGIST, Caller.ADMINISTRATOR).contains(caller);
+			case REPORTER ->
+				EnumSet.of(Caller.REPORTER, Caller.STRATEGIST, Caller.ADMINISTRATOR, Caller.PLATFORM).contains(caller);
+			case REVIEWER ->
+				EnumSet.of(Caller.REVIEWER, Caller.STRATEGIST, Caller.ADMINISTRATOR, Caller.PLATFORM).contains(caller);
 			case WRITER_OR_REVIEWER -> caller != Caller.ANONYMOUS && caller != Caller.READER;
-			case STRATEGIST -> EnumSet.of(Caller.STRATEGIST, Caller.ADMINISTRATOR).contains(caller);
-			case ADMINISTRATOR -> caller == Caller.ADMINISTRATOR;
+			case STRATEGIST -> EnumSet.of(Caller.STRATEGIST, Caller.ADMINISTRATOR, Caller.PLATFORM).contains(caller);
+			case ADMINISTRATOR -> caller == Caller.ADMINISTRATOR || caller == Caller.PLATFORM;
+			case PLATFORM -> caller == Caller.PLATFORM;
 		};
 	}
 
@@ -441,7 +455,8 @@ class EndpointAuthorizationIT {
 		List<String> wrong = new ArrayList<>();
 		for (Map.Entry<String, Endpoint> row : TABLE.entrySet()) {
 			String endpoint = row.getKey();
-			if (row.getValue().access() == Access.ADMINISTRATOR || row.getValue().access() == Access.PUBLIC) {
+			if (row.getValue().access() == Access.ADMINISTRATOR || row.getValue().access() == Access.PLATFORM
+					|| row.getValue().access() == Access.PUBLIC) {
 				// Nils is not an administrator; public pages are for everyone.
 				continue;
 			}

@@ -245,7 +245,10 @@ class ActorController {
 		model.addAttribute("canEdit", user.can(Role.STRATEGIST));
 	}
 
-	/** Element key → "RUS 1 Västerbotten – …" for the organisation's own strategies. */
+	/**
+	 * Element key → "RUS 1 Stark och hållbar region – …" for the organisation's own
+	 * strategies.
+	 */
 	private Map<UUID, String> elementLabels(StratlasPrincipal user) {
 		Map<UUID, String> labels = new java.util.LinkedHashMap<>();
 		this.strategies.strategies(user.organisationId())

@@ -368,8 +368,9 @@ class FiguresController {
 
 	@GetMapping("/followup/figures/template")
 	@PreAuthorize("hasRole('READER')")
-	ResponseEntity<byte[]> template(@RequestParam(defaultValue = "xlsx") String format) {
-		return Downloads.table(UnitFigureBook.template(), format, "ekonomi-personal-mall");
+	ResponseEntity<byte[]> template(@AuthenticationPrincipal StratlasPrincipal user,
+			@RequestParam(defaultValue = "xlsx") String format) {
+		return Downloads.table(this.book.template(user.organisationId()), format, "ekonomi-personal-mall");
 	}
 
 	@GetMapping("/followup/figures/export")

@@ -80,9 +80,9 @@ class IndicatorApiController {
 
 	@GetMapping("/{id}/series")
 	@PreAuthorize("hasRole('READER')")
-	@Operation(summary = "Values over time for areas (default: Västerbotten's county) and a sex")
+	@Operation(summary = "Values over time for areas (default: the organisation's home area) and a sex")
 	List<IndicatorAnalytics.Series> series(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
-			@RequestParam(defaultValue = "24") List<String> area, @RequestParam(defaultValue = "T") Sex sex) {
+			@RequestParam(required = false) List<String> area, @RequestParam(defaultValue = "T") Sex sex) {
 		return this.analytics.series(user.organisationId(), id, area, sex);
 	}
 
@@ -102,7 +102,7 @@ class IndicatorApiController {
 	@PreAuthorize("hasRole('READER')")
 	@Operation(summary = "Women minus men and women divided by men per period")
 	List<IndicatorAnalytics.GenderGap> genderGap(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
-			@RequestParam(defaultValue = "24") String area) {
+			@RequestParam(required = false) String area) {
 		return this.analytics.genderGap(user.organisationId(), id, area);
 	}
 
@@ -110,7 +110,7 @@ class IndicatorApiController {
 	@PreAuthorize("hasRole('READER')")
 	@Operation(summary = "The county's value from its municipalities: sum, or weighted by another indicator")
 	List<Target.Point> countyAggregate(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
-			@RequestParam(defaultValue = "24") String county, @RequestParam(defaultValue = "T") Sex sex,
+			@RequestParam(required = false) String county, @RequestParam(defaultValue = "T") Sex sex,
 			@RequestParam(required = false) Long weight) {
 		return this.analytics.countyAggregate(user.organisationId(), id, county, sex, weight);
 	}
@@ -119,7 +119,7 @@ class IndicatorApiController {
 	@PreAuthorize("hasRole('READER')")
 	@Operation(summary = "The indicator's targets with their status (met, on track, off track, no data)")
 	List<IndicatorAnalytics.TargetStatus> targets(@AuthenticationPrincipal StratlasPrincipal user,
-			@PathVariable long id, @RequestParam(defaultValue = "24") String area) {
+			@PathVariable long id, @RequestParam(required = false) String area) {
 		return this.analytics.targets(user.organisationId(), id, area);
 	}
 
@@ -127,7 +127,7 @@ class IndicatorApiController {
 	@PreAuthorize("hasRole('READER')")
 	@Operation(summary = "Latest value, change, target status and band of the indicators linked to a strategy element")
 	List<IndicatorAnalytics.DashboardRow> dashboard(@AuthenticationPrincipal StratlasPrincipal user,
-			@RequestParam UUID element, @RequestParam(defaultValue = "24") String area) {
+			@RequestParam UUID element, @RequestParam(required = false) String area) {
 		return this.analytics.dashboard(user.organisationId(), element, area);
 	}
 

@@ -143,9 +143,10 @@ class IndicatorController {
 	@GetMapping("/indicators/{id}")
 	@PreAuthorize("hasRole('READER')")
 	String view(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
-			@RequestParam(defaultValue = "24") String area, @RequestParam(defaultValue = "T") Sex sex,
+			@RequestParam(required = false) String area, @RequestParam(defaultValue = "T") Sex sex,
 			@RequestParam(required = false) List<String> compare, @RequestParam(required = false) List<Long> group,
 			Model model, java.util.Locale locale) {
+		area = area == null || area.isBlank() ? this.analytics.homeArea(user.organisationId()) : area;
 		IndicatorDefinition indicator = this.registry.get(user.organisationId(), id);
 		List<IndicatorAnalytics.Series> series = new ArrayList<>(
 				this.analytics.comparison(user.organisationId(), id, area, compare == null ? List.of() : compare, sex));
@@ -192,9 +193,13 @@ class IndicatorController {
 		model.addAttribute("targets", this.analytics.targets(user.organisationId(), id, area));
 		model.addAttribute("genderGap",
 				indicator.bySex() ? this.analytics.genderGap(user.organisationId(), id, area) : List.of());
-		// The 312 areas' options are built once (Areas); the chosen ones are marked here.
-		model.addAttribute("areaOptions", this.areas.options(area));
-		model.addAttribute("compareOptions", this.areas.optionsSelecting(compare));
+		// The 312 areas' options are built once per home county (Areas), the home county
+		// and its municipalities first; the chosen ones are marked here.
+		String home = this.analytics.homeArea(user.organisationId());
+		String homeLabel = this.messages.getMessage("area.home", null, locale);
+		String othersLabel = this.messages.getMessage("area.others", null, locale);
+		model.addAttribute("areaOptions", this.areas.optionsFor(home, List.of(area), homeLabel, othersLabel));
+		model.addAttribute("compareOptions", this.areas.optionsFor(home, compare, homeLabel, othersLabel));
 		model.addAttribute("sexes", Sex.values());
 		model.addAttribute("comparators", Target.Comparator.values());
 		model.addAttribute("canEdit", user.can(Role.STRATEGIST));
@@ -206,8 +211,9 @@ class IndicatorController {
 	@GetMapping("/indicators/{id}/export")
 	@PreAuthorize("hasRole('READER')")
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
-			@RequestParam(defaultValue = "24") String area, @RequestParam(defaultValue = "T") Sex sex,
+			@RequestParam(required = false) String area, @RequestParam(defaultValue = "T") Sex sex,
 			@RequestParam(defaultValue = "csv") String format) {
+		area = area == null || area.isBlank() ? this.analytics.homeArea(user.organisationId()) : area;
 		IndicatorDefinition indicator = this.registry.get(user.organisationId(), id);
 		List<List<Object>> rows = new ArrayList<>();
 		for (IndicatorAnalytics.Series s : this.analytics.comparison(user.organisationId(), id, area, List.of(), sex)) {
@@ -238,7 +244,8 @@ class IndicatorController {
 	@GetMapping("/indicators/{id}/chart.svg")
 	@PreAuthorize("hasRole('READER')")
 	ResponseEntity<String> chart(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
-			@RequestParam(defaultValue = "24") String area, @RequestParam(defaultValue = "T") Sex sex) {
+			@RequestParam(required = false) String area, @RequestParam(defaultValue = "T") Sex sex) {
+		area = area == null || area.isBlank() ? this.analytics.homeArea(user.organisationId()) : area;
 		IndicatorDefinition indicator = this.registry.get(user.organisationId(), id);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("image/svg+xml;charset=UTF-8"))
@@ -251,7 +258,8 @@ class IndicatorController {
 	@GetMapping("/indicators/{id}/chart.png")
 	@PreAuthorize("hasRole('READER')")
 	ResponseEntity<byte[]> chartPng(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
-			@RequestParam(defaultValue = "24") String area, @RequestParam(defaultValue = "T") Sex sex) {
+			@RequestParam(required = false) String area, @RequestParam(defaultValue = "T") Sex sex) {
+		area = area == null || area.isBlank() ? this.analytics.homeArea(user.organisationId()) : area;
 		IndicatorDefinition indicator = this.registry.get(user.organisationId(), id);
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_PNG)
@@ -287,9 +295,12 @@ class IndicatorController {
 			RedirectAttributes redirect) {
 		IndicatorDefinition indicator = this.registry.get(user.organisationId(), id);
 		int last = to == null ? Year.now().getValue() - 1 : to;
-		List<String> codes = new ArrayList<>(this.areas.municipalitiesOf("24").stream().map(Area::code).toList());
-		codes.add("24");
-		codes.add(Areas.SWEDEN);
+		// The home county with its municipalities, and Sweden to compare with.
+		List<String> codes = new ArrayList<>(
+				this.areas.homeAreas(this.analytics.homeArea(user.organisationId())).stream().map(Area::code).toList());
+		if (!codes.contains(Areas.SWEDEN)) {
+			codes.add(Areas.SWEDEN);
+		}
 		KoladaImport.Started started = this.kolada.start(user.organisationId(), indicator.code(), codes,
 				IntStream.rangeClosed(Math.min(from, last), last).boxed().toList(), user.username());
 		return "redirect:/indicators/runs/" + started.runId();
@@ -392,7 +403,8 @@ class IndicatorController {
 
 	@GetMapping("/indicators/import/template")
 	@PreAuthorize("hasRole('READER')")
-	ResponseEntity<byte[]> template(@RequestParam(defaultValue = "xlsx") String format) {
+	ResponseEntity<byte[]> template(@AuthenticationPrincipal StratlasPrincipal user,
+			@RequestParam(defaultValue = "xlsx") String format) {
 		boolean csv = "csv".equals(format);
 		return ResponseEntity.ok()
 			.contentType(csv ? MediaType.parseMediaType("text/csv; charset=UTF-8")
@@ -402,7 +414,7 @@ class IndicatorController {
 						.filename(csv ? "indikatorvarden-mall.csv" : "indikatorvarden-mall.xlsx")
 						.build()
 						.toString())
-			.body(csv ? this.files.templateCsv() : this.files.template());
+			.body(csv ? this.files.templateCsv(user.organisationId()) : this.files.template(user.organisationId()));
 	}
 
 	@PostMapping("/indicators/import")
@@ -460,13 +472,19 @@ class IndicatorController {
 	@GetMapping("/indicators/dashboard")
 	@PreAuthorize("hasRole('READER')")
 	String dashboard(@AuthenticationPrincipal StratlasPrincipal user, @RequestParam UUID element,
-			@RequestParam(defaultValue = "24") String area, @RequestParam(required = false) String title, Model model) {
+			@RequestParam(required = false) String area, @RequestParam(required = false) String title, Model model,
+			java.util.Locale locale) {
+		String home = this.analytics.homeArea(user.organisationId());
+		area = area == null || area.isBlank() ? home : area;
 		model.addAttribute("rows", this.analytics.dashboard(user.organisationId(), element, area));
 		model.addAttribute("element", element);
 		model.addAttribute("area", area);
 		model.addAttribute("areaName", this.areas.name(area));
-		model.addAttribute("title", title);
-		model.addAttribute("areaOptions", this.areas.options(area));
+		// Not "title": the layout's fragment parameter has that name.
+		model.addAttribute("elementTitle", title);
+		model.addAttribute("areaOptions",
+				this.areas.optionsFor(home, List.of(area), this.messages.getMessage("area.home", null, locale),
+						this.messages.getMessage("area.others", null, locale)));
 		return "indicators/dashboard";
 	}
 

@@ -43,9 +43,11 @@ class ImportController {
 
 	@GetMapping("/initiatives/import/template")
 	@PreAuthorize("hasRole('READER')")
-	ResponseEntity<byte[]> template(@RequestParam(defaultValue = "xlsx") String format) {
-		return "csv".equals(format) ? Downloads.file(this.importer.templateCsv(), Downloads.CSV, "insatser-mall.csv")
-				: Downloads.file(this.importer.template(), Downloads.XLSX, "insatser-mall.xlsx");
+	ResponseEntity<byte[]> template(@AuthenticationPrincipal StratlasPrincipal user,
+			@RequestParam(defaultValue = "xlsx") String format) {
+		return "csv".equals(format)
+				? Downloads.file(this.importer.templateCsv(user.organisationId()), Downloads.CSV, "insatser-mall.csv")
+				: Downloads.file(this.importer.template(user.organisationId()), Downloads.XLSX, "insatser-mall.xlsx");
 	}
 
 	@PostMapping("/initiatives/import")

@@ -1,0 +1,194 @@
+package se.stratlas.accounts.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import se.stratlas.accounts.Organisation;
+import se.stratlas.accounts.OrganisationSetup;
+import se.stratlas.accounts.Organisations;
+import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.areas.Areas;
+import se.stratlas.audit.AuditTrail;
+import se.stratlas.shared.EditConflictException;
+import se.stratlas.shared.FieldErrors;
+import se.stratlas.shared.ValidationException;
+
+/**
+ * The organisation's profile, kept by its administrator (name, kind, home area, contact;
+ * the logo is uploaded beside it), and the platform administrator's list of
+ * organisations, where new ones are created with their first administrator.
+ */
+@Controller
+class OrganisationController {
+
+	/** The profile form. */
+	record ProfileForm(Integer version, String name, Organisation.Kind kind, String homeArea, String contactEmail,
+			String contactPhone, String website) {
+
+		Organisation.Profile profile() {
+			return new Organisation.Profile(this.name, this.kind, this.homeArea, this.contactEmail, this.contactPhone,
+					this.website);
+		}
+
+		static ProfileForm of(Organisation organisation) {
+			return new ProfileForm(organisation.version(), organisation.name(), organisation.kind(),
+					organisation.homeArea(), organisation.contactEmail(), organisation.contactPhone(),
+					organisation.website());
+		}
+
+	}
+
+	/** A new organisation with its first administrator. */
+	record NewOrganisationForm(String code, String name, Organisation.Kind kind, String homeArea, String contactEmail,
+			String contactPhone, String website, String adminUsername, String adminDisplayName, String adminEmail,
+			String adminPassword) {
+
+		static NewOrganisationForm empty() {
+			return new NewOrganisationForm(null, null, Organisation.Kind.REGION, null, null, null, null, null, null,
+					null, null);
+		}
+
+	}
+
+	private final Organisations organisations;
+
+	private final OrganisationSetup setup;
+
+	private final Areas areas;
+
+	private final AuditTrail audit;
+
+	private final MessageSource messages;
+
+	OrganisationController(Organisations organisations, OrganisationSetup setup, Areas areas, AuditTrail audit,
+			MessageSource messages) {
+		this.organisations = organisations;
+		this.setup = setup;
+		this.areas = areas;
+		this.audit = audit;
+		this.messages = messages;
+	}
+
+	@ModelAttribute("activeNav")
+	String activeNav() {
+		return "admin";
+	}
+
+	@GetMapping("/admin/organisation")
+	@PreAuthorize("hasRole('ADMINISTRATOR')")
+	String profile(@AuthenticationPrincipal StratlasPrincipal admin, Model model, Locale locale) {
+		Organisation organisation = this.organisations.get(admin.organisationId());
+		return profilePage(admin, organisation, ProfileForm.of(organisation), model, locale);
+	}
+
+	@PostMapping("/admin/organisation")
+	@PreAuthorize("hasRole('ADMINISTRATOR')")
+	String saveProfile(@AuthenticationPrincipal StratlasPrincipal admin, @ModelAttribute ProfileForm form, Model model,
+			Locale locale, RedirectAttributes redirect) {
+		try {
+			this.organisations.update(admin.organisationId(), form.version() == null ? -1 : form.version(),
+					form.profile(), admin.username());
+		}
+		catch (ValidationException ex) {
+			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
+			return profilePage(admin, this.organisations.get(admin.organisationId()), form, model, locale);
+		}
+		catch (EditConflictException ex) {
+			model.addAttribute("conflict", true);
+			Organisation current = this.organisations.get(admin.organisationId());
+			return profilePage(admin, current, ProfileForm.of(current), model, locale);
+		}
+		redirect.addFlashAttribute("flash", "form.saved");
+		return "redirect:/admin/organisation";
+	}
+
+	private String profilePage(StratlasPrincipal admin, Organisation organisation, ProfileForm form, Model model,
+			Locale locale) {
+		model.addAttribute("organisation", organisation);
+		model.addAttribute("form", form);
+		model.addAttribute("kinds", Organisation.Kind.values());
+		model.addAttribute("areaOptions", homeOptions(form.homeArea(), locale));
+		model.addAttribute("history", this.audit.history("organisation", admin.organisationId()));
+		return "accounts/organisation";
+	}
+
+	@GetMapping("/platform/organisations")
+	@PreAuthorize("hasRole('PLATFORM_ADMINISTRATOR')")
+	String list(Model model, Locale locale) {
+		return listPage(NewOrganisationForm.empty(), model, locale);
+	}
+
+	@PostMapping("/platform/organisations")
+	@PreAuthorize("hasRole('PLATFORM_ADMINISTRATOR')")
+	String create(@AuthenticationPrincipal StratlasPrincipal platform, @ModelAttribute NewOrganisationForm form,
+			Model model, Locale locale, RedirectAttributes redirect) {
+		try {
+			OrganisationSetup.Created created = this.setup.create(platform, form.code(),
+					new Organisation.Profile(form.name(), form.kind(), form.homeArea(), form.contactEmail(),
+							form.contactPhone(), form.website()),
+					new OrganisationSetup.FirstAdministrator(form.adminUsername(), form.adminDisplayName(),
+							form.adminEmail(), form.adminPassword()));
+			redirect.addFlashAttribute("flash", "platform.created");
+			redirect.addFlashAttribute("createdOrganisation", created.organisation().name());
+			redirect.addFlashAttribute("createdAdministrator", created.administrator().username());
+			return "redirect:/platform/organisations";
+		}
+		catch (ValidationException ex) {
+			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
+			return listPage(form, model, locale);
+		}
+	}
+
+	private String listPage(NewOrganisationForm form, Model model, Locale locale) {
+		List<Organisation> all = this.organisations.all();
+		model.addAttribute("organisations", all);
+		model.addAttribute("form", form);
+		model.addAttribute("kinds", Organisation.Kind.values());
+		model.addAttribute("areaOptions", homeOptions(form.homeArea(), locale));
+		model.addAttribute("areaNames", this.areas.all()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(se.stratlas.areas.Area::code, se.stratlas.areas.Area::name)));
+		return "platform/organisations";
+	}
+
+	/** Counties, then municipalities: what a home area can be. */
+	private String homeOptions(String selected, Locale locale) {
+		StringBuilder html = new StringBuilder();
+		html.append("<option value=\"\">")
+			.append(org.springframework.web.util.HtmlUtils
+				.htmlEscape(this.messages.getMessage("organisation.homeArea.none", null, locale), "UTF-8"))
+			.append("</option>");
+		appendGroup(html, this.messages.getMessage("area.counties", null, locale), this.areas.counties(), selected);
+		appendGroup(html, this.messages.getMessage("area.municipalities", null, locale), this.areas.municipalities(),
+				selected);
+		return html.toString();
+	}
+
+	private static void appendGroup(StringBuilder html, String label, List<se.stratlas.areas.Area> areas,
+			String selected) {
+		html.append("<optgroup label=\"")
+			.append(org.springframework.web.util.HtmlUtils.htmlEscape(label, "UTF-8"))
+			.append("\">");
+		for (se.stratlas.areas.Area area : areas) {
+			html.append("<option value=\"")
+				.append(area.code())
+				.append('"')
+				.append(area.code().equals(selected) ? " selected" : "")
+				.append('>')
+				.append(org.springframework.web.util.HtmlUtils.htmlEscape(area.name(), "UTF-8"))
+				.append("</option>");
+		}
+		html.append("</optgroup>");
+	}
+
+}
