@@ -262,14 +262,15 @@ public class ActorRegistry {
 		return new ActorDraft(name, draft.kind(), number, Texts.clean(draft.website()), areaCodes);
 	}
 
-	private static Map<String, FieldChange> fields(ActorDraft before, ActorDraft after) {
+	private Map<String, FieldChange> fields(ActorDraft before, ActorDraft after) {
 		Map<String, FieldChange> fields = new LinkedHashMap<>();
 		fields.put("name", new FieldChange(before == null ? null : before.name(), after.name()));
 		fields.put("kind", new FieldChange(before == null ? null : before.kind().name(), after.kind().name()));
 		fields.put("organisationNumber",
 				new FieldChange(before == null ? null : before.organisationNumber(), after.organisationNumber()));
-		fields.put("areas", new FieldChange(before == null ? null : String.join(", ", before.areaCodes()),
-				String.join(", ", after.areaCodes())));
+		// Areas by name: the history is read, not parsed.
+		fields.put("areas",
+				new FieldChange(before == null ? null : areaNames(before.areaCodes()), areaNames(after.areaCodes())));
 		return fields;
 	}
 
@@ -287,6 +288,10 @@ public class ActorRegistry {
 
 	private static List<UUID> uuids(Array array) throws SQLException {
 		return array == null ? List.of() : Arrays.asList((UUID[]) array.getArray());
+	}
+
+	private String areaNames(java.util.List<String> codes) {
+		return String.join(", ", codes.stream().map(this.areas::name).toList());
 	}
 
 }

@@ -19,6 +19,13 @@ public record Cycle(long id, long organisationId, String name, CycleKind kind, S
 			LocalDate dueOn, LocalDate reviewDueOn, LocalDate publishOn) {
 	}
 
+	/**
+	 * The period as people write it ("T1 2021", "2023"), or the code if it is not one.
+	 */
+	public String periodLabel(java.util.Locale locale) {
+		return Kinds.periodLabel(this.periodCode, locale);
+	}
+
 	public Draft draft() {
 		return new Draft(this.name, this.kind, this.periodCode, this.strategyVersionId, this.opensOn, this.dueOn,
 				this.reviewDueOn, this.publishOn);

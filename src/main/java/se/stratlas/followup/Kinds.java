@@ -10,6 +10,22 @@ public final class Kinds {
 	private Kinds() {
 	}
 
+	/**
+	 * A period code as people write it ("T1 2021", "2023"); the code itself if it is
+	 * none.
+	 */
+	public static String periodLabel(String code, java.util.Locale locale) {
+		if (code == null) {
+			return "";
+		}
+		try {
+			return se.stratlas.indicators.Period.parse(code).label(locale);
+		}
+		catch (IllegalArgumentException ex) {
+			return code;
+		}
+	}
+
 	private static String key(String prefix, Enum<?> value) {
 		return prefix + value.name().toLowerCase(Locale.ROOT);
 	}

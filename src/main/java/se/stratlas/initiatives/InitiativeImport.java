@@ -58,10 +58,14 @@ public class InitiativeImport {
 
 	private final org.springframework.transaction.support.TransactionTemplate transactions;
 
+	private final org.springframework.context.MessageSource messages;
+
 	InitiativeImport(InitiativeManagement management, InitiativeRepository repository, StrategyCatalog strategies,
 			Areas areas, AuditTrail audit, se.stratlas.shared.ImportSlots slots,
 			se.stratlas.accounts.Organisations organisations,
-			org.springframework.transaction.support.TransactionTemplate transactions) {
+			org.springframework.transaction.support.TransactionTemplate transactions,
+			org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.transactions = transactions;
 		this.organisations = organisations;
 		this.slots = slots;
@@ -104,7 +108,7 @@ public class InitiativeImport {
 				.orElse(""))
 			.orElse("");
 		return new Table("Insatser", COLUMNS,
-				List.of(List.of("Exempel: digital samverkan", "DIGSAM", "PROJEKT", "PAGAENDE", "2025-01-01",
+				List.of(List.of("Exempel: digital samverkan", "DIGSAM", "projekt", "pågående", "2025-01-01",
 						"2027-12-31", "Treårigt projekt för digital samverkan", "Stärka kommunernas digitalisering",
 						"Länets kommuner", String.join(";", municipalities), contributes, "ERUF", 2025, 1500000)));
 	}
@@ -166,7 +170,7 @@ public class InitiativeImport {
 						.update();
 				}
 				this.audit.record(user.organisationId(), user.username(), InitiativeManagement.ENTITY, id, "IMPORTED",
-						draft.name(), InitiativeManagement.fields(null, draft));
+						draft.name(), this.management.fields(null, draft));
 			}
 			catch (se.stratlas.shared.ValidationException ex) {
 				ex.violations().forEach(v -> problems.add(new ImportProblem(row.number(), v.field(), v.messageKey())));
@@ -286,7 +290,7 @@ public class InitiativeImport {
 		return index == null || index >= row.size() || row.get(index) == null ? "" : row.get(index).strip();
 	}
 
-	private static <E extends Enum<E>> E enumValue(Class<E> type, String text, int row, String column, boolean required,
+	private <E extends Enum<E>> E enumValue(Class<E> type, String text, int row, String column, boolean required,
 			List<ImportProblem> problems) {
 		if (text.isBlank()) {
 			if (required) {
@@ -312,8 +316,19 @@ public class InitiativeImport {
 		return null;
 	}
 
-	private static <E extends Enum<E>> String names(Class<E> type) {
-		return String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+	/** The allowed values as people write them (the labels; the import reads either). */
+	private <E extends Enum<E>> String names(Class<E> type) {
+		return String.join(", ", Arrays.stream(type.getEnumConstants()).map(this::label).toList());
+	}
+
+	private String label(Enum<?> value) {
+		try {
+			String key = (String) value.getClass().getMethod("messageKey").invoke(value);
+			return this.messages.getMessage(key, null, value.name(), java.util.Locale.forLanguageTag("sv"));
+		}
+		catch (ReflectiveOperationException ex) {
+			return value.name();
+		}
 	}
 
 	private static LocalDate date(String text, int row, String column, List<ImportProblem> problems) {

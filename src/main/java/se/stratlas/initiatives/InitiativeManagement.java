@@ -219,7 +219,8 @@ public class InitiativeManagement {
 			.param("note", Texts.clean(note))
 			.update();
 		this.audit.record(user.organisationId(), user.username(), ENTITY, id, "UPDATED", null,
-				Map.of("funding", new FieldChange(null, source.name() + " " + year + ": " + amount + " SEK")));
+				Map.of("funding", new FieldChange(null, source.name() + " " + year + ": "
+						+ String.format(java.util.Locale.ROOT, "%,d", amount.longValue()).replace(',', ' ') + " kr")));
 	}
 
 	public void removeFunding(StratlasPrincipal user, long id, long fundingId) {
@@ -465,7 +466,7 @@ public class InitiativeManagement {
 				draft.startDate(), draft.endDate(), draft.ownerUnitId(), draft.predecessorId(), areaCodes, links);
 	}
 
-	static Map<String, FieldChange> fields(InitiativeDraft before, InitiativeDraft after) {
+	Map<String, FieldChange> fields(InitiativeDraft before, InitiativeDraft after) {
 		Map<String, FieldChange> fields = new LinkedHashMap<>();
 		fields.put("name", new FieldChange(before == null ? null : before.name(), after.name()));
 		fields.put("acronym", new FieldChange(before == null ? null : before.acronym(), after.acronym()));
@@ -481,13 +482,18 @@ public class InitiativeManagement {
 		fields.put("startDate",
 				new FieldChange(before == null ? null : str(before.startDate()), str(after.startDate())));
 		fields.put("endDate", new FieldChange(before == null ? null : str(before.endDate()), str(after.endDate())));
-		fields.put("areas", new FieldChange(before == null ? null : String.join(", ", before.areaCodes()),
-				String.join(", ", after.areaCodes())));
+		// Areas by name: the history is read, not parsed.
+		fields.put("areas",
+				new FieldChange(before == null ? null : areaNames(before.areaCodes()), areaNames(after.areaCodes())));
 		return fields;
 	}
 
 	private static String str(Object value) {
 		return value == null ? null : value.toString();
+	}
+
+	private String areaNames(java.util.List<String> codes) {
+		return String.join(", ", codes.stream().map(this.areas::name).toList());
 	}
 
 }

@@ -88,10 +88,15 @@ public class Reports {
 
 	private final se.stratlas.areas.Areas areas;
 
+	private final org.springframework.context.MessageSource messages;
+
+	private static final Locale SWEDISH = Locale.forLanguageTag("sv");
+
 	Reports(Cycles cycles, Products products, UnitFigureBook figures, LiveReferences references,
 			StrategyCatalog strategies, IndicatorRegistry indicators, IndicatorAnalytics analytics,
 			InitiativeCatalog initiatives, ActorRegistry actors, Organisations organisations, Logos logos,
-			se.stratlas.areas.Areas areas) {
+			se.stratlas.areas.Areas areas, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.areas = areas;
 		this.logos = logos;
 		this.cycles = cycles;
@@ -136,14 +141,14 @@ public class Reports {
 		}
 		progress.step("Klart", 4, 4);
 		String organisation = this.organisations.get(organisationId).name();
-		return new ReportDocument(product.name(), cycle.name() + " · " + cycle.periodCode(), organisation, "sv",
+		return new ReportDocument(product.name(), cycle.name() + " · " + cycle.periodLabel(SWEDISH), organisation, "sv",
 				LocalDate.now(), draft, this.logos.get(organisationId).orElse(null), nodes);
 	}
 
 	private void about(Cycle cycle, Product product, boolean interim, List<Node> nodes) {
 		nodes.add(new Heading(1, "Om rapporten", "om-rapporten"));
 		nodes.add(new Text("**" + product.name() + "** bygger på inrapporteringen i uppföljningscykeln *" + cycle.name()
-				+ "* (" + cycle.periodCode() + "). Varje text har skrivits en gång av den enhet som "
+				+ "* (" + cycle.periodLabel(SWEDISH) + "). Varje text har skrivits en gång av den enhet som "
 				+ "ansvarar för den, granskats och godkänts; samma godkända text används i alla rapporter som "
 				+ "behöver den.", null));
 		nodes.add(new Heading(2, "Hur ska rapporten läsas?", "hur-ska-rapporten-lasas"));
@@ -156,7 +161,7 @@ public class Reports {
 						+ "samverkan inom prioriteringen. Därefter följer exempel på insatser och hur insatserna "
 						+ "genomsyras av var och en av strategins inriktningar samt hur de bidrar till Agenda 2030. "
 						+ "Varje kapitel avslutas med prioriteringens indikatorer (värden till och med "
-						+ cycle.periodCode() + ", med status mot målen) och dess insatser.",
+						+ cycle.periodLabel(SWEDISH) + ", med status mot målen) och dess insatser.",
 				null));
 		if (cycle.demoNote() != null) {
 			nodes.add(new Notice(cycle.demoNote()));
@@ -357,6 +362,13 @@ public class Reports {
 				new Table(title, List.of("Period", "Kvinnor", "Män"), data, "indikator-" + indicator.code() + "-kon"));
 	}
 
+	/**
+	 * A label of the reports' language (Swedish) for a message key; the key when none.
+	 */
+	private String label(String key) {
+		return this.messages.getMessage(key, null, key, SWEDISH);
+	}
+
 	private static Target.Point latestPresent(List<Target.Point> points) {
 		return points.stream().filter(p -> p.value() != null).reduce((a, b) -> b).orElse(null);
 	}
@@ -390,8 +402,7 @@ public class Reports {
 					&& (i.endDate() == null || i.endDate().getYear() >= year);
 			if (contributes && active) {
 				demo |= i.demoNote() != null;
-				rows.add(List.of(i.name(), i.type().name().toLowerCase(Locale.ROOT),
-						i.status().name().toLowerCase(Locale.ROOT),
+				rows.add(List.of(i.name(), label(i.type().messageKey()), label(i.status().messageKey()),
 						(i.startDate() == null ? "" : i.startDate().getYear()) + "–"
 								+ (i.endDate() == null ? "" : i.endDate().getYear()),
 						details.totalFunding()));
@@ -549,7 +560,7 @@ public class Reports {
 		table.add(List.of("Totalt", totals.getOrDefault("budget", BigDecimal.ZERO),
 				totals.getOrDefault("outcome", BigDecimal.ZERO), totals.getOrDefault("deviation", BigDecimal.ZERO),
 				nzn(totals.get("forecast")), ""));
-		nodes.add(new Table("Ekonomi per enhet, " + cycle.periodCode() + " (mnkr)",
+		nodes.add(new Table("Ekonomi per enhet, " + cycle.periodLabel(SWEDISH) + " (mnkr)",
 				List.of("Enhet", "Budget", "Utfall", "Avvikelse mot budget", "Helårsprognos", "Sparbeting"), table,
 				"ekonomi"));
 		rows.stream()

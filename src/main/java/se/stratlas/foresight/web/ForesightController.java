@@ -78,6 +78,11 @@ class ForesightController {
 
 	private final MessageSource messages;
 
+	/** A label as the export's reader (in Swedish) reads it. */
+	private String label(String key) {
+		return this.messages.getMessage(key, null, key, java.util.Locale.forLanguageTag("sv"));
+	}
+
 	ForesightController(Scanning scanning, StrategyCatalog strategies, MessageSource messages) {
 		this.scanning = scanning;
 		this.strategies = strategies;
@@ -160,8 +165,9 @@ class ForesightController {
 		Map<UUID, String> labels = labels(choices(this.strategies, user.organisationId()));
 		List<List<Object>> rows = new ArrayList<>();
 		for (ScanItem i : this.scanning.list(user.organisationId(), Scanning.Filter.none())) {
-			rows.add(List.of(i.title(), i.kind().name(), i.scope().name(), i.occurredOn() == null ? "" : i.occurredOn(),
-					i.effect().name(), i.strength(), i.horizon().name(), String.join(", ", i.tags()),
+			rows.add(List.of(i.title(), label(i.kind().messageKey()), label(i.scope().messageKey()),
+					i.occurredOn() == null ? "" : i.occurredOn(), label(i.effect().messageKey()), i.strength(),
+					label(i.horizon().messageKey()), String.join(", ", i.tags()),
 					String.join("; ", i.elementKeys().stream().map(k -> labels.getOrDefault(k, k.toString())).toList()),
 					i.sourceUrl() == null ? "" : i.sourceUrl(), i.description() == null ? "" : i.description()));
 		}

@@ -107,8 +107,8 @@ class InitiativeController {
 				details.stream().map(d -> {
 					Initiative i = d.initiative();
 					var primary = d.primaryContribution();
-					return List.<Object>of(i.id(), i.name(), nz(i.acronym()), i.type().name(), i.status().name(),
-							nz(i.startDate()), nz(i.endDate()),
+					return List.<Object>of(i.id(), i.name(), nz(i.acronym()), message(i.type().messageKey(), locale),
+							message(i.status().messageKey(), locale), nz(i.startDate()), nz(i.endDate()),
 							i.ownerUnitId() == null ? "" : unitNames.getOrDefault(i.ownerUnitId(), ""),
 							String.join(", ", i.areaCodes().stream().map(this.areas::name).toList()),
 							primary == null || primary.label() == null ? ""
