@@ -39,6 +39,7 @@ final class ArchiveTables {
 			of("strategy_element", "version_id",
 					"select id from strategy_version where strategy_id in (" + STRATEGIES + ")"),
 			owned("strategy_element_link"), of("strategy_assessment_level", "strategy_id", STRATEGIES),
+			of("strategy_level", "strategy_id", STRATEGIES),
 
 			owned("actors_actor"), owned("actors_contact"), owned("actors_partnership"),
 			of("actors_partnership_member", "partnership_id",

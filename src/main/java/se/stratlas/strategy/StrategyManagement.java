@@ -41,7 +41,11 @@ public class StrategyManagement {
 
 	private final AuditTrail audit;
 
-	StrategyManagement(StrategyRepository repository, StrategyCatalog catalog, AuditTrail audit) {
+	private final StrategyLevels levels;
+
+	StrategyManagement(StrategyRepository repository, StrategyCatalog catalog, AuditTrail audit,
+			StrategyLevels levels) {
+		this.levels = levels;
 		this.repository = repository;
 		this.catalog = catalog;
 		this.audit = audit;
@@ -541,6 +545,10 @@ public class StrategyManagement {
 		}
 		else if (!draft.type().allowedUnder(parentType)) {
 			violations.add(new Violation("type", "element.type.notAllowedHere"));
+		}
+		else if (!this.levels.used(this.repository.version(versionId).orElseThrow().strategyId())
+			.contains(draft.type())) {
+			violations.add(new Violation("type", "element.type.notInStrategy"));
 		}
 		String code = Texts.clean(draft.code());
 		if (code != null && code.length() > 40) {

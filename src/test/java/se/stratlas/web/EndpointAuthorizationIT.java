@@ -218,6 +218,7 @@ class EndpointAuthorizationIT {
 		row("GET /strategies/{id}/edit", Access.STRATEGIST);
 		row("POST /strategies/{id}", Access.STRATEGIST, "version=-1&code=RUS&nameSv=x", null);
 		row("POST /strategies/{id}/delete", Access.STRATEGIST, "version=-1", null);
+		row("POST /strategies/{id}/levels", Access.STRATEGIST);
 		row("GET /strategies/{id}/versions", Access.READER);
 		row("POST /strategies/{id}/versions", Access.STRATEGIST, "label=", null);
 		row("POST /strategies/{id}/versions/{versionId}", Access.STRATEGIST, "version=-1&label=x&status=ANTAGEN", null);

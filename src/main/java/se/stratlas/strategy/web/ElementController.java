@@ -45,8 +45,11 @@ class ElementController {
 
 	private final MessageSource messages;
 
-	ElementController(StrategyCatalog catalog, StrategyManagement management, AuditTrail audit,
-			MessageSource messages) {
+	private final se.stratlas.strategy.StrategyLevels levels;
+
+	ElementController(StrategyCatalog catalog, StrategyManagement management, AuditTrail audit, MessageSource messages,
+			se.stratlas.strategy.StrategyLevels levels) {
+		this.levels = levels;
 		this.catalog = catalog;
 		this.management = management;
 		this.audit = audit;
@@ -98,8 +101,11 @@ class ElementController {
 	String newElement(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long versionId,
 			@RequestParam(required = false) Long parent, Model model) {
 		StrategyElement parentElement = parent == null ? null : this.catalog.element(user.organisationId(), parent);
+		java.util.Set<ElementType> used = this.levels
+			.used(this.catalog.version(user.organisationId(), versionId).strategyId());
 		ElementType suggested = ElementType.allowedChildren(parentElement == null ? null : parentElement.type())
 			.stream()
+			.filter(used::contains)
 			.findFirst()
 			.orElse(ElementType.OTHER);
 		return newForm(user, versionId, parentElement,
@@ -127,11 +133,19 @@ class ElementController {
 	private String newForm(StratlasPrincipal user, long versionId, StrategyElement parent, ElementForm form,
 			Model model) {
 		StrategyVersion version = this.catalog.version(user.organisationId(), versionId);
-		model.addAttribute("strategy", this.catalog.ownStrategy(user.organisationId(), version.strategyId()));
+		Strategy strategy = this.catalog.ownStrategy(user.organisationId(), version.strategyId());
+		model.addAttribute("strategy", strategy);
 		model.addAttribute("version", version);
 		model.addAttribute("parent", parent);
 		model.addAttribute("form", form);
-		model.addAttribute("types", ElementType.allowedChildren(parent == null ? null : parent.type()));
+		java.util.Set<ElementType> used = this.levels.used(strategy.id());
+		model.addAttribute("types",
+				ElementType.allowedChildren(parent == null ? null : parent.type())
+					.stream()
+					.filter(used::contains)
+					.toList());
+		model.addAttribute("typeLabels", this.levels.labels(strategy.id(),
+				org.springframework.context.i18n.LocaleContextHolder.getLocale(), false));
 		return "strategy/element-new";
 	}
 
@@ -249,8 +263,13 @@ class ElementController {
 		model.addAttribute("history", this.audit.history("strategy-element", element.key()));
 		model.addAttribute("form", form);
 		model.addAttribute("canEdit", editable);
-		model.addAttribute("types", ElementType.values());
-		model.addAttribute("childTypes", ElementType.allowedChildren(element.type()));
+		// The strategy's own levels, by its own names.
+		java.util.Set<ElementType> used = this.levels.used(strategy.id());
+		model.addAttribute("types", java.util.Arrays.stream(ElementType.values()).filter(used::contains).toList());
+		model.addAttribute("childTypes",
+				ElementType.allowedChildren(element.type()).stream().filter(used::contains).toList());
+		model.addAttribute("typeLabels", this.levels.labels(strategy.id(),
+				org.springframework.context.i18n.LocaleContextHolder.getLocale(), false));
 		model.addAttribute("moveTargets",
 				all.stream()
 					.filter(e -> !e.path().startsWith(element.path()) && element.type().allowedUnder(e.type()))

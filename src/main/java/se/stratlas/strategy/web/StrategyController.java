@@ -61,8 +61,11 @@ class StrategyController {
 
 	private final JsonMapper json;
 
+	private final se.stratlas.strategy.StrategyLevels levels;
+
 	StrategyController(StrategyCatalog catalog, StrategyManagement management, StrategyTransfer transfer,
-			MessageSource messages, JsonMapper json) {
+			MessageSource messages, JsonMapper json, se.stratlas.strategy.StrategyLevels levels) {
+		this.levels = levels;
 		this.catalog = catalog;
 		this.management = management;
 		this.transfer = transfer;
@@ -165,6 +168,9 @@ class StrategyController {
 	}
 
 	private String strategyForm(StratlasPrincipal user, StrategyForm form, Strategy strategy, Model model) {
+		if (strategy != null) {
+			LevelController.levelRows(this.levels, strategy.id(), model);
+		}
 		model.addAttribute("form", form);
 		model.addAttribute("strategy", strategy);
 		model.addAttribute("candidates",
@@ -176,8 +182,8 @@ class StrategyController {
 	@PreAuthorize("hasRole('READER')")
 	String view(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestParam(required = false) Long version, @RequestParam(required = false) String q,
-			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-		populateTree(user.organisationId(), id, version, q, model);
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model, Locale locale) {
+		populateTree(user.organisationId(), id, version, q, model, locale);
 		model.addAttribute("canEdit", user.can(Role.STRATEGIST) && this.catalog.editable(user.organisationId(),
 				(Strategy) model.getAttribute("strategy"), (StrategyVersion) model.getAttribute("version")));
 		model.addAttribute("publicView", false);
@@ -188,14 +194,14 @@ class StrategyController {
 	@PreAuthorize("permitAll()")
 	String publicView(@PathVariable long id, @RequestParam(required = false) Long version,
 			@RequestParam(required = false) String q, @RequestHeader(name = "HX-Request", required = false) String htmx,
-			Model model) {
-		populateTree(null, id, version, q, model);
+			Model model, Locale locale) {
+		populateTree(null, id, version, q, model, locale);
 		model.addAttribute("canEdit", false);
 		model.addAttribute("publicView", true);
 		return htmx != null ? "strategy/view :: tree" : "strategy/view";
 	}
 
-	private void populateTree(Long organisationId, long id, Long versionId, String q, Model model) {
+	private void populateTree(Long organisationId, long id, Long versionId, String q, Model model, Locale locale) {
 		Strategy strategy = this.catalog.strategy(organisationId, id);
 		StrategyVersion version = versionId == null ? this.catalog.latestVersion(organisationId, id)
 				: this.catalog.version(organisationId, versionId);
@@ -210,6 +216,8 @@ class StrategyController {
 		model.addAttribute("tree", StrategyCatalog.tree(elements));
 		model.addAttribute("search", StrategyCatalog.search(elements, q));
 		model.addAttribute("elementCount", elements.size());
+		model.addAttribute("typeLabels", this.levels.labels(strategy.id(), locale, false));
+		model.addAttribute("typePlurals", this.levels.labels(strategy.id(), locale, true));
 		model.addAttribute("typeCounts",
 				elements.stream()
 					.collect(java.util.stream.Collectors.groupingBy(StrategyElement::type,

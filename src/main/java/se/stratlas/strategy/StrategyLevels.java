@@ -1,0 +1,149 @@
+package se.stratlas.strategy;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.stratlas.audit.AuditEvent.FieldChange;
+import se.stratlas.audit.AuditTrail;
+import se.stratlas.shared.Texts;
+import se.stratlas.shared.ValidationException;
+import se.stratlas.shared.ValidationException.Violation;
+
+/**
+ * A strategy's own words for its levels: which element types it uses and what it calls
+ * them (Dalastrategin's "målområde" and "prioritering", RUS's "övergripande mål",
+ * "inriktning", "prioritering" and "delprioritering"). A strategy that has not said uses
+ * every type under its usual name. The type rules (which type may stand under which) hold
+ * whatever the names.
+ */
+@Component
+public class StrategyLevels {
+
+	/**
+	 * One level: the type it is, its names (singular and plural, Swedish and English).
+	 */
+	public record Level(ElementType type, String nameSv, String nameEn, String pluralSv, String pluralEn) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final MessageSource messages;
+
+	private final AuditTrail audit;
+
+	StrategyLevels(JdbcClient jdbc, MessageSource messages, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.messages = messages;
+		this.audit = audit;
+	}
+
+	/**
+	 * The levels the strategy has named, in the order of the types; empty: none named.
+	 */
+	@Transactional(readOnly = true)
+	public List<Level> levels(long strategyId) {
+		return this.jdbc.sql("""
+				select type, name_sv, name_en, plural_sv, plural_en from strategy_level
+				where strategy_id = :id order by position""")
+			.param("id", strategyId)
+			.query((rs, row) -> new Level(ElementType.valueOf(rs.getString("type")), rs.getString("name_sv"),
+					rs.getString("name_en"), rs.getString("plural_sv"), rs.getString("plural_en")))
+			.list();
+	}
+
+	/** The types the strategy uses: those it named, or every type. */
+	public Set<ElementType> used(long strategyId) {
+		List<Level> levels = levels(strategyId);
+		if (levels.isEmpty()) {
+			return EnumSet.allOf(ElementType.class);
+		}
+		Set<ElementType> used = EnumSet.noneOf(ElementType.class);
+		levels.forEach(level -> used.add(level.type()));
+		return used;
+	}
+
+	/** What the strategy calls each type, in the reader's language (one or many). */
+	public Map<ElementType, String> labels(long strategyId, Locale locale, boolean plural) {
+		Map<ElementType, String> labels = new EnumMap<>(ElementType.class);
+		boolean english = locale != null && "en".equals(locale.getLanguage());
+		for (ElementType type : ElementType.values()) {
+			labels.put(type,
+					this.messages.getMessage(type.messageKey() + (plural ? ".plural" : ""), null, type.name(), locale));
+		}
+		for (Level level : levels(strategyId)) {
+			String name = english && level.nameEn() != null ? level.nameEn() : level.nameSv();
+			String many = english && level.pluralEn() != null ? level.pluralEn()
+					: !english && level.pluralSv() != null ? level.pluralSv() : null;
+			labels.put(level.type(), plural ? (many != null ? many : name) : name);
+		}
+		return labels;
+	}
+
+	/**
+	 * Names the strategy's levels: a level with an empty Swedish name is not used. A type
+	 * that elements of the strategy already have stays in use.
+	 */
+	@Transactional
+	public void save(long strategyId, List<Level> levels, Set<ElementType> inUse, String organisationActor,
+			long organisationId) {
+		List<Violation> violations = new ArrayList<>();
+		List<Level> named = new ArrayList<>();
+		for (Level level : levels) {
+			String name = Texts.clean(level.nameSv());
+			if (name == null) {
+				if (inUse.contains(level.type())) {
+					violations.add(new Violation("level-" + level.type(), "strategy.level.inUse"));
+				}
+				continue;
+			}
+			for (String text : new String[] { name, level.nameEn(), level.pluralSv(), level.pluralEn() }) {
+				if (text != null
+						&& (text.strip().length() > 100 || text.chars().anyMatch(c -> c < 0x20 || c == 0x7f))) {
+					violations.add(new Violation("level-" + level.type(), "strategy.level.invalid"));
+				}
+			}
+			named.add(new Level(level.type(), name, Texts.clean(level.nameEn()), Texts.clean(level.pluralSv()),
+					Texts.clean(level.pluralEn())));
+		}
+		if (named.isEmpty()) {
+			violations.add(new Violation("levels", "strategy.level.none"));
+		}
+		if (!violations.isEmpty()) {
+			throw new ValidationException(violations);
+		}
+		Map<String, FieldChange> changes = new LinkedHashMap<>();
+		changes.put("levels", new FieldChange(describe(levels(strategyId)), describe(named)));
+		this.jdbc.sql("delete from strategy_level where strategy_id = :id").param("id", strategyId).update();
+		int position = 0;
+		for (Level level : named) {
+			this.jdbc.sql("""
+					insert into strategy_level (strategy_id, type, position, name_sv, name_en, plural_sv, plural_en)
+					values (:id, :type, :position, :nameSv, :nameEn, :pluralSv, :pluralEn)""")
+				.param("id", strategyId)
+				.param("type", level.type().name())
+				.param("position", position++)
+				.param("nameSv", level.nameSv())
+				.param("nameEn", level.nameEn())
+				.param("pluralSv", level.pluralSv())
+				.param("pluralEn", level.pluralEn())
+				.update();
+		}
+		this.audit.record(organisationId, organisationActor, "strategy", strategyId, "UPDATED", null, changes);
+	}
+
+	private static List<String> describe(List<Level> levels) {
+		return levels.stream().map(Level::nameSv).toList();
+	}
+
+}
