@@ -317,6 +317,33 @@ public class IndicatorAnalytics {
 		return statuses;
 	}
 
+	/** An indicator whose target is not met and not on track, with its assessment. */
+	public record OffTarget(IndicatorDefinition indicator, Target target, Target.Assessment assessment) {
+	}
+
+	/**
+	 * The organisation's targets that are off track (not met, not on the line to the
+	 * deadline), in their areas or its home area.
+	 */
+	public List<OffTarget> offTarget(long organisationId) {
+		Map<Long, IndicatorDefinition> indicators = new HashMap<>();
+		this.registry.definitions(organisationId).forEach(d -> indicators.put(d.id(), d));
+		if (indicators.isEmpty()) {
+			return List.of();
+		}
+		String home = homeArea(organisationId);
+		List<OffTarget> off = new ArrayList<>();
+		for (Target target : this.registry.targets(indicators.keySet())) {
+			String area = target.areaCode() != null ? target.areaCode() : home;
+			Series series = series(organisationId, target.indicatorId(), List.of(area), target.sex()).getFirst();
+			Target.Assessment assessment = target.assess(series.points());
+			if (assessment.status() == Target.Status.OFF_TRACK) {
+				off.add(new OffTarget(indicators.get(target.indicatorId()), target, assessment));
+			}
+		}
+		return off;
+	}
+
 	/**
 	 * The indicators linked to a strategy element, for one area: latest value, change,
 	 * target status and band.

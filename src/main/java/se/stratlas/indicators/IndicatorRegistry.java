@@ -418,6 +418,22 @@ public class IndicatorRegistry {
 			.list();
 	}
 
+	/**
+	 * Whether the organisation has an indicator that measures a strategy element and has
+	 * values: the step of setting up a new organisation that makes dashboards and reports
+	 * show figures.
+	 */
+	@Transactional(readOnly = true)
+	public boolean anyLinkedWithValues(long organisationId) {
+		return this.jdbc.sql("""
+				select exists (select 1 from indicators_definition d where d.organisation_id = :org
+				and cardinality(d.element_keys) > 0
+				and exists (select 1 from indicators_value v where v.indicator_id = d.id))""")
+			.param("org", organisationId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	/** The strategy elements an indicator is linked to. */
 	@Transactional(readOnly = true)
 	public java.util.Set<java.util.UUID> elementKeys(long indicatorId) {

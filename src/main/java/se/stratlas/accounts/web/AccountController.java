@@ -70,7 +70,8 @@ class AccountController {
 		}
 		session.removeAttribute(MUST_CHANGE_PASSWORD);
 		redirect.addFlashAttribute("flash", "account.password.changed");
-		return "redirect:/account";
+		// On to the start page, which says what to do next.
+		return "redirect:/";
 	}
 
 }
