@@ -168,8 +168,9 @@ public class Areas implements ApplicationRunner {
 			return optionsSelecting(selected);
 		}
 		AreaOptions options = this.grouped.computeIfAbsent(county + "|" + homeLabel + "|" + othersLabel, key -> {
+			// Sweden first, on its own (a null label: no group around it).
 			Map<String, List<Area>> groups = new java.util.LinkedHashMap<>();
-			groups.put(name(SWEDEN), find(SWEDEN).map(List::of).orElse(List.of()));
+			groups.put(null, find(SWEDEN).map(List::of).orElse(List.of()));
 			groups.put(homeLabel, homeAreas(county));
 			List<Area> rest = new java.util.ArrayList<>(counties());
 			rest.addAll(municipalities());
@@ -177,6 +178,29 @@ public class Areas implements ApplicationRunner {
 			return AreaOptions.grouped(groups);
 		});
 		return options.html(selected == null ? List.of() : selected);
+	}
+
+	/**
+	 * Checkboxes of every area for a checklist, the home county and its municipalities
+	 * first, then the other counties, then the other municipalities; {@code selected}
+	 * checked.
+	 */
+	public String checkboxesFor(String home, Collection<String> selected, String name, String homeLabel,
+			String countiesLabel, String municipalitiesLabel) {
+		String county = home == null ? null : countyOf(home);
+		AreaOptions boxes = this.grouped.computeIfAbsent(
+				"boxes|" + name + "|" + county + "|" + homeLabel + "|" + countiesLabel + "|" + municipalitiesLabel,
+				key -> {
+					Map<String, List<Area>> groups = new java.util.LinkedHashMap<>();
+					groups.put(null, find(SWEDEN).map(List::of).orElse(List.of()));
+					if (county != null) {
+						groups.put(homeLabel, homeAreas(county));
+					}
+					groups.put(countiesLabel, counties());
+					groups.put(municipalitiesLabel, municipalities());
+					return AreaOptions.checkboxes(name, name + "-area", groups);
+				});
+		return boxes.html(selected == null ? List.of() : selected);
 	}
 
 	/** The municipalities of a county, by name. */

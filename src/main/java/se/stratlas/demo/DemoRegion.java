@@ -194,7 +194,7 @@ class DemoRegion implements ApplicationRunner {
 						+ "en önskvärd utveckling i Västerbotten till år 2030. Strategin, som beslutas av "
 						+ "regionfullmäktige, visar länets gemensamma ambitioner och är tänkt att vara vägledande för "
 						+ "aktörer inom alla sektorer.",
-				null, 2020, 2030, null, true), "Antagen strategi", StrategyStatus.ANTAGEN, ACTOR);
+				null, 2020, 2030, null, true), "Antagen strategi", StrategyStatus.UTKAST, ACTOR);
 		long version = this.catalog.latestVersion(organisationId, rus.id()).id();
 		add(organisationId, version, null, ElementType.GOAL, null, "En levande plats", "A living place",
 				"En levande plats är samhället där människor vill stanna, för ett kortare besök eller hela livet. Det "
@@ -272,6 +272,11 @@ class DemoRegion implements ApplicationRunner {
 		sub(organisationId, version, p5, "5.2", null, "motverka riskbruk och beroende");
 		sub(organisationId, version, p5, "5.4", null, "stärkta förutsättningar för tidig upptäckt avseende barn och "
 				+ "unga: samverkan mellan skola, socialtjänst och hälsocentral");
+		// Written as an utkast, then adopted: an adopted version is locked.
+		StrategyVersion written = this.catalog.latestVersion(organisationId, rus.id());
+		this.management.decide(organisationId, written.id(), written.version(), "Antagen strategi",
+				StrategyStatus.ANTAGEN, "Regionfullmäktige", LocalDate.of(2020, 1, 1),
+				"Fiktivt demodatum: seed 001 säger att regionfullmäktige beslutar strategin, inte när.", ACTOR);
 		return rus;
 	}
 

@@ -125,7 +125,18 @@ public class StrategyCatalog {
 		if (organisationId == null || strategy.framework() || !organisationId.equals(strategy.organisationId())) {
 			return false;
 		}
-		return this.repository.latestVersion(strategy.id()).map(v -> v.id() == version.id()).orElse(false);
+		// Only the latest version, and only while it is an utkast or on remiss: an
+		// adopted
+		// version is locked, changes go into a new version.
+		return this.repository.latestVersion(strategy.id()).map(v -> v.id() == version.id()).orElse(false)
+				&& !adopted(version);
+	}
+
+	/**
+	 * Whether the version is adopted (or ended): locked, changed only by a new version.
+	 */
+	public static boolean adopted(StrategyVersion version) {
+		return version.status() == StrategyStatus.ANTAGEN || version.status() == StrategyStatus.UPPHORD;
 	}
 
 	/** Builds the tree of a version's elements, siblings in their order. */

@@ -114,7 +114,7 @@ public class StrategyManagement {
 	public void setFundingGate(long organisationId, long elementId, boolean gate, String actor) {
 		StrategyElement element = this.repository.element(elementId)
 			.orElseThrow(() -> new NotFoundException("element", elementId));
-		editableVersion(organisationId, element.versionId());
+		editableVersion(organisationId, element.versionId(), true);
 		if (element.type() != ElementType.DIRECTION) {
 			throw new ValidationException("fundingGate", "element.gate.directionOnly");
 		}
@@ -486,10 +486,23 @@ public class StrategyManagement {
 	}
 
 	private StrategyVersion editableVersion(long organisationId, long versionId) {
+		return editableVersion(organisationId, versionId, false);
+	}
+
+	/**
+	 * The latest version of an own strategy, to change; an adopted one only for what is
+	 * not its text ({@code operational}: the funding gate, the assessment scale).
+	 */
+	private StrategyVersion editableVersion(long organisationId, long versionId, boolean operational) {
 		StrategyVersion version = this.catalog.version(organisationId, versionId);
 		Strategy strategy = ownStrategy(organisationId, version.strategyId());
+		boolean latest = this.repository.latestVersion(strategy.id()).map(v -> v.id() == version.id()).orElse(false);
+		if (operational && latest && StrategyCatalog.adopted(version)) {
+			return version;
+		}
 		if (!this.catalog.editable(organisationId, strategy, version)) {
-			throw new ValidationException(null, "version.notLatest");
+			throw new ValidationException(null,
+					StrategyCatalog.adopted(version) ? "version.adopted" : "version.notLatest");
 		}
 		return version;
 	}

@@ -169,7 +169,7 @@ class WebFlowIT {
 	@Test
 	void aMissingNameIsShownAtTheField() throws Exception {
 		this.mvc
-			.perform(post("/strategies/versions/{v}/elements", this.ids.rusVersion()).param("type", "DIRECTION")
+			.perform(post("/strategies/versions/{v}/elements", this.scratchVersion).param("type", "DIRECTION")
 				.param("nameSv", " ")
 				.with(csrf())
 				.with(as("sara.strateg")))
@@ -234,15 +234,24 @@ class WebFlowIT {
 
 	@Test
 	void theApiAnswersConflictsAndBadInputWithProblemDetails() throws Exception {
+		// The adopted RUS is locked: a change goes into a new version.
 		this.mvc
 			.perform(put("/api/elements/{id}", this.ids.priority1()).contentType(MediaType.APPLICATION_JSON)
-				.content("{\"version\": -1, \"element\": {\"type\": \"PRIORITY\", \"code\": \"1\", \"nameSv\": \"x\"}}")
+				.content("{\"version\": 0, \"element\": {\"type\": \"PRIORITY\", \"code\": \"1\", \"nameSv\": \"x\"}}")
 				.with(csrf())
 				.with(as("sara.strateg")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].code").value("version.adopted"));
+		long element = newElement("KONFLIKT");
+		this.mvc.perform(put("/api/elements/{id}", element).contentType(MediaType.APPLICATION_JSON)
+			.content(
+					"{\"version\": -1, \"element\": {\"type\": \"DIRECTION\", \"code\": \"KONFLIKT\", \"nameSv\": \"x\"}}")
+			.with(csrf())
+			.with(as("sara.strateg")))
 			.andExpect(status().isConflict())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.current.nameSv").value("Västerbotten – En nytänkande och smart region"));
-		this.mvc.perform(put("/api/elements/{id}", this.ids.priority1()).contentType(MediaType.APPLICATION_JSON)
+			.andExpect(jsonPath("$.current.nameSv").value("Testinriktning KONFLIKT"));
+		this.mvc.perform(put("/api/elements/{id}", element).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"version\": 0, \"element\": {\"type\": \"SUB_PRIORITY\", \"code\": \"1\", \"nameSv\": \"\"}}")
 			.with(csrf())
 			.with(as("sara.strateg")))
@@ -283,9 +292,9 @@ class WebFlowIT {
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains("<option value=\"2480\" selected>Umeå</option>")
-			.contains("<option value=\"2482\" selected>Skellefteå</option>")
-			.contains("<option value=\"0000\" selected>Sverige</option>")
-			.contains("<option value=\"24\">Västerbottens län</option>");
+			.containsPattern("name=\"compare\" value=\"2482\" checked><label for=\"[^\"]+\">Skellefteå</label>")
+			.containsPattern("name=\"compare\" value=\"0000\" checked><label for=\"[^\"]+\">Sverige</label>")
+			.containsPattern("name=\"compare\" value=\"24\"><label for=\"[^\"]+\">Västerbottens län</label>");
 		java.util.UUID element = this.jdbc.sql("select element_key from strategy_element limit 1")
 			.query(java.util.UUID.class)
 			.single();

@@ -199,7 +199,10 @@ class IndicatorController {
 		String homeLabel = this.messages.getMessage("area.home", null, locale);
 		String othersLabel = this.messages.getMessage("area.others", null, locale);
 		model.addAttribute("areaOptions", this.areas.optionsFor(home, List.of(area), homeLabel, othersLabel));
-		model.addAttribute("compareOptions", this.areas.optionsFor(home, compare, homeLabel, othersLabel));
+		model.addAttribute("compareBoxes",
+				this.areas.checkboxesFor(home, compare, "compare", homeLabel,
+						this.messages.getMessage("area.counties", null, locale),
+						this.messages.getMessage("area.municipalities", null, locale)));
 		model.addAttribute("sexes", Sex.values());
 		model.addAttribute("comparators", Target.Comparator.values());
 		model.addAttribute("canEdit", user.can(Role.STRATEGIST));
