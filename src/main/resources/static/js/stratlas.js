@@ -65,6 +65,68 @@
       list.addEventListener('change', function () { checklistCount(list); });
     }
   });
+  // Every other multiple select becomes a checklist too: a filter box and checkboxes that
+  // keep the select's options in step (the select stays the form's field, hidden). Without
+  // script the select is there as it is.
+  document.querySelectorAll('select[multiple]').forEach(function (select, n) {
+    var id = select.id || ('multi-' + n);
+    var box = document.createElement('div');
+    box.className = 'checklist enhanced';
+    var tools = document.createElement('div');
+    tools.className = 'checklist-tools';
+    var filter = document.createElement('input');
+    filter.type = 'search';
+    filter.id = id + '-filter';
+    filter.maxLength = 100;
+    filter.autocomplete = 'off';
+    filter.setAttribute('data-checklist-filter', '');
+    filter.setAttribute('aria-controls', id + '-options');
+    var label = document.querySelector('label[for="' + id + '"]');
+    filter.setAttribute('aria-label', (label ? label.textContent.trim() + ': ' : '') + (document.documentElement.lang === 'en' ? 'search' : 'sök'));
+    if (label) { label.setAttribute('for', filter.id); }
+    var count = document.createElement('span');
+    count.className = 'muted';
+    count.setAttribute('data-checklist-count', '');
+    count.setAttribute('aria-live', 'polite');
+    tools.appendChild(filter);
+    tools.appendChild(count);
+    var list = document.createElement('div');
+    list.className = 'checklist-options';
+    list.id = id + '-options';
+    var index = 0;
+    Array.prototype.forEach.call(select.children, function (child) {
+      var options = child.tagName === 'OPTGROUP' ? child.children : [child];
+      if (child.tagName === 'OPTGROUP') {
+        var heading = document.createElement('p');
+        heading.className = 'checklist-group';
+        heading.textContent = child.label;
+        list.appendChild(heading);
+      }
+      Array.prototype.forEach.call(options, function (option) {
+        var row = document.createElement('div');
+        row.className = 'check';
+        var check = document.createElement('input');
+        check.type = 'checkbox';
+        check.id = id + '-o' + (index++);
+        check.checked = option.selected;
+        check.addEventListener('change', function () { option.selected = check.checked; });
+        var text = document.createElement('label');
+        text.setAttribute('for', check.id);
+        text.textContent = option.textContent;
+        row.appendChild(check);
+        row.appendChild(text);
+        list.appendChild(row);
+      });
+    });
+    box.appendChild(tools);
+    box.appendChild(list);
+    select.hidden = true;
+    select.tabIndex = -1;
+    select.setAttribute('aria-hidden', 'true');
+    select.parentNode.insertBefore(box, select.nextSibling);
+    checklistCount(list);
+    list.addEventListener('change', function () { checklistCount(list); });
+  });
   document.addEventListener('input', function (event) {
     var filter = event.target.closest('[data-checklist-filter]');
     if (!filter) { return; }
@@ -120,8 +182,10 @@
     if (insert) {
       var target = document.getElementById(insert.getAttribute('aria-controls'));
       var source = document.getElementById(insert.getAttribute('data-source'));
+      var area = document.getElementById(insert.getAttribute('data-area') || '');
       if (target && source && source.value) {
-        replaceSelection(target, '[[' + insert.getAttribute('data-insert-ref') + ':' + source.value + ']]', '', '');
+        var at = area && area.value ? '@' + area.value : '';
+        replaceSelection(target, '[[' + insert.getAttribute('data-insert-ref') + ':' + source.value + at + ']]', '', '');
       }
     }
   });

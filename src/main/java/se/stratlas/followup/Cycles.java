@@ -86,7 +86,11 @@ public class Cycles {
 
 	private final AuditTrail audit;
 
-	Cycles(FollowupRepository repository, StrategyCatalog strategies, OrganisationUnits units, AuditTrail audit) {
+	private final se.stratlas.strategy.StrategyLevels levels;
+
+	Cycles(FollowupRepository repository, StrategyCatalog strategies, OrganisationUnits units, AuditTrail audit,
+			se.stratlas.strategy.StrategyLevels levels) {
+		this.levels = levels;
 		this.repository = repository;
 		this.strategies = strategies;
 		this.units = units;
@@ -671,14 +675,20 @@ public class Cycles {
 	 */
 	private void strategyTemplate(long organisationId, Cycle cycle) {
 		List<StrategyElement> elements = this.strategies.elements(organisationId, cycle.strategyVersionId());
+		long strategyId = this.strategies.version(organisationId, cycle.strategyVersionId()).strategyId();
 		List<StrategyElement> directions = elements.stream()
 			.filter(e -> e.type() == ElementType.DIRECTION)
 			.sorted(Comparator.comparing(StrategyElement::path))
 			.toList();
+		// Sections per element of the level the strategy is followed up by, named by the
+		// strategy's own words: "Prioritering 3: …" in RUS, "Målområde 1: …" elsewhere.
+		ElementType working = se.stratlas.strategy.StrategyLevels.workingLevel(elements);
 		List<StrategyElement> priorities = elements.stream()
-			.filter(e -> e.type() == ElementType.PRIORITY)
+			.filter(e -> e.type() == working)
 			.sorted(Comparator.comparing(StrategyElement::path))
 			.toList();
+		String levelName = working == null ? "" : this.levels.title(strategyId, working, false);
+		boolean subPriorities = elements.stream().anyMatch(e -> e.type() == ElementType.SUB_PRIORITY);
 		int position = 0;
 		String overall = "Övergripande";
 		for (String[] s : new String[][] {
@@ -689,13 +699,16 @@ public class Cycles {
 					new Section.Draft(overall, s[0], s[1], SectionKind.TEXT, null, null, List.of()), null);
 		}
 		for (StrategyElement priority : priorities) {
-			String chapter = (priority.code() == null ? "" : "Prioritering " + priority.code() + ": ")
+			String chapter = (priority.code() == null ? "" : levelName + " " + priority.code() + ": ")
 					+ priority.nameSv();
 			List<String[]> skeleton = new ArrayList<>();
 			skeleton.add(new String[] { "Omvärldsbevakning",
-					"Trender, händelser och regelverk som påverkar prioriteringen." });
+					"Trender, händelser och regelverk som påverkar arbetet inom " + chapter + "." });
 			skeleton.add(new String[] { "Regionens bidrag",
-					"Regionens eget bidrag under året; ange vilka delprioriteringar det gäller." });
+					"Regionens eget bidrag under året" + (subPriorities ? "; ange vilka "
+							+ this.levels.labels(strategyId, java.util.Locale.forLanguageTag("sv"), true)
+								.get(ElementType.SUB_PRIORITY)
+							+ " det gäller." : ".") });
 			skeleton.add(new String[] { "Samverkan",
 					"Nätverk och partnerskap där regionen deltar i någon roll (sammankallande, samordnare, medlem, projektägare)." });
 			skeleton.add(new String[] { "Framgångsfaktorer och utmaningar",
@@ -704,7 +717,7 @@ public class Cycles {
 					"Exempel på insatser som involverar aktörer i länet; länka insatserna." });
 			for (StrategyElement direction : directions) {
 				skeleton.add(new String[] { direction.nameSv(),
-						"Hur insatserna inom prioriteringen genomsyras av inriktningen " + direction.nameSv() + "." });
+						"Hur insatserna inom " + chapter + " genomsyras av " + direction.nameSv() + "." });
 			}
 			skeleton.add(new String[] { "Agenda 2030", "Vilka mål i Agenda 2030 insatserna bidrar till." });
 			for (String[] s : skeleton) {

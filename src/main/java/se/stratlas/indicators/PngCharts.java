@@ -28,6 +28,16 @@ public final class PngCharts {
 	}
 
 	public static byte[] line(String title, String unit, List<IndicatorAnalytics.Series> series) {
+		return line(title, unit, series, java.util.Locale.forLanguageTag("sv"));
+	}
+
+	/**
+	 * The line chart with the axis in the reader's numbers (a decimal comma in Swedish),
+	 * round ticks as the SVG has them, periods as people write them and preliminary
+	 * values as open points.
+	 */
+	public static byte[] line(String title, String unit, List<IndicatorAnalytics.Series> series,
+			java.util.Locale locale) {
 		DefaultCategoryDataset dataset = new DefaultCategoryDataset();
 		List<Period> periods = series.stream()
 			.flatMap(s -> s.points().stream())
@@ -35,24 +45,63 @@ public final class PngCharts {
 			.distinct()
 			.sorted()
 			.toList();
-		for (IndicatorAnalytics.Series s : series) {
-			for (Period period : periods) {
+		java.util.Set<String> preliminary = new java.util.HashSet<>();
+		double min = Double.POSITIVE_INFINITY;
+		double max = Double.NEGATIVE_INFINITY;
+		for (int row = 0; row < series.size(); row++) {
+			IndicatorAnalytics.Series s = series.get(row);
+			for (int column = 0; column < periods.size(); column++) {
+				Period period = periods.get(column);
 				// A missing value stays a gap in the line (null), never a zero.
-				Double value = s.points()
+				Target.Point point = s.points()
 					.stream()
 					.filter(p -> p.period().equals(period))
 					.findFirst()
-					.map(Target.Point::value)
 					.orElse(null);
-				dataset.addValue(value, s.areaName(), period.code());
+				Double value = point == null ? null : point.value();
+				if (value != null) {
+					min = Math.min(min, value);
+					max = Math.max(max, value);
+					if (point.preliminary()) {
+						preliminary.add(row + "/" + column);
+					}
+				}
+				dataset.addValue(value, s.areaName(), period.label(locale));
 			}
 		}
-		CategoryPlot plot = new CategoryPlot(dataset, new org.jfree.chart.axis.CategoryAxis(),
-				new org.jfree.chart.axis.NumberAxis(unit), new LineAndShapeRenderer(true, true));
+		org.jfree.chart.axis.NumberAxis axis = new org.jfree.chart.axis.NumberAxis(unit);
+		if (min <= max) {
+			double[] ticks = SvgCharts.ticks(min, min == max ? max + 1 : max);
+			double step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
+			java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+			int decimals = Math.max(0,
+					java.math.BigDecimal.valueOf(step)
+						.round(new java.math.MathContext(3))
+						.stripTrailingZeros()
+						.scale());
+			format.setMinimumFractionDigits(decimals);
+			format.setMaximumFractionDigits(decimals);
+			axis.setRange(ticks[0], ticks[ticks.length - 1]);
+			axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(step, format));
+		}
+		LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true) {
+
+			// A preliminary value is an open point: white inside, the series' colour
+			// around.
+			@Override
+			public java.awt.Paint getItemFillPaint(int row, int column) {
+				return preliminary.contains(row + "/" + column) ? Color.WHITE : lookupSeriesPaint(row);
+			}
+
+		};
+		renderer.setUseFillPaint(true);
+		CategoryPlot plot = new CategoryPlot(dataset, new org.jfree.chart.axis.CategoryAxis(), axis, renderer);
 		plot.setBackgroundPaint(Color.WHITE);
 		plot.setRangeGridlinePaint(new Color(0xc5ced6));
-		plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-		((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+		// Slanted labels only when the periods would not fit side by side.
+		plot.getDomainAxis()
+			.setCategoryLabelPositions(
+					periods.size() > 12 ? CategoryLabelPositions.UP_45 : CategoryLabelPositions.STANDARD);
 		for (int i = 0; i < series.size(); i++) {
 			plot.getRenderer().setSeriesPaint(i, COLOURS[i % COLOURS.length]);
 			plot.getRenderer().setSeriesStroke(i, new BasicStroke(2.5f));

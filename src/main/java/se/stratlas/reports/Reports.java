@@ -92,10 +92,14 @@ public class Reports {
 
 	private static final Locale SWEDISH = Locale.forLanguageTag("sv");
 
+	private final se.stratlas.strategy.StrategyLevels levels;
+
 	Reports(Cycles cycles, Products products, UnitFigureBook figures, LiveReferences references,
 			StrategyCatalog strategies, IndicatorRegistry indicators, IndicatorAnalytics analytics,
 			InitiativeCatalog initiatives, ActorRegistry actors, Organisations organisations, Logos logos,
-			se.stratlas.areas.Areas areas, org.springframework.context.MessageSource messages) {
+			se.stratlas.areas.Areas areas, org.springframework.context.MessageSource messages,
+			se.stratlas.strategy.StrategyLevels levels) {
+		this.levels = levels;
 		this.messages = messages;
 		this.areas = areas;
 		this.logos = logos;
@@ -157,10 +161,10 @@ public class Reports {
 						+ "styrkortet (medborgare, medarbetare, verksamhet, ekonomi och samhälle), därefter analys av "
 						+ "ekonomi och verksamhet, prognos och personal. Sist finns en samlad tabell över ekonomi och "
 						+ "personal för alla enheter. Belopp anges i miljoner kronor (mnkr)."
-				: "Varje prioritering inleds med en omvärldsbeskrivning, en beskrivning av regionens bidrag och av "
-						+ "samverkan inom prioriteringen. Därefter följer exempel på insatser och hur insatserna "
-						+ "genomsyras av var och en av strategins inriktningar samt hur de bidrar till Agenda 2030. "
-						+ "Varje kapitel avslutas med prioriteringens indikatorer (värden till och med "
+				: "Varje kapitel inleds med en omvärldsbeskrivning, en beskrivning av regionens bidrag och av "
+						+ "samverkan. Därefter följer exempel på insatser och hur insatserna genomsyras av strategins "
+						+ "inriktningar samt hur de bidrar till Agenda 2030. Varje kapitel avslutas med de indikatorer "
+						+ "som är kopplade till kapitlets del av strategin (värden till och med "
 						+ cycle.periodLabel(SWEDISH) + ", med status mot målen) och dess insatser.",
 				null));
 		if (cycle.demoNote() != null) {
@@ -174,7 +178,8 @@ public class Reports {
 		List<StrategyElement> elements = cycle.strategyVersionId() == null ? List.of()
 				: this.strategies.elements(organisationId, cycle.strategyVersionId());
 		if (!elements.isEmpty()) {
-			strategyOverview(elements, nodes);
+			strategyOverview(this.strategies.version(organisationId, cycle.strategyVersionId()).strategyId(), elements,
+					nodes);
 		}
 		Map<UUID, StrategyElement> byKey = new LinkedHashMap<>();
 		elements.forEach(e -> byKey.put(e.key(), e));
@@ -191,7 +196,10 @@ public class Reports {
 			}
 			UUID key = entry.getValue().getFirst().section().elementKey();
 			StrategyElement priority = key == null ? null : byKey.get(key);
-			if (priority != null && priority.type() == ElementType.PRIORITY) {
+			// Every chapter tied to an element of the strategy (a prioritering, a
+			// målområde, a
+			// fokusområde) ends with the indicators linked to it and its initiatives.
+			if (priority != null) {
 				progress.step("Indikatorer: " + priority.nameSv(), 2, 4);
 				indicators(organisationId, priority, year, chapter, nodes);
 				initiatives(priority, elements, all, year, chapter, nodes);
@@ -227,32 +235,61 @@ public class Reports {
 		}
 	}
 
-	private void strategyOverview(List<StrategyElement> elements, List<Node> nodes) {
+	/**
+	 * The strategy in brief, in its own words: its goals and directions as lists, then
+	 * the level it is followed up by with the elements under each.
+	 */
+	private void strategyOverview(long strategyId, List<StrategyElement> elements, List<Node> nodes) {
 		nodes.add(new Heading(1, "Strategin", "strategin"));
+		ElementType working = se.stratlas.strategy.StrategyLevels.workingLevel(elements);
 		StringBuilder text = new StringBuilder();
-		List<StrategyElement> goals = sorted(elements, ElementType.GOAL);
-		if (!goals.isEmpty()) {
-			text.append("### Övergripande mål\n\n");
-			goals.forEach(g -> text.append("- ").append(g.nameSv()).append('\n'));
-			text.append('\n');
+		for (ElementType listed : List.of(ElementType.GOAL, ElementType.DIRECTION)) {
+			List<StrategyElement> shown = sorted(elements, listed);
+			if (!shown.isEmpty() && listed != working) {
+				text.append("### ").append(this.levels.title(strategyId, listed, true)).append("\n\n");
+				shown.forEach(g -> text.append("- ").append(g.nameSv()).append('\n'));
+				text.append('\n');
+			}
 		}
-		List<StrategyElement> directions = sorted(elements, ElementType.DIRECTION);
-		if (!directions.isEmpty()) {
-			text.append("### Inriktningar\n\n");
-			directions.forEach(d -> text.append("- ").append(d.nameSv()).append('\n'));
-			text.append('\n');
+		if (!text.isEmpty()) {
+			nodes.add(new Text(text.toString(), null));
 		}
-		nodes.add(new Text(text.toString(), null));
+		if (working == null) {
+			return;
+		}
+		List<StrategyElement> top = sorted(elements, working);
+		Map<Long, List<StrategyElement>> under = new LinkedHashMap<>();
+		for (StrategyElement element : elements) {
+			if (element.parentId() != null && element.type() != ElementType.DIRECTION) {
+				under.computeIfAbsent(element.parentId(), k -> new ArrayList<>()).add(element);
+			}
+		}
+		List<ElementType> childTypes = top.stream()
+			.flatMap(t -> under.getOrDefault(t.id(), List.of()).stream())
+			.map(StrategyElement::type)
+			.distinct()
+			.toList();
+		String workingTitle = this.levels.title(strategyId, working, false);
+		String childTitle = childTypes.size() == 1 ? this.levels.title(strategyId, childTypes.getFirst(), false)
+				: "Under";
 		List<List<Object>> rows = new ArrayList<>();
-		for (StrategyElement priority : sorted(elements, ElementType.PRIORITY)) {
+		for (StrategyElement priority : top) {
 			rows.add(List.of(nz(priority.code()), priority.nameSv(), ""));
-			elements.stream()
-				.filter(e -> e.type() == ElementType.SUB_PRIORITY && priority.id() == nz(e.parentId()))
+			under.getOrDefault(priority.id(), List.of())
+				.stream()
 				.sorted(Comparator.comparing(StrategyElement::path))
 				.forEach(s -> rows.add(List.of(nz(s.code()), "", s.nameSv())));
 		}
-		nodes.add(new Table("Prioriteringar och delprioriteringar", List.of("Kod", "Prioritering", "Delprioritering"),
-				rows, "prioriteringar"));
+		List<String> headers = childTypes.isEmpty() ? List.of("Kod", workingTitle, "")
+				: List.of("Kod", workingTitle, childTitle);
+		String caption = this.levels.title(strategyId, working, true)
+				+ (childTypes.isEmpty() ? "" : " och " + this.levels.labels(strategyId, SWEDISH, true)
+					.get(childTypes.size() == 1 ? childTypes.getFirst() : ElementType.OTHER));
+		if (childTypes.isEmpty()) {
+			rows.replaceAll(r -> r.subList(0, 2));
+			headers = headers.subList(0, 2);
+		}
+		nodes.add(new Table(caption, headers, rows, "prioriteringar"));
 	}
 
 	private static long nz(Long value) {

@@ -62,6 +62,26 @@ public class StrategyLevels {
 			.list();
 	}
 
+	/**
+	 * The level a strategy is followed up by: its priorities, else its focus areas, else
+	 * its goals (Dalastrategin's prioriteringar, the digitalisation strategy's
+	 * fokusområden, a strategy of goals only); null when it has none of them.
+	 */
+	public static ElementType workingLevel(List<StrategyElement> elements) {
+		for (ElementType type : List.of(ElementType.PRIORITY, ElementType.FOCUS_AREA, ElementType.GOAL)) {
+			if (elements.stream().anyMatch(e -> e.type() == type)) {
+				return type;
+			}
+		}
+		return null;
+	}
+
+	/** What the strategy calls a type in Swedish, with a capital first letter. */
+	public String title(long strategyId, ElementType type, boolean plural) {
+		String label = labels(strategyId, Locale.forLanguageTag("sv"), plural).get(type);
+		return label.isEmpty() ? label : Character.toUpperCase(label.charAt(0)) + label.substring(1);
+	}
+
 	/** The types the strategy uses: those it named, or every type. */
 	public Set<ElementType> used(long strategyId) {
 		List<Level> levels = levels(strategyId);

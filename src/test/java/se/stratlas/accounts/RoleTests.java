@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RoleTests {
 
 	@Test
-	void administratorHasEveryRole() {
+	void administratorHasEveryRoleOfTheOrganisationAndThePlatformAdministratorEveryRole() {
 		for (Role role : Role.values()) {
-			assertThat(RoleHierarchyRules.implies(Role.ADMINISTRATOR, role)).isTrue();
+			assertThat(RoleHierarchyRules.implies(Role.ADMINISTRATOR, role))
+				.isEqualTo(role != Role.PLATFORM_ADMINISTRATOR);
+			assertThat(RoleHierarchyRules.implies(Role.PLATFORM_ADMINISTRATOR, role)).isTrue();
 		}
 	}
 

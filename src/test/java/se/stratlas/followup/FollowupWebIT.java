@@ -226,7 +226,7 @@ class FollowupWebIT {
 				.param("rows[0].outcome", "9,5"))
 			.andExpect(status().is3xxRedirection());
 		this.mvc.perform(get("/followup/figures").param("period", "2017T3").with(user(this.reporter)))
-			.andExpect(content().string(containsString("1 010,0")));
+			.andExpect(content().string(containsString("1\u00a0010,0")));
 	}
 
 	@Test

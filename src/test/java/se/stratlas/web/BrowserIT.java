@@ -3,20 +3,14 @@ package se.stratlas.web;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -24,8 +18,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
+import se.stratlas.testing.Browser;
+
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The main flow in a real browser (the machine's Chromium), with an axe accessibility
@@ -35,57 +30,37 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @ActiveProfiles("test")
 class BrowserIT {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+	private static Browser browser;
 
 	private static WebDriver driver;
-
-	private static Path profile;
 
 	@LocalServerPort
 	int port;
 
 	@BeforeAll
 	static void browser() throws Exception {
-		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (!installed && System.getenv("CI") != null) {
-			throw new IllegalStateException("CI needs Debian's chromium and chromium-driver (see .ci/run)");
-		}
-		assumeTrue(installed, "Chromium is not installed: apt-get install chromium chromium-driver");
-		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-		profile = Files.createTempDirectory("stratlas-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1280,1000", "--user-data-dir=" + profile);
-		driver = new ChromeDriver(options);
-		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+		browser = Browser.start(1280, 1000);
+		driver = browser.driver();
 	}
 
 	@AfterAll
 	static void close() {
-		if (driver != null) {
-			driver.quit();
+		if (browser != null) {
+			browser.close();
 		}
+	}
+
+	@BeforeEach
+	void freshFindings() {
+		browser.violations().clear();
 	}
 
 	private String url(String path) {
 		return "http://localhost:" + this.port + path;
 	}
 
-	private final List<String> violations = new ArrayList<>();
-
 	private void checkAccessibility(String page) {
-		Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-			.analyze(driver);
-		for (Rule rule : results.getViolations()) {
-			if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
-				this.violations.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " "
-						+ rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
-			}
-		}
+		browser.checkAccessibility(page);
 	}
 
 	private void signIn(String username) {
@@ -120,6 +95,16 @@ class BrowserIT {
 		driver.findElement(By.cssSelector("#strategy-tree mark a")).click();
 
 		assertThat(driver.findElement(By.tagName("h1")).getText()).contains("1.2");
+		// The adopted RUS is locked: the strateg is pointed to a new version instead.
+		assertThat(driver.findElement(By.cssSelector(".notice.info")).getText()).contains("antagen och därför låst");
+		assertThat(driver.findElements(By.id("descriptionSv"))).isEmpty();
+		assertThat(driver.findElement(By.linkText("Skapa en ny version")).getAttribute("href")).endsWith("/versions");
+		checkAccessibility("adopted element");
+
+		// The digitalisation strategy is out on remiss: it can still be edited.
+		driver.findElement(By.linkText("Strategier")).click();
+		clickAndWait(driver.findElement(By.partialLinkText("digitaliseringsstrategi")));
+		clickAndWait(driver.findElement(By.partialLinkText("Digitala infrastrukturer")));
 		checkAccessibility("element");
 		WebElement description = driver.findElement(By.id("descriptionSv"));
 		description.clear();
@@ -131,7 +116,7 @@ class BrowserIT {
 		assertThat(history.getText()).contains("sara.strateg").contains("Beskrivning skriven i webbläsartestet");
 		checkAccessibility("element after save");
 
-		driver.findElement(By.linkText("RUS")).click();
+		driver.findElement(By.linkText("RDS")).click();
 		driver.findElement(By.linkText("Versioner")).click();
 		checkAccessibility("versions");
 		driver.get(url("/strategies/new"));
@@ -157,7 +142,7 @@ class BrowserIT {
 			.endsWith("/admin/archive/download");
 		checkAccessibility("backup");
 
-		assertThat(this.violations).isEmpty();
+		assertThat(browser.violations()).isEmpty();
 	}
 
 	@Test
@@ -234,7 +219,7 @@ class BrowserIT {
 		signIn("anna.admin");
 		driver.get(url("/admin/units"));
 		checkAccessibility("units");
-		assertThat(this.violations).isEmpty();
+		assertThat(browser.violations()).isEmpty();
 	}
 
 	@Test
@@ -277,11 +262,13 @@ class BrowserIT {
 		driver.get(url("/strategies"));
 		clickAndWait(driver.findElement(By.partialLinkText("en attraktiv region")));
 		clickAndWait(driver.findElement(By.partialLinkText("En nära tillgänglig region")));
-		clickAndWait(driver.findElement(By.partialLinkText("Indikatorer för elementet")));
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#element-indicators table")));
+		clickAndWait(driver.findElement(By.partialLinkText("Alla indikatorer för elementet")));
 		assertThat(driver.findElements(By.cssSelector("td .tag[class*='target-']"))).isNotEmpty();
 		assertThat(driver.getPageSource()).contains("Hushåll med tillgång till minst 1 Gbit/s");
 		checkAccessibility("priority 3 dashboard");
-		assertThat(this.violations).isEmpty();
+		assertThat(browser.violations()).isEmpty();
 	}
 
 	@Test
@@ -298,7 +285,8 @@ class BrowserIT {
 		String cycleUrl = driver.getCurrentUrl();
 		clickAndWait(driver.findElement(By.linkText("Mall och uppdrag")));
 		checkAccessibility("template and assignments");
-		driver.findElement(By.xpath("//optgroup[starts-with(@label,'Prioritering 3')]/option[.='Omvärldsbevakning']"))
+		driver.findElement(By.xpath("//p[contains(@class,'checklist-group') and starts-with(.,'Prioritering 3')]"
+				+ "/following-sibling::div[label[.='Omvärldsbevakning']][1]/label"))
 			.click();
 		driver.findElement(By.xpath("//select[@id='unitId']/option[contains(.,'Företag- och projektfinansiering')]"))
 			.click();
@@ -395,7 +383,7 @@ class BrowserIT {
 		checkAccessibility("interim report");
 		assertThat(driver.findElement(By.cssSelector(".report-preview")).getText()).contains("Uppnås delvis")
 			.contains("146 procent");
-		assertThat(this.violations).isEmpty();
+		assertThat(browser.violations()).isEmpty();
 	}
 
 	@Test
@@ -431,7 +419,7 @@ class BrowserIT {
 		checkAccessibility("public report");
 		assertThat(driver.findElement(By.cssSelector(".report-frame")).getText()).contains("Regionens bidrag");
 		assertThat(driver.findElements(By.xpath("//a[normalize-space()='CSV']"))).isNotEmpty();
-		assertThat(this.violations).isEmpty();
+		assertThat(browser.violations()).isEmpty();
 	}
 
 	@Test
@@ -475,7 +463,7 @@ class BrowserIT {
 		driver.get(url("/foresight/workshops"));
 		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Bostadsbrist");
 		checkAccessibility("workshops with themes");
-		assertThat(this.violations).isEmpty();
+		assertThat(browser.violations()).isEmpty();
 	}
 
 	private void defineIndicator(String code, String name, String source, String sourceRef, String numerator,
@@ -516,24 +504,7 @@ class BrowserIT {
 	}
 
 	private static void clickAndWait(WebElement element) {
-		WebElement page = driver.findElement(By.tagName("html"));
-		element.click();
-		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-		// The old page is gone once asking about its root fails; while the browser swaps
-		// documents
-		// that can also be a plain WebDriverException ("node does not belong to the
-		// document").
-		wait.until(d -> {
-			try {
-				page.isEnabled();
-				return false;
-			}
-			catch (org.openqa.selenium.WebDriverException ex) {
-				return true;
-			}
-		});
-		wait.until(d -> "complete"
-			.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+		browser.clickAndWait(element);
 	}
 
 	private void assess(int direction, String level) {

@@ -76,10 +76,17 @@ class ContributionController {
 
 	private final se.stratlas.strategy.StrategyCatalog strategies;
 
+	private final se.stratlas.accounts.Organisations organisations;
+
+	private final se.stratlas.areas.Areas areas;
+
 	ContributionController(Contributions contributions, LiveReferences references, OrganisationUnits units,
 			UserAccounts users, IndicatorRegistry indicators, InitiativeCatalog initiatives, MessageSource messages,
 			se.stratlas.foresight.Scanning scanning, se.stratlas.foresight.Workshops workshops,
-			se.stratlas.strategy.StrategyCatalog strategies) {
+			se.stratlas.strategy.StrategyCatalog strategies, se.stratlas.accounts.Organisations organisations,
+			se.stratlas.areas.Areas areas) {
+		this.organisations = organisations;
+		this.areas = areas;
 		this.scanning = scanning;
 		this.workshops = workshops;
 		this.strategies = strategies;
@@ -166,6 +173,13 @@ class ContributionController {
 			model.addAttribute("indicatorChoices", this.indicators.definitions(user.organisationId()));
 			model.addAttribute("initiativeChoices",
 					this.initiatives.find(user.organisationId(), InitiativeFilter.none()));
+			// A live reference may name its area: the home county's areas and Sweden.
+			String home = this.organisations.homeArea(user.organisationId());
+			List<se.stratlas.areas.Area> refAreas = new ArrayList<>();
+			this.areas.find(se.stratlas.areas.Areas.SWEDEN).ifPresent(refAreas::add);
+			this.areas.homeAreas(home).stream().filter(a -> !refAreas.contains(a)).forEach(refAreas::add);
+			model.addAttribute("referenceAreas", refAreas);
+			model.addAttribute("homeAreaName", this.areas.name(home));
 		}
 		return "followup/contribution";
 	}

@@ -69,11 +69,11 @@ class CycleController {
 
 	/** The section form. */
 	record SectionForm(String chapter, String title, String guidance, SectionKind kind, Perspective perspective,
-			String indicatorCodes) implements java.io.Serializable {
+			List<String> indicatorCodes) implements java.io.Serializable {
 
 		Section.Draft draft(Section existing) {
 			List<String> codes = this.indicatorCodes == null ? List.of()
-					: List.of(this.indicatorCodes.split("[\\s,;]+")).stream().filter(s -> !s.isBlank()).toList();
+					: this.indicatorCodes.stream().filter(s -> s != null && !s.isBlank()).distinct().toList();
 			return new Section.Draft(this.chapter, this.title, this.guidance, this.kind, this.perspective,
 					existing == null ? null : existing.elementKey(), codes);
 		}
@@ -98,8 +98,12 @@ class CycleController {
 
 	private final MessageSource messages;
 
+	private final se.stratlas.indicators.IndicatorRegistry indicators;
+
 	CycleController(Cycles cycles, Products products, StrategyCatalog strategies, OrganisationUnits units,
-			UserAccounts users, AuditTrail audit, MessageSource messages) {
+			UserAccounts users, AuditTrail audit, MessageSource messages,
+			se.stratlas.indicators.IndicatorRegistry indicators) {
+		this.indicators = indicators;
 		this.cycles = cycles;
 		this.products = products;
 		this.strategies = strategies;
@@ -271,8 +275,26 @@ class CycleController {
 		model.addAttribute("unitNames", this.units.names(user.organisationId()));
 		model.addAttribute("userNames", userNames(user.organisationId()));
 		model.addAttribute("units", this.units.list(user.organisationId()));
-		model.addAttribute("people", this.users.list(user.organisationId()));
+		// Who may be responsible: the people who write (rapportörer and strateger), by
+		// unit,
+		// so that a unit's own people come together; administrators and läsare are not
+		// offered.
+		Map<Long, String> unitNames = this.units.names(user.organisationId());
+		Map<String, List<se.stratlas.accounts.UserAccount>> people = new java.util.TreeMap<>();
+		for (se.stratlas.accounts.UserAccount account : this.users.list(user.organisationId())) {
+			boolean writes = account.enabled()
+					&& (account.roles().contains(Role.REPORTER) || account.roles().contains(Role.STRATEGIST));
+			if (writes) {
+				String unit = account.unitId() == null
+						? this.messages.getMessage("assignment.noUnit", null,
+								org.springframework.context.i18n.LocaleContextHolder.getLocale())
+						: unitNames.getOrDefault(account.unitId(), "");
+				people.computeIfAbsent(unit, k -> new ArrayList<>()).add(account);
+			}
+		}
+		model.addAttribute("peopleByUnit", people);
 		model.addAttribute("sectionKinds", SectionKind.values());
+		model.addAttribute("indicatorChoices", this.indicators.definitions(user.organisationId()));
 		model.addAttribute("perspectives", Perspective.values());
 		model.addAttribute("today", LocalDate.now());
 		model.addAttribute("canManage", user.can(Role.STRATEGIST) && cycle.state() != CycleState.CLOSED
@@ -311,7 +333,8 @@ class CycleController {
 		model.addAttribute("cycle", cycle);
 		model.addAttribute("section", section);
 		model.addAttribute("form", new SectionForm(section.chapter(), section.title(), section.guidance(),
-				section.kind(), section.perspective(), String.join(" ", section.indicatorCodes())));
+				section.kind(), section.perspective(), section.indicatorCodes()));
+		model.addAttribute("indicatorChoices", this.indicators.definitions(user.organisationId()));
 		model.addAttribute("sectionKinds", SectionKind.values());
 		model.addAttribute("perspectives", Perspective.values());
 		return "followup/section-form";
@@ -341,6 +364,7 @@ class CycleController {
 			model.addAttribute("cycle", this.cycles.get(user.organisationId(), id));
 			model.addAttribute("section", section);
 			model.addAttribute("form", form);
+			model.addAttribute("indicatorChoices", this.indicators.definitions(user.organisationId()));
 			model.addAttribute("sectionKinds", SectionKind.values());
 			model.addAttribute("perspectives", Perspective.values());
 			return "followup/section-form";

@@ -66,8 +66,12 @@ class InitiativeController {
 
 	private final MessageSource messages;
 
+	private final se.stratlas.accounts.Organisations organisations;
+
 	InitiativeController(InitiativeCatalog catalog, InitiativeManagement management, StrategyChoices choices,
-			ActorRegistry actors, OrganisationUnits units, Areas areas, AuditTrail audit, MessageSource messages) {
+			ActorRegistry actors, OrganisationUnits units, Areas areas, AuditTrail audit, MessageSource messages,
+			se.stratlas.accounts.Organisations organisations) {
+		this.organisations = organisations;
 		this.catalog = catalog;
 		this.management = management;
 		this.choices = choices;
@@ -153,7 +157,16 @@ class InitiativeController {
 		model.addAttribute("types", InitiativeType.values());
 		model.addAttribute("statuses", Status.values());
 		model.addAttribute("units", this.units.list(user.organisationId()));
-		model.addAttribute("municipalities", this.areas.municipalities());
+		// The home county's municipalities first, then the others.
+		String county = this.organisations.homeCounty(user.organisationId());
+		java.util.Map<String, java.util.List<se.stratlas.areas.Area>> municipalities = new java.util.LinkedHashMap<>();
+		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		if (county != null) {
+			municipalities.put(this.areas.name(county), this.areas.municipalitiesOf(county));
+		}
+		municipalities.put(message(county == null ? "area.municipalities" : "area.otherMunicipalities", locale),
+				this.areas.municipalities().stream().filter(a -> !a.parentCode().equals(county)).toList());
+		model.addAttribute("municipalityGroups", municipalities);
 		model.addAttribute("others",
 				this.catalog.find(user.organisationId(), InitiativeFilter.none())
 					.stream()

@@ -52,7 +52,11 @@ class PortfolioController {
 			@ModelAttribute InitiativeController.FilterForm filter, Model model) {
 		Strategy chosen = this.choices.assessing(user.organisationId(), strategy);
 		if (chosen == null) {
-			throw new NotFoundException("strategy", strategy);
+			if (strategy != null) {
+				throw new NotFoundException("strategy", strategy);
+			}
+			// No strategy yet: the page says what to do first.
+			return "initiatives/portfolio-empty";
 		}
 		model.addAttribute("view", this.portfolio.view(user.organisationId(), chosen.id(), filter.filter()));
 		model.addAttribute("filter", filter);

@@ -55,10 +55,12 @@ class StrategyChoices {
 		if (strategyId != null) {
 			return this.strategies.strategy(organisationId, strategyId);
 		}
-		return own(organisationId).stream()
+		// The first own strategy with directions, else the first own one at all.
+		List<Strategy> own = own(organisationId);
+		return own.stream()
 			.filter(s -> !this.strategies.directions(organisationId, s.id()).isEmpty())
 			.findFirst()
-			.orElse(null);
+			.orElse(own.isEmpty() ? null : own.getFirst());
 	}
 
 	/**

@@ -263,6 +263,8 @@ class ElementController {
 		model.addAttribute("history", this.audit.history("strategy-element", element.key()));
 		model.addAttribute("form", form);
 		model.addAttribute("canEdit", editable);
+		// A strateg who cannot edit an adopted version is told where changes go.
+		model.addAttribute("locked", user.can(Role.STRATEGIST) && StrategyCatalog.adopted(version));
 		// The strategy's own levels, by its own names.
 		java.util.Set<ElementType> used = this.levels.used(strategy.id());
 		model.addAttribute("types", java.util.Arrays.stream(ElementType.values()).filter(used::contains).toList());

@@ -49,8 +49,11 @@ public class HistoryText {
 
 	private final MessageSource messages;
 
-	HistoryText(MessageSource messages) {
+	private final List<se.stratlas.shared.web.HistoryValues> modules;
+
+	HistoryText(MessageSource messages, List<se.stratlas.shared.web.HistoryValues> modules) {
 		this.messages = messages;
+		this.modules = modules;
 	}
 
 	/** The field's label, or the field's name when it has none. */
@@ -81,6 +84,12 @@ public class HistoryText {
 				.collect(Collectors.joining(", "));
 		}
 		String text = String.valueOf(value);
+		for (se.stratlas.shared.web.HistoryValues module : this.modules) {
+			java.util.Optional<String> label = module.label(field, text, locale);
+			if (label.isPresent()) {
+				return label.get();
+			}
+		}
 		List<String> prefixes = PREFIXES.getOrDefault(field, ALL);
 		Matcher constants = CONSTANT.matcher(text);
 		StringBuilder out = new StringBuilder();
