@@ -113,14 +113,21 @@ public final class Browser implements AutoCloseable {
 
 	/** The elements wider than the window, to say what scrolls sideways. */
 	public String widerThanWindow() {
-		Object found = ((JavascriptExecutor) this.driver).executeScript(
-				"""
-						var w = document.documentElement.clientWidth, found = [];
-						document.querySelectorAll('body *').forEach(function (e) {
-						  var b = e.getBoundingClientRect();
-						  if (b.width > 0 && b.right > w + 1) { found.push(e.tagName + '.' + e.className + ' ' + Math.round(b.right)); }
-						});
-						return found.slice(0, 10).join('; ');""");
+		Object found = ((JavascriptExecutor) this.driver).executeScript("""
+				var w = document.documentElement.clientWidth, found = [];
+				function scrolls(e) {
+				  for (var p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+				    if (getComputedStyle(p).overflowX !== 'visible') { return true; }
+				  }
+				  return false;
+				}
+				document.querySelectorAll('body *').forEach(function (e) {
+				  var b = e.getBoundingClientRect();
+				  if (b.width > 0 && b.right > w + 1 && !scrolls(e)) {
+				    found.push(e.tagName + '.' + e.className + ' ' + Math.round(b.right));
+				  }
+				});
+				return found.slice(0, 10).join('; ');""");
 		return String.valueOf(found);
 	}
 

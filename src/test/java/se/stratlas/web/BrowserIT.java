@@ -3,6 +3,7 @@ package se.stratlas.web;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,8 +15,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import se.stratlas.testing.Browser;
@@ -464,6 +467,38 @@ class BrowserIT {
 		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Bostadsbrist");
 		checkAccessibility("workshops with themes");
 		assertThat(browser.violations()).isEmpty();
+	}
+
+	@Autowired
+	JdbcClient jdbc;
+
+	/**
+	 * On a phone (390 px) no page of the main flows scrolls sideways: wide tables scroll
+	 * inside their own frame, facts stack, toolbars wrap.
+	 */
+	@Test
+	void onAPhoneNothingScrollsSideways() {
+		DemoIds ids = DemoIds.of(this.jdbc);
+		List<String> wide = new java.util.ArrayList<>();
+		browser.resize(390, 900);
+		try {
+			signIn("rasmus.rapportor");
+			for (String page : List.of("/", "/followup/tasks", "/followup/contributions/" + ids.contribution(),
+					"/followup/contributions/" + ids.contribution() + "/history", "/followup/" + ids.cycle(),
+					"/initiatives", "/initiatives/" + ids.initiative(), "/indicators", "/indicators/" + ids.indicator(),
+					"/strategies/" + ids.rus(), "/strategies/elements/" + ids.priority1(), "/foresight",
+					"/followup/" + ids.cycle() + "/products/" + ids.product())) {
+				driver.get(url(page));
+				if (browser.sidewaysOverflow() > 0) {
+					wide.add(page + " is " + browser.sidewaysOverflow() + " px too wide: " + browser.widerThanWindow());
+				}
+			}
+			checkAccessibility("contribution on a phone");
+		}
+		finally {
+			browser.resize(1280, 1000);
+		}
+		assertThat(wide).isEmpty();
 	}
 
 	private void defineIndicator(String code, String name, String source, String sourceRef, String numerator,
