@@ -189,4 +189,30 @@
       }
     }
   });
+  // A table wider than its scroll box can be scrolled with the keyboard: the box becomes a named,
+  // focusable region (WCAG 2.1.1; axe scrollable-region-focusable). Boxes that fit stay out of the tab order.
+  function keyboardScroll() {
+    document.querySelectorAll('.table-wrap').forEach(function (box) {
+      if (box.hasAttribute('data-region-static')) { return; }
+      if (box.scrollWidth > box.clientWidth + 1) {
+        var caption = box.querySelector('caption');
+        box.setAttribute('tabindex', '0');
+        box.setAttribute('role', 'region');
+        box.setAttribute('aria-label', caption && caption.textContent.trim() ? caption.textContent.trim()
+          : (document.documentElement.lang === 'en' ? 'Table' : 'Tabell'));
+      } else if (box.getAttribute('tabindex') === '0') {
+        box.removeAttribute('tabindex');
+        box.removeAttribute('role');
+        box.removeAttribute('aria-label');
+      }
+    });
+  }
+  var resizeTimer;
+  document.addEventListener('DOMContentLoaded', keyboardScroll);
+  window.addEventListener('load', keyboardScroll);
+  document.addEventListener('htmx:afterSettle', keyboardScroll);
+  window.addEventListener('resize', function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(keyboardScroll, 150);
+  });
 })();
