@@ -24,6 +24,22 @@ public final class PngCharts {
 	private static final Color[] COLOURS = { new Color(0x0b4f6c), new Color(0xc2410c), new Color(0x1d6b38),
 			new Color(0x7c3aed), new Color(0xa1181d), new Color(0x4a5663) };
 
+	/**
+	 * The chart's size in points as laid out; the image has {@link #SCALE} pixels per
+	 * point, so it stays sharp when a report prints it 15 cm wide.
+	 */
+	public static final int WIDTH = 560;
+
+	public static final int HEIGHT = 300;
+
+	public static final int SCALE = 2;
+
+	/**
+	 * Tick labels, legend and axis label in points of the laid-out chart: at 15 cm wide
+	 * on paper they print at about 9 pt.
+	 */
+	public static final float TICK_FONT_SIZE = 12f;
+
 	private PngCharts() {
 	}
 
@@ -34,7 +50,8 @@ public final class PngCharts {
 	/**
 	 * The line chart with the axis in the reader's numbers (a decimal comma in Swedish),
 	 * round ticks as the SVG has them, periods as people write them and preliminary
-	 * values as open points.
+	 * values as open points. Without a title ({@code null}) when the page around it
+	 * carries one, as a report's figure caption does.
 	 */
 	public static byte[] line(String title, String unit, List<IndicatorAnalytics.Series> series,
 			java.util.Locale locale) {
@@ -106,10 +123,18 @@ public final class PngCharts {
 			plot.getRenderer().setSeriesPaint(i, COLOURS[i % COLOURS.length]);
 			plot.getRenderer().setSeriesStroke(i, new BasicStroke(2.5f));
 		}
-		JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
+		Font labels = new Font(Font.SANS_SERIF, Font.PLAIN, Math.round(TICK_FONT_SIZE));
+		axis.setTickLabelFont(labels);
+		axis.setLabelFont(labels);
+		plot.getDomainAxis().setTickLabelFont(labels);
+		JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, true);
+		if (title == null) {
+			chart.setTitle((org.jfree.chart.title.TextTitle) null);
+		}
+		chart.getLegend().setItemFont(labels);
 		chart.setBackgroundPaint(Color.WHITE);
 		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			ChartUtils.writeChartAsPNG(out, chart, 960, 480);
+			ChartUtils.writeScaledChartAsPNG(out, chart, WIDTH, HEIGHT, SCALE, SCALE);
 			return out.toByteArray();
 		}
 		catch (IOException ex) {

@@ -33,6 +33,7 @@ import org.commonmark.parser.Parser;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.StylesDocument;
 
+import se.stratlas.indicators.PngCharts;
 import se.stratlas.reports.ReportDocument.Chart;
 import se.stratlas.reports.ReportDocument.Heading;
 import se.stratlas.reports.ReportDocument.Node;
@@ -50,6 +51,14 @@ public final class DocxReport {
 
 	private static final Parser PARSER = Parser.builder().build();
 
+	/** A4 with 2 cm margins: the text is 9,638 twips wide. */
+	static final int TEXT_WIDTH = 11906 - 2 * 1134;
+
+	/** A character of 9 pt Arial, in twips, and a cell's padding. */
+	private static final int CHARACTER = 105;
+
+	private static final int PADDING = 200;
+
 	private DocxReport() {
 	}
 
@@ -62,9 +71,11 @@ public final class DocxReport {
 			docx.enforceUpdateFields();
 			cover(docx, document);
 			toc(docx, document);
+			int level = 1;
 			for (Node node : document.nodes()) {
 				switch (node) {
 					case Heading heading -> {
+						level = Math.min(3, heading.level());
 						XWPFParagraph paragraph = docx.createParagraph();
 						paragraph.setStyle("Heading" + Math.min(3, heading.level()));
 						if (heading.level() == 1) {
@@ -78,7 +89,7 @@ public final class DocxReport {
 							run.setItalic(true);
 							run.setText(text.byline());
 						}
-						markdown(docx, text.markdown());
+						markdown(docx, text.markdown(), Math.min(4, level + 1));
 					}
 					case Table table -> table(docx, table);
 					case Chart chart -> chart(docx, chart);
@@ -92,6 +103,7 @@ public final class DocxReport {
 				}
 			}
 			footer(docx);
+			page(docx);
 			docx.write(out);
 			return out.toByteArray();
 		}
@@ -165,6 +177,23 @@ public final class DocxReport {
 		field.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
 	}
 
+	/** A4 with 2 cm margins, as the PDF. */
+	private static void page(XWPFDocument docx) {
+		var body = docx.getDocument().getBody();
+		var section = body.isSetSectPr() ? body.getSectPr() : body.addNewSectPr();
+		var size = section.isSetPgSz() ? section.getPgSz() : section.addNewPgSz();
+		size.setW(java.math.BigInteger.valueOf(11906));
+		size.setH(java.math.BigInteger.valueOf(16838));
+		var margins = section.isSetPgMar() ? section.getPgMar() : section.addNewPgMar();
+		java.math.BigInteger two = java.math.BigInteger.valueOf(1134);
+		margins.setTop(two);
+		margins.setBottom(two);
+		margins.setLeft(two);
+		margins.setRight(two);
+		margins.setHeader(java.math.BigInteger.valueOf(567));
+		margins.setFooter(java.math.BigInteger.valueOf(567));
+	}
+
 	private static void footer(XWPFDocument docx) {
 		XWPFHeaderFooterPolicy policy = docx.createHeaderFooterPolicy();
 		XWPFFooter footer = policy.createFooter(XWPFHeaderFooterPolicy.DEFAULT);
@@ -179,7 +208,27 @@ public final class DocxReport {
 		caption.setStyle("Caption");
 		caption.createRun().setText(table.caption());
 		XWPFTable grid = docx.createTable(table.rows().size() + 1, table.headers().size());
-		grid.setWidth("100%");
+		grid.setStyleID("StratlasTable");
+		int[] widths = columnWidths(table);
+		var tblGrid = grid.getCTTbl().getTblGrid() == null ? grid.getCTTbl().addNewTblGrid()
+				: grid.getCTTbl().getTblGrid();
+		while (tblGrid.sizeOfGridColArray() > 0) {
+			tblGrid.removeGridCol(0);
+		}
+		for (int width : widths) {
+			tblGrid.addNewGridCol().setW(java.math.BigInteger.valueOf(width));
+		}
+		grid.getCTTbl()
+			.getTblPr()
+			.addNewTblLayout()
+			.setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType.FIXED);
+		grid.setWidth(String.valueOf(TEXT_WIDTH));
+		for (XWPFTableRow tableRow : grid.getRows()) {
+			for (int c = 0; c < widths.length && c < tableRow.getTableCells().size(); c++) {
+				tableRow.getCell(c).setWidth(String.valueOf(widths[c]));
+			}
+			tableRow.setCantSplitRow(true);
+		}
 		XWPFTableRow header = grid.getRow(0);
 		header.setRepeatHeader(true);
 		for (int c = 0; c < table.headers().size(); c++) {
@@ -194,6 +243,10 @@ public final class DocxReport {
 				XWPFParagraph cell = grid.getRow(r + 1).getCell(c).getParagraphs().getFirst();
 				if (row.get(c) instanceof Number) {
 					cell.setAlignment(ParagraphAlignment.RIGHT);
+					var tcPr = grid.getRow(r + 1).getCell(c).getCTTc().isSetTcPr()
+							? grid.getRow(r + 1).getCell(c).getCTTc().getTcPr()
+							: grid.getRow(r + 1).getCell(c).getCTTc().addNewTcPr();
+					tcPr.addNewNoWrap();
 				}
 				cell.createRun().setText(HtmlReport.cell(row.get(c)));
 			}
@@ -201,12 +254,57 @@ public final class DocxReport {
 		docx.createParagraph();
 	}
 
+	/**
+	 * Column widths in twips that fill the text width: each column gets at least its
+	 * longest word (so Word never breaks a word), and the rest by how long its contents
+	 * are.
+	 */
+	static int[] columnWidths(Table table) {
+		int columns = table.headers().size();
+		int[] least = new int[columns];
+		int[] wanted = new int[columns];
+		for (int c = 0; c < columns; c++) {
+			List<String> texts = new java.util.ArrayList<>();
+			texts.add(table.headers().get(c));
+			for (List<Object> row : table.rows()) {
+				if (c < row.size()) {
+					texts.add(HtmlReport.cell(row.get(c)));
+				}
+			}
+			int word = 3;
+			int longest = 3;
+			for (String text : texts) {
+				longest = Math.max(longest, text.length());
+				for (String part : text.split("[ \\-/]")) {
+					word = Math.max(word, part.length());
+				}
+			}
+			least[c] = Math.min(24, word) * CHARACTER + PADDING;
+			wanted[c] = Math.min(40, longest) * CHARACTER + PADDING;
+		}
+		int leastSum = java.util.Arrays.stream(least).sum();
+		int wantedSum = java.util.Arrays.stream(wanted).sum();
+		int[] widths = new int[columns];
+		for (int c = 0; c < columns; c++) {
+			if (wantedSum <= TEXT_WIDTH) {
+				widths[c] = wanted[c] * TEXT_WIDTH / wantedSum;
+			}
+			else if (leastSum < TEXT_WIDTH) {
+				widths[c] = least[c] + (wanted[c] - least[c]) * (TEXT_WIDTH - leastSum) / (wantedSum - leastSum);
+			}
+			else {
+				widths[c] = least[c] * TEXT_WIDTH / leastSum;
+			}
+		}
+		return widths;
+	}
+
 	private static void chart(XWPFDocument docx, Chart chart) {
 		XWPFParagraph paragraph = docx.createParagraph();
 		XWPFRun run = paragraph.createRun();
 		try {
 			run.addPicture(new ByteArrayInputStream(chart.png()), PictureType.PNG, "diagram.png", Units.toEMU(425),
-					Units.toEMU(425 * 0.6));
+					Units.toEMU(425.0 * PngCharts.HEIGHT / PngCharts.WIDTH));
 		}
 		catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException ex) {
 			throw new IllegalStateException(ex);
@@ -216,24 +314,26 @@ public final class DocxReport {
 		docPr.setTitle(chart.title());
 		XWPFParagraph caption = docx.createParagraph();
 		caption.setStyle("Caption");
-		caption.createRun().setText(chart.title());
+		caption.createRun().setText(chart.caption());
 	}
 
 	/**
-	 * Markdown to Word paragraphs: headings, paragraphs, bold, italic, lists and links as
-	 * text.
+	 * Markdown to Word paragraphs: headings (at the level given), paragraphs, bold,
+	 * italic, lists and links as text.
 	 */
-	private static void markdown(XWPFDocument docx, String markdown) {
+	private static void markdown(XWPFDocument docx, String markdown, int headingLevel) {
 		org.commonmark.node.Node root = PARSER.parse(markdown == null ? "" : markdown);
 		for (org.commonmark.node.Node block = root.getFirstChild(); block != null; block = block.getNext()) {
-			block(docx, block, 0);
+			block(docx, block, 0, headingLevel);
 		}
 	}
 
-	private static void block(XWPFDocument docx, org.commonmark.node.Node block, int depth) {
+	private static void block(XWPFDocument docx, org.commonmark.node.Node block, int depth, int headingLevel) {
 		if (block instanceof org.commonmark.node.Heading) {
+			// A heading in a text is one level below the heading the text stands under:
+			// no jumps in the outline.
 			XWPFParagraph paragraph = docx.createParagraph();
-			paragraph.setStyle("Heading3");
+			paragraph.setStyle("Heading" + headingLevel);
 			inline(paragraph, block);
 		}
 		else if (block instanceof BulletList || block instanceof OrderedList) {
@@ -257,7 +357,7 @@ public final class DocxReport {
 						firstPart = false;
 					}
 					else {
-						block(docx, part, depth + 1);
+						block(docx, part, depth + 1, headingLevel);
 					}
 				}
 			}
@@ -273,7 +373,7 @@ public final class DocxReport {
 		}
 		else if (block instanceof org.commonmark.node.BlockQuote) {
 			for (org.commonmark.node.Node part = block.getFirstChild(); part != null; part = part.getNext()) {
-				block(docx, part, depth + 1);
+				block(docx, part, depth + 1, headingLevel);
 			}
 		}
 		else if (block instanceof org.commonmark.node.HtmlBlock html) {
@@ -345,7 +445,7 @@ public final class DocxReport {
 	private static final String STYLES = """
 			<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
 			  <w:docDefaults>
-			    <w:rPrDefault><w:rPr><w:rFonts w:ascii="DejaVu Sans" w:hAnsi="DejaVu Sans" w:cs="DejaVu Sans"/>
+			    <w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="Arial" w:cs="Arial"/>
 			      <w:sz w:val="20"/><w:lang w:val="sv-SE"/></w:rPr></w:rPrDefault>
 			    <w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault>
 			  </w:docDefaults>
@@ -358,6 +458,18 @@ public final class DocxReport {
 			    <w:pPr><w:keepNext/><w:spacing w:before="240" w:after="80"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:color w:val="0B4F6C"/><w:sz w:val="28"/></w:rPr></w:style>
 			  <w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:qFormat/>
 			    <w:pPr><w:keepNext/><w:spacing w:before="200" w:after="60"/><w:outlineLvl w:val="2"/></w:pPr><w:rPr><w:b/><w:sz w:val="22"/></w:rPr></w:style>
+			  <w:style w:type="paragraph" w:styleId="Heading4"><w:name w:val="heading 4"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:qFormat/>
+			    <w:pPr><w:keepNext/><w:spacing w:before="160" w:after="40"/><w:outlineLvl w:val="3"/></w:pPr><w:rPr><w:b/><w:i/><w:sz w:val="20"/></w:rPr></w:style>
+			  <w:style w:type="table" w:styleId="StratlasTable"><w:name w:val="Stratlas tabell"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>
+			    <w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr>
+			    <w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="C5CED6"/><w:left w:val="single" w:sz="4" w:space="0" w:color="C5CED6"/>
+			      <w:bottom w:val="single" w:sz="4" w:space="0" w:color="C5CED6"/><w:right w:val="single" w:sz="4" w:space="0" w:color="C5CED6"/>
+			      <w:insideH w:val="single" w:sz="4" w:space="0" w:color="C5CED6"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="C5CED6"/></w:tblBorders>
+			      <w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="80" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr>
+			    <w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="F3F6F8"/></w:tcPr></w:tblStylePr>
+			  </w:style>
+			  <w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/>
+			    <w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>
 			  <w:style w:type="paragraph" w:styleId="TOCHeading"><w:name w:val="TOC Heading"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>
 			    <w:rPr><w:b/><w:color w:val="0B4F6C"/><w:sz w:val="32"/></w:rPr></w:style>
 			  <w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>

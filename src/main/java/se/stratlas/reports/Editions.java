@@ -125,12 +125,33 @@ public class Editions {
 
 	public static byte[] xlsx(ReportDocument document) {
 		List<se.stratlas.shared.tables.Table> sheets = new ArrayList<>();
+		// The first sheet says what the workbook is: report, organisation, date, where
+		// the
+		// figures come from, what is invented, and which sheet holds which table.
+		List<List<Object>> about = new ArrayList<>();
+		about.add(List.of("Rapport", document.title()));
+		about.add(List.of("Period", document.subtitle()));
+		about.add(List.of("Organisation", document.organisation()));
+		about.add(List.of("Datum", document.date()));
+		about.add(List.of("Källa", "Stratlas. Indikatorvärden från Kolada, SCB eller organisationens egna data "
+				+ "enligt figurtexterna; belopp i kronor där inget annat anges."));
+		document.nodes()
+			.stream()
+			.filter(ReportDocument.Notice.class::isInstance)
+			.map(n -> ((ReportDocument.Notice) n).text())
+			.filter(t -> t.contains("fiktiva"))
+			.distinct()
+			.forEach(t -> about.add(List.of("Observera", t)));
+		List<se.stratlas.shared.tables.Table> tables = new ArrayList<>();
 		int index = 0;
 		for (ReportDocument.Table table : document.tables()) {
 			index++;
-			sheets.add(new se.stratlas.shared.tables.Table(
-					String.format(Locale.ROOT, "%02d %s", index, table.caption()), table.headers(), table.rows()));
+			String name = String.format(Locale.ROOT, "%02d %s", index, table.caption());
+			tables.add(new se.stratlas.shared.tables.Table(name, table.headers(), table.rows()));
+			about.add(List.of(String.format(Locale.ROOT, "Blad %02d", index), table.caption()));
 		}
+		sheets.add(new se.stratlas.shared.tables.Table("Om arbetsboken", List.of("Uppgift", "Värde"), about));
+		sheets.addAll(tables);
 		return TableFiles.xlsx(sheets);
 	}
 
@@ -139,8 +160,22 @@ public class Editions {
 	 * once with the edition to follow.
 	 */
 	public Edition start(StratlasPrincipal user, long cycleId, long productId) {
+		return start(user, cycleId, productId, false);
+	}
+
+	/**
+	 * Freezes the product; when sections are empty or texts not approved
+	 * ({@link Reports#gaps}), only with {@code gapsConfirmed}: the strateg has seen the
+	 * list and freezes anyway.
+	 * @throws ValidationException on the field {@code confirmGaps} when there are gaps
+	 * and they were not confirmed
+	 */
+	public Edition start(StratlasPrincipal user, long cycleId, long productId, boolean gapsConfirmed) {
 		if (!user.can(Role.STRATEGIST)) {
 			throw new AccessDeniedException("Only a strateg freezes reports");
+		}
+		if (!gapsConfirmed && !this.reports.gaps(user.organisationId(), cycleId, productId).isEmpty()) {
+			throw new ValidationException("confirmGaps", "report.freeze.gapsUnconfirmed");
 		}
 		ReportDocument probe = this.reports.build(user.organisationId(), cycleId, productId);
 		long id = this.jdbc.sql("""
@@ -280,12 +315,25 @@ public class Editions {
 
 	/** Publishes a ready edition: a public page and its tables as open data. */
 	public Edition publish(StratlasPrincipal user, long id) {
+		return publish(user, id, false);
+	}
+
+	/**
+	 * Publishes a frozen edition: it gets a public page and its tables become open data.
+	 * A draft edition (texts not all approved) only with {@code draftConfirmed}.
+	 * @throws ValidationException when the edition is not ready, or is a draft and that
+	 * was not confirmed (field {@code confirmDraft})
+	 */
+	public Edition publish(StratlasPrincipal user, long id, boolean draftConfirmed) {
 		if (!user.can(Role.STRATEGIST)) {
 			throw new AccessDeniedException("Only a strateg publishes reports");
 		}
 		Edition edition = get(user.organisationId(), id);
 		if (!edition.ready()) {
 			throw new ValidationException("", "edition.notReady");
+		}
+		if (edition.draft() && !edition.published() && !draftConfirmed) {
+			throw new ValidationException("confirmDraft", "edition.publish.draftUnconfirmed");
 		}
 		if (edition.published()) {
 			return edition;

@@ -92,7 +92,8 @@ public final class HtmlReport {
 			.append("</h1><p class=\"subtitle\">")
 			.append(e(document.subtitle()))
 			.append("</p><p class=\"date\">")
-			.append(document.date().format(DateTimeFormatter.ISO_LOCAL_DATE))
+			.append(document.date()
+				.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag(document.language()))))
 			.append("</p>");
 		if (document.draft()) {
 			html.append("<p class=\"draft\"><strong>Utkast:</strong> alla avsnitt är inte godkända. ")
@@ -117,58 +118,109 @@ public final class HtmlReport {
 		html.append("</ol></nav>");
 	}
 
+	/**
+	 * A table of at most this many rows is kept on one page with its heading and notes.
+	 */
+	static final int SHORT_TABLE = 20;
+
+	/**
+	 * The nodes in order, grouped as they should stay on paper: a heading with the chart
+	 * or short table under it, a table or chart with the notices about it. Such a group
+	 * is one block that is not split over pages; the notices about a long table (which
+	 * must be split) come before it, so that they do not end up alone on a page.
+	 */
 	private static void nodes(List<Node> nodes, StringBuilder html, boolean print) {
 		int level = 1;
-		for (Node node : nodes) {
-			switch (node) {
-				case Heading heading -> {
-					level = heading.level();
-					html.append("<h")
-						.append(heading.level())
-						.append(" id=\"")
-						.append(heading.anchor())
-						.append("\"")
-						.append(heading.level() == 1 ? " class=\"chapter\"" : "")
-						.append(">")
-						.append(e(heading.text()))
-						.append("</h")
-						.append(heading.level())
-						.append(">");
-				}
-				case Text text -> {
-					html.append("<div class=\"text\">");
-					if (text.byline() != null) {
-						html.append("<p class=\"byline\">").append(e(text.byline())).append("</p>");
-					}
-					String body = shiftHeadings(Markdown.html(text.markdown()), Math.min(6, level + 1));
-					// Links carry a title (PDF/UA asks for one): their address.
-					html.append(LINK.matcher(body).replaceAll("<a title=\"$1\" href=\"$1\""));
-					html.append("</div>");
-				}
-				case Table table -> table(table, html);
-				case Chart chart -> {
-					html.append("<figure class=\"chart\">");
-					if (print) {
-						html.append("<img src=\"data:image/png;base64,")
-							.append(Base64.getEncoder().encodeToString(chart.png()))
-							.append("\" alt=\"")
-							.append(e(chart.alt()))
-							.append("\" />");
-					}
-					else {
-						html.append("<img src=\"data:image/svg+xml;base64,")
-							.append(Base64.getEncoder().encodeToString(chart.svg().getBytes(StandardCharsets.UTF_8)))
-							.append("\" alt=\"")
-							.append(e(chart.alt()))
-							.append("\" />");
-					}
-					html.append("<figcaption>").append(e(chart.title())).append("</figcaption></figure>");
-				}
-				case Notice notice -> html.append("<p class=\"report-notice\"><strong>Observera: </strong>")
-					.append(e(notice.text()))
-					.append("</p>");
+		int i = 0;
+		while (i < nodes.size()) {
+			int end = i + 1;
+			if (nodes.get(i) instanceof Heading heading && heading.level() >= 2 && end < nodes.size()
+					&& (nodes.get(end) instanceof Chart || nodes.get(end) instanceof Table table && isShort(table))) {
+				end++;
 			}
+			Node last = nodes.get(end - 1);
+			int notices = end;
+			if (last instanceof Table || last instanceof Chart) {
+				while (notices < nodes.size() && nodes.get(notices) instanceof Notice) {
+					notices++;
+				}
+			}
+			List<Node> group = new java.util.ArrayList<>(nodes.subList(i, notices));
+			if (last instanceof Table table && !isShort(table)) {
+				// The notices go before the long table.
+				group.removeAll(nodes.subList(end, notices));
+				group.addAll(group.indexOf(last), nodes.subList(end, notices));
+			}
+			boolean keep = group.size() > 1 && !(last instanceof Table table && !isShort(table));
+			if (keep) {
+				html.append("<div class=\"keep\">");
+			}
+			for (Node node : group) {
+				level = node(node, level, html, print);
+			}
+			if (keep) {
+				html.append("</div>");
+			}
+			i = notices;
 		}
+	}
+
+	private static boolean isShort(Table table) {
+		return table.rows().size() <= SHORT_TABLE;
+	}
+
+	/** One node; returns the heading level that the following text stands under. */
+	private static int node(Node node, int current, StringBuilder html, boolean print) {
+		int level = current;
+		switch (node) {
+			case Heading heading -> {
+				level = heading.level();
+				html.append("<h")
+					.append(heading.level())
+					.append(" id=\"")
+					.append(heading.anchor())
+					.append("\"")
+					.append(heading.level() == 1 ? " class=\"chapter\"" : "")
+					.append(">")
+					.append(e(heading.text()))
+					.append("</h")
+					.append(heading.level())
+					.append(">");
+			}
+			case Text text -> {
+				html.append("<div class=\"text\">");
+				if (text.byline() != null) {
+					html.append("<p class=\"byline\">").append(e(text.byline())).append("</p>");
+				}
+				String body = shiftHeadings(Markdown.html(text.markdown()), Math.min(6, level + 1));
+				// Links carry a title (PDF/UA asks for one): their address.
+				html.append(LINK.matcher(body).replaceAll("<a title=\"$1\" href=\"$1\""));
+				html.append("</div>");
+			}
+			case Table table -> table(table, html);
+			case Chart chart -> {
+				html.append("<figure class=\"chart\">");
+				if (print) {
+					html.append("<img src=\"data:image/png;base64,")
+						.append(Base64.getEncoder().encodeToString(chart.png()))
+						.append("\" alt=\"")
+						.append(e(chart.alt()))
+						.append("\" />");
+				}
+				else {
+					html.append("<img src=\"data:image/svg+xml;base64,")
+						.append(Base64.getEncoder().encodeToString(chart.svg().getBytes(StandardCharsets.UTF_8)))
+						.append("\" alt=\"")
+						.append(e(chart.alt()))
+						.append("\" />");
+				}
+				html.append("<figcaption>").append(e(chart.caption())).append("</figcaption></figure>");
+			}
+			case Notice notice -> html.append("<p class=\"report-notice\"><strong>Observera: </strong>")
+				.append(e(notice.text()))
+				.append("</p>");
+		}
+		return level;
 	}
 
 	/** Headings inside a text become one level below the heading they stand under. */
@@ -181,8 +233,12 @@ public final class HtmlReport {
 		html.append("<table class=\"report-table\"><caption>")
 			.append(e(table.caption()))
 			.append("</caption><thead><tr>");
-		for (String header : table.headers()) {
-			html.append("<th scope=\"col\">").append(e(header)).append("</th>");
+		for (int c = 0; c < table.headers().size(); c++) {
+			int column = c;
+			boolean numbers = table.rows().stream().anyMatch(r -> column < r.size() && r.get(column) instanceof Number);
+			html.append(numbers ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">")
+				.append(e(table.headers().get(c)))
+				.append("</th>");
 		}
 		html.append("</tr></thead><tbody>");
 		for (List<Object> row : table.rows()) {
@@ -196,7 +252,10 @@ public final class HtmlReport {
 		html.append("</tbody></table>");
 	}
 
-	/** A cell as Swedes read it: decimal comma, spaces between thousands. */
+	/**
+	 * A cell as Swedes read it: decimal comma, a minus sign, and no-break spaces between
+	 * thousands, so that an amount never wraps inside its cell in any format.
+	 */
 	static String cell(Object value) {
 		if (value == null) {
 			return "";
@@ -207,7 +266,7 @@ public final class HtmlReport {
 					: BigDecimal.valueOf(((Number) value).doubleValue());
 			format.setMinimumFractionDigits(Math.max(0, number.stripTrailingZeros().scale()));
 			format.setMaximumFractionDigits(Math.max(0, number.scale()));
-			return format.format(number).replace('\u00a0', ' ').replace('\u2212', '-');
+			return format.format(number).replace(' ', '\u00a0').replace('\u202f', '\u00a0').replace('\u2212', '-');
 		}
 		return String.valueOf(value);
 	}
@@ -220,9 +279,11 @@ public final class HtmlReport {
 			@page { size: A4; margin: 22mm 20mm 24mm 20mm;
 			  @bottom-center { content: "Sida " counter(page) " av " counter(pages); font-family: 'DejaVu Sans'; font-size: 9pt; } }
 			body { font-family: 'DejaVu Sans'; font-size: 10pt; line-height: 1.45; color: #1b2631; }
-			.cover { page-break-after: always; padding-top: 60mm; }
-			.cover h1 { font-size: 26pt; color: #0b4f6c; }
-			.cover .organisation { font-size: 14pt; font-weight: bold; }
+			.cover { page-break-after: always; padding-top: 40mm; border-top: 6mm solid #0b4f6c; margin-top: -22mm; }
+			.cover h1 { font-size: 28pt; line-height: 1.15; color: #0b4f6c; margin: 4mm 0 6mm 0; }
+			.cover .organisation { font-size: 14pt; font-weight: bold; margin-top: 20mm; }
+			.cover .subtitle { font-size: 13pt; color: #1b2631; }
+			.cover .date { font-size: 11pt; color: #4a5663; margin-top: 12mm; }
 			.cover .logo img { max-height: 30mm; max-width: 80mm; }
 			.draft { border: 1pt solid #a1181d; padding: 6pt; }
 			.toc { page-break-after: always; }
@@ -239,8 +300,12 @@ public final class HtmlReport {
 			table.report-table caption { text-align: left; font-weight: bold; padding-bottom: 3pt; }
 			table.report-table th, table.report-table td { border: 0.5pt solid #c5ced6; padding: 2pt 4pt; vertical-align: top; }
 			table.report-table th { background: #f3f6f8; text-align: left; }
-			td.num { text-align: right; }
+			table.report-table tr { page-break-inside: avoid; }
+			td.num, th.num { text-align: right; white-space: nowrap; }
+			h1, h2, h3, h4 { page-break-after: avoid; }
+			h2, h3, h4 { -fs-page-break-min-height: 45mm; }
 			figure.chart { margin: 6pt 0 12pt 0; page-break-inside: avoid; }
+			div.keep { page-break-inside: avoid; }
 			figure.chart img { width: 15cm; }
 			figcaption { font-size: 9pt; color: #4a5663; }
 			""";

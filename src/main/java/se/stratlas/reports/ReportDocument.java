@@ -38,12 +38,18 @@ public record ReportDocument(String title, String subtitle, String organisation,
 	/**
 	 * A chart drawn on the server, with its alternative text and its data. The PNG (for
 	 * Word and PDF) is drawn the first time a format asks for it, from the same series.
+	 * The note adds what the title does not say: source, unit, period, invented values.
 	 */
-	public record Chart(String title, String alt, String svg, java.util.function.Supplier<byte[]> drawPng,
+	public record Chart(String title, String note, String alt, String svg, java.util.function.Supplier<byte[]> drawPng,
 			Table data) implements Node {
 
 		public Chart {
 			drawPng = once(drawPng);
+		}
+
+		/** The figure caption: the title, then the note. */
+		public String caption() {
+			return this.note == null || this.note.isBlank() ? this.title : this.title + ". " + this.note;
 		}
 
 		public byte[] png() {

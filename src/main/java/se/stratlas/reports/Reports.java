@@ -145,8 +145,12 @@ public class Reports {
 		}
 		progress.step("Klart", 4, 4);
 		String organisation = this.organisations.get(organisationId).name();
-		return new ReportDocument(product.name(), cycle.name() + " · " + cycle.periodLabel(SWEDISH), organisation, "sv",
-				LocalDate.now(), draft, this.logos.get(organisationId).orElse(null), nodes);
+		// The cover says what kind of report it is and for which period; the cycle's
+		// name only when it says something the title does not.
+		String subtitle = label(product.kind().messageKey()) + " · " + cycle.periodLabel(SWEDISH)
+				+ (cycle.name().equals(product.name()) ? "" : " · " + cycle.name());
+		return new ReportDocument(product.name(), subtitle, organisation, "sv", LocalDate.now(), draft,
+				this.logos.get(organisationId).orElse(null), nodes);
 	}
 
 	private void about(Cycle cycle, Product product, boolean interim, List<Node> nodes) {
@@ -190,12 +194,18 @@ public class Reports {
 		int chapter = 0;
 		for (var entry : chapters.entrySet()) {
 			progress.step("Kapitel " + entry.getKey(), 1, 4);
-			nodes.add(new Heading(1, entry.getKey(), "kapitel-" + ++chapter));
-			for (Products.Part part : entry.getValue()) {
-				section(organisationId, cycle, part, nodes, 2);
-			}
 			UUID key = entry.getValue().getFirst().section().elementKey();
 			StrategyElement priority = key == null ? null : byKey.get(key);
+			// A section no unit was given has nothing to say: it is left out (the freeze
+			// step lists it), and so is a chapter with nothing in it.
+			List<Products.Part> given = entry.getValue().stream().filter(p -> !p.entries().isEmpty()).toList();
+			if (given.isEmpty() && priority == null) {
+				continue;
+			}
+			nodes.add(new Heading(1, entry.getKey(), "kapitel-" + ++chapter));
+			for (Products.Part part : given) {
+				section(organisationId, cycle, part, nodes, 2);
+			}
 			// Every chapter tied to an element of the strategy (a prioritering, a
 			// målområde, a
 			// fokusområde) ends with the indicators linked to it and its initiatives.
@@ -210,12 +220,37 @@ public class Reports {
 		contacts(organisationId, elements, nodes);
 	}
 
+	/**
+	 * What is open in a product before it is frozen: a section of the product that no
+	 * unit was given, a unit's text not approved yet, an approved text changed since.
+	 * Each gap has the section's title, the unit (none for a section nobody was given)
+	 * and a message key for the reason.
+	 */
+	public record Gap(String section, String unit, String reason) {
+	}
+
+	/** The product's gaps, section by section, in the report's order. */
+	public List<Gap> gaps(long organisationId, long cycleId, long productId) {
+		List<Gap> gaps = new ArrayList<>();
+		for (Products.Part part : this.products.content(organisationId, cycleId, productId)) {
+			if (part.entries().isEmpty()) {
+				gaps.add(new Gap(part.section().title(), null, "report.gap.notGiven"));
+			}
+			for (Products.Entry entry : part.entries()) {
+				if (entry.text() == null) {
+					gaps.add(new Gap(part.section().title(), entry.unitName(), "report.gap.notApproved"));
+				}
+				else if (entry.status() == Products.Status.CHANGED_SINCE_APPROVAL) {
+					gaps.add(new Gap(part.section().title(), entry.unitName(), "report.gap.changed"));
+				}
+			}
+		}
+		return gaps;
+	}
+
 	private void section(long organisationId, Cycle cycle, Products.Part part, List<Node> nodes, int level) {
 		Section section = part.section();
 		nodes.add(new Heading(level, section.title(), "avsnitt-" + section.id()));
-		if (part.entries().isEmpty()) {
-			nodes.add(new Notice("Ingen enhet har fått avsnittet."));
-		}
 		for (Products.Entry entry : part.entries()) {
 			if (entry.text() == null) {
 				nodes.add(new Notice(entry.unitName() + ": inte godkänd ännu."));
@@ -352,8 +387,9 @@ public class Reports {
 							+ present.getFirst().period().label() + ") till "
 							+ format(latest.value(), indicator.decimals()) + " (" + latest.period().label() + ")")
 					+ (indicator.unit() == null ? "" : " " + indicator.unit());
-			charts.add(new Chart(title, alt, SvgCharts.line(title, nz(indicator.unit()), List.of(shown)),
-					() -> PngCharts.line(title, nz(indicator.unit()), List.of(shown)),
+			charts.add(new Chart(title, chartNote(indicator, points), alt,
+					SvgCharts.line(title, nz(indicator.unit()), List.of(shown)),
+					() -> PngCharts.line(null, nz(indicator.unit()), List.of(shown), SWEDISH),
 					new Table(title, List.of("Period", "Värde"), data, "indikator-" + indicator.code())));
 			if (indicator.bySex()) {
 				charts.add(bySex(organisationId, indicator, home, series.areaName(), year));
@@ -368,6 +404,33 @@ public class Reports {
 			nodes.add(new Notice("Indikatorvärdena är fiktiva demovärden, påhittade för demon, inte statistik."));
 		}
 		nodes.addAll(charts);
+	}
+
+	/**
+	 * What a chart's caption adds to its title: the source (with the key figure's id),
+	 * the unit, the period shown and whether the values are invented.
+	 */
+	private String chartNote(IndicatorDefinition indicator, List<Target.Point> points) {
+		StringBuilder note = new StringBuilder("Källa: ")
+			.append(label("indicator.source." + indicator.source().name()));
+		if (indicator.sourceRef() != null && !indicator.sourceRef().isBlank()
+				&& indicator.source() == se.stratlas.indicators.IndicatorKinds.Source.KOLADA) {
+			note.append(" (").append(indicator.sourceRef()).append(')');
+		}
+		if (indicator.unit() != null && !indicator.unit().isBlank()) {
+			note.append(". Enhet: ").append(indicator.unit());
+		}
+		if (!points.isEmpty()) {
+			note.append(". Period: ").append(points.getFirst().period().label());
+			if (points.size() > 1) {
+				note.append('–').append(points.getLast().period().label());
+			}
+		}
+		note.append('.');
+		if (indicator.demoNote() != null) {
+			note.append(" Fiktiva demovärden.");
+		}
+		return note.toString();
 	}
 
 	/** Women and men side by side: the gender perspective the directions ask for. */
@@ -394,8 +457,9 @@ public class Reports {
 		String alt = title + (women == null || men == null ? ": inga värden"
 				: ": kvinnor " + format(women.value(), indicator.decimals()) + ", män "
 						+ format(men.value(), indicator.decimals()) + " (" + women.period().label() + ")");
-		return new Chart(title, alt, SvgCharts.line(title, nz(indicator.unit()), series),
-				() -> PngCharts.line(title, nz(indicator.unit()), series),
+		return new Chart(title, chartNote(indicator, series.getFirst().points()), alt,
+				SvgCharts.line(title, nz(indicator.unit()), series),
+				() -> PngCharts.line(null, nz(indicator.unit()), series, SWEDISH),
 				new Table(title, List.of("Period", "Kvinnor", "Män"), data, "indikator-" + indicator.code() + "-kon"));
 	}
 
@@ -439,10 +503,12 @@ public class Reports {
 					&& (i.endDate() == null || i.endDate().getYear() >= year);
 			if (contributes && active) {
 				demo |= i.demoNote() != null;
-				rows.add(List.of(i.name(), label(i.type().messageKey()), label(i.status().messageKey()),
-						(i.startDate() == null ? "" : i.startDate().getYear()) + "–"
-								+ (i.endDate() == null ? "" : i.endDate().getYear()),
-						details.totalFunding()));
+				// No funding registered is an unknown budget: a blank cell, never 0.
+				rows.add(java.util.Arrays.asList(i.name(), label(i.type().messageKey()), label(i.status().messageKey()),
+						i.startDate() == null && i.endDate() == null ? ""
+								: (i.startDate() == null ? "" : i.startDate().getYear()) + "–"
+										+ (i.endDate() == null ? "" : i.endDate().getYear()),
+						details.funding().isEmpty() ? null : details.totalFunding()));
 			}
 		}
 		if (rows.isEmpty()) {
@@ -452,6 +518,9 @@ public class Reports {
 		nodes.add(new Heading(2, "Insatser", "insatser-" + chapter));
 		nodes.add(new Table("Insatser som bidrar till " + priority.nameSv() + " under " + year,
 				List.of("Insats", "Typ", "Status", "Period", "Budget (kr)"), rows, "insatser-" + nz(priority.code())));
+		if (rows.stream().anyMatch(r -> r.getLast() == null || "".equals(r.get(3)))) {
+			nodes.add(new Notice("En tom period eller budget betyder att uppgiften inte är registrerad för insatsen."));
+		}
 		if (demo) {
 			nodes.add(new Notice("Belopp och perioder som källan saknar är fiktiva demovärden."));
 		}
@@ -510,16 +579,22 @@ public class Reports {
 				.reduce((a, b) -> a + ", " + b)
 				.orElse("");
 			if (!priorities.isEmpty()) {
-				rows.add(List.of(priorities, contact.name(), nz(contact.title()), nz(contact.unitName())));
+				rows.add(new ArrayList<>(
+						List.of(priorities, contact.name(), nz(contact.title()), nz(contact.unitName()))));
 			}
 		}
 		if (rows.isEmpty()) {
 			return;
 		}
 		rows.sort(Comparator.comparing(r -> String.valueOf(r.getFirst())));
+		List<String> headers = new ArrayList<>(List.of("Prioritering", "Namn", "Titel", "Enhet"));
+		// A column nobody has filled in is left out rather than printed empty.
+		if (rows.stream().allMatch(r -> String.valueOf(r.getLast()).isBlank())) {
+			headers.removeLast();
+			rows.forEach(List::removeLast);
+		}
 		nodes.add(new Heading(1, "Kontakt för mer information", "kontakt"));
-		nodes.add(new Table("Kontaktpersoner per prioritering", List.of("Prioritering", "Namn", "Titel", "Enhet"), rows,
-				"kontakter"));
+		nodes.add(new Table("Kontaktpersoner per prioritering", headers, rows, "kontakter"));
 	}
 
 	/**

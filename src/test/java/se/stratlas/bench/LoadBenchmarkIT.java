@@ -433,7 +433,7 @@ class LoadBenchmarkIT {
 	 */
 	private long editionOfTheAnnualReport(long cycle, long product) throws InterruptedException {
 		StratlasPrincipal strategist = (StratlasPrincipal) this.users.loadUserByUsername("sara.strateg");
-		long id = this.editions.start(strategist, cycle, product).id();
+		long id = this.editions.start(strategist, cycle, product, true).id();
 		while (!this.editions.get(strategist.organisationId(), id).ready()) {
 			Thread.sleep(500);
 		}

@@ -66,7 +66,7 @@ class FrozenReportPagesIT {
 			.findFirst()
 			.orElseThrow()
 			.id();
-		Edition edition = this.editions.start(strategist, cycle, product);
+		Edition edition = this.editions.start(strategist, cycle, product, true);
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (this.editions.get(strategist.organisationId(), edition.id()).running() && System.nanoTime() < deadline) {
 			Thread.sleep(200);
@@ -93,7 +93,7 @@ class FrozenReportPagesIT {
 		// A client that refuses gzip is not sent it.
 		assertThat(get(base + path, reader, "gzip;q=0, identity").headers().firstValue("Content-Encoding")).isEmpty();
 
-		Edition published = this.editions.publish(strategist, edition.id());
+		Edition published = this.editions.publish(strategist, edition.id(), true);
 		HttpResponse<byte[]> publicPage = get(base + "/public/reports/" + published.slug(), null, "gzip");
 		assertThat(publicPage.statusCode()).isEqualTo(200);
 		assertThat(publicPage.headers().firstValue("Content-Encoding")).hasValue("gzip");

@@ -287,7 +287,13 @@ class ReportsIT {
 	void aFrozenEditionDoesNotChangeAfterAnEditAndPublishingOpensItsPageAndData() throws Exception {
 		Product government = product(this.strategist, "Resultat Västerbotten 2023",
 				"Regionala utvecklingsnämndens årsredovisning 2023");
-		Edition edition = this.editions.start(this.strategist, government.cycleId(), government.id());
+		// With texts not approved, freezing asks for a confirmation, and publishing a
+		// draft edition does too.
+		assertThat(this.reports.gaps(this.strategist.organisationId(), government.cycleId(), government.id()))
+			.isNotEmpty();
+		assertThatThrownBy(() -> this.editions.start(this.strategist, government.cycleId(), government.id()))
+			.isInstanceOf(se.stratlas.shared.ValidationException.class);
+		Edition edition = this.editions.start(this.strategist, government.cycleId(), government.id(), true);
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (this.editions.get(this.strategist.organisationId(), edition.id()).running()
 				&& System.nanoTime() < deadline) {
@@ -314,7 +320,10 @@ class ReportsIT {
 			.body(this.reports.build(this.strategist.organisationId(), government.cycleId(), government.id())))
 			.contains("texten har ändrats sedan den godkändes");
 
-		Edition published = this.editions.publish(this.strategist, edition.id());
+		assertThat(edition.draft()).isTrue();
+		assertThatThrownBy(() -> this.editions.publish(this.strategist, edition.id()))
+			.isInstanceOf(se.stratlas.shared.ValidationException.class);
+		Edition published = this.editions.publish(this.strategist, edition.id(), true);
 		assertThat(published.slug()).startsWith("vasterbotten-");
 		this.mvc.perform(get("/public/reports/" + published.slug()))
 			.andExpect(status().isOk())

@@ -175,8 +175,8 @@ class InterruptedJobsIT {
 				HttpResponse<String> frozen = http.send(HttpRequest
 					.newBuilder(URI.create(base + "/followup/" + cycleId + "/products/" + productId + "/editions"))
 					.header("Content-Type", "application/x-www-form-urlencoded")
-					.POST(HttpRequest.BodyPublishers
-						.ofString("_csrf=" + java.net.URLEncoder.encode(csrf(page), StandardCharsets.UTF_8)))
+					.POST(HttpRequest.BodyPublishers.ofString(
+							"confirmGaps=true&_csrf=" + java.net.URLEncoder.encode(csrf(page), StandardCharsets.UTF_8)))
 					.build(), HttpResponse.BodyHandlers.ofString());
 				assertThat(frozen.statusCode()).as(frozen.body()).isEqualTo(302);
 				editionId = Long.parseLong(frozen.headers().firstValue("Location").orElseThrow().replaceAll(".*/", ""));
@@ -209,7 +209,7 @@ class InterruptedJobsIT {
 					.getBean(org.springframework.security.core.userdetails.UserDetailsService.class)
 					.loadUserByUsername("sara.strateg");
 				se.stratlas.reports.Editions editions = restarted.getBean(se.stratlas.reports.Editions.class);
-				long again = editions.start(strategist, cycleId, productId).id();
+				long again = editions.start(strategist, cycleId, productId, true).id();
 				deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
 				while (!editions.get(strategist.organisationId(), again).ready()) {
 					assertThat(System.nanoTime()).as("the edition is made again").isLessThan(deadline);

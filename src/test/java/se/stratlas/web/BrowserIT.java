@@ -401,6 +401,10 @@ class BrowserIT {
 			.contains("Regionens bidrag");
 		assertThat(driver.findElement(By.linkText("PDF (tillgänglig, PDF/UA)")).getAttribute("href"))
 			.endsWith("report.pdf");
+		// Before freezing, the sections without an approved text are listed and must be
+		// confirmed.
+		assertThat(driver.findElement(By.cssSelector(".gap-list")).getText()).contains("inte godkänd");
+		driver.findElement(By.id("confirmGaps")).click();
 		driver.findElement(By.xpath("//button[normalize-space()='Frys och arkivera en utgåva']")).click();
 		driver.switchTo().alert().accept();
 		new WebDriverWait(driver, Duration.ofSeconds(60))
@@ -410,6 +414,8 @@ class BrowserIT {
 		// The frozen report arrives spliced into the gzipped page (SplicedGzipView).
 		assertThat(driver.findElement(By.cssSelector(".report-frame")).getText()).contains("Om rapporten")
 			.contains("Regionens bidrag");
+		// A draft edition is published only when that is confirmed.
+		driver.findElement(By.id("confirmDraft")).click();
 		driver.findElement(By.xpath("//button[normalize-space()='Publicera']")).click();
 		driver.switchTo().alert().accept();
 		new WebDriverWait(driver, Duration.ofSeconds(10))

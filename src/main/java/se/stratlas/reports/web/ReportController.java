@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -86,6 +87,7 @@ class ReportController {
 		model.addAttribute("draft", document.draft());
 		model.addAttribute("editions", this.editions.list(user.organisationId(), productId));
 		model.addAttribute("canFreeze", user.can(Role.STRATEGIST));
+		model.addAttribute("gaps", this.reports.gaps(user.organisationId(), id, productId));
 		return "reports/preview";
 	}
 
@@ -144,10 +146,16 @@ class ReportController {
 
 	@PostMapping("/followup/{id}/products/{productId}/editions")
 	@PreAuthorize("hasRole('STRATEGIST')")
-	String freeze(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
-			@PathVariable long productId) {
-		Edition edition = this.editions.start(user, id, productId);
-		return "redirect:/reports/editions/" + edition.id();
+	String freeze(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, @PathVariable long productId,
+			@RequestParam(defaultValue = "false") boolean confirmGaps, Locale locale, RedirectAttributes redirect) {
+		try {
+			Edition edition = this.editions.start(user, id, productId, confirmGaps);
+			return "redirect:/reports/editions/" + edition.id();
+		}
+		catch (ValidationException ex) {
+			redirect.addFlashAttribute("actionErrors", FieldErrors.of(ex, this.messages, locale));
+			return "redirect:/followup/" + id + "/products/" + productId + "/report";
+		}
 	}
 
 	@GetMapping("/reports/editions/{editionId}")
@@ -185,10 +193,10 @@ class ReportController {
 
 	@PostMapping("/reports/editions/{editionId}/publish")
 	@PreAuthorize("hasRole('STRATEGIST')")
-	String publish(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long editionId, Locale locale,
-			RedirectAttributes redirect) {
+	String publish(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long editionId,
+			@RequestParam(defaultValue = "false") boolean confirmDraft, Locale locale, RedirectAttributes redirect) {
 		try {
-			this.editions.publish(user, editionId);
+			this.editions.publish(user, editionId, confirmDraft);
 			redirect.addFlashAttribute("flash", "edition.published");
 		}
 		catch (ValidationException ex) {

@@ -22,8 +22,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Writes tables as CSV (UTF-8 with BOM and semicolons, as Swedish Excel expects) and XLSX
- * (one sheet per table, numbers as numbers, a bold header row). Text that a spreadsheet
- * would take for a formula is written so that it stays text: CSV/formula injection is not
+ * (one sheet per table with a name of its own, numbers as numbers with a number format,
+ * columns as wide as their content, a bold header row). Text that a spreadsheet would
+ * take for a formula is written so that it stays text: CSV/formula injection is not
  * possible.
  */
 public final class TableFiles {
@@ -54,15 +55,21 @@ public final class TableFiles {
 			Font font = workbook.createFont();
 			font.setBold(true);
 			bold.setFont(font);
+			bold.setWrapText(true);
+			bold.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
 			CellStyle dates = workbook.createCellStyle();
 			dates.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+			java.util.Map<Integer, CellStyle> numbers = new java.util.HashMap<>();
+			java.util.Set<String> names = new java.util.HashSet<>();
 			for (Table table : tables) {
-				Sheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(table.name()));
+				Sheet sheet = workbook.createSheet(uniqueSheetName(table.name(), names));
 				Row header = sheet.createRow(0);
+				int[] widths = new int[table.headers().size()];
 				for (int c = 0; c < table.headers().size(); c++) {
 					Cell cell = header.createCell(c);
 					cell.setCellValue(table.headers().get(c));
 					cell.setCellStyle(bold);
+					widths[c] = Math.min(30, table.headers().get(c).length());
 				}
 				int r = 1;
 				for (List<Object> values : table.rows()) {
@@ -70,24 +77,34 @@ public final class TableFiles {
 					for (int c = 0; c < values.size(); c++) {
 						Object value = values.get(c);
 						Cell cell = row.createCell(c);
+						String shown = "";
 						if (value instanceof Number number) {
+							int decimals = decimals(number);
 							cell.setCellValue(number.doubleValue());
+							cell.setCellStyle(numbers.computeIfAbsent(decimals, d -> numberStyle(workbook, d)));
+							shown = String.format(java.util.Locale.ROOT, "%,." + decimals + "f", number.doubleValue());
 						}
 						else if (value instanceof LocalDate date) {
 							cell.setCellValue(date);
 							cell.setCellStyle(dates);
+							shown = "yyyy-mm-dd";
 						}
 						else if (value instanceof Boolean flag) {
 							cell.setCellValue(flag);
+							shown = flag.toString();
 						}
 						else if (value != null) {
-							cell.setCellValue(cellText(value.toString()));
+							shown = cellText(value.toString());
+							cell.setCellValue(shown);
+						}
+						if (c < widths.length) {
+							widths[c] = Math.max(widths[c], Math.min(60, shown.length()));
 						}
 					}
 				}
 				sheet.createFreezePane(0, 1);
-				for (int c = 0; c < table.headers().size(); c++) {
-					sheet.setColumnWidth(c, Math.min(60, Math.max(10, table.headers().get(c).length() + 4)) * 256);
+				for (int c = 0; c < widths.length; c++) {
+					sheet.setColumnWidth(c, Math.max(10, widths[c] + 2) * 256);
 				}
 			}
 			workbook.write(out);
@@ -96,6 +113,44 @@ public final class TableFiles {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * A sheet name Excel accepts (at most 31 characters, none of : \\ / ? * [ ]) that no
+	 * other sheet of the workbook has: a repeated name gets a number at its end.
+	 */
+	static String uniqueSheetName(String wanted, java.util.Set<String> taken) {
+		String base = WorkbookUtil.createSafeSheetName(wanted == null || wanted.isBlank() ? "Blad" : wanted);
+		String name = base;
+		for (int n = 2; !taken.add(name.toLowerCase(java.util.Locale.ROOT)); n++) {
+			String suffix = " (" + n + ")";
+			name = base.substring(0, Math.min(base.length(), 31 - suffix.length())).stripTrailing() + suffix;
+		}
+		return name;
+	}
+
+	/** The decimals a number is shown with: its scale, or up to two for a double. */
+	private static int decimals(Number number) {
+		if (number instanceof BigDecimal big) {
+			return Math.max(0, Math.min(4, big.stripTrailingZeros().scale()));
+		}
+		if (number instanceof Double || number instanceof Float) {
+			BigDecimal big = BigDecimal.valueOf(number.doubleValue()).stripTrailingZeros();
+			return Math.max(0, Math.min(2, big.scale()));
+		}
+		return 0;
+	}
+
+	/**
+	 * Thousands grouped, the decimals given: Excel shows it in the reader's own
+	 * separators.
+	 */
+	private static CellStyle numberStyle(XSSFWorkbook workbook, int decimals) {
+		CellStyle style = workbook.createCellStyle();
+		style.setDataFormat(workbook.getCreationHelper()
+			.createDataFormat()
+			.getFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals)));
+		return style;
 	}
 
 	/**
