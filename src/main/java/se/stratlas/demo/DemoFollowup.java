@@ -29,6 +29,7 @@ import se.stratlas.followup.Kinds.CycleState;
 import se.stratlas.followup.Kinds.Fulfilment;
 import se.stratlas.followup.Kinds.Perspective;
 import se.stratlas.followup.Kinds.ProductKind;
+import se.stratlas.followup.Kinds.SectionKind;
 import se.stratlas.followup.Products;
 import se.stratlas.followup.Section;
 import se.stratlas.followup.UnitFigureBook;
@@ -186,9 +187,9 @@ class DemoFollowup {
 	}
 
 	private String links(long organisationId, UUID priority, String indicatorCodes) {
-		StringBuilder links = new StringBuilder("**Följs upp med:** ");
+		StringBuilder links = new StringBuilder("**Följs upp med:**\n\n");
 		for (String code : indicatorCodes.split(" ")) {
-			links.append("[[indikator:").append(code).append("]] ");
+			links.append("- [[indikator:").append(code).append("]]\n");
 		}
 		List<Initiative> found = this.initiatives
 			.find(organisationId, new InitiativeFilter(null, null, null, priority, null, null, null))
@@ -228,6 +229,58 @@ class DemoFollowup {
 		}
 	}
 
+	/** Seed 003's introduction, in the regiondirektör's words. */
+	private static final String NORRBOTTEN_INTRODUCTION = """
+			Smittspridningen av covid-19 är fortsatt mycket hög i Norrbotten trots en tydligt vikande trend i resten \
+			av landet. Detta är bekymmersamt för vården, inte minst med tanke på att sommaren är i antågande med allt \
+			vad det innebär i form av personaltillgång och högtider med riskfyllda sammankomster. Regionen gör just nu \
+			allt som går för att inskärpa medvetenheten hos befolkningen om de förhållningsregler som gäller för att \
+			stoppa smittspridningen.
+
+			Glädjande är att vaccinationerna mot covid-19 fungerar väl med hög kapacitet utifrån vaccintillgång. \
+			Ungefär 92 000 norrbottningar är idag vaccinerade med minst en dos och ca 28 000 är fullvaccinerade.
+
+			*Anna-Stina Nordmark Nilsson, regiondirektör*
+			""";
+
+	/**
+	 * Seed 003's summary of the divisions' reports, with how its totals relate to the
+	 * divisions' own figures in the table.
+	 */
+	private static final String NORRBOTTEN_SUMMARY = """
+			Divisionernas rapportering till regiondirektören och regionstyrelsen består av uppföljning av ekonomisk \
+			handlingsplan, månadsrapporter samt delårsrapporter per april och augusti. I delårsrapporterna följer \
+			divisionerna upp sin verksamhet mot divisionsplanen och dess styrkort.
+
+			**Divisionerna visar ett positivt periodresultat med +1 mnkr**, vilket är 63 mnkr bättre än föregående år. \
+			Division Närsjukvård övriga länet, division Länssjukvård, division Service och division Länsteknik har \
+			resultat som är bättre än budget.
+
+			**Divisionernas årsprognoser pekar på ett underskott på −121 mnkr**, vilket i allt väsentligt är \
+			hänförligt till VO Akut omhändertagande −111 mnkr samt hälsocentralerna −30 mnkr.
+
+			Tabellen Ekonomi per enhet visar divisionernas egna uppgifter: de summerar till ett periodresultat på \
+			+0,7 mnkr (avrundat +1 mnkr) och en årsprognos på −111,5 mnkr. Skillnaden mot sammanställningens \
+			−121 mnkr, −9,5 mnkr, fördelas inte på division i underlaget.
+			""";
+
+	/** Seed 003's section that the three near-care divisions write together. */
+	private static final String NORRBOTTEN_NEAR_CARE = """
+			Den planerade återgången till normal verksamhet har på nytt fått sättas i viloläge, och fokus har varit \
+			att hantera ökad provtagning, smittspårning och vaccinationerna samt att klara det ökade vårdbehovet i \
+			länet för covidsjuka patienter. Medarbetare har omfördelats mellan de tre hälso- och \
+			sjukvårdsdivisionerna utifrån beslut i RKL/LKL samt det vård- och personalbehov som funnits.
+
+			Då planerad verksamhet fått stå tillbaka har det resulterat i minskad produktion i både öppen- och \
+			slutenvård. Målet för vårdgarantin uppnås således inte. Tillgängligheten inom den specialiserade vården \
+			har förbättrats något under årets första tertial och tillgängligheten till medicinsk bedömning ligger i \
+			nivå med föregående år.
+
+			Divisionerna har en stor utmaning i att hantera den uppskjutna vården. Återupptagandet av delar av den \
+			uppskjutna vården kommer att ske så snart deeskaleringsplanen är möjlig att genomföra. För att klara \
+			vårdgarantins krav om planerade besök krävs ökad produktion.
+			""";
+
 	/** One division of Region Norrbotten as seed 003 reports it per April 2021. */
 	private record Division(String name, Map<Perspective, Fulfilment> assessment, String assessmentText,
 			String analysis, String forecast, String staffing, UnitFigures.Draft figures, String figureNote) {
@@ -250,10 +303,37 @@ class DemoFollowup {
 						LocalDate.of(2021, 5, 3), LocalDate.of(2021, 5, 17), LocalDate.of(2021, 5, 31),
 						LocalDate.of(2021, 6, 15)),
 				Cycles.Template.SCORECARD, null, new ArrayList<>(byUnit.keySet()));
-		this.cycles.transition(writer, cycle.id(), cycle.version(), CycleState.OPEN);
+		// The parts of seed 003 that are the region's, not a division's: the
+		// regiondirektör's
+		// introduction, the summary of the divisions' reports and the section the
+		// near-care
+		// divisions write together. They come first, as in the seed.
+		OrganisationUnit director = this.units.ensure(organisationId, null, OrganisationUnit.Kind.ENHET,
+				"Regiondirektörens stab", DemoRegion.ACTOR);
+		Map<String, String> shared = new LinkedHashMap<>();
+		shared.put("Inledning", NORRBOTTEN_INTRODUCTION);
+		shared.put("Sammanfattning", NORRBOTTEN_SUMMARY);
+		shared.put("Gemensamt närsjukvårdsdivisionerna", NORRBOTTEN_NEAR_CARE);
+		int existing = this.cycles.sections(organisationId, cycle.id()).size();
+		List<Long> sharedIds = new ArrayList<>();
+		for (String title : shared.keySet()) {
+			Section added = this.cycles.addSection(writer, cycle.id(),
+					new Section.Draft(title, title, null, SectionKind.TEXT, null, null, List.of()));
+			for (int up = 0; up < existing; up++) {
+				this.cycles.moveSection(writer, cycle.id(), added.id(), true);
+			}
+			sharedIds.add(added.id());
+		}
+		this.cycles.assign(writer, cycle.id(), sharedIds, director.id(), null, null);
+		this.cycles.transition(writer, cycle.id(), this.cycles.get(organisationId, cycle.id()).version(),
+				CycleState.OPEN);
 		Map<Long, Section> sections = new LinkedHashMap<>();
 		this.cycles.sections(organisationId, cycle.id()).forEach(s -> sections.put(s.id(), s));
 		for (Contribution c : this.cycles.contributions(organisationId, cycle.id())) {
+			if (c.unitId() == director.id()) {
+				write(writer, reviewer, c, shared.get(sections.get(c.sectionId()).title()));
+				continue;
+			}
 			Division division = byUnit.get(c.unitId());
 			Section section = sections.get(c.sectionId());
 			if (section.perspective() != null) {

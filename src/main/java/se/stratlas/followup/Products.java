@@ -279,6 +279,12 @@ public class Products {
 	public List<Part> content(long organisationId, long cycleId, long productId) {
 		Product product = get(organisationId, cycleId, productId);
 		Map<Long, String> unitNames = this.units.names(organisationId);
+		// Units in the organisation's order (its tree), not by name: a report lists its
+		// divisions as the organisation does.
+		Map<Long, Integer> unitOrder = new java.util.HashMap<>();
+		for (var unit : this.units.list(organisationId)) {
+			unitOrder.put(unit.id(), unitOrder.size());
+		}
 		List<Contribution> all = this.repository.contributions(cycleId);
 		List<Part> parts = new ArrayList<>();
 		for (Section section : orderedSections(organisationId, cycleId, productId)) {
@@ -289,7 +295,9 @@ public class Products {
 				}
 				entries.add(entry(organisationId, product, c, unitNames.getOrDefault(c.unitId(), "?")));
 			}
-			entries.sort(java.util.Comparator.comparing(Entry::unitName));
+			entries.sort(java.util.Comparator
+				.comparing((Entry e) -> unitOrder.getOrDefault(e.contribution().unitId(), Integer.MAX_VALUE))
+				.thenComparing(Entry::unitName));
 			parts.add(new Part(section, entries));
 		}
 		return parts;

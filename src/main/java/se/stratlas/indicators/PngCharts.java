@@ -43,6 +43,51 @@ public final class PngCharts {
 	private PngCharts() {
 	}
 
+	/**
+	 * Horizontal bars in groups, as {@link SvgCharts#groupedBars}: per category one bar
+	 * per series, from zero; a missing value has no bar.
+	 */
+	public static byte[] groupedBars(String unit, List<String> categories, List<String> series, Double[][] values,
+			java.util.Locale locale) {
+		DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+		for (int c = 0; c < categories.size(); c++) {
+			for (int s = 0; s < series.size(); s++) {
+				dataset.addValue(values[c][s], series.get(s), categories.get(c));
+			}
+		}
+		org.jfree.chart.axis.NumberAxis axis = new org.jfree.chart.axis.NumberAxis(unit);
+		axis.setNumberFormatOverride(java.text.NumberFormat.getNumberInstance(locale));
+		org.jfree.chart.renderer.category.BarRenderer renderer = new org.jfree.chart.renderer.category.BarRenderer();
+		renderer.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+		renderer.setShadowVisible(false);
+		renderer.setItemMargin(0.05);
+		for (int s = 0; s < series.size(); s++) {
+			renderer.setSeriesPaint(s, COLOURS[s % COLOURS.length]);
+		}
+		CategoryPlot plot = new CategoryPlot(dataset, new org.jfree.chart.axis.CategoryAxis(), axis, renderer);
+		plot.setOrientation(org.jfree.chart.plot.PlotOrientation.HORIZONTAL);
+		plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
+		plot.setBackgroundPaint(Color.WHITE);
+		plot.setRangeGridlinePaint(new Color(0xc5ced6));
+		plot.setRangeZeroBaselineVisible(true);
+		Font labels = new Font(Font.SANS_SERIF, Font.PLAIN, Math.round(TICK_FONT_SIZE));
+		axis.setTickLabelFont(labels);
+		axis.setLabelFont(labels);
+		plot.getDomainAxis().setTickLabelFont(labels);
+		plot.getDomainAxis().setMaximumCategoryLabelLines(2);
+		JFreeChart chart = new JFreeChart(null, new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, true);
+		chart.getLegend().setItemFont(labels);
+		chart.setBackgroundPaint(Color.WHITE);
+		int height = Math.max(HEIGHT, 60 + categories.size() * (series.size() * 14 + 12));
+		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			ChartUtils.writeScaledChartAsPNG(out, chart, WIDTH, height, SCALE, SCALE);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	public static byte[] line(String title, String unit, List<IndicatorAnalytics.Series> series) {
 		return line(title, unit, series, java.util.Locale.forLanguageTag("sv"));
 	}

@@ -164,6 +164,88 @@ public final class SvgCharts {
 		return svg.append("</svg>").toString();
 	}
 
+	/**
+	 * Horizontal bars in groups: per category (a unit) one bar per series (budget,
+	 * outcome, forecast), from a zero line so that a deficit points left. A missing value
+	 * has no bar and is named in the description; each bar carries its value.
+	 */
+	public static String groupedBars(String title, String unit, List<String> categories, List<String> series,
+			Double[][] values, Locale locale) {
+		int barHeight = 11;
+		int groupHeight = series.size() * barHeight + 12;
+		int legend = 22;
+		int height = TOP + legend + categories.size() * groupHeight + 30;
+		double min = 0;
+		double max = 0;
+		for (Double[] row : values) {
+			for (Double value : row) {
+				if (value != null) {
+					min = Math.min(min, value);
+					max = Math.max(max, value);
+				}
+			}
+		}
+		double[] ticks = ticks(min, max == min ? min + 1 : max);
+		int labelWidth = 210;
+		double left = labelWidth;
+		double right = WIDTH - RIGHT - 50;
+		java.util.function.DoubleUnaryOperator x = v -> left
+				+ (right - left) * (v - ticks[0]) / (ticks[ticks.length - 1] - ticks[0]);
+		StringBuilder svg = new StringBuilder();
+		svg.append(String.format(Locale.ROOT,
+				"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"chart-title-g chart-desc-g\" class=\"chart\">",
+				WIDTH, height));
+		svg.append("<title id=\"chart-title-g\">").append(escape(title)).append("</title>");
+		svg.append("<desc id=\"chart-desc-g\">")
+			.append(escape(categories.size() + (english(locale) ? " units, " : " enheter, ") + String.join(", ", series)
+					+ (unit.isEmpty() ? "" : " (" + unit + ")")
+					+ (english(locale) ? "; see the table." : "; se tabellen.")))
+			.append("</desc>");
+		for (int s = 0; s < series.size(); s++) {
+			int lx = labelWidth + s * 150;
+			svg.append(String.format(Locale.ROOT,
+					"<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" font-size=\"12\" fill=\"#1b2631\">%s</text>",
+					lx, TOP, COLOURS[s % COLOURS.length], lx + 16, TOP + 11, escape(series.get(s))));
+		}
+		int top = TOP + legend;
+		int bottom = top + categories.size() * groupHeight;
+		for (double tick : ticks) {
+			svg.append(String.format(Locale.ROOT,
+					"<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"1\"/>"
+							+ "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\" fill=\"#1b2631\">%s</text>",
+					x.applyAsDouble(tick), x.applyAsDouble(tick), top, bottom, tick == 0 ? "#1b2631" : "#c5ced6",
+					x.applyAsDouble(tick), bottom + 16, format(tick, locale)));
+		}
+		for (int c = 0; c < categories.size(); c++) {
+			int gy = top + c * groupHeight + 6;
+			svg.append(String.format(Locale.ROOT,
+					"<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\" fill=\"#1b2631\">%s</text>",
+					labelWidth - 8, gy + groupHeight / 2, escape(categories.get(c))));
+			for (int s = 0; s < series.size(); s++) {
+				Double value = values[c][s];
+				if (value == null) {
+					continue;
+				}
+				double from = x.applyAsDouble(Math.min(0, value));
+				double to = x.applyAsDouble(Math.max(0, value));
+				int y = gy + s * barHeight;
+				svg.append(String.format(Locale.ROOT,
+						"<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>", from, y,
+						Math.max(1, to - from), barHeight - 2, COLOURS[s % COLOURS.length]));
+				svg.append(String.format(Locale.ROOT,
+						"<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"%s\" fill=\"#1b2631\">%s</text>",
+						value < 0 ? from - 3 : to + 3, y + barHeight - 3, value < 0 ? "end" : "start",
+						format(value, locale)));
+			}
+		}
+		if (!unit.isEmpty()) {
+			svg.append(String.format(Locale.ROOT,
+					"<text x=\"%.1f\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\" fill=\"#1b2631\">%s</text>",
+					(left + right) / 2, bottom + 30, escape(unit)));
+		}
+		return svg.append("</svg>").toString();
+	}
+
 	private static StringBuilder open(String title, String description) {
 		StringBuilder svg = new StringBuilder();
 		svg.append(String.format(Locale.ROOT,
@@ -176,18 +258,24 @@ public final class SvgCharts {
 
 	/**
 	 * Round ticks that cover {@code min}–{@code max}: steps of 1, 2 or 5 times a power of
-	 * ten, four to six of them.
+	 * ten, about five of them, with room above a highest value that would fall on the top
+	 * line.
 	 */
 	static double[] ticks(double min, double max) {
 		double raw = (max - min) / 5;
 		double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-		double step = java.util.stream.DoubleStream.of(1, 2, 2.5, 5, 10)
+		double step = java.util.stream.DoubleStream.of(1, 2, 5, 10)
 			.map(f -> f * magnitude)
 			.filter(candidate -> candidate >= raw)
 			.findFirst()
 			.orElse(10 * magnitude);
-		double first = Math.floor(min / step) * step;
-		double last = Math.ceil(max / step) * step;
+		double first = Math.floor(min / step + 1e-9) * step;
+		double last = Math.ceil(max / step - 1e-9) * step;
+		// A highest value on the top line would hide in the frame: one more step above
+		// it.
+		if (max != 0 && Math.abs(last - max) < step * 0.02) {
+			last += step;
+		}
 		int count = (int) Math.round((last - first) / step) + 1;
 		double[] ticks = new double[count];
 		for (int i = 0; i < count; i++) {

@@ -142,7 +142,11 @@ public final class DocxReport {
 		title.setStyle("Title");
 		title.createRun().setText(document.title());
 		docx.createParagraph().createRun().setText(document.subtitle());
-		docx.createParagraph().createRun().setText(document.date().format(DateTimeFormatter.ISO_LOCAL_DATE));
+		docx.createParagraph()
+			.createRun()
+			.setText("Sammanställd " + document.date()
+				.format(DateTimeFormatter.ofPattern("d MMMM yyyy",
+						java.util.Locale.forLanguageTag(document.language()))));
 		if (document.draft()) {
 			XWPFRun draft = docx.createParagraph().createRun();
 			draft.setBold(true);
@@ -248,7 +252,17 @@ public final class DocxReport {
 							: grid.getRow(r + 1).getCell(c).getCTTc().addNewTcPr();
 					tcPr.addNewNoWrap();
 				}
-				cell.createRun().setText(HtmlReport.cell(row.get(c)));
+				XWPFRun run = cell.createRun();
+				run.setText(HtmlReport.cell(row.get(c)));
+				if (row.get(c) instanceof ReportDocument.Mark mark) {
+					run.setBold(mark.tone() != ReportDocument.Mark.Tone.NONE);
+					run.setColor(switch (mark.tone()) {
+						case GOOD -> "1D6B38";
+						case PARTLY -> "7A4D00";
+						case BAD -> "A1181D";
+						case NONE -> "4A5663";
+					});
+				}
 			}
 		}
 		docx.createParagraph();

@@ -91,7 +91,7 @@ public final class HtmlReport {
 			.append(e(document.title()))
 			.append("</h1><p class=\"subtitle\">")
 			.append(e(document.subtitle()))
-			.append("</p><p class=\"date\">")
+			.append("</p><p class=\"date\">Sammanställd ")
 			.append(document.date()
 				.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag(document.language()))))
 			.append("</p>");
@@ -244,6 +244,16 @@ public final class HtmlReport {
 		for (List<Object> row : table.rows()) {
 			html.append("<tr>");
 			for (Object cell : row) {
+				if (cell instanceof ReportDocument.Mark mark) {
+					html.append("<td class=\"mark mark-")
+						.append(mark.tone().name().toLowerCase(Locale.ROOT))
+						.append("\">")
+						.append(mark.tone().symbol())
+						.append(' ')
+						.append(e(mark.label()))
+						.append("</td>");
+					continue;
+				}
 				boolean number = cell instanceof Number;
 				html.append(number ? "<td class=\"num\">" : "<td>").append(e(cell(cell))).append("</td>");
 			}
@@ -260,6 +270,9 @@ public final class HtmlReport {
 		if (value == null) {
 			return "";
 		}
+		if (value instanceof ReportDocument.Mark mark) {
+			return mark.tone().symbol() + " " + mark.label();
+		}
 		if (value instanceof BigDecimal || value instanceof Double || value instanceof Float) {
 			NumberFormat format = NumberFormat.getNumberInstance(Locale.forLanguageTag("sv"));
 			BigDecimal number = value instanceof BigDecimal big ? big
@@ -268,8 +281,11 @@ public final class HtmlReport {
 			format.setMaximumFractionDigits(Math.max(0, number.scale()));
 			return format.format(number).replace(' ', '\u00a0').replace('\u202f', '\u00a0').replace('\u2212', '-');
 		}
-		return String.valueOf(value);
+		// "per 1 000 invånare": a number written with a space stays on one line.
+		return THOUSANDS.matcher(String.valueOf(value)).replaceAll("$1\u00a0$2");
 	}
+
+	private static final Pattern THOUSANDS = Pattern.compile("(\\d) (\\d{3})(?!\\d)");
 
 	static String e(String text) {
 		return Markdown.escape(text);
@@ -304,8 +320,13 @@ public final class HtmlReport {
 			td.num, th.num { text-align: right; white-space: nowrap; }
 			h1, h2, h3, h4 { page-break-after: avoid; }
 			h2, h3, h4 { -fs-page-break-min-height: 45mm; }
+			table.report-table { -fs-page-break-min-height: 30mm; }
 			figure.chart { margin: 6pt 0 12pt 0; page-break-inside: avoid; }
 			div.keep { page-break-inside: avoid; }
+			td.mark-good { color: #1d6b38; font-weight: bold; }
+			td.mark-partly { color: #7a4d00; font-weight: bold; }
+			td.mark-bad { color: #a1181d; font-weight: bold; }
+			td.mark-none { color: #4a5663; }
 			figure.chart img { width: 15cm; }
 			figcaption { font-size: 9pt; color: #4a5663; }
 			""";

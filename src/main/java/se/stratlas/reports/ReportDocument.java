@@ -76,6 +76,37 @@ public record ReportDocument(String title, String subtitle, String organisation,
 
 	}
 
+	/**
+	 * A status in a table cell, such as a goal's fulfilment: its words, and a tone that
+	 * formats may show as a colour and a symbol. It reads the same without colour.
+	 */
+	public record Mark(String label, Tone tone) {
+
+		/** How a status stands. */
+		public enum Tone {
+
+			GOOD("●"), PARTLY("◐"), BAD("○"), NONE("–");
+
+			private final String symbol;
+
+			Tone(String symbol) {
+				this.symbol = symbol;
+			}
+
+			public String symbol() {
+				return this.symbol;
+			}
+
+		}
+
+		/** The words, as every format that has no colour shows them. */
+		@Override
+		public String toString() {
+			return this.label;
+		}
+
+	}
+
 	/** A notice in the text: a part not approved yet, invented demo values. */
 	public record Notice(String text) implements Node {
 	}

@@ -92,6 +92,8 @@ public class Reports {
 
 	private static final Locale SWEDISH = Locale.forLanguageTag("sv");
 
+	private static final Map<String, String> GOALS = se.stratlas.strategy.Agenda2030.goals();
+
 	private final se.stratlas.strategy.StrategyLevels levels;
 
 	Reports(Cycles cycles, Products products, UnitFigureBook figures, LiveReferences references,
@@ -145,10 +147,8 @@ public class Reports {
 		}
 		progress.step("Klart", 4, 4);
 		String organisation = this.organisations.get(organisationId).name();
-		// The cover says what kind of report it is and for which period; the cycle's
-		// name only when it says something the title does not.
-		String subtitle = label(product.kind().messageKey()) + " · " + cycle.periodLabel(SWEDISH)
-				+ (cycle.name().equals(product.name()) ? "" : " · " + cycle.name());
+		// The cover says what kind of report it is and for which period.
+		String subtitle = label(product.kind().messageKey()) + " · " + cycle.periodLabel(SWEDISH);
 		return new ReportDocument(product.name(), subtitle, organisation, "sv", LocalDate.now(), draft,
 				this.logos.get(organisationId).orElse(null), nodes);
 	}
@@ -161,15 +161,16 @@ public class Reports {
 				+ "behöver den.", null));
 		nodes.add(new Heading(2, "Hur ska rapporten läsas?", "hur-ska-rapporten-lasas"));
 		nodes.add(new Text(interim
-				? "För varje enhet redovisas först den samlade bedömningen av måluppfyllelsen per perspektiv i "
-						+ "styrkortet (medborgare, medarbetare, verksamhet, ekonomi och samhälle), därefter analys av "
-						+ "ekonomi och verksamhet, prognos och personal. Sist finns en samlad tabell över ekonomi och "
-						+ "personal för alla enheter. Belopp anges i miljoner kronor (mnkr)."
-				: "Varje kapitel inleds med en omvärldsbeskrivning, en beskrivning av regionens bidrag och av "
-						+ "samverkan. Därefter följer exempel på insatser och hur insatserna genomsyras av strategins "
-						+ "inriktningar samt hur de bidrar till Agenda 2030. Varje kapitel avslutas med de indikatorer "
-						+ "som är kopplade till kapitlets del av strategin (värden till och med "
-						+ cycle.periodLabel(SWEDISH) + ", med status mot målen) och dess insatser.",
+				? "Först kommer de delar som gäller hela rapporten, därefter en samlad tabell över ekonomin för "
+						+ "alla enheter. Sedan redovisas varje enhet för sig: först den samlade bedömningen av "
+						+ "måluppfyllelsen per perspektiv i styrkortet (● uppnås, ◐ uppnås delvis, ○ uppnås inte), "
+						+ "därefter analys av ekonomi och verksamhet, prognos och personal, och sist enhetens "
+						+ "nyckeltal. Belopp anges i miljoner kronor (mnkr)."
+				: "Rapporten har ett kapitel per del av strategin. I kapitlet står först de texter som "
+						+ "enheterna har skrivit om den delen, till exempel omvärld, regionens bidrag, samverkan, "
+						+ "exempel på insatser och bidraget till Agenda 2030. Varje kapitel avslutas med de "
+						+ "indikatorer som är kopplade till kapitlets del av strategin (värden till och med "
+						+ cycle.periodLabel(SWEDISH) + ", med status mot målen) och de insatser som bidrar till den.",
 				null));
 		if (cycle.demoNote() != null) {
 			nodes.add(new Notice(cycle.demoNote()));
@@ -552,7 +553,8 @@ public class Reports {
 		List<List<Object>> rows = new ArrayList<>();
 		for (int goal = 1; goal <= 17; goal++) {
 			if (positive[goal] > 0 || conflicts[goal] > 0) {
-				rows.add(List.of("Mål " + goal, positive[goal], conflicts[goal]));
+				rows.add(List.of(goal + " " + GOALS.getOrDefault(String.valueOf(goal), ""), positive[goal],
+						conflicts[goal]));
 			}
 		}
 		if (rows.isEmpty()) {
@@ -605,15 +607,41 @@ public class Reports {
 		about(cycle, new Product(0, cycle.id(), cycle.name(), ProductKind.INTERIM_REPORT, null, null, Set.of(), 0),
 				true, nodes);
 		List<UnitFigureBook.Row> rows = this.figures.rows(organisationId, cycle.periodCode(), false);
+		// The reporting units are those given the scorecard's perspectives (or, with no
+		// scorecard, every unit); a section only other units were given is the report's
+		// own: an introduction, a summary, a section units write together. Those come
+		// first, as chapters, in the product's order.
+		Set<String> reporting = new java.util.LinkedHashSet<>();
+		for (Products.Part part : parts) {
+			if (part.section().perspective() != null) {
+				part.entries().forEach(e -> reporting.add(e.unitName()));
+			}
+		}
+		if (reporting.isEmpty()) {
+			parts.forEach(p -> p.entries().forEach(e -> reporting.add(e.unitName())));
+		}
+		int shared = 0;
+		for (Products.Part part : parts) {
+			if (part.entries().isEmpty() || part.entries().stream().anyMatch(e -> reporting.contains(e.unitName()))) {
+				continue;
+			}
+			nodes.add(new Heading(1, part.section().title(), "del-" + ++shared));
+			for (Products.Entry entry : part.entries()) {
+				nodes.add(entry.text() == null ? new Notice(entry.unitName() + ": inte godkänd ännu.") : new Text(
+						this.references.asText(organisationId, entry.text(), cycle.periodCode()), entry.unitName()));
+			}
+		}
 		if (!rows.isEmpty()) {
-			financeOverview(cycle, rows, nodes);
+			financeOverview(cycle, rows, List.copyOf(reporting), nodes);
 		}
 		Map<String, List<Products.Entry>> byUnit = new LinkedHashMap<>();
 		Map<Long, Section> sections = new LinkedHashMap<>();
 		for (Products.Part part : parts) {
 			sections.put(part.section().id(), part.section());
 			for (Products.Entry entry : part.entries()) {
-				byUnit.computeIfAbsent(entry.unitName(), k -> new ArrayList<>()).add(entry);
+				if (reporting.contains(entry.unitName())) {
+					byUnit.computeIfAbsent(entry.unitName(), k -> new ArrayList<>()).add(entry);
+				}
 			}
 		}
 		int index = 0;
@@ -625,8 +653,7 @@ public class Reports {
 				Section section = sections.get(entry.contribution().sectionId());
 				if (section.perspective() != null) {
 					assessment.add(List.of(perspective(section.perspective()),
-							entry.text() == null || entry.contribution().fulfilment() == null ? "ej bedömd"
-									: fulfilment(entry.contribution().fulfilment())));
+							entry.text() == null ? mark(null) : mark(entry.contribution().fulfilment())));
 				}
 			}
 			if (!assessment.isEmpty()) {
@@ -660,8 +687,24 @@ public class Reports {
 		}
 	}
 
-	private void financeOverview(Cycle cycle, List<UnitFigureBook.Row> rows, List<Node> nodes) {
-		nodes.add(new Heading(1, "Ekonomi och personal, samtliga enheter", "ekonomi"));
+	/** A goal's fulfilment as a status with its tone; not assessed when there is none. */
+	static ReportDocument.Mark mark(Fulfilment fulfilment) {
+		if (fulfilment == null) {
+			return new ReportDocument.Mark("ej bedömd", ReportDocument.Mark.Tone.NONE);
+		}
+		return new ReportDocument.Mark(fulfilment(fulfilment), switch (fulfilment) {
+			case ACHIEVED -> ReportDocument.Mark.Tone.GOOD;
+			case PARTLY -> ReportDocument.Mark.Tone.PARTLY;
+			case NOT_ACHIEVED -> ReportDocument.Mark.Tone.BAD;
+		});
+	}
+
+	private void financeOverview(Cycle cycle, List<UnitFigureBook.Row> unsorted, List<String> order, List<Node> nodes) {
+		nodes.add(new Heading(1, "Ekonomi, samtliga enheter", "ekonomi"));
+		List<UnitFigureBook.Row> rows = new ArrayList<>(unsorted);
+		rows.sort(Comparator.comparing((UnitFigureBook.Row r) -> order.indexOf(r.unit().name()) < 0 ? Integer.MAX_VALUE
+				: order.indexOf(r.unit().name()))
+			.thenComparing(r -> r.unit().name()));
 		List<List<Object>> table = new ArrayList<>();
 		for (UnitFigureBook.Row row : rows) {
 			UnitFigures f = row.figures();
@@ -669,9 +712,13 @@ public class Reports {
 					nzn(f.savingsTarget())));
 		}
 		Map<String, BigDecimal> totals = UnitFigureBook.totals(rows);
+		BigDecimal savings = rows.stream()
+			.map(r -> r.figures().savingsTarget())
+			.filter(java.util.Objects::nonNull)
+			.reduce(null, (a, b) -> a == null ? b : a.add(b));
 		table.add(List.of("Totalt", totals.getOrDefault("budget", BigDecimal.ZERO),
 				totals.getOrDefault("outcome", BigDecimal.ZERO), totals.getOrDefault("deviation", BigDecimal.ZERO),
-				nzn(totals.get("forecast")), ""));
+				nzn(totals.get("forecast")), nzn(savings)));
 		nodes.add(new Table("Ekonomi per enhet, " + cycle.periodLabel(SWEDISH) + " (mnkr)",
 				List.of("Enhet", "Budget", "Utfall", "Avvikelse mot budget", "Helårsprognos", "Sparbeting"), table,
 				"ekonomi"));
@@ -681,6 +728,30 @@ public class Reports {
 			.findFirst()
 			.ifPresent(note -> nodes.add(new Notice(
 					"Siffror som källan inte anger direkt är härledda eller fiktiva; varje enhets källanteckning finns i Stratlas.")));
+		// Budget, outcome and forecast per unit as bars: where each unit stands at a
+		// glance.
+		List<String> units = rows.stream().map(r -> r.unit().name()).toList();
+		List<String> series = List.of("Budget", "Utfall", "Helårsprognos");
+		Double[][] values = new Double[rows.size()][3];
+		List<List<Object>> data = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			UnitFigures f = rows.get(i).figures();
+			values[i] = new Double[] { f.budget() == null ? null : f.budget().doubleValue(),
+					f.outcome() == null ? null : f.outcome().doubleValue(),
+					f.forecast() == null ? null : f.forecast().doubleValue() };
+			data.add(java.util.Arrays.asList(units.get(i), f.budget(), f.outcome(), f.forecast()));
+		}
+		String title = "Budget, utfall och helårsprognos per enhet, " + cycle.periodLabel(SWEDISH);
+		String alt = title + ": "
+				+ String.join("; ", rows.stream()
+					.map(r -> r.unit().name() + " utfall " + HtmlReport.cell(r.figures().outcome()) + ", prognos "
+							+ (r.figures().forecast() == null ? "saknas" : HtmlReport.cell(r.figures().forecast())))
+					.toList())
+				+ " (mnkr)";
+		nodes.add(new Chart(title, "Källa: enheternas delårsrapporter. Enhet: mnkr.", alt,
+				SvgCharts.groupedBars(title, "mnkr", units, series, values, SWEDISH),
+				() -> PngCharts.groupedBars("mnkr", units, series, values, SWEDISH),
+				new Table(title, List.of("Enhet", "Budget", "Utfall", "Helårsprognos"), data, "ekonomi-diagram")));
 	}
 
 	private void unitFigures(UnitFigureBook.Row row, int index, List<Node> nodes) {
@@ -697,8 +768,21 @@ public class Reports {
 		table.add(List.of("Antal anställda", f.employees() == null ? "" : f.employees()));
 		table.add(List.of("Förändring anställda", f.employeesChange() == null ? "" : f.employeesChange()));
 		table.add(List.of("Sjukfrånvaro (%)", nzn(f.sickLeavePct())));
+		// A key figure the unit has not given is named once below the table, not printed
+		// as
+		// an empty row.
+		List<String> missing = table.stream()
+			.filter(r -> r.get(1) == null || "".equals(r.get(1)))
+			.map(r -> String.valueOf(r.getFirst()))
+			.toList();
+		table.removeIf(r -> r.get(1) == null || "".equals(r.get(1)));
 		nodes.add(new Table("Ekonomi och personal, " + row.unit().name(), List.of("Nyckeltal", "Värde"), table,
 				"siffror-" + index));
+		if (!missing.isEmpty()) {
+			nodes.add(new Notice("Uppgifter som enheten inte har lämnat: "
+					+ String.join(", ", missing).toLowerCase(SWEDISH).replace(" (mnkr)", "").replace(" (%)", "")
+					+ "."));
+		}
 		if (f.sourceNote() != null) {
 			nodes.add(new Notice(f.sourceNote()));
 		}

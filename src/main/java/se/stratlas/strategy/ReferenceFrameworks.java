@@ -82,6 +82,17 @@ class ReferenceFrameworks implements ApplicationRunner {
 		return UUID.nameUUIDFromBytes(("agenda2030:" + code).getBytes(StandardCharsets.UTF_8));
 	}
 
+	/** The 17 global goals' Swedish names by number ("1" → "Ingen fattigdom"). */
+	static java.util.Map<String, String> agenda2030Goals() {
+		java.util.Map<String, String> goals = new java.util.LinkedHashMap<>();
+		for (String[] row : rows()) {
+			if (!row[0].contains(".")) {
+				goals.put(row[0], row[1]);
+			}
+		}
+		return goals;
+	}
+
 	static List<String[]> rows() {
 		try (BufferedReader reader = new BufferedReader(new InputStreamReader(
 				new ClassPathResource("reference/agenda2030.tsv").getInputStream(), StandardCharsets.UTF_8))) {

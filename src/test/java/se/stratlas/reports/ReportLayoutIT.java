@@ -161,6 +161,20 @@ class ReportLayoutIT {
 	}
 
 	@Test
+	void theTextLayerHasTheLettersNotLigatures() throws Exception {
+		List<String> found = new ArrayList<>();
+		for (var entry : this.pdfs.entrySet()) {
+			String text = PdfLayout.read(entry.getValue()).text();
+			var ligature = Pattern.compile("[\\uFB00-\\uFB06]").matcher(text);
+			if (ligature.find()) {
+				found.add(entry.getKey() + ": «" + around(text, ligature.start()) + "»");
+			}
+			assertThat(text).as(entry.getKey()).contains("fi");
+		}
+		assertThat(found).isEmpty();
+	}
+
+	@Test
 	void noNumberWrapsInsideItsCell() throws Exception {
 		List<String> wrapped = new ArrayList<>();
 		for (var entry : this.pdfs.entrySet()) {

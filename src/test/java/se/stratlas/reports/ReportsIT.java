@@ -217,8 +217,62 @@ class ReportsIT {
 			.filter(t -> t.caption().endsWith("Division Närsjukvård Luleå-Boden") && t.caption().startsWith("Mål"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(assessment.rows()).contains(List.of("Samhälle", "uppnås"), List.of("Medborgare", "uppnås inte"),
-				List.of("Ekonomi", "uppnås delvis"));
+		assertThat(assessment.rows().stream().map(r -> r.get(0) + ": " + r.get(1)).toList())
+			.contains("Samhälle: uppnås", "Medborgare: uppnås inte", "Ekonomi: uppnås delvis");
+	}
+
+	@Test
+	void theInterimReportFollowsSeed003() {
+		Product product = product(this.norrbotten, "Delårsrapport tertial 1 2021",
+				"Divisionernas delårsrapporter april 2021");
+		ReportDocument document = this.reports.build(this.norrbotten.organisationId(), product.cycleId(), product.id());
+		// The seed's order: the regiondirektör's introduction, the summary, the section
+		// the
+		// near-care divisions write together, then the divisions as the region lists
+		// them.
+		assertThat(document.headings().stream().filter(h -> h.level() == 1).map(ReportDocument.Heading::text))
+			.containsExactly("Om rapporten", "Inledning", "Sammanfattning", "Gemensamt närsjukvårdsdivisionerna",
+					"Ekonomi, samtliga enheter", "Division Närsjukvård Luleå-Boden",
+					"Division Närsjukvård övriga länet", "Division Länssjukvård", "Division Folktandvård",
+					"Division Service", "Division Länsteknik");
+		String texts = document.nodes()
+			.stream()
+			.filter(ReportDocument.Text.class::isInstance)
+			.map(n -> ((ReportDocument.Text) n).markdown())
+			.reduce("", String::concat);
+		assertThat(texts).contains("Anna-Stina Nordmark Nilsson")
+			.contains("positivt periodresultat med +1 mnkr")
+			.contains("underskott på −121 mnkr");
+		// The divisions' own figures add up to the summary's period result (+0,7, rounded
+		// +1) and to a forecast whose difference from −121 the summary names.
+		ReportDocument.Table finance = document.tables()
+			.stream()
+			.filter(t -> t.dataset().equals("ekonomi"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(((BigDecimal) finance.rows().getLast().get(2)).setScale(0, RoundingMode.HALF_UP))
+			.isEqualByComparingTo("1");
+		BigDecimal forecast = (BigDecimal) finance.rows().getLast().get(4);
+		assertThat(forecast).isEqualByComparingTo("-111.5");
+		assertThat(texts).contains("−9,5 mnkr");
+		assertThat(new BigDecimal("-121").subtract(forecast)).isEqualByComparingTo("-9.5");
+		// Goal fulfilment carries a tone and a symbol, so it reads with and without
+		// colour.
+		assertThat(document.tables()
+			.stream()
+			.flatMap(t -> t.rows().stream())
+			.flatMap(List::stream)
+			.filter(ReportDocument.Mark.class::isInstance)
+			.map(m -> ((ReportDocument.Mark) m).tone())
+			.distinct())
+			.contains(ReportDocument.Mark.Tone.GOOD, ReportDocument.Mark.Tone.PARTLY, ReportDocument.Mark.Tone.BAD);
+		assertThat(HtmlReport.xhtml(document)).contains("class=\"mark mark-good\">● uppnås");
+		// A chart of budget, outcome and forecast per division.
+		assertThat(document.nodes()
+			.stream()
+			.filter(ReportDocument.Chart.class::isInstance)
+			.map(n -> ((ReportDocument.Chart) n).title()))
+			.anyMatch(t -> t.startsWith("Budget, utfall och helårsprognos"));
 	}
 
 	@Test

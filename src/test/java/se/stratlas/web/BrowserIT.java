@@ -403,7 +403,8 @@ class BrowserIT {
 			.endsWith("report.pdf");
 		// Before freezing, the sections without an approved text are listed and must be
 		// confirmed.
-		assertThat(driver.findElement(By.cssSelector(".gap-list")).getText()).contains("inte godkänd");
+		assertThat(driver.findElement(By.cssSelector(".gap-list")).getText())
+			.contains("ingen enhet har fått avsnittet");
 		driver.findElement(By.id("confirmGaps")).click();
 		driver.findElement(By.xpath("//button[normalize-space()='Frys och arkivera en utgåva']")).click();
 		driver.switchTo().alert().accept();

@@ -275,7 +275,8 @@ class WebFlowIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
-		assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png)).getWidth()).isEqualTo(960);
+		assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png)).getWidth())
+			.isEqualTo(se.stratlas.indicators.PngCharts.WIDTH * se.stratlas.indicators.PngCharts.SCALE);
 	}
 
 	@Test
