@@ -143,16 +143,59 @@ public class Editions {
 			.distinct()
 			.forEach(t -> about.add(List.of("Observera", t)));
 		List<se.stratlas.shared.tables.Table> tables = new ArrayList<>();
+		List<String> names = sheetNames(document.tables().stream().map(ReportDocument.Table::caption).toList());
 		int index = 0;
 		for (ReportDocument.Table table : document.tables()) {
 			index++;
-			String name = String.format(Locale.ROOT, "%02d %s", index, table.caption());
+			String name = String.format(Locale.ROOT, "%02d %s", index, names.get(index - 1));
 			tables.add(new se.stratlas.shared.tables.Table(name, table.headers(), table.rows()));
 			about.add(List.of(String.format(Locale.ROOT, "Blad %02d", index), table.caption()));
 		}
 		sheets.add(new se.stratlas.shared.tables.Table("Om arbetsboken", List.of("Uppgift", "Värde"), about));
 		sheets.addAll(tables);
 		return TableFiles.xlsx(sheets);
+	}
+
+	/**
+	 * Short sheet names that tell the tables apart within Excel's 31 characters: captions
+	 * that begin alike ("Ekonomi och personal, Division …") keep their first word and
+	 * what is their own ("Ekonomi Folktandvård").
+	 */
+	static List<String> sheetNames(List<String> captions) {
+		int room = 27;
+		List<String> names = new ArrayList<>();
+		for (String caption : captions) {
+			String own = caption;
+			String start = caption.substring(0, Math.min(caption.length(), room));
+			List<String> alike = captions.stream()
+				.filter(c -> !c.equals(caption) && c.startsWith(start) && c.length() > room)
+				.toList();
+			boolean prefixOfAnother = alike.stream().anyMatch(c -> c.startsWith(caption));
+			String shorter = alike.stream().filter(caption::startsWith).findFirst().orElse(null);
+			String tail = shorter == null ? null : caption.substring(shorter.length()).replaceFirst("^[–,:\\s]+", "");
+			if (tail != null && !tail.isEmpty() && tail.length() <= 12) {
+				// "…, Västerbottens län, per kön" beside "…, Västerbottens län": its
+				// start, then
+				// what it adds.
+				own = caption.substring(0, room - tail.length() - 1).stripTrailing() + " " + tail;
+			}
+			else if (!alike.isEmpty() && caption.length() > room && !prefixOfAnother) {
+				// Where it parts from the caption most like it.
+				int common = 0;
+				for (String other : alike) {
+					int i = 0;
+					while (i < Math.min(caption.length(), other.length()) && caption.charAt(i) == other.charAt(i)) {
+						i++;
+					}
+					common = Math.max(common, i);
+				}
+				int word = caption.lastIndexOf(' ', common) + 1;
+				String rest = caption.substring(word).replaceFirst("^[–,:\\s]+", "");
+				own = caption.split("[ ,]")[0] + " " + rest;
+			}
+			names.add(own.length() > room ? own.substring(0, room).stripTrailing() : own);
+		}
+		return names;
 	}
 
 	/**

@@ -461,7 +461,8 @@ public class Reports {
 		return new Chart(title, chartNote(indicator, series.getFirst().points()), alt,
 				SvgCharts.line(title, nz(indicator.unit()), series),
 				() -> PngCharts.line(null, nz(indicator.unit()), series, SWEDISH),
-				new Table(title, List.of("Period", "Kvinnor", "Män"), data, "indikator-" + indicator.code() + "-kon"));
+				new Table(indicator.nameSv() + ", " + areaName + ", per kön", List.of("Period", "Kvinnor", "Män"), data,
+						"indikator-" + indicator.code() + "-kon"));
 	}
 
 	/**

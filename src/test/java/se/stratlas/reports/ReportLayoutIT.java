@@ -322,6 +322,11 @@ class ReportLayoutIT {
 					if (!names.add(sheet.getSheetName().toLowerCase(Locale.ROOT))) {
 						problems.add(name + ": two sheets named «" + sheet.getSheetName() + "»");
 					}
+					// Without its number, a sheet's name tells it from the others.
+					String words = sheet.getSheetName().replaceFirst("^\\d+ ", "");
+					if (!names.add("words:" + words.toLowerCase(Locale.ROOT))) {
+						problems.add(name + ": sheets told apart only by their number: «" + words + "»");
+					}
 					for (Row row : sheet) {
 						for (Cell cell : row) {
 							if (cell.getCellType() == CellType.NUMERIC
