@@ -257,7 +257,8 @@ public class Editions {
 			byte[] xlsx = timed("xlsx", () -> xlsx(document));
 			List<Dataset> datasets = document.tables()
 				.stream()
-				.map(t -> new Dataset(t.dataset(), t.caption(), t.headers(), t.rows()))
+				.map(t -> new Dataset(t.dataset(), t.caption(), t.headers(),
+						t.rows().stream().map(r -> r.stream().map(OpenData::plain).toList()).toList()))
 				.toList();
 			this.jdbc.sql("""
 					update reports_edition set status = 'READY', phase = null, steps_done = steps_total, html = :html,

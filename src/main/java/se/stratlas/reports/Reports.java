@@ -92,6 +92,10 @@ public class Reports {
 
 	private static final Locale SWEDISH = Locale.forLanguageTag("sv");
 
+	/** The columns of an indicator series as open data (JSON-stat reads them). */
+	static final List<String> SERIES_COLUMNS = List.of("Indikatorkod", "Indikator", "Områdeskod", "Område", "Kön",
+			"Period", "Värde", "Enhet");
+
 	private static final Map<String, String> GOALS = se.stratlas.strategy.Agenda2030.goals();
 
 	private final se.stratlas.strategy.StrategyLevels levels;
@@ -381,8 +385,11 @@ public class Reports {
 			IndicatorAnalytics.Series shown = new IndicatorAnalytics.Series(series.areaCode(), series.areaName(),
 					series.sex(), points);
 			String title = indicator.nameSv() + ", " + series.areaName();
+			// The chart's data as open data: one row per value, codes beside labels.
 			List<List<Object>> data = new ArrayList<>();
-			points.forEach(p -> data.add(List.of(p.period().label(), valueText(p, indicator.decimals()))));
+			points.forEach(
+					p -> data.add(List.of(indicator.code(), indicator.nameSv(), series.areaCode(), series.areaName(),
+							"totalt", p.period().label(), valueText(p, indicator.decimals()), nz(indicator.unit()))));
 			String alt = title + ": " + (present.isEmpty() ? "inga värden"
 					: "från " + format(present.getFirst().value(), indicator.decimals()) + " ("
 							+ present.getFirst().period().label() + ") till "
@@ -391,7 +398,7 @@ public class Reports {
 			charts.add(new Chart(title, chartNote(indicator, points), alt,
 					SvgCharts.line(title, nz(indicator.unit()), List.of(shown)),
 					() -> PngCharts.line(null, nz(indicator.unit()), List.of(shown), SWEDISH),
-					new Table(title, List.of("Period", "Värde"), data, "indikator-" + indicator.code())));
+					new Table(title, SERIES_COLUMNS, data, "indikator-" + indicator.code())));
 			if (indicator.bySex()) {
 				charts.add(bySex(organisationId, indicator, home, series.areaName(), year));
 			}
@@ -445,14 +452,14 @@ public class Reports {
 					one.points().stream().filter(p -> p.period().year() <= year).toList()));
 		}
 		String title = indicator.nameSv() + ", " + areaName + ", kvinnor och män";
-		java.util.Map<String, Object[]> byPeriod = new java.util.TreeMap<>();
+		List<List<Object>> data = new ArrayList<>();
 		for (int i = 0; i < 2; i++) {
+			String sex = i == 0 ? "kvinnor" : "män";
 			for (Target.Point p : series.get(i).points()) {
-				byPeriod.computeIfAbsent(p.period().code(), k -> new Object[] { p.period().label(), "", "" })[i
-						+ 1] = valueText(p, indicator.decimals());
+				data.add(List.of(indicator.code(), indicator.nameSv(), home, areaName, sex, p.period().label(),
+						valueText(p, indicator.decimals()), nz(indicator.unit())));
 			}
 		}
-		List<List<Object>> data = byPeriod.values().stream().map(r -> List.of(r)).toList();
 		Target.Point women = latestPresent(series.get(0).points());
 		Target.Point men = latestPresent(series.get(1).points());
 		String alt = title + (women == null || men == null ? ": inga värden"
@@ -461,7 +468,7 @@ public class Reports {
 		return new Chart(title, chartNote(indicator, series.getFirst().points()), alt,
 				SvgCharts.line(title, nz(indicator.unit()), series),
 				() -> PngCharts.line(null, nz(indicator.unit()), series, SWEDISH),
-				new Table(indicator.nameSv() + ", " + areaName + ", per kön", List.of("Period", "Kvinnor", "Män"), data,
+				new Table(indicator.nameSv() + ", " + areaName + ", per kön", SERIES_COLUMNS, data,
 						"indikator-" + indicator.code() + "-kon"));
 	}
 

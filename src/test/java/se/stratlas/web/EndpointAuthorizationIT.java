@@ -157,6 +157,7 @@ class EndpointAuthorizationIT {
 		row("GET /public/reports/{slug}/report.pdf", Access.PUBLIC);
 		row("GET /public/reports/{slug}/data/{name}.csv", Access.PUBLIC);
 		row("GET /public/reports/{slug}/data/{name}.json", Access.PUBLIC);
+		row("GET /public/reports/{slug}/data/{name}.jsonstat", Access.PUBLIC);
 		row("GET /public/reports/catalog.rdf", Access.PUBLIC);
 		row("POST /followup/notices/read", Access.READER);
 		row("GET /followup/figures", Access.READER);

@@ -192,7 +192,7 @@ public final class TableFiles {
 	/**
 	 * Text starting with =, +, -, @, tab or carriage return gets a leading apostrophe.
 	 */
-	static String safeText(String text) {
+	public static String safeText(String text) {
 		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
 			return "'" + text;
 		}
