@@ -174,7 +174,7 @@ public class Editions {
 			String shorter = alike.stream().filter(caption::startsWith).findFirst().orElse(null);
 			String tail = shorter == null ? null : caption.substring(shorter.length()).replaceFirst("^[–,:\\s]+", "");
 			if (tail != null && !tail.isEmpty() && tail.length() <= 12) {
-				// "…, Västerbottens län, per kön" beside "…, Västerbottens län": its
+				// "…, Dalarnas län, per kön" beside "…, Dalarnas län": its
 				// start, then
 				// what it adds.
 				own = caption.substring(0, room - tail.length() - 1).stripTrailing() + " " + tail;
