@@ -582,8 +582,14 @@ class FollowupIT {
 			.filter(c -> c.periodCode().equals("2021T1"))
 			.findFirst()
 			.orElseThrow();
+		// Six divisions, and the regiondirektör's staff with the report's own three
+		// sections.
 		assertThat(this.cycles.progress(this.otherOrganisation.organisationId(), tertial.id(), LocalDate.now()))
-			.hasSize(6);
+			.hasSize(7)
+			.anySatisfy(p -> {
+				assertThat(p.unitName()).isEqualTo("Regiondirektörens stab");
+				assertThat(p.total()).isEqualTo(3);
+			});
 		assertThat(this.figures.rows(this.otherOrganisation.organisationId(), "2021T1", false)).hasSize(6)
 			.anySatisfy(r -> {
 				assertThat(r.unit().name()).isEqualTo("Division Länsteknik");

@@ -285,8 +285,9 @@ class MissingValuesIT {
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
 			for (Sheet sheet : book) {
 				if (sheet.getSheetName().contains("Testindikator")) {
+					// The chart's data in long form: period and value beside the codes.
 					for (Row row : sheet) {
-						chartData.add(text(row.getCell(0)) + "=" + text(row.getCell(1)));
+						chartData.add(text(row.getCell(5)) + "=" + text(row.getCell(6)));
 					}
 				}
 			}
