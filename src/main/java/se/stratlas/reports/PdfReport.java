@@ -46,15 +46,26 @@ public final class PdfReport {
 		return out.toByteArray();
 	}
 
+	/** The font files, read once; each document parses and subsets its own copy. */
+	private static final java.util.Map<String, byte[]> FONTS = new java.util.concurrent.ConcurrentHashMap<>();
+
 	/** A font to embed (as a subset), with glyph substitution (ligatures) off. */
 	private static PDFontSupplier font(PDDocument pdf, String resource) throws IOException {
+		byte[] bytes = FONTS.computeIfAbsent(resource, PdfReport::read);
+		TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+		ttf.setEnableGsub(false);
+		return new PDFontSupplier(PDType0Font.load(pdf, ttf, true));
+	}
+
+	private static byte[] read(String resource) {
 		try (InputStream in = PdfReport.class.getResourceAsStream(resource)) {
 			if (in == null) {
-				throw new IOException("Missing font " + resource);
+				throw new IllegalStateException("Missing font " + resource);
 			}
-			TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
-			ttf.setEnableGsub(false);
-			return new PDFontSupplier(PDType0Font.load(pdf, ttf, true));
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

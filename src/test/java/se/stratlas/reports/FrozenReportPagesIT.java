@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.followup.Cycles;
 import se.stratlas.followup.Products;
+import se.stratlas.testing.DemoReports;
 import se.stratlas.testing.LiveHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,23 +54,9 @@ class FrozenReportPagesIT {
 	@Test
 	void aFrozenReportIsSplicedIntoTheGzippedPageAndReadsTheSameAsWithoutGzip() throws Exception {
 		StratlasPrincipal strategist = (StratlasPrincipal) this.users.loadUserByUsername("sara.strateg");
-		long cycle = this.cycles.list(strategist.organisationId())
-			.stream()
-			.filter(c -> c.name().equals("Resultat Västerbotten 2023"))
-			.findFirst()
-			.orElseThrow()
-			.id();
-		long product = this.products.list(strategist.organisationId(), cycle)
-			.stream()
-			.filter(p -> p.name().equals("Regionala utvecklingsnämndens årsredovisning 2023"))
-			.findFirst()
-			.orElseThrow()
-			.id();
-		Edition edition = this.editions.start(strategist, cycle, product, true);
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (this.editions.get(strategist.organisationId(), edition.id()).running() && System.nanoTime() < deadline) {
-			Thread.sleep(200);
-		}
+		Edition edition = DemoReports.frozen(this.editions, strategist,
+				DemoReports.product(this.cycles, this.products, strategist.organisationId(),
+						"Resultat Västerbotten 2023", "Regionala utvecklingsnämndens årsredovisning 2023"));
 		String report = this.editions.html(strategist.organisationId(), edition.id());
 		assertThat(report).contains("<h2");
 

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -34,10 +33,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.followup.Cycle;
 import se.stratlas.followup.Cycles;
 import se.stratlas.followup.Product;
 import se.stratlas.followup.Products;
+import se.stratlas.testing.DemoReports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -76,21 +75,9 @@ class OpenDataIT {
 	@BeforeEach
 	void publish() throws Exception {
 		StratlasPrincipal sara = (StratlasPrincipal) this.users.loadUserByUsername("sara.strateg");
-		Cycle cycle = this.cycles.list(sara.organisationId())
-			.stream()
-			.filter(c -> c.name().equals("Resultat Västerbotten 2023"))
-			.findFirst()
-			.orElseThrow();
-		Product product = this.products.list(sara.organisationId(), cycle.id())
-			.stream()
-			.filter(p -> p.name().equals("Resultat Västerbotten 2023"))
-			.findFirst()
-			.orElseThrow();
-		Edition edition = this.editions.start(sara, cycle.id(), product.id(), true);
-		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-		while (this.editions.get(sara.organisationId(), edition.id()).running() && System.nanoTime() < deadline) {
-			Thread.sleep(200);
-		}
+		Product product = DemoReports.product(this.cycles, this.products, sara.organisationId(),
+				"Resultat Västerbotten 2023", "Resultat Västerbotten 2023");
+		Edition edition = DemoReports.frozen(this.editions, sara, product);
 		this.slug = this.editions.publish(sara, edition.id(), true).slug();
 	}
 

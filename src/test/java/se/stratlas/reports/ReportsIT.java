@@ -30,7 +30,6 @@ import org.verapdf.pdfa.results.ValidationResult;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.followup.Contribution;
 import se.stratlas.followup.Contributions;
-import se.stratlas.followup.Cycle;
 import se.stratlas.followup.Cycles;
 import se.stratlas.followup.Product;
 import se.stratlas.followup.Products;
@@ -40,6 +39,7 @@ import se.stratlas.indicators.IndicatorAnalytics;
 import se.stratlas.indicators.IndicatorKinds.Sex;
 import se.stratlas.indicators.IndicatorRegistry;
 import se.stratlas.indicators.Target;
+import se.stratlas.testing.DemoReports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -105,20 +105,7 @@ class ReportsIT {
 	}
 
 	private Product product(StratlasPrincipal user, String cycleName, String productName) {
-		Cycle cycle = cycle(user, cycleName);
-		return this.products.list(user.organisationId(), cycle.id())
-			.stream()
-			.filter(p -> p.name().equals(productName))
-			.findFirst()
-			.orElseThrow();
-	}
-
-	private Cycle cycle(StratlasPrincipal user, String name) {
-		return this.cycles.list(user.organisationId())
-			.stream()
-			.filter(c -> c.name().equals(name))
-			.findFirst()
-			.orElseThrow();
+		return DemoReports.product(this.cycles, this.products, user.organisationId(), cycleName, productName);
 	}
 
 	@Test
