@@ -31,6 +31,8 @@ import se.stratlas.followup.Kinds.Perspective;
 import se.stratlas.followup.Kinds.ProductKind;
 import se.stratlas.followup.Kinds.SectionKind;
 import se.stratlas.followup.Products;
+import se.stratlas.followup.ReportBlock;
+import se.stratlas.followup.ReportLayouts;
 import se.stratlas.followup.Section;
 import se.stratlas.followup.UnitFigureBook;
 import se.stratlas.followup.UnitFigures;
@@ -64,6 +66,8 @@ class DemoFollowup {
 
 	private final UnitFigureBook figures;
 
+	private final ReportLayouts layouts;
+
 	private final OrganisationUnits units;
 
 	private final StrategyCatalog strategies;
@@ -71,7 +75,8 @@ class DemoFollowup {
 	private final InitiativeCatalog initiatives;
 
 	DemoFollowup(Cycles cycles, Contributions contributions, Products products, UnitFigureBook figures,
-			OrganisationUnits units, StrategyCatalog strategies, InitiativeCatalog initiatives) {
+			OrganisationUnits units, StrategyCatalog strategies, InitiativeCatalog initiatives, ReportLayouts layouts) {
+		this.layouts = layouts;
 		this.cycles = cycles;
 		this.contributions = contributions;
 		this.products = products;
@@ -162,14 +167,53 @@ class DemoFollowup {
 		this.products.create(writer, cycle.id(), "Resultat Västerbotten 2023", ProductKind.FOLLOW_UP, all);
 		this.products.create(writer, cycle.id(), "Regionala utvecklingsnämndens årsredovisning 2023",
 				ProductKind.ANNUAL_REPORT, committee);
+		// The committee's report has finance and staffing per unit; seed 001 gives none,
+		// so the demo's are invented and say so.
+		List<UnitFigures.Draft> annualRows = new ArrayList<>();
+		for (var unit : this.units.list(organisationId)) {
+			if (unit.name().equals("Företag- och projektfinansiering")) {
+				annualRows.add(new UnitFigures.Draft(unit.id(), mnkr("38.5"), mnkr("37.2"), null, null, null, 24, 1, 21,
+						mnkr("3.1"), null, null));
+			}
+			else if (unit.name().equals("Folkhälsoenheten")) {
+				annualRows.add(new UnitFigures.Draft(unit.id(), mnkr("21.0"), mnkr("21.6"), null, null, null, 15, 0, 14,
+						mnkr("4.2"), null, null));
+			}
+		}
+		this.figures.saveGrid(writer, "2023", annualRows);
+		annualRows.forEach(r -> this.figures.note(writer, r.unitId(), "2023",
+				"Fiktiva siffror för demon: Resultat Västerbotten 2023 redovisar inte ekonomi och personal per enhet."));
 		var report = this.products.create(writer, cycle.id(), "Återrapportering till regeringen 2023",
 				ProductKind.GOVERNMENT_REPORT, government);
+		// The government's questions as the demo's report answers them: each by the
+		// sections that say it, with the figures asked for.
+		List<ReportBlock> questions = new ArrayList<>();
+		questions.add(ReportBlock.of(ReportBlock.Kind.ABOUT));
+		questions.add(new ReportBlock(ReportBlock.Kind.QUESTION, "Genomförandet av den regionala utvecklingsstrategin",
+				"Hur har regionen arbetat med att genomföra den regionala utvecklingsstrategin under året, och vilka "
+						+ "resultat har arbetet gett?",
+				titled(sections, "Regionens bidrag"), List.of("DEMO_NYFTG", "DEMO_MEDELLIV")));
+		questions.add(new ReportBlock(ReportBlock.Kind.QUESTION, "Samverkan",
+				"Hur har regionen samverkat med kommuner, länsstyrelsen, statliga myndigheter och andra aktörer i det "
+						+ "regionala utvecklingsarbetet?",
+				titled(sections, "Samverkan"), List.of()));
+		questions.add(new ReportBlock(ReportBlock.Kind.QUESTION, "Agenda 2030",
+				"Hur har det regionala utvecklingsarbetet bidragit till genomförandet av Agenda 2030?",
+				titled(sections, "Agenda 2030"), List.of()));
+		questions.add(new ReportBlock(ReportBlock.Kind.AGENDA_2030, "Insatsernas bidrag till de globala målen", null,
+				List.of(), List.of()));
+		report = this.layouts.save(writer, cycle.id(), report.id(), report.version(), questions).product();
 		this.products.freeze(writer, cycle.id(), report.id(), report.version());
 		Cycle open = this.cycles.get(organisationId, cycle.id());
 		this.cycles.transition(writer, cycle.id(), open.version(), CycleState.REVIEW);
 		this.cycles.labelDemo(organisationId, cycle.id(),
 				"Demo: avsnitten för prioritering 2 och 5 är ifyllda med texterna ur Resultat Västerbotten 2023; milstolparnas datum är påhittade.",
 				NOTE);
+	}
+
+	/** The sections with the title that the demo's units have written. */
+	private List<Long> titled(List<Section> sections, String title) {
+		return sections.stream().filter(s -> s.title().equals(title)).map(Section::id).toList();
 	}
 
 	private void write(Actor writer, Actor reviewer, Contribution contribution, String text) {

@@ -273,10 +273,13 @@ public final class HtmlReport {
 		if (value instanceof ReportDocument.Mark mark) {
 			return mark.tone().symbol() + " " + mark.label();
 		}
-		if (value instanceof BigDecimal || value instanceof Double || value instanceof Float) {
+		if (value instanceof BigDecimal || value instanceof Double || value instanceof Float || value instanceof Integer
+				|| value instanceof Long) {
 			NumberFormat format = NumberFormat.getNumberInstance(Locale.forLanguageTag("sv"));
 			BigDecimal number = value instanceof BigDecimal big ? big
-					: BigDecimal.valueOf(((Number) value).doubleValue());
+					: value instanceof Integer || value instanceof Long
+							? BigDecimal.valueOf(((Number) value).longValue())
+							: BigDecimal.valueOf(((Number) value).doubleValue());
 			format.setMinimumFractionDigits(Math.max(0, number.stripTrailingZeros().scale()));
 			format.setMaximumFractionDigits(Math.max(0, number.scale()));
 			return format.format(number).replace(' ', '\u00a0').replace('\u202f', '\u00a0').replace('\u2212', '-');

@@ -59,6 +59,12 @@ class FollowupIT {
 	Products products;
 
 	@Autowired
+	ReportLayouts layouts;
+
+	@Autowired
+	se.stratlas.audit.AuditTrail audit;
+
+	@Autowired
 	Notices notices;
 
 	@Autowired
@@ -342,6 +348,63 @@ class FollowupIT {
 				draft.body(), Fulfilment.PARTLY, false);
 		assertThat(this.contributions.markReady(this.reporter, assessed.id(), assessed.version()).fulfilment())
 			.isEqualTo(Fulfilment.PARTLY);
+	}
+
+	@Test
+	void aReportsStructureIsDataAStrategChangesWithFieldErrorsLockingAndHistory() {
+		Cycle cycle = cycle("Struktur");
+		Section answer = section(cycle, "Samverkan");
+		Product report = this.products.create(this.strategist, cycle.id(), "Till regeringen",
+				ProductKind.GOVERNMENT_REPORT, List.of());
+		// Until changed, a report has its kind's parts: the government's questions.
+		ReportLayouts.Layout initial = this.layouts.layout(this.reader.organisationId(), cycle.id(), report.id());
+		assertThat(initial.custom()).isFalse();
+		assertThat(initial.blocks().stream().filter(b -> b.kind() == ReportBlock.Kind.QUESTION)).hasSize(4);
+		assertThat(this.layouts.layout(this.strategist.organisationId(), cycle.id(),
+				this.products.create(this.strategist, cycle.id(), "Nämnden", ProductKind.ANNUAL_REPORT, List.of()).id())
+			.blocks()
+			.stream()
+			.map(ReportBlock::kind)).containsExactly(ReportBlock.Kind.ABOUT, ReportBlock.Kind.GOAL_FULFILMENT,
+					ReportBlock.Kind.TEXTS, ReportBlock.Kind.FINANCE, ReportBlock.Kind.STAFFING);
+		// Each problem is named at its part; nothing is saved.
+		List<ReportBlock> bad = List.of(ReportBlock.of(ReportBlock.Kind.ABOUT),
+				new ReportBlock(ReportBlock.Kind.QUESTION, "Samverkan", " ", List.of(answer.id()), List.of("FINNS_EJ")),
+				ReportBlock.of(ReportBlock.Kind.ABOUT));
+		assertThatThrownBy(() -> this.layouts.save(this.strategist, cycle.id(), report.id(), report.version(), bad))
+			.isInstanceOfSatisfying(ValidationException.class,
+					ex -> assertThat(ex.violations().stream().map(ValidationException.Violation::field))
+						.containsExactly("blocks[1].question", "blocks[1].indicatorCodes", "blocks[2].kind"));
+		assertThat(this.layouts.layout(this.strategist.organisationId(), cycle.id(), report.id()).custom()).isFalse();
+		// Saved: the question's section joins the product so that freezing keeps its
+		// text.
+		List<ReportBlock> good = List.of(ReportBlock.of(ReportBlock.Kind.ABOUT), new ReportBlock(
+				ReportBlock.Kind.QUESTION, "  Samverkan ", "Hur har ni samverkat?", List.of(answer.id()), List.of()));
+		ReportLayouts.Layout saved = this.layouts.save(this.strategist, cycle.id(), report.id(), report.version(),
+				good);
+		assertThat(saved.custom()).isTrue();
+		assertThat(saved.blocks().get(1).title()).isEqualTo("Samverkan");
+		assertThat(saved.product().sectionIds()).containsExactly(answer.id());
+		// Someone who opened the old version cannot overwrite it; a reporter cannot
+		// change it; another organisation does not see it.
+		assertThatThrownBy(() -> this.layouts.save(this.strategist, cycle.id(), report.id(), report.version(), good))
+			.isInstanceOf(se.stratlas.shared.EditConflictException.class);
+		assertThatThrownBy(
+				() -> this.layouts.save(this.reporter, cycle.id(), report.id(), saved.product().version(), good))
+			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+		assertThatThrownBy(() -> this.layouts.layout(this.otherOrganisation.organisationId(), cycle.id(), report.id()))
+			.isInstanceOf(se.stratlas.shared.NotFoundException.class);
+		// The history keeps what the structure was and became.
+		assertThat(this.audit.history(Products.ENTITY, report.id())).anySatisfy(event -> {
+			assertThat(event.action()).isEqualTo("LAYOUT");
+			assertThat(String.valueOf(event.changes().get("structure").after()))
+				.contains("QUESTION: Samverkan – Hur har ni samverkat?");
+		});
+		// A frozen report keeps its structure; back to the default when lifted.
+		Product frozen = this.products.freeze(this.strategist, cycle.id(), report.id(), saved.product().version());
+		assertThatThrownBy(() -> this.layouts.reset(this.strategist, cycle.id(), report.id(), frozen.version()))
+			.isInstanceOf(ValidationException.class);
+		Product lifted = this.products.unfreeze(this.strategist, cycle.id(), report.id(), frozen.version());
+		assertThat(this.layouts.reset(this.strategist, cycle.id(), report.id(), lifted.version()).custom()).isFalse();
 	}
 
 	@Test

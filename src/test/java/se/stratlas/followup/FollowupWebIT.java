@@ -20,6 +20,7 @@ import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.followup.Kinds.ContributionState;
 import se.stratlas.followup.Kinds.CycleKind;
 import se.stratlas.followup.Kinds.CycleState;
+import se.stratlas.followup.Kinds.ProductKind;
 import se.stratlas.followup.Kinds.SectionKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +50,12 @@ class FollowupWebIT {
 
 	@Autowired
 	Contributions contributions;
+
+	@Autowired
+	Products products;
+
+	@Autowired
+	ReportLayouts layouts;
 
 	@Autowired
 	UserDetailsService users;
@@ -188,6 +195,68 @@ class FollowupWebIT {
 			.andExpect(jsonPath("$.state").value("APPROVED"));
 		assertThat(this.contributions.get(this.contribution.organisationId(), this.contribution.id()).state())
 			.isEqualTo(ContributionState.APPROVED);
+	}
+
+	@Test
+	void aReportsPartsAreChangedInAFormThatKeepsWhatWasWrittenAndNamesEachProblem() throws Exception {
+		StratlasPrincipal sara = (StratlasPrincipal) this.strategist;
+		long cycleId = this.contribution.cycleId();
+		Product report = this.products.create(sara, cycleId, "Återrapportering webb", ProductKind.GOVERNMENT_REPORT,
+				List.of());
+		String url = "/followup/" + cycleId + "/products/" + report.id() + "/layout";
+		this.mvc.perform(get(url).with(user(this.strategist)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Uppföljning och lärande")))
+			.andExpect(content().string(containsString("Efterfrågade uppgifter")));
+		// Adding a part shows it to be filled in; nothing is saved yet.
+		this.mvc
+			.perform(post(url).with(user(this.strategist))
+				.with(csrf())
+				.param("version", String.valueOf(report.version()))
+				.param("blocks[0].kind", "ABOUT")
+				.param("blocks[0].position", "1")
+				.param("add", "QUESTION")
+				.param("action", "add"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Delen är tillagd sist")))
+			.andExpect(content().string(containsString("name=\"blocks[1].question\"")));
+		assertThat(this.layouts.layout(sara.organisationId(), cycleId, report.id()).custom()).isFalse();
+		// A question without its text comes back with the error at its field and the
+		// heading as written (escaped).
+		this.mvc
+			.perform(post(url).with(user(this.strategist))
+				.with(csrf())
+				.param("version", String.valueOf(report.version()))
+				.param("blocks[0].kind", "ABOUT")
+				.param("blocks[0].position", "2")
+				.param("blocks[1].kind", "QUESTION")
+				.param("blocks[1].position", "1")
+				.param("blocks[1].title", "<b>Fråga ett</b>")
+				.param("blocks[1].question", "")
+				.param("action", "save"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Fyll i det här fältet.")))
+			.andExpect(content().string(containsString("&lt;b&gt;Fråga ett&lt;/b&gt;")));
+		// Saved, in the order of the places given, without the removed part.
+		this.mvc
+			.perform(post(url).with(user(this.strategist))
+				.with(csrf())
+				.param("version", String.valueOf(report.version()))
+				.param("blocks[0].kind", "ABOUT")
+				.param("blocks[0].position", "2")
+				.param("blocks[1].kind", "QUESTION")
+				.param("blocks[1].position", "1")
+				.param("blocks[1].title", "Fråga ett")
+				.param("blocks[1].question", "Vad hände?")
+				.param("blocks[2].kind", "CONTACTS")
+				.param("blocks[2].position", "3")
+				.param("blocks[2].remove", "true")
+				.param("add", "STAFFING")
+				.param("action", "save"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.layouts.layout(sara.organisationId(), cycleId, report.id()).blocks())
+			.extracting(ReportBlock::kind)
+			.containsExactly(ReportBlock.Kind.QUESTION, ReportBlock.Kind.ABOUT);
 	}
 
 	@Test

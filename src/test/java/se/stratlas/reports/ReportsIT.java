@@ -155,12 +155,14 @@ class ReportsIT {
 			.filter(t -> t.dataset().equals("indikatorer-2"))
 			.findFirst()
 			.orElseThrow();
+		var indicator = this.indicators.findByCode(this.strategist.organisationId(), "DEMO_NYFTG").orElseThrow();
+		// Named as a reader knows it; the code is in the chart's open data, not the table.
+		assertThat(table.headers()).doesNotContain("Kod");
 		List<Object> row = table.rows()
 			.stream()
-			.filter(r -> r.getFirst().equals("DEMO_NYFTG"))
+			.filter(r -> r.getFirst().equals(indicator.nameSv()))
 			.findFirst()
 			.orElseThrow();
-		var indicator = this.indicators.findByCode(this.strategist.organisationId(), "DEMO_NYFTG").orElseThrow();
 		Target.Point at2023 = this.analytics
 			.series(this.strategist.organisationId(), indicator.id(), List.of("24"), Sex.T)
 			.getFirst()
@@ -169,8 +171,8 @@ class ReportsIT {
 			.filter(p -> p.period().code().equals("2023"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(row.get(3)).isEqualTo("2023");
-		assertThat((BigDecimal) row.get(4)).isEqualByComparingTo(
+		assertThat(row.get(2)).isEqualTo("2023");
+		assertThat((BigDecimal) row.get(3)).isEqualByComparingTo(
 				BigDecimal.valueOf(at2023.value()).setScale(indicator.decimals(), RoundingMode.HALF_UP));
 		assertThat(document.nodes().stream().filter(ReportDocument.Chart.class::isInstance).count())
 			.isGreaterThanOrEqualTo(3);
@@ -260,6 +262,84 @@ class ReportsIT {
 			.filter(ReportDocument.Chart.class::isInstance)
 			.map(n -> ((ReportDocument.Chart) n).title()))
 			.anyMatch(t -> t.startsWith("Budget, utfall och helårsprognos"));
+	}
+
+	@Test
+	void theCommitteesAnnualReportHasGoalFulfilmentAnalysisFinanceAndStaffing() {
+		Product product = product(this.strategist, "Resultat Västerbotten 2023",
+				"Regionala utvecklingsnämndens årsredovisning 2023");
+		ReportDocument document = this.reports.build(this.strategist.organisationId(), product.cycleId(), product.id());
+		assertThat(document.headings().stream().filter(h -> h.level() == 1).map(ReportDocument.Heading::text))
+			.containsExactly("Om rapporten", "Måluppfyllelse", "Verksamhetens analys", "Ekonomi, samtliga enheter",
+					"Personal");
+		// One row per priority, each with a status that reads without colour and what it
+		// rests on.
+		ReportDocument.Table goals = table(document, "maluppfyllelse");
+		assertThat(goals.rows()).hasSize(6);
+		assertThat(goals.rows()).allSatisfy(row -> assertThat(row.get(1)).isInstanceOf(ReportDocument.Mark.class));
+		assertThat(goals.rows().stream().map(r -> String.valueOf(r.get(2)))).contains("indikatorerna",
+				"inga indikatorer med mål och värden");
+		// Analysis: the units' texts by chapter, without the indicator and initiative
+		// tables of the follow-up report.
+		assertThat(document.headings().stream().filter(h -> h.level() == 2).map(ReportDocument.Heading::text))
+			.anyMatch(t -> t.contains("platsbaserad hållbar näringslivsutveckling"));
+		assertThat(document.tables().stream().map(ReportDocument.Table::dataset))
+			.noneMatch(d -> d.startsWith("indikatorer-") || d.startsWith("insatser-"));
+		// Finance and staffing: the units' figures with totals that are their sums, and
+		// the invented figures say so.
+		ReportDocument.Table finance = table(document, "ekonomi");
+		assertThat(finance.headers()).containsExactly("Enhet", "Budget", "Utfall", "Avvikelse mot budget");
+		assertThat(finance.rows().getLast()).containsExactly("Totalt", new BigDecimal("59.50"), new BigDecimal("58.80"),
+				new BigDecimal("-0.70"));
+		ReportDocument.Table staff = table(document, "personal");
+		assertThat(staff.rows().getLast().subList(0, 4)).containsExactly("Totalt", 39, 1, 35);
+		// Sick leave weighted by employees: (3.1 × 24 + 4.2 × 15) / 39 = 3.5.
+		assertThat(staff.rows().getLast().get(4)).isEqualTo(new BigDecimal("3.5"));
+		assertThat(document.nodes()).anySatisfy(n -> assertThat(n).isInstanceOfSatisfying(ReportDocument.Notice.class,
+				notice -> assertThat(notice.text()).startsWith("Fiktiva siffror för demon")));
+		// How to read it says what comes, in the order it comes.
+		String reading = document.nodes()
+			.stream()
+			.filter(ReportDocument.Text.class::isInstance)
+			.map(n -> ((ReportDocument.Text) n).markdown())
+			.filter(t -> t.startsWith("Rapporten innehåller"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(reading.indexOf("måluppfyllelsen")).isLessThan(reading.indexOf("analys"));
+		assertThat(reading.indexOf("ekonomin")).isLessThan(reading.indexOf("personalens"));
+	}
+
+	@Test
+	void theGovernmentReportAnswersTheAssignmentsQuestionsWithTheFiguresAskedFor() {
+		Product product = product(this.strategist, "Resultat Västerbotten 2023",
+				"Återrapportering till regeringen 2023");
+		ReportDocument document = this.reports.build(this.strategist.organisationId(), product.cycleId(), product.id());
+		assertThat(document.headings().stream().filter(h -> h.level() == 1).map(ReportDocument.Heading::text))
+			.containsExactly("Om rapporten", "Genomförandet av den regionala utvecklingsstrategin", "Samverkan",
+					"Agenda 2030", "Insatsernas bidrag till de globala målen");
+		List<String> texts = document.nodes()
+			.stream()
+			.filter(ReportDocument.Text.class::isInstance)
+			.map(n -> ((ReportDocument.Text) n).markdown())
+			.toList();
+		assertThat(texts).anyMatch(t -> t.startsWith("*Fråga:* Hur har regionen samverkat"));
+		// Every question is answered by the units' approved texts: no placeholders.
+		assertThat(document.nodes()).noneMatch(
+				n -> n instanceof ReportDocument.Notice notice && notice.text().startsWith("Frågan är inte besvarad"));
+		assertThat(document.nodes().stream().filter(ReportDocument.Text.class::isInstance))
+			.filteredOn(n -> ((ReportDocument.Text) n).byline() != null)
+			.hasSizeGreaterThanOrEqualTo(6);
+		// The figures asked for under the first question: the named indicators.
+		ReportDocument.Table figures = table(document, "fraga-1-uppgifter");
+		assertThat(figures.rows()).hasSize(2);
+		assertThat(figures.rows().stream().map(r -> String.valueOf(r.getFirst())))
+			.allMatch(n -> !n.startsWith("DEMO_"));
+		assertThat(this.reports.gaps(this.strategist.organisationId(), product.cycleId(), product.id()))
+			.noneMatch(g -> g.reason().equals("report.gap.unanswered"));
+	}
+
+	private static ReportDocument.Table table(ReportDocument document, String dataset) {
+		return document.tables().stream().filter(t -> t.dataset().equals(dataset)).findFirst().orElseThrow();
 	}
 
 	@Test

@@ -131,6 +131,9 @@ class EndpointAuthorizationIT {
 		row("POST /followup/{id}/products/{productId}/freeze", Access.STRATEGIST, "version=-1", null);
 		row("POST /followup/{id}/products/{productId}/move", Access.STRATEGIST, "version=-1&sectionId=1", null);
 		row("POST /followup/{id}/products/{productId}/unfreeze", Access.STRATEGIST, "version=-1", null);
+		row("GET /followup/{id}/products/{productId}/layout", Access.STRATEGIST);
+		row("POST /followup/{id}/products/{productId}/layout", Access.STRATEGIST, "version=-1", null);
+		row("POST /followup/{id}/products/{productId}/layout/reset", Access.STRATEGIST, "version=-1", null);
 		row("GET /followup/contributions/{id}", Access.READER);
 		row("POST /followup/contributions/{id}", Access.REPORTER, "version=-1&baseRevision=-5&body=x", null);
 		row("POST /followup/contributions/{id}/autosave", Access.REPORTER, "version=-1&baseRevision=-5&body=x", null);

@@ -23,6 +23,7 @@ import se.stratlas.followup.Kinds.ProductKind;
 import se.stratlas.followup.LiveReferences;
 import se.stratlas.followup.Product;
 import se.stratlas.followup.Products;
+import se.stratlas.followup.ReportLayouts;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.FieldErrors;
 import se.stratlas.shared.ValidationException;
@@ -42,7 +43,11 @@ class ProductController {
 
 	private final MessageSource messages;
 
-	ProductController(Products products, Cycles cycles, LiveReferences references, MessageSource messages) {
+	private final ReportLayouts layouts;
+
+	ProductController(Products products, Cycles cycles, LiveReferences references, MessageSource messages,
+			ReportLayouts layouts) {
+		this.layouts = layouts;
 		this.products = products;
 		this.cycles = cycles;
 		this.references = references;
@@ -69,6 +74,7 @@ class ProductController {
 					this.references.html(user.organisationId(), e.text(), locale, cycle.periodCode()))));
 		model.addAttribute("cycle", cycle);
 		model.addAttribute("product", product);
+		model.addAttribute("layout", this.layouts.layout(user.organisationId(), id, productId));
 		model.addAttribute("parts", parts);
 		model.addAttribute("html", html);
 		model.addAttribute("canManage", user.can(Role.STRATEGIST));

@@ -1,0 +1,287 @@
+package se.stratlas.followup.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.followup.Cycles;
+import se.stratlas.followup.ReportBlock;
+import se.stratlas.followup.ReportLayouts;
+import se.stratlas.indicators.IndicatorRegistry;
+import se.stratlas.shared.EditConflictException;
+import se.stratlas.shared.FieldErrors;
+import se.stratlas.shared.ValidationException;
+
+/**
+ * A report's structure in the browser: its parts in order, each with a heading of its own
+ * if wanted; questions with their text, the sections that answer them and the indicators
+ * that give the figures asked for; parts added, removed and moved; back to the kind's
+ * default.
+ */
+@Controller
+class ReportLayoutController {
+
+	private final ReportLayouts layouts;
+
+	private final Cycles cycles;
+
+	private final IndicatorRegistry indicators;
+
+	private final MessageSource messages;
+
+	ReportLayoutController(ReportLayouts layouts, Cycles cycles, IndicatorRegistry indicators, MessageSource messages) {
+		this.layouts = layouts;
+		this.cycles = cycles;
+		this.indicators = indicators;
+		this.messages = messages;
+	}
+
+	@ModelAttribute("activeNav")
+	String activeNav() {
+		return "followup";
+	}
+
+	/** One part as the form holds it. */
+	public static class BlockForm {
+
+		private ReportBlock.Kind kind;
+
+		private Integer position;
+
+		private String title;
+
+		private String question;
+
+		private List<Long> sectionIds = new ArrayList<>();
+
+		private List<String> indicatorCodes = new ArrayList<>();
+
+		private boolean remove;
+
+		public BlockForm() {
+		}
+
+		BlockForm(ReportBlock block, int position) {
+			this.kind = block.kind();
+			this.position = position;
+			this.title = block.title();
+			this.question = block.question();
+			this.sectionIds = new ArrayList<>(block.sectionIds());
+			this.indicatorCodes = new ArrayList<>(block.indicatorCodes());
+		}
+
+		ReportBlock block() {
+			return new ReportBlock(this.kind, this.title, this.question, this.sectionIds, this.indicatorCodes);
+		}
+
+		public ReportBlock.Kind getKind() {
+			return this.kind;
+		}
+
+		public void setKind(ReportBlock.Kind kind) {
+			this.kind = kind;
+		}
+
+		public Integer getPosition() {
+			return this.position;
+		}
+
+		public void setPosition(Integer position) {
+			this.position = position;
+		}
+
+		public String getTitle() {
+			return this.title;
+		}
+
+		public void setTitle(String title) {
+			this.title = title;
+		}
+
+		public String getQuestion() {
+			return this.question;
+		}
+
+		public void setQuestion(String question) {
+			this.question = question;
+		}
+
+		public List<Long> getSectionIds() {
+			return this.sectionIds;
+		}
+
+		public void setSectionIds(List<Long> sectionIds) {
+			this.sectionIds = sectionIds == null ? new ArrayList<>() : sectionIds;
+		}
+
+		public List<String> getIndicatorCodes() {
+			return this.indicatorCodes;
+		}
+
+		public void setIndicatorCodes(List<String> indicatorCodes) {
+			this.indicatorCodes = indicatorCodes == null ? new ArrayList<>() : indicatorCodes;
+		}
+
+		public boolean isRemove() {
+			return this.remove;
+		}
+
+		public void setRemove(boolean remove) {
+			this.remove = remove;
+		}
+
+	}
+
+	/** The whole structure as the form holds it, with a part to add. */
+	public static class LayoutForm {
+
+		private int version;
+
+		private List<BlockForm> blocks = new ArrayList<>();
+
+		private ReportBlock.Kind add;
+
+		public int getVersion() {
+			return this.version;
+		}
+
+		public void setVersion(int version) {
+			this.version = version;
+		}
+
+		public List<BlockForm> getBlocks() {
+			return this.blocks;
+		}
+
+		public void setBlocks(List<BlockForm> blocks) {
+			this.blocks = blocks == null ? new ArrayList<>() : blocks;
+		}
+
+		public ReportBlock.Kind getAdd() {
+			return this.add;
+		}
+
+		public void setAdd(ReportBlock.Kind add) {
+			this.add = add;
+		}
+
+		/**
+		 * The parts to save: those not removed, by their position (ties keep the form's
+		 * order), then the one added.
+		 */
+		List<ReportBlock> result() {
+			List<BlockForm> kept = new ArrayList<>(this.blocks.stream().filter(b -> !b.isRemove()).toList());
+			kept.sort(Comparator
+				.comparing((BlockForm b) -> b.getPosition() == null ? Integer.MAX_VALUE : b.getPosition()));
+			List<ReportBlock> result = new ArrayList<>(kept.stream().map(BlockForm::block).toList());
+			if (this.add != null) {
+				result.add(ReportBlock.of(this.add));
+			}
+			return result;
+		}
+
+	}
+
+	@GetMapping("/followup/{id}/products/{productId}/layout")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	String edit(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, @PathVariable long productId,
+			Model model) {
+		ReportLayouts.Layout layout = this.layouts.layout(user.organisationId(), id, productId);
+		LayoutForm form = new LayoutForm();
+		form.setVersion(layout.product().version());
+		for (int i = 0; i < layout.blocks().size(); i++) {
+			form.getBlocks().add(new BlockForm(layout.blocks().get(i), i + 1));
+		}
+		return page(user, id, layout, form, null, model);
+	}
+
+	@PostMapping("/followup/{id}/products/{productId}/layout")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	String save(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, @PathVariable long productId,
+			@ModelAttribute("form") LayoutForm form, @RequestParam(defaultValue = "save") String action, Model model,
+			Locale locale, RedirectAttributes redirect) {
+		if (!"add".equals(action)) {
+			form.setAdd(null);
+		}
+		else if (form.getAdd() != null) {
+			// An added part is shown to be filled in; nothing is saved until "Spara".
+			model.addAttribute("flash", "report.layout.added");
+			return page(user, id, this.layouts.layout(user.organisationId(), id, productId), renumbered(form), null,
+					model);
+		}
+		try {
+			this.layouts.save(user, id, productId, form.getVersion(), form.result());
+			redirect.addFlashAttribute("flash", "form.saved");
+			return "redirect:/followup/" + id + "/products/" + productId + "/layout";
+		}
+		catch (ValidationException ex) {
+			// The form comes back as written, with each problem at its part; an added
+			// part is shown so that its problem has a place.
+			return page(user, id, this.layouts.layout(user.organisationId(), id, productId), renumbered(form),
+					FieldErrors.of(ex, this.messages, locale), model);
+		}
+		catch (EditConflictException ex) {
+			redirect.addFlashAttribute("actionErrors",
+					Map.of("", this.messages.getMessage("conflict.reload", null, locale)));
+			return "redirect:/followup/" + id + "/products/" + productId + "/layout";
+		}
+	}
+
+	@PostMapping("/followup/{id}/products/{productId}/layout/reset")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	String reset(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, @PathVariable long productId,
+			@RequestParam int version, Locale locale, RedirectAttributes redirect) {
+		try {
+			this.layouts.reset(user, id, productId, version);
+			redirect.addFlashAttribute("flash", "report.layout.resetDone");
+		}
+		catch (ValidationException ex) {
+			redirect.addFlashAttribute("actionErrors", FieldErrors.of(ex, this.messages, locale));
+		}
+		catch (EditConflictException ex) {
+			redirect.addFlashAttribute("actionErrors",
+					Map.of("", this.messages.getMessage("conflict.reload", null, locale)));
+		}
+		return "redirect:/followup/" + id + "/products/" + productId + "/layout";
+	}
+
+	/** The form's parts in the order they would be saved, numbered 1, 2, 3 … */
+	private static LayoutForm renumbered(LayoutForm form) {
+		List<ReportBlock> blocks = form.result();
+		LayoutForm shown = new LayoutForm();
+		shown.setVersion(form.getVersion());
+		for (int i = 0; i < blocks.size(); i++) {
+			shown.getBlocks().add(new BlockForm(blocks.get(i), i + 1));
+		}
+		return shown;
+	}
+
+	private String page(StratlasPrincipal user, long id, ReportLayouts.Layout layout, LayoutForm form,
+			Map<String, String> errors, Model model) {
+		model.addAttribute("cycle", this.cycles.get(user.organisationId(), id));
+		model.addAttribute("product", layout.product());
+		model.addAttribute("custom", layout.custom());
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("kinds", ReportBlock.Kind.values());
+		model.addAttribute("sections", this.cycles.sections(user.organisationId(), id));
+		model.addAttribute("indicatorChoices", this.indicators.definitions(user.organisationId()));
+		return "followup/product-layout";
+	}
+
+}
