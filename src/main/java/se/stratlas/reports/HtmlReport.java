@@ -280,7 +280,9 @@ public final class HtmlReport {
 					: value instanceof Integer || value instanceof Long
 							? BigDecimal.valueOf(((Number) value).longValue())
 							: BigDecimal.valueOf(((Number) value).doubleValue());
-			format.setMinimumFractionDigits(Math.max(0, number.stripTrailingZeros().scale()));
+			// As many decimals as the value carries: a column whose values share a scale
+			// reads evenly (21,0 beside 38,5).
+			format.setMinimumFractionDigits(Math.max(0, number.scale()));
 			format.setMaximumFractionDigits(Math.max(0, number.scale()));
 			return format.format(number).replace(' ', '\u00a0').replace('\u202f', '\u00a0').replace('\u2212', '-');
 		}
@@ -320,7 +322,7 @@ public final class HtmlReport {
 			table.report-table th, table.report-table td { border: 0.5pt solid #c5ced6; padding: 2pt 4pt; vertical-align: top; }
 			table.report-table th { background: #f3f6f8; text-align: left; }
 			table.report-table tr { page-break-inside: avoid; }
-			td.num, th.num { text-align: right; white-space: nowrap; }
+			td.num, th.num { text-align: right; } td.num { white-space: nowrap; }
 			h1, h2, h3, h4 { page-break-after: avoid; }
 			h2, h3, h4 { -fs-page-break-min-height: 45mm; }
 			table.report-table { -fs-page-break-min-height: 30mm; }

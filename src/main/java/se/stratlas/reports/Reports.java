@@ -473,7 +473,7 @@ public class Reports {
 						i.startDate() == null && i.endDate() == null ? ""
 								: (i.startDate() == null ? "" : i.startDate().getYear()) + "–"
 										+ (i.endDate() == null ? "" : i.endDate().getYear()),
-						details.funding().isEmpty() ? null : details.totalFunding()));
+						details.funding().isEmpty() ? null : UnitSections.plain(details.totalFunding())));
 			}
 		}
 		if (rows.isEmpty()) {

@@ -174,6 +174,7 @@ class UnitSections {
 		List<String> headers = new ArrayList<>(
 				List.of("Enhet", "Budget", "Utfall", "Avvikelse mot budget", "Helårsprognos", "Sparbeting"));
 		dropEmptyColumns(headers, table);
+		alignScales(table);
 		nodes.add(new Table("Ekonomi per enhet, " + cycle.periodLabel(SWEDISH) + " (mnkr)", headers, table, "ekonomi"));
 		notes(rows, nodes);
 		// Budget, outcome and forecast per unit as bars: where each unit stands at a
@@ -187,8 +188,10 @@ class UnitSections {
 			UnitFigures f = rows.get(i).figures();
 			values[i] = forecasts ? new Double[] { number(f.budget()), number(f.outcome()), number(f.forecast()) }
 					: new Double[] { number(f.budget()), number(f.outcome()) };
-			data.add(forecasts ? Arrays.asList(units.get(i), f.budget(), f.outcome(), f.forecast())
-					: Arrays.asList(units.get(i), f.budget(), f.outcome()));
+			data.add(forecasts
+					? Arrays.asList(units.get(i), plainOrNull(f.budget()), plainOrNull(f.outcome()),
+							plainOrNull(f.forecast()))
+					: Arrays.asList(units.get(i), plainOrNull(f.budget()), plainOrNull(f.outcome())));
 		}
 		String chartTitle = (forecasts ? "Budget, utfall och helårsprognos" : "Budget och utfall") + " per enhet, "
 				+ cycle.periodLabel(SWEDISH);
@@ -237,9 +240,10 @@ class UnitSections {
 				intSum(rows, UnitFigures::employeesChange), intSum(rows, UnitFigures::permanentEmployees),
 				weight == 0 ? null : weighted.divide(BigDecimal.valueOf(weight), 1, RoundingMode.HALF_UP),
 				sum(rows, UnitFigures::workedHours))));
-		List<String> headers = new ArrayList<>(List.of("Enhet", "Anställda", "Förändring mot föregående år",
-				"Varav tillsvidareanställda", "Sjukfrånvaro (%)", "Arbetade timmar"));
+		List<String> headers = new ArrayList<>(List.of("Enhet", "Anställda", "Förändring", "Tillsvidareanställda",
+				"Sjukfrånvaro (%)", "Arbetade timmar"));
 		dropEmptyColumns(headers, table);
+		alignScales(table);
 		nodes.add(new Table("Personal per enhet, " + cycle.periodLabel(SWEDISH), headers, table, "personal"));
 		if (headers.contains("Sjukfrånvaro (%)")) {
 			nodes.add(new Notice("Sjukfrånvaron på raden Totalt är ett genomsnitt vägt med antalet anställda."));
@@ -278,6 +282,27 @@ class UnitSections {
 		}
 	}
 
+	/**
+	 * Every amount of a column with as many decimals as the most precise one needs (21,0
+	 * beside 38,5, not 21), so that the column reads evenly; no value is rounded.
+	 */
+	private static void alignScales(List<List<Object>> table) {
+		for (int column = 1; column < table.getFirst().size(); column++) {
+			int c = column;
+			int scale = table.stream()
+				.map(r -> r.get(c))
+				.filter(BigDecimal.class::isInstance)
+				.mapToInt(v -> Math.max(0, ((BigDecimal) v).stripTrailingZeros().scale()))
+				.max()
+				.orElse(0);
+			table.forEach(r -> {
+				if (r.get(c) instanceof BigDecimal value) {
+					r.set(c, value.setScale(scale, RoundingMode.UNNECESSARY));
+				}
+			});
+		}
+	}
+
 	private static BigDecimal sum(List<UnitFigureBook.Row> rows,
 			java.util.function.Function<UnitFigures, BigDecimal> field) {
 		return rows.stream()
@@ -292,6 +317,16 @@ class UnitSections {
 			.map(r -> field.apply(r.figures()))
 			.filter(Objects::nonNull)
 			.reduce(null, (a, b) -> a == null ? b : a + b);
+	}
+
+	/** A stored amount without the zeros its column type adds (38,50 → 38,5). */
+	static BigDecimal plain(BigDecimal value) {
+		BigDecimal stripped = value.stripTrailingZeros();
+		return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+	}
+
+	private static BigDecimal plainOrNull(BigDecimal value) {
+		return value == null ? null : plain(value);
 	}
 
 	private static Double number(BigDecimal value) {
@@ -318,7 +353,10 @@ class UnitSections {
 			.filter(r -> r.get(1) == null)
 			.map(r -> String.valueOf(r.getFirst()))
 			.toList();
-		List<List<Object>> given = table.stream().filter(r -> r.get(1) != null).toList();
+		List<List<Object>> given = table.stream()
+			.filter(r -> r.get(1) != null)
+			.map(r -> r.get(1) instanceof BigDecimal value ? List.of(r.getFirst(), (Object) plain(value)) : r)
+			.toList();
 		nodes.add(new Table("Ekonomi och personal, " + row.unit().name(), List.of("Nyckeltal", "Värde"), given,
 				"siffror-" + index));
 		if (!missing.isEmpty()) {
