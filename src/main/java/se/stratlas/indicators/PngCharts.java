@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.plot.CategoryPlot;
@@ -79,13 +78,7 @@ public final class PngCharts {
 		chart.getLegend().setItemFont(labels);
 		chart.setBackgroundPaint(Color.WHITE);
 		int height = Math.max(HEIGHT, 60 + categories.size() * (series.size() * 14 + 12));
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			ChartUtils.writeScaledChartAsPNG(out, chart, WIDTH, height, SCALE, SCALE);
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return png(chart, WIDTH, height);
 	}
 
 	public static byte[] line(String title, String unit, List<IndicatorAnalytics.Series> series) {
@@ -178,12 +171,48 @@ public final class PngCharts {
 		}
 		chart.getLegend().setItemFont(labels);
 		chart.setBackgroundPaint(Color.WHITE);
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			ChartUtils.writeScaledChartAsPNG(out, chart, WIDTH, HEIGHT, SCALE, SCALE);
+		return png(chart, WIDTH, HEIGHT);
+	}
+
+	/**
+	 * The chart drawn at {@link #SCALE} pixels per point on white, without an alpha
+	 * channel, and written with fast compression: a flat-coloured chart loses little in
+	 * size and the report's charts are written in a fraction of the time the default
+	 * compression takes.
+	 */
+	static byte[] png(JFreeChart chart, int width, int height) {
+		java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width * SCALE, height * SCALE,
+				java.awt.image.BufferedImage.TYPE_INT_RGB);
+		java.awt.Graphics2D g = image.createGraphics();
+		try {
+			g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+			g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+					java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+			g.setColor(Color.WHITE);
+			g.fillRect(0, 0, image.getWidth(), image.getHeight());
+			g.scale(SCALE, SCALE);
+			chart.draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, width, height));
+		}
+		finally {
+			g.dispose();
+		}
+		javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("png").next();
+		try (ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+				javax.imageio.stream.ImageOutputStream stream = javax.imageio.ImageIO.createImageOutputStream(out)) {
+			javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+			param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+			// Quality 0.9 is deflate level 1 in the JDK's PNG writer.
+			param.setCompressionQuality(0.9f);
+			writer.setOutput(stream);
+			writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+			stream.flush();
 			return out.toByteArray();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		finally {
+			writer.dispose();
 		}
 	}
 

@@ -63,6 +63,7 @@ public final class DocxReport {
 	}
 
 	public static byte[] render(ReportDocument document) {
+		document.drawCharts();
 		try (XWPFDocument docx = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			docx.createStyles().setStyles(StylesDocument.Factory.parse(STYLES).getStyles());
 			docx.getProperties().getCoreProperties().setTitle(document.title());

@@ -27,6 +27,7 @@ public final class PdfReport {
 	}
 
 	public static byte[] render(ReportDocument document) {
+		document.drawCharts();
 		ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
 		try (PDDocument pdf = new PDDocument()) {
 			PdfRendererBuilder builder = new PdfRendererBuilder();

@@ -122,6 +122,20 @@ public record ReportDocument(String title, String subtitle, String organisation,
 		return headings;
 	}
 
+	/**
+	 * Draws every chart's PNG now, on all cores, so that a format that lays the report
+	 * out (PDF, Word) finds them drawn; each is drawn once per document, whichever format
+	 * asks first.
+	 */
+	public void drawCharts() {
+		this.nodes.stream()
+			.filter(Chart.class::isInstance)
+			.map(Chart.class::cast)
+			.toList()
+			.parallelStream()
+			.forEach(Chart::png);
+	}
+
 	/** Every table, charts' data included, in order. */
 	public List<Table> tables() {
 		List<Table> tables = new ArrayList<>();
