@@ -398,7 +398,7 @@ class BrowserIT {
 		clickAndWait(driver.findElement(By.partialLinkText("Rapport: förhandsvisning")));
 		checkAccessibility("report preview");
 		assertThat(driver.findElement(By.cssSelector(".report-frame")).getText()).contains("Om rapporten")
-			.contains("Regionens bidrag");
+			.contains("Genomförandet av den regionala utvecklingsstrategin");
 		assertThat(driver.findElement(By.linkText("PDF (tillgänglig, PDF/UA)")).getAttribute("href"))
 			.endsWith("report.pdf");
 		// Before freezing, the sections without an approved text are listed and must be
@@ -414,7 +414,7 @@ class BrowserIT {
 		driver.navigate().refresh();
 		// The frozen report arrives spliced into the gzipped page (SplicedGzipView).
 		assertThat(driver.findElement(By.cssSelector(".report-frame")).getText()).contains("Om rapporten")
-			.contains("Regionens bidrag");
+			.contains("Genomförandet av den regionala utvecklingsstrategin");
 		// A draft edition is published only when that is confirmed (this one is a draft
 		// only
 		// if one of its texts is not approved).
@@ -429,8 +429,52 @@ class BrowserIT {
 		checkAccessibility("published reports");
 		clickAndWait(driver.findElement(By.linkText("Återrapportering till regeringen 2023")));
 		checkAccessibility("public report");
-		assertThat(driver.findElement(By.cssSelector(".report-frame")).getText()).contains("Regionens bidrag");
+		assertThat(driver.findElement(By.cssSelector(".report-frame")).getText()).contains("Samverkan");
 		assertThat(driver.findElements(By.xpath("//a[normalize-space()='CSV']"))).isNotEmpty();
+		assertThat(browser.violations()).isEmpty();
+	}
+
+	@Test
+	void aStrategistGivesTheCommitteesReportAQuestionOfItsOwn() {
+		signIn("sara.strateg");
+		driver.get(url("/followup"));
+		clickAndWait(driver.findElement(By.linkText("Resultat Västerbotten 2023")));
+		clickAndWait(driver.findElement(By.linkText("Regionala utvecklingsnämndens årsredovisning 2023")));
+		assertThat(driver.findElement(By.cssSelector(".layout-summary")).getText()).contains("Måluppfyllelse")
+			.contains("Personal");
+		clickAndWait(driver.findElement(By.linkText("Ändra rapportens delar")));
+		checkAccessibility("report parts");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("add"))).selectByValue("QUESTION");
+		clickAndWait(driver.findElement(By.xpath("//button[normalize-space()='Lägg till']")));
+		List<WebElement> parts = driver.findElements(By.cssSelector("fieldset.layout-part"));
+		WebElement added = parts.getLast();
+		String id = added.getAttribute("id");
+		driver.findElement(By.id(id + "-title")).sendKeys("Nämndens särskilda uppdrag");
+		driver.findElement(By.id(id + "-question")).sendKeys("Hur har nämnden samverkat under året?");
+		// The question is answered by the chapter's "Samverkan" and goes first.
+		added.findElements(By.cssSelector("input[type=checkbox][name$='.sectionIds']"))
+			.stream()
+			.filter(box -> driver.findElement(By.cssSelector("label[for='" + box.getAttribute("id") + "']"))
+				.getText()
+				.endsWith(": Samverkan"))
+			.findFirst()
+			.orElseThrow()
+			.click();
+		WebElement place = driver.findElement(By.id(id + "-position"));
+		place.clear();
+		place.sendKeys("1");
+		checkAccessibility("report parts with a new question");
+		// Kept to look at: the form as a strateg sees it.
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", added);
+		browser.dump(java.nio.file.Path.of("target", "screenshots"), "report-parts");
+		clickAndWait(driver.findElement(By.xpath("//button[normalize-space()='Spara']")));
+		assertThat(driver.findElement(By.cssSelector(".notice.success")).getText()).isNotBlank();
+		assertThat(driver.findElements(By.cssSelector("fieldset.layout-part legend")).getFirst().getText())
+			.contains("Fråga");
+		clickAndWait(driver.findElement(By.linkText("Tillbaka")));
+		clickAndWait(driver.findElement(By.partialLinkText("Rapport: förhandsvisning")));
+		assertThat(driver.findElement(By.cssSelector(".report-frame")).getText()).contains("Nämndens särskilda uppdrag")
+			.contains("Hur har nämnden samverkat under året?");
 		assertThat(browser.violations()).isEmpty();
 	}
 

@@ -180,14 +180,26 @@ class ReportLayoutController {
 			this.add = add;
 		}
 
+		private int place(int index) {
+			Integer position = this.blocks.get(index).getPosition();
+			return position == null ? Integer.MAX_VALUE : position;
+		}
+
 		/**
 		 * The parts to save: those not removed, by their position (ties keep the form's
 		 * order), then the one added.
 		 */
 		List<ReportBlock> result() {
-			List<BlockForm> kept = new ArrayList<>(this.blocks.stream().filter(b -> !b.isRemove()).toList());
-			kept.sort(Comparator
-				.comparing((BlockForm b) -> b.getPosition() == null ? Integer.MAX_VALUE : b.getPosition()));
+			// A part given the place another holds goes before it: "2" moves a part to
+			// the second place.
+			List<Integer> order = new ArrayList<>();
+			for (int i = 0; i < this.blocks.size(); i++) {
+				if (!this.blocks.get(i).isRemove()) {
+					order.add(i);
+				}
+			}
+			order.sort(Comparator.comparing((Integer i) -> place(i)).thenComparing(i -> place(i) == i + 1 ? 1 : 0));
+			List<BlockForm> kept = order.stream().map(this.blocks::get).toList();
 			List<ReportBlock> result = new ArrayList<>(kept.stream().map(BlockForm::block).toList());
 			if (this.add != null) {
 				result.add(ReportBlock.of(this.add));
