@@ -498,6 +498,50 @@ public class OpenData {
 		return "statistik";
 	}
 
+	/**
+	 * What the publisher IRI of a catalogue names, as Turtle: the organisation (named and
+	 * typed) and its catalogue. Only an organisation that has published is described.
+	 */
+	public java.util.Optional<byte[]> organisation(String base, String code) {
+		return this.editions.published()
+			.stream()
+			.map(e -> this.organisations.get(e.organisationId()))
+			.filter(o -> o.code().equals(code))
+			.findFirst()
+			.map(organisation -> {
+				Model model = prefixed();
+				publisher(model, base, organisation).addProperty(model.createProperty(FOAF, "page"),
+						model.createResource(base + "/public/reports/catalog.rdf?organisation=" + code));
+				return turtle(model);
+			});
+	}
+
+	/** What a dataset's spatial IRI names, as Turtle: the area's name and code. */
+	public java.util.Optional<byte[]> area(String base, String code) {
+		return this.areas.find(code).map(area -> {
+			Model model = prefixed();
+			model.createResource(base + "/public/areas/" + code)
+				.addProperty(RDF.type, DCTerms.Location)
+				.addProperty(SKOS.prefLabel, model.createLiteral(area.name(), "sv"))
+				.addProperty(SKOS.notation, code);
+			return turtle(model);
+		});
+	}
+
+	private static Model prefixed() {
+		Model model = ModelFactory.createDefaultModel();
+		model.setNsPrefix("dcterms", DCTerms.NS);
+		model.setNsPrefix("foaf", FOAF);
+		model.setNsPrefix("skos", SKOS.uri);
+		return model;
+	}
+
+	private static byte[] turtle(Model model) {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		RDFDataMgr.write(out, model, Lang.TURTLE);
+		return out.toByteArray();
+	}
+
 	private static Resource license(Model model) {
 		return model.createResource(LICENSE).addProperty(RDF.type, DCTerms.LicenseDocument);
 	}

@@ -208,6 +208,26 @@ class OpenDataIT {
 		var publisher = catalog.getPropertyResourceValue(DCTerms.publisher);
 		assertThat(publisher.getProperty(region.createProperty(OpenData.FOAF, "name")).getString())
 			.isEqualTo("Region Västerbotten");
+		// The publisher's and the area's IRIs resolve to what they name.
+		Model described = ModelFactory.createDefaultModel();
+		RDFParser
+			.source(new ByteArrayInputStream(
+					fetch(java.net.URI.create(publisher.getURI()).getPath()).getContentAsByteArray()))
+			.lang(Lang.TURTLE)
+			.parse(described);
+		assertThat(described.contains(described.createResource(publisher.getURI()), DCTerms.type)).isTrue();
+		var dataset = region
+			.listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type, org.apache.jena.vocabulary.DCAT.Dataset)
+			.next();
+		String area = dataset.getPropertyResourceValue(DCTerms.spatial).getURI();
+		Model location = ModelFactory.createDefaultModel();
+		RDFParser.source(new ByteArrayInputStream(fetch(java.net.URI.create(area).getPath()).getContentAsByteArray()))
+			.lang(Lang.TURTLE)
+			.parse(location);
+		assertThat(location.listObjectsOfProperty(org.apache.jena.vocabulary.SKOS.prefLabel).next().toString())
+			.contains("län");
+		assertThat(this.mvc.perform(get("/public/organisations/finns-inte")).andReturn().getResponse().getStatus())
+			.isEqualTo(404);
 		// The shapes bite: without its publisher type the catalogue does not conform.
 		region.removeAll(publisher, DCTerms.type, null);
 		Graph broken = region.getGraph();

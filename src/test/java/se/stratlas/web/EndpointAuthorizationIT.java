@@ -162,6 +162,8 @@ class EndpointAuthorizationIT {
 		row("GET /public/reports/{slug}/data/{name}.json", Access.PUBLIC);
 		row("GET /public/reports/{slug}/data/{name}.jsonstat", Access.PUBLIC);
 		row("GET /public/reports/catalog.rdf", Access.PUBLIC);
+		row("GET /public/organisations/{code}", Access.PUBLIC);
+		row("GET /public/areas/{code}", Access.PUBLIC);
 		row("POST /followup/notices/read", Access.READER);
 		row("GET /followup/figures", Access.READER);
 		row("GET /followup/figures/edit", Access.REPORTER);
@@ -581,6 +583,7 @@ class EndpointAuthorizationIT {
 			.replace("{trackId}", "999999")
 			.replace("{format}", "pdf")
 			.replace("{slug}", "finns-inte")
+			.replace("{code}", "finns-inte")
 			.replace("{name}", "x")
 			.replace("{linkId}", "999999")
 			.replace("{runId}", "999999")

@@ -131,4 +131,22 @@ class PublicReportController {
 		return this.openData.catalog(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(), organisation);
 	}
 
+	/** The publisher IRI of the catalogue resolves: the organisation, as Turtle. */
+	@GetMapping(path = "/public/organisations/{code}", produces = "text/turtle")
+	@PreAuthorize("permitAll()")
+	@ResponseBody
+	byte[] organisation(@PathVariable String code) {
+		return this.openData.organisation(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(), code)
+			.orElseThrow(() -> new NotFoundException("organisation", code));
+	}
+
+	/** The spatial IRI of a dataset resolves: the area, as Turtle. */
+	@GetMapping(path = "/public/areas/{code}", produces = "text/turtle")
+	@PreAuthorize("permitAll()")
+	@ResponseBody
+	byte[] area(@PathVariable String code) {
+		return this.openData.area(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(), code)
+			.orElseThrow(() -> new NotFoundException("area", code));
+	}
+
 }
