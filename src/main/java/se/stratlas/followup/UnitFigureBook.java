@@ -85,12 +85,12 @@ public class UnitFigureBook {
 
 	private final AuditTrail audit;
 
-	private final se.stratlas.shared.ImportSlots slots;
+	private final se.stratlas.shared.JobRunner slots;
 
 	private final org.springframework.transaction.support.TransactionTemplate transactions;
 
 	UnitFigureBook(FollowupRepository repository, OrganisationUnits units, AuditTrail audit,
-			se.stratlas.shared.ImportSlots slots,
+			se.stratlas.shared.JobRunner slots,
 			org.springframework.transaction.support.TransactionTemplate transactions) {
 		this.transactions = transactions;
 		this.slots = slots;

@@ -57,12 +57,12 @@ public class IndicatorFileImport {
 
 	private final ScbClient scb;
 
-	private final se.stratlas.shared.ImportSlots slots;
+	private final se.stratlas.shared.JobRunner slots;
 
 	private final se.stratlas.accounts.Organisations organisations;
 
 	IndicatorFileImport(IndicatorRegistry registry, ImportRuns runs, Areas areas, JsonMapper json,
-			TransactionTemplate transactions, ScbClient scb, se.stratlas.shared.ImportSlots slots,
+			TransactionTemplate transactions, ScbClient scb, se.stratlas.shared.JobRunner slots,
 			se.stratlas.accounts.Organisations organisations) {
 		this.organisations = organisations;
 		this.slots = slots;
@@ -149,7 +149,7 @@ public class IndicatorFileImport {
 	 */
 	public Started start(long organisationId, String filename, byte[] content, String actor) {
 		String name = filename == null ? "fil" : filename;
-		se.stratlas.shared.ImportSlots.Slot slot = this.slots.take(organisationId + "/" + actor);
+		se.stratlas.shared.JobRunner.Slot slot = this.slots.take(organisationId + "/" + actor);
 		long run;
 		try {
 			run = this.runs.start(organisationId, "FIL", name, actor);
@@ -196,7 +196,7 @@ public class IndicatorFileImport {
 
 	/** Starts an SCB fetch in the background, like {@link #start}. */
 	public Started startScb(long organisationId, String tableId, Map<String, List<String>> selection, String actor) {
-		se.stratlas.shared.ImportSlots.Slot slot = this.slots.take(organisationId + "/" + actor);
+		se.stratlas.shared.JobRunner.Slot slot = this.slots.take(organisationId + "/" + actor);
 		long run;
 		try {
 			run = this.runs.start(organisationId, "SCB", tableId + " " + selection, actor);

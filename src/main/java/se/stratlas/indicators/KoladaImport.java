@@ -24,10 +24,10 @@ public class KoladaImport {
 
 	private final TransactionTemplate transactions;
 
-	private final se.stratlas.shared.ImportSlots slots;
+	private final se.stratlas.shared.JobRunner slots;
 
 	KoladaImport(KoladaClient client, IndicatorRegistry registry, ImportRuns runs, TransactionTemplate transactions,
-			se.stratlas.shared.ImportSlots slots) {
+			se.stratlas.shared.JobRunner slots) {
 		this.slots = slots;
 		this.client = client;
 		this.registry = registry;
@@ -59,7 +59,7 @@ public class KoladaImport {
 			String actor) {
 		check(areaCodes, years);
 		IndicatorDefinition indicator = indicator(organisationId, indicatorCode);
-		se.stratlas.shared.ImportSlots.Slot slot = this.slots.take(organisationId + "/" + actor);
+		se.stratlas.shared.JobRunner.Slot slot = this.slots.take(organisationId + "/" + actor);
 		long run;
 		try {
 			run = startRun(organisationId, indicator, areaCodes, years, actor);

@@ -52,7 +52,7 @@ public class InitiativeImport {
 
 	private final AuditTrail audit;
 
-	private final se.stratlas.shared.ImportSlots slots;
+	private final se.stratlas.shared.JobRunner slots;
 
 	private final se.stratlas.accounts.Organisations organisations;
 
@@ -61,7 +61,7 @@ public class InitiativeImport {
 	private final org.springframework.context.MessageSource messages;
 
 	InitiativeImport(InitiativeManagement management, InitiativeRepository repository, StrategyCatalog strategies,
-			Areas areas, AuditTrail audit, se.stratlas.shared.ImportSlots slots,
+			Areas areas, AuditTrail audit, se.stratlas.shared.JobRunner slots,
 			se.stratlas.accounts.Organisations organisations,
 			org.springframework.transaction.support.TransactionTemplate transactions,
 			org.springframework.context.MessageSource messages) {

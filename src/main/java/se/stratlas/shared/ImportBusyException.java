@@ -22,8 +22,10 @@ public class ImportBusyException extends RuntimeException {
 	private final int limit;
 
 	public ImportBusyException(Reason reason, int limit) {
-		super(reason == Reason.YOURS ? "You already have an import running; wait until it is done"
-				: "Stratlas runs " + limit + " imports at once, its limit; try again in a minute");
+		super(reason == Reason.YOURS
+				? "You already have such a job running (an import, or an edition of the same report); wait until it is done"
+				: "Stratlas runs " + limit
+						+ " heavy jobs (imports, report editions) at once, its limit; try again in a minute");
 		this.reason = reason;
 		this.limit = limit;
 	}

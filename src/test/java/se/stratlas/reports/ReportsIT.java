@@ -339,6 +339,24 @@ class ReportsIT {
 			.noneMatch(g -> g.reason().equals("report.gap.unanswered"));
 	}
 
+	@Autowired
+	se.stratlas.shared.JobRunner jobs;
+
+	@Test
+	void anEditionIsGeneratedByTheOneJobRunnerOneAtATimePerReport() throws InterruptedException {
+		Product product = product(this.strategist, "Resultat Västerbotten 2023",
+				"Regionala utvecklingsnämndens årsredovisning 2023");
+		// While the report's edition job holds its turn, a second one is refused and
+		// nothing is written.
+		int before = this.editions.list(this.strategist.organisationId(), product.id()).size();
+		try (var turn = this.jobs.take("edition/" + this.strategist.organisationId() + "/" + product.id())) {
+			assertThatThrownBy(() -> this.editions.start(this.strategist, product.cycleId(), product.id(), true))
+				.isInstanceOf(se.stratlas.shared.ImportBusyException.class);
+		}
+		assertThat(this.editions.list(this.strategist.organisationId(), product.id())).hasSize(before);
+		assertThat(DemoReports.frozen(this.editions, this.strategist, product).status()).isEqualTo("READY");
+	}
+
 	private static ReportDocument.Table table(ReportDocument document, String dataset) {
 		return document.tables().stream().filter(t -> t.dataset().equals(dataset)).findFirst().orElseThrow();
 	}

@@ -11,22 +11,24 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Heavy imports take turns: at most one per user at a time, and at most
+ * The one runner of heavy background work (imports of files and of Kolada, report
+ * editions): jobs take turns, at most one per user (or per key) at a time, and at most
  * {@code stratlas.imports.concurrent} per instance (default: half the processors, at
- * least one, so that an import never takes every core from the pages). A user's second
- * import is refused at once; when the instance is full an import waits up to
+ * least one, so that a job never takes every core from the pages). A second job under the
+ * same key is refused at once; when the instance is full a job waits up to
  * {@code stratlas.imports.wait} (default 10 s) and is then refused. Either refusal is an
  * {@link ImportBusyException} (429). Together with the limits on what a file may hold
- * ({@code shared.tables.TableLimits}), this bounds the memory imports take, whoever sends
- * what.
+ * ({@code shared.tables.TableLimits}), this bounds the memory background work takes,
+ * whoever sends what. A job that a restart interrupts is marked so by its owner (see
+ * {@link Instance}).
  * <p>
- * The imports run on platform threads of their own, one per turn, never on the request's
- * virtual thread: parsing a file is CPU work that does not block, and on a virtual thread
- * it would hold a carrier thread so that every other request (the health probe among
- * them) waits for it.
+ * The jobs run on platform threads of their own, one per turn, never on the request's
+ * virtual thread: parsing a file or laying out a PDF is CPU work that does not block, and
+ * on a virtual thread it would hold a carrier thread so that every other request (the
+ * health probe among them) waits for it.
  */
 @Component
-public class ImportSlots {
+public class JobRunner {
 
 	private final Semaphore instance;
 
@@ -38,14 +40,14 @@ public class ImportSlots {
 
 	private final java.util.concurrent.ExecutorService workers;
 
-	ImportSlots(@Value("${stratlas.imports.concurrent:0}") int limit,
+	JobRunner(@Value("${stratlas.imports.concurrent:0}") int limit,
 			@Value("${stratlas.imports.wait:10s}") Duration wait) {
 		this.limit = limit > 0 ? limit : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 		this.instance = new Semaphore(this.limit, true);
 		this.wait = wait;
 		java.util.concurrent.atomic.AtomicInteger number = new java.util.concurrent.atomic.AtomicInteger();
 		this.workers = java.util.concurrent.Executors.newFixedThreadPool(this.limit, task -> {
-			Thread thread = new Thread(task, "stratlas-import-" + number.incrementAndGet());
+			Thread thread = new Thread(task, "stratlas-job-" + number.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
 		});
@@ -71,8 +73,8 @@ public class ImportSlots {
 		public synchronized void close() {
 			if (!this.closed) {
 				this.closed = true;
-				ImportSlots.this.instance.release();
-				ImportSlots.this.running.remove(this.who);
+				JobRunner.this.instance.release();
+				JobRunner.this.running.remove(this.who);
 			}
 		}
 
