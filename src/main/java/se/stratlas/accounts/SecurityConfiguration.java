@@ -70,7 +70,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> clients,
 			OidcProperties oidc, Organisations organisations, JdbcClient jdbc, AuditTrail audit,
-			TransactionTemplate transactions, LocalUserDetailsService users, JsonMapper json,
+			TransactionTemplate transactions, LocalUserDetailsService users, JsonMapper json, ApiTokens tokens,
 			@org.springframework.beans.factory.annotation.Value("${stratlas.metrics.token:}") String metricsToken)
 			throws Exception {
 		RequestMatcher actuator = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
@@ -101,7 +101,10 @@ class SecurityConfiguration {
 				.defaultAuthenticationEntryPointFor(problem(json, HttpStatus.UNAUTHORIZED), api)
 				.defaultAuthenticationEntryPointFor(problem(json, HttpStatus.UNAUTHORIZED), actuator)
 				.accessDeniedHandler(denied(json)))
-			.csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::statelessBasic))
+			.addFilterBefore(new ApiTokenFilter(tokens, json),
+					org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+			.csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::statelessBasic,
+					SecurityConfiguration::statelessToken))
 			.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swagger),
 						new StaticHeadersWriter("Content-Security-Policy", CSP)))
@@ -173,7 +176,8 @@ class SecurityConfiguration {
 	private static AuthenticationEntryPoint problem(JsonMapper json, HttpStatus status) {
 		return (request, response, exception) -> {
 			se.stratlas.shared.DatabaseFailures.rethrowIfUnreachable(exception);
-			writeProblem(json, response, status, "Sign in, with a session or HTTP Basic, to use this endpoint.",
+			writeProblem(json, response, status,
+					"Sign in, with a session, HTTP Basic or an API token, to use this endpoint.",
 					request.getRequestURI());
 		};
 	}
@@ -186,6 +190,21 @@ class SecurityConfiguration {
 	static boolean statelessBasic(HttpServletRequest request) {
 		String authorization = request.getHeader("Authorization");
 		if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+			return false;
+		}
+		jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+		return cookies == null
+				|| java.util.Arrays.stream(cookies).noneMatch(c -> "STRATLAS_SESSION".equals(c.getName()));
+	}
+
+	/**
+	 * A request signed in with an API token and carrying no session cookie needs no CSRF
+	 * token: no browser sends a token on a page's behalf. An unknown token is refused by
+	 * {@link ApiTokenFilter} before any controller runs. With a session cookie it is a
+	 * browser's request and needs the CSRF token like any other.
+	 */
+	static boolean statelessToken(HttpServletRequest request) {
+		if (ApiTokenFilter.token(request).isEmpty()) {
 			return false;
 		}
 		jakarta.servlet.http.Cookie[] cookies = request.getCookies();
@@ -217,7 +236,7 @@ class SecurityConfiguration {
 		};
 	}
 
-	private static void writeProblem(JsonMapper json, HttpServletResponse response, HttpStatus status, String detail,
+	static void writeProblem(JsonMapper json, HttpServletResponse response, HttpStatus status, String detail,
 			String instance) throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setInstance(java.net.URI.create(instance));

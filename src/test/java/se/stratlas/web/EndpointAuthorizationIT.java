@@ -155,6 +155,9 @@ class EndpointAuthorizationIT {
 		row("GET /reports/editions/{editionId}", Access.READER);
 		row("GET /reports/editions/{editionId}/report.{format}", Access.READER);
 		row("POST /reports/editions/{editionId}/publish", Access.STRATEGIST);
+		row("GET /account/tokens", Access.AUTHENTICATED);
+		row("POST /account/tokens", Access.AUTHENTICATED, "name=", null);
+		row("POST /account/tokens/{id}/revoke", Access.AUTHENTICATED);
 		row("GET /public/reports", Access.PUBLIC);
 		row("GET /public/reports/{slug}", Access.PUBLIC);
 		row("GET /public/reports/{slug}/report.pdf", Access.PUBLIC);
@@ -586,6 +589,7 @@ class EndpointAuthorizationIT {
 			.replace("{code}", "finns-inte")
 			.replace("{name}", "x")
 			.replace("{linkId}", "999999")
+			.replace("{tokenId}", "999999")
 			.replace("{runId}", "999999")
 			.replace("{subscriptionId}", "999999")
 			.replace("{fundingId}", "999999")
