@@ -312,7 +312,16 @@ class WebFlowIT {
 		this.mvc.perform(get("/v3/api-docs"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.paths['/api/strategies']").exists())
-			.andExpect(jsonPath("$.paths['/api/elements/{id}']").exists());
+			.andExpect(jsonPath("$.paths['/api/elements/{id}']").exists())
+			.andExpect(jsonPath("$.info.title").value("Stratlas API"))
+			.andExpect(jsonPath("$.components.securitySchemes.token.scheme").value("bearer"))
+			.andExpect(jsonPath("$.components.securitySchemes.session.in").value("cookie"))
+			// Refusals are documented as problem details on every operation.
+			.andExpect(
+					jsonPath("$.paths['/api/elements/{id}'].get.responses['404'].content['application/problem+json']")
+						.exists())
+			.andExpect(jsonPath("$.paths['/api/strategies'].post.responses['422']").exists())
+			.andExpect(jsonPath("$.components.schemas.Problem.properties.errors").exists());
 	}
 
 }
