@@ -15,6 +15,7 @@ public record Cycle(long id, long organisationId, String name, CycleKind kind, S
 		LocalDate publishOn, Long copiedFromId, String demoNote, int version, Instant updatedAt, String updatedBy) {
 
 	/** What a strateg enters for a cycle. */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "CycleDraft")
 	public record Draft(String name, CycleKind kind, String periodCode, Long strategyVersionId, LocalDate opensOn,
 			LocalDate dueOn, LocalDate reviewDueOn, LocalDate publishOn) {
 	}

@@ -27,6 +27,7 @@ public record IndicatorDefinition(long id, long organisationId, String code, Str
 	}
 
 	/** What a user enters for an indicator. */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "IndicatorDraft")
 	public record Draft(String code, String nameSv, String nameEn, String description, String unit, int decimals,
 			Polarity polarity, Kind kind, Source source, String sourceRef, boolean bySex, String numerator,
 			String denominator, Double factor) {

@@ -189,6 +189,21 @@ class EndpointAuthorizationIT {
 		row("GET /api/followup/tasks", Access.READER);
 		row("GET /api/followup/figures", Access.READER, "period=2021T1", null);
 		row("POST /api/followup/figures/import", Access.REPORTER);
+		row("GET /api/followup/units", Access.READER);
+		row("POST /api/followup/cycles", Access.STRATEGIST, null, "{}");
+		row("POST /api/followup/cycles/{id}/assignments", Access.STRATEGIST, null,
+				"{\"sectionIds\": [], \"unitId\": -1}");
+		row("POST /api/followup/cycles/{id}/state", Access.STRATEGIST, null, "{\"version\": -1}");
+		row("POST /api/followup/cycles/{id}/products", Access.STRATEGIST, null, "{\"name\": \"\"}");
+		row("GET /api/followup/cycles/{id}/products/{productId}/layout", Access.READER);
+		row("PUT /api/followup/cycles/{id}/products/{productId}/layout", Access.STRATEGIST, null,
+				"{\"version\": -1, \"blocks\": []}");
+		row("POST /api/indicators/import", Access.STRATEGIST);
+		row("GET /api/reports/cycles/{cycleId}/products/{productId}/gaps", Access.READER);
+		row("POST /api/reports/cycles/{cycleId}/products/{productId}/editions", Access.STRATEGIST, null,
+				"{\"gapsConfirmed\": false}");
+		row("GET /api/reports/editions/{editionId}", Access.READER);
+		row("POST /api/reports/editions/{editionId}/publish", Access.STRATEGIST, null, "{\"draftConfirmed\": false}");
 		row("GET /foresight", Access.READER);
 		row("GET /foresight/export", Access.READER);
 		row("GET /foresight/items/new", Access.REPORTER);
@@ -590,6 +605,7 @@ class EndpointAuthorizationIT {
 			.replace("{name}", "x")
 			.replace("{linkId}", "999999")
 			.replace("{tokenId}", "999999")
+			.replace("{cycleId}", String.valueOf(ids.cycle()))
 			.replace("{runId}", "999999")
 			.replace("{subscriptionId}", "999999")
 			.replace("{fundingId}", "999999")

@@ -141,6 +141,17 @@ class IndicatorApiController {
 				user.username());
 	}
 
+	@PostMapping(path = "/import", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@Operation(summary = "Import values from a CSV or XLSX file in Stratlas's template (all or nothing; "
+			+ "422 names the row and column of every problem)")
+	IndicatorFileImport.Result importFile(@AuthenticationPrincipal StratlasPrincipal user,
+			@org.springframework.web.bind.annotation.RequestPart("file") org.springframework.web.multipart.MultipartFile file)
+			throws java.io.IOException {
+		return this.files.importFile(user.organisationId(), file.getOriginalFilename(), file.getBytes(),
+				user.username());
+	}
+
 	@PostMapping("/scb")
 	@PreAuthorize("hasRole('STRATEGIST')")
 	@Operation(summary = "Fetch an SCB table (PxWeb v2, JSON-stat 2.0) into the indicators whose source ids match")

@@ -43,7 +43,7 @@ class ApiDocumentation {
 						+ "`Authorization: Bearer stl_…`; a token acts as its user within its scopes "
 						+ "(`<part>:read` for GET, `<part>:write` for the rest). Errors are RFC 9457 problem "
 						+ "details; a refused field is named in `errors`.")
-				.license(new License().name("EUPL-1.2")))
+				.license(new License().name("EUPL-1.2").identifier("EUPL-1.2")))
 			.components(new Components()
 				.addSecuritySchemes("token",
 						new SecurityScheme().type(SecurityScheme.Type.HTTP)
