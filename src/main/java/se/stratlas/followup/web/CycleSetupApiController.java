@@ -78,14 +78,15 @@ class CycleSetupApiController {
 
 	@GetMapping("/units")
 	@PreAuthorize("hasRole('READER')")
-	@Operation(summary = "The organisation's units, which sections are assigned to")
+	@Operation(operationId = "units", summary = "The organisation's units, which sections are assigned to")
 	List<OrganisationUnit> units(@AuthenticationPrincipal StratlasPrincipal user) {
 		return this.units.list(user.organisationId());
 	}
 
 	@PostMapping("/cycles")
 	@PreAuthorize("hasRole('STRATEGIST')")
-	@Operation(summary = "Creates a cycle from a template (empty, the strategy's, last cycle's)")
+	@Operation(operationId = "createCycle",
+			summary = "Creates a cycle from a template (empty, the strategy's, last cycle's)")
 	ResponseEntity<Cycle> create(@AuthenticationPrincipal StratlasPrincipal user, @RequestBody CycleRequest request) {
 		if (request.draft() == null) {
 			throw new se.stratlas.shared.ValidationException("draft", "validation.required");
@@ -98,7 +99,8 @@ class CycleSetupApiController {
 
 	@PostMapping("/cycles/{id}/assignments")
 	@PreAuthorize("hasRole('STRATEGIST')")
-	@Operation(summary = "Gives sections to a unit; answers how many contributions were made")
+	@Operation(operationId = "assignSections",
+			summary = "Gives sections to a unit; answers how many contributions were made")
 	int assign(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestBody AssignmentRequest request) {
 		return this.cycles.assign(user, id, request.sectionIds(), request.unitId(), request.responsibleUserId(),
@@ -107,7 +109,7 @@ class CycleSetupApiController {
 
 	@PostMapping("/cycles/{id}/state")
 	@PreAuthorize("hasRole('STRATEGIST')")
-	@Operation(summary = "Moves the cycle: planned → open → review → closed")
+	@Operation(operationId = "moveCycle", summary = "Moves the cycle: planned → open → review → closed")
 	Cycle state(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestBody StateRequest request) {
 		// Another organisation's cycle is not found, whatever the request holds.
@@ -120,7 +122,7 @@ class CycleSetupApiController {
 
 	@PostMapping("/cycles/{id}/products")
 	@PreAuthorize("hasRole('STRATEGIST')")
-	@Operation(summary = "Creates a report product that uses the given sections")
+	@Operation(operationId = "createProduct", summary = "Creates a report product that uses the given sections")
 	ResponseEntity<Product> product(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestBody ProductRequest request) {
 		Product product = this.products.create(user, id, request.name(), request.kind(), request.sectionIds());
@@ -130,7 +132,8 @@ class CycleSetupApiController {
 
 	@GetMapping("/cycles/{id}/products/{productId}/layout")
 	@PreAuthorize("hasRole('READER')")
-	@Operation(summary = "The report product's parts in order (its own, or its kind's default)")
+	@Operation(operationId = "productLayout",
+			summary = "The report product's parts in order (its own, or its kind's default)")
 	ReportLayouts.Layout layout(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@PathVariable long productId) {
 		return this.layouts.layout(user.organisationId(), id, productId);
@@ -138,7 +141,8 @@ class CycleSetupApiController {
 
 	@PutMapping("/cycles/{id}/products/{productId}/layout")
 	@PreAuthorize("hasRole('STRATEGIST')")
-	@Operation(summary = "Replaces the report product's parts; 422 names each problem by part")
+	@Operation(operationId = "saveProductLayout",
+			summary = "Replaces the report product's parts; 422 names each problem by part")
 	ReportLayouts.Layout saveLayout(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@PathVariable long productId, @RequestBody LayoutRequest request) {
 		return this.layouts.save(user, id, productId, request.version(), request.blocks());

@@ -143,8 +143,9 @@ class IndicatorApiController {
 
 	@PostMapping(path = "/import", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize("hasRole('STRATEGIST')")
-	@Operation(summary = "Import values from a CSV or XLSX file in Stratlas's template (all or nothing; "
-			+ "422 names the row and column of every problem)")
+	@Operation(operationId = "importIndicatorValues",
+			summary = "Import values from a CSV or XLSX file in Stratlas's template (all or nothing; "
+					+ "422 names the row and column of every problem)")
 	IndicatorFileImport.Result importFile(@AuthenticationPrincipal StratlasPrincipal user,
 			@org.springframework.web.bind.annotation.RequestPart("file") org.springframework.web.multipart.MultipartFile file)
 			throws java.io.IOException {

@@ -48,8 +48,9 @@ class ReportApiController {
 
 	@GetMapping("/cycles/{cycleId}/products/{productId}/gaps")
 	@PreAuthorize("hasRole('READER')")
-	@Operation(summary = "What is open in the product: sections nobody was given, texts not approved, questions "
-			+ "without an answer")
+	@Operation(operationId = "productGaps",
+			summary = "What is open in the product: sections nobody was given, texts not approved, questions "
+					+ "without an answer")
 	List<Reports.Gap> gaps(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long cycleId,
 			@PathVariable long productId) {
 		return this.reports.gaps(user.organisationId(), cycleId, productId);
@@ -57,8 +58,9 @@ class ReportApiController {
 
 	@PostMapping("/cycles/{cycleId}/products/{productId}/editions")
 	@PreAuthorize("hasRole('STRATEGIST')")
-	@Operation(summary = "Freezes an edition in every format, in the background (202; poll the edition); "
-			+ "422 when gaps are not confirmed, 429 while the same report is being made")
+	@Operation(operationId = "freezeEdition",
+			summary = "Freezes an edition in every format, in the background (202; poll the edition); "
+					+ "422 when gaps are not confirmed, 429 while the same report is being made")
 	ResponseEntity<Edition> freeze(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long cycleId,
 			@PathVariable long productId, @RequestBody FreezeRequest request) {
 		Edition edition = this.editions.start(user, cycleId, productId, request.gapsConfirmed());
@@ -67,14 +69,16 @@ class ReportApiController {
 
 	@GetMapping("/editions/{editionId}")
 	@PreAuthorize("hasRole('READER')")
-	@Operation(summary = "An edition: its state (RUNNING, READY, FAILED, INTERRUPTED) and progress")
+	@Operation(operationId = "edition",
+			summary = "An edition: its state (RUNNING, READY, FAILED, INTERRUPTED) and progress")
 	Edition edition(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long editionId) {
 		return this.editions.get(user.organisationId(), editionId);
 	}
 
 	@PostMapping("/editions/{editionId}/publish")
 	@PreAuthorize("hasRole('STRATEGIST')")
-	@Operation(summary = "Publishes a ready edition: a public page, its PDF and open data")
+	@Operation(operationId = "publishEdition",
+			summary = "Publishes a ready edition: a public page, its PDF and open data")
 	Edition publish(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long editionId,
 			@RequestBody PublishRequest request) {
 		return this.editions.publish(user, editionId, request.draftConfirmed());
