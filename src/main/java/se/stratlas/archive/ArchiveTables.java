@@ -63,8 +63,10 @@ final class ArchiveTables {
 			of("followup_comment", "contribution_id", CONTRIBUTIONS), of("followup_product", "cycle_id", CYCLES),
 			of("followup_product_section", "product_id",
 					"select id from followup_product where cycle_id in (" + CYCLES + ")"),
-			of("followup_product_freeze", "contribution_id", CONTRIBUTIONS), owned("followup_notice"),
-			owned("followup_unit_figures"),
+			of("followup_product_freeze", "contribution_id", CONTRIBUTIONS),
+			of("followup_product_block", "product_id",
+					"select id from followup_product where cycle_id in (" + CYCLES + ")"),
+			owned("followup_notice"), owned("followup_unit_figures"),
 
 			owned("reports_edition"), owned("reports_logo"),
 
@@ -80,7 +82,8 @@ final class ArchiveTables {
 			"spring_session", "sign-ins of this instance; a restored instance starts with none",
 			"spring_session_attributes", "sign-ins of this instance", "system_instance",
 			"the heartbeats of running instances", "flyway_schema_history",
-			"the schema's own history; the archive names its schema version instead");
+			"the schema's own history; the archive names its schema version instead", "accounts_api_token",
+			"personal API tokens are credentials of this instance: a restored organisation's users make new ones");
 
 	private ArchiveTables() {
 	}

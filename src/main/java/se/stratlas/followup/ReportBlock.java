@@ -69,6 +69,24 @@ public record ReportBlock(Kind kind, String title, String question, List<Long> s
 			return "report.block." + name().toLowerCase(Locale.ROOT);
 		}
 
+		/** The part's name in Swedish, as the history keeps it. */
+		public String label() {
+			return switch (this) {
+				case ABOUT -> "Om rapporten";
+				case STRATEGY -> "Strategin";
+				case CHAPTERS -> "Kapitel per del av strategin";
+				case TEXTS -> "Verksamhetens analys";
+				case GOAL_FULFILMENT -> "Måluppfyllelse";
+				case FINANCE -> "Ekonomi";
+				case STAFFING -> "Personal";
+				case QUESTION -> "Fråga";
+				case SHARED_SECTIONS -> "Gemensamma delar";
+				case UNITS -> "En del per enhet";
+				case AGENDA_2030 -> "Agenda 2030";
+				case CONTACTS -> "Kontakter";
+			};
+		}
+
 		/** Whether a structure may hold the part more than once. */
 		public boolean repeatable() {
 			return this == QUESTION;

@@ -233,7 +233,7 @@ public class ReportLayouts {
 	static String describe(List<ReportBlock> blocks) {
 		StringBuilder text = new StringBuilder();
 		for (ReportBlock block : blocks) {
-			text.append(text.isEmpty() ? "" : "\n").append(block.kind().name());
+			text.append(text.isEmpty() ? "" : "\n").append(block.kind().label());
 			if (block.title() != null) {
 				text.append(": ").append(block.title());
 			}

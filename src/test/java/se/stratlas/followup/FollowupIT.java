@@ -397,7 +397,7 @@ class FollowupIT {
 		assertThat(this.audit.history(Products.ENTITY, report.id())).anySatisfy(event -> {
 			assertThat(event.action()).isEqualTo("LAYOUT");
 			assertThat(String.valueOf(event.changes().get("structure").after()))
-				.contains("QUESTION: Samverkan – Hur har ni samverkat?");
+				.contains("Fråga: Samverkan – Hur har ni samverkat?");
 		});
 		// A frozen report keeps its structure; back to the default when lifted.
 		Product frozen = this.products.freeze(this.strategist, cycle.id(), report.id(), saved.product().version());

@@ -274,7 +274,7 @@ class MissingValuesIT {
 			.getResponse()
 			.getContentAsString();
 		assertThat(report).as("the 2023 report shows 2022's value, not 2023 as 0")
-			.containsPattern("<td>Testindikator med luckor</td><td>antal</td><td>2022</td><td class=\"num\">20</td>");
+			.containsPattern("<td>Testindikator med luckor</td><td>antal</td><td>2022</td><td class=\"num\">20,0</td>");
 		byte[] xlsx = this.mvc
 			.perform(get("/followup/{cycle}/products/{product}/report.xlsx", ids.cycle(), ids.product()).with(reader()))
 			.andExpect(status().isOk())
