@@ -88,8 +88,12 @@ public class Cycles {
 
 	private final se.stratlas.strategy.StrategyLevels levels;
 
+	/** Who may be made responsible: asked of the accounts module, not of its table. */
+	private final se.stratlas.accounts.UserAccounts users;
+
 	Cycles(FollowupRepository repository, StrategyCatalog strategies, OrganisationUnits units, AuditTrail audit,
-			se.stratlas.strategy.StrategyLevels levels) {
+			se.stratlas.strategy.StrategyLevels levels, se.stratlas.accounts.UserAccounts users) {
+		this.users = users;
 		this.levels = levels;
 		this.repository = repository;
 		this.strategies = strategies;
@@ -424,13 +428,10 @@ public class Cycles {
 			throw new ValidationException("sectionIds", "assignment.sections.required");
 		}
 		if (responsibleUserId != null) {
-			int known = this.repository.jdbc()
-				.sql("select count(*) from accounts_user where id = :id and organisation_id = :org")
-				.param("id", responsibleUserId)
-				.param("org", user.organisationId())
-				.query(Integer.class)
-				.single();
-			if (known == 0) {
+			try {
+				this.users.get(user.organisationId(), responsibleUserId);
+			}
+			catch (se.stratlas.shared.NotFoundException ex) {
 				throw new ValidationException("responsibleUserId", "assignment.responsible.unknown");
 			}
 		}

@@ -351,6 +351,19 @@ class FollowupIT {
 	}
 
 	@Test
+	void theResponsiblePersonOfAnAssignmentIsOneOfTheOrganisationsUsers() {
+		Cycle cycle = cycle("Ansvarig");
+		Section section = section(cycle, "Bidrag");
+		assertThatThrownBy(() -> this.cycles.assign(this.strategist, cycle.id(), List.of(section.id()),
+				this.reporterUnit, this.otherOrganisation.userId(), null))
+			.isInstanceOfSatisfying(ValidationException.class,
+					ex -> assertThat(ex.violations().getFirst().field()).isEqualTo("responsibleUserId"));
+		assertThat(this.cycles.assign(this.strategist, cycle.id(), List.of(section.id()), this.reporterUnit,
+				this.reporter.userId(), null))
+			.isEqualTo(1);
+	}
+
+	@Test
 	void aReportsStructureIsDataAStrategChangesWithFieldErrorsLockingAndHistory() {
 		Cycle cycle = cycle("Struktur");
 		Section answer = section(cycle, "Samverkan");
