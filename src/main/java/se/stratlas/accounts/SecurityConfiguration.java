@@ -192,9 +192,7 @@ class SecurityConfiguration {
 		if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
 			return false;
 		}
-		jakarta.servlet.http.Cookie[] cookies = request.getCookies();
-		return cookies == null
-				|| java.util.Arrays.stream(cookies).noneMatch(c -> "STRATLAS_SESSION".equals(c.getName()));
+		return noSessionCookie(request);
 	}
 
 	/**
@@ -203,13 +201,17 @@ class SecurityConfiguration {
 	 * {@link ApiTokenFilter} before any controller runs. With a session cookie it is a
 	 * browser's request and needs the CSRF token like any other.
 	 */
+	private static boolean noSessionCookie(HttpServletRequest request) {
+		jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+		return cookies == null
+				|| java.util.Arrays.stream(cookies).noneMatch(c -> "STRATLAS_SESSION".equals(c.getName()));
+	}
+
 	static boolean statelessToken(HttpServletRequest request) {
 		if (ApiTokenFilter.token(request).isEmpty()) {
 			return false;
 		}
-		jakarta.servlet.http.Cookie[] cookies = request.getCookies();
-		return cookies == null
-				|| java.util.Arrays.stream(cookies).noneMatch(c -> "STRATLAS_SESSION".equals(c.getName()));
+		return noSessionCookie(request);
 	}
 
 	/**

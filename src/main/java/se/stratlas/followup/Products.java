@@ -92,7 +92,7 @@ public class Products {
 			.orElseThrow(() -> new NotFoundException("product", productId));
 	}
 
-	private static void requireStrategist(StratlasPrincipal user) {
+	static void requireStrategist(StratlasPrincipal user) {
 		if (!user.can(Role.STRATEGIST)) {
 			throw new AccessDeniedException("Only a strateg configures report products");
 		}
@@ -154,7 +154,8 @@ public class Products {
 		}
 	}
 
-	private void bump(Product before, int expectedVersion) {
+	/** Raises the product's version, or refuses when another edit came first. */
+	void bump(Product before, int expectedVersion) {
 		int updated = this.repository.jdbc()
 			.sql("update followup_product set version = version + 1 where id = :id and version = :version")
 			.param("id", before.id())

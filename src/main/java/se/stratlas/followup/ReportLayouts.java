@@ -9,17 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.audit.AuditEvent.FieldChange;
 import se.stratlas.audit.AuditTrail;
 import se.stratlas.followup.ReportBlock.Kind;
 import se.stratlas.indicators.IndicatorRegistry;
-import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.Texts;
 import se.stratlas.shared.ValidationException;
 import se.stratlas.shared.ValidationException.Violation;
@@ -102,13 +99,13 @@ public class ReportLayouts {
 	 */
 	public Layout save(StratlasPrincipal user, long cycleId, long productId, int expectedVersion,
 			List<ReportBlock> blocks) {
-		requireStrategist(user);
+		Products.requireStrategist(user);
 		Layout before = layout(user.organisationId(), cycleId, productId);
 		if (before.product().frozen()) {
 			throw new ValidationException("", "product.frozen");
 		}
 		List<ReportBlock> clean = validate(user.organisationId(), cycleId, blocks);
-		bump(before.product(), expectedVersion);
+		this.products.bump(before.product(), expectedVersion);
 		this.repository.jdbc()
 			.sql("delete from followup_product_block where product_id = :id")
 			.param("id", productId)
@@ -146,12 +143,12 @@ public class ReportLayouts {
 
 	/** Lets the product follow its kind's default structure again. */
 	public Layout reset(StratlasPrincipal user, long cycleId, long productId, int expectedVersion) {
-		requireStrategist(user);
+		Products.requireStrategist(user);
 		Layout before = layout(user.organisationId(), cycleId, productId);
 		if (before.product().frozen()) {
 			throw new ValidationException("", "product.frozen");
 		}
-		bump(before.product(), expectedVersion);
+		this.products.bump(before.product(), expectedVersion);
 		this.repository.jdbc()
 			.sql("delete from followup_product_block where product_id = :id")
 			.param("id", productId)
@@ -248,23 +245,6 @@ public class ReportLayouts {
 			}
 		}
 		return text.toString();
-	}
-
-	private void bump(Product before, int expectedVersion) {
-		int updated = this.repository.jdbc()
-			.sql("update followup_product set version = version + 1 where id = :id and version = :version")
-			.param("id", before.id())
-			.param("version", expectedVersion)
-			.update();
-		if (updated == 0) {
-			throw new EditConflictException(Products.ENTITY, before.id(), before);
-		}
-	}
-
-	private static void requireStrategist(StratlasPrincipal user) {
-		if (!user.can(Role.STRATEGIST)) {
-			throw new AccessDeniedException("Only a strateg changes a report's structure");
-		}
 	}
 
 }
