@@ -80,7 +80,7 @@ final class ArchiveTables {
 	static final Map<String, String> LEFT_OUT = Map.of("areas_area",
 			"reference data: Sweden, its counties and municipalities, loaded at start in every instance",
 			"spring_session", "sign-ins of this instance; a restored instance starts with none",
-			"spring_session_attributes", "sign-ins of this instance", "system_instance",
+			"spring_session_attributes", "sign-ins of this instance", "shared_instance",
 			"the heartbeats of running instances", "flyway_schema_history",
 			"the schema's own history; the archive names its schema version instead", "accounts_api_token",
 			"personal API tokens are credentials of this instance: a restored organisation's users make new ones");

@@ -3,6 +3,8 @@ package se.stratlas.shared;
 import java.time.Duration;
 import java.util.UUID;
 
+import jakarta.annotation.PreDestroy;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,12 +49,12 @@ public class Instance {
 	@Scheduled(fixedDelayString = "${stratlas.jobs.heartbeat:5s}")
 	public void beat() {
 		this.jdbc.sql("""
-				insert into system_instance (id) values (:id)
+				insert into shared_instance (id) values (:id)
 				on conflict (id) do update set heartbeat_at = now()""").param("id", this.id).update();
 		if (!this.registered) {
 			this.registered = true;
 			// Instances that stopped long ago are forgotten.
-			this.jdbc.sql("delete from system_instance where heartbeat_at < now() - interval '1 day'").update();
+			this.jdbc.sql("delete from shared_instance where heartbeat_at < now() - interval '1 day'").update();
 		}
 	}
 
@@ -69,7 +71,7 @@ public class Instance {
 		int reaped = this.jdbc
 			.sql("update " + table + " set status = 'FAILED', finished_at = now(), " + errorColumn
 					+ " = :message where status = 'RUNNING' and (instance_id is null or (instance_id <> :me"
-					+ " and instance_id not in (select id from system_instance"
+					+ " and instance_id not in (select id from shared_instance"
 					+ " where heartbeat_at > now() - make_interval(secs => :stale))))")
 			.param("message", message)
 			.param("me", this.id)
@@ -82,10 +84,10 @@ public class Instance {
 	}
 
 	/** Stops beating when the application shuts down cleanly. */
-	@jakarta.annotation.PreDestroy
+	@PreDestroy
 	void stop() {
 		try {
-			this.jdbc.sql("delete from system_instance where id = :id").param("id", this.id).update();
+			this.jdbc.sql("delete from shared_instance where id = :id").param("id", this.id).update();
 		}
 		catch (RuntimeException ex) {
 			log.debug("Could not remove instance {} on shutdown", this.id, ex);

@@ -1,4 +1,4 @@
-package se.stratlas.demo;
+package se.stratlas.demo.internal;
 
 import java.util.List;
 import java.util.Map;

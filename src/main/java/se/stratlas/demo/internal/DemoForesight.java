@@ -1,4 +1,4 @@
-package se.stratlas.demo;
+package se.stratlas.demo.internal;
 
 import java.time.LocalDate;
 import java.util.EnumSet;

@@ -1,4 +1,4 @@
-package se.stratlas.demo;
+package se.stratlas.demo.internal;
 
 import java.io.BufferedReader;
 import java.io.IOException;
