@@ -93,7 +93,7 @@ class ModularityTests {
 	void everyDomainModuleIsPresent() {
 		assertThat(this.modules.stream().map(m -> m.getIdentifier().toString())).containsExactlyInAnyOrderElementsOf(
 				List.of("accounts", "actors", "archive", "areas", "audit", "demo", "followup", "foresight",
-						"indicators", "initiatives", "reports", "shared", "start", "strategy", "system"));
+						"indicators", "initiatives", "learning", "reports", "shared", "start", "strategy", "system"));
 	}
 
 	@Test

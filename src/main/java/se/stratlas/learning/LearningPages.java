@@ -1,0 +1,357 @@
+package se.stratlas.learning;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.stratlas.accounts.OrganisationUnits;
+import se.stratlas.accounts.Role;
+import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.areas.Areas;
+import se.stratlas.followup.Contribution;
+import se.stratlas.followup.Contributions;
+import se.stratlas.followup.Cycle;
+import se.stratlas.followup.Cycles;
+import se.stratlas.followup.Kinds.ContributionState;
+import se.stratlas.followup.Kinds.CycleState;
+import se.stratlas.followup.Section;
+import se.stratlas.followup.TextDiff;
+import se.stratlas.foresight.Dialogue;
+import se.stratlas.foresight.Dialogues;
+import se.stratlas.foresight.ScanItem;
+import se.stratlas.foresight.Scanning;
+import se.stratlas.foresight.Scenario;
+import se.stratlas.foresight.Scenarios;
+import se.stratlas.foresight.Workshop;
+import se.stratlas.foresight.Workshops;
+import se.stratlas.indicators.IndicatorAnalytics;
+import se.stratlas.indicators.IndicatorAnalytics.DashboardRow;
+import se.stratlas.indicators.IndicatorAnalytics.Series;
+import se.stratlas.indicators.IndicatorKinds.Sex;
+import se.stratlas.indicators.Target;
+import se.stratlas.initiatives.Initiative;
+import se.stratlas.initiatives.InitiativeCatalog;
+import se.stratlas.initiatives.InitiativeDetails;
+import se.stratlas.initiatives.InitiativeFilter;
+import se.stratlas.initiatives.Parts;
+import se.stratlas.learning.LearningView.Choice;
+import se.stratlas.learning.LearningView.DirectionCount;
+import se.stratlas.learning.LearningView.IndicatorStatus;
+import se.stratlas.learning.LearningView.Outside;
+import se.stratlas.learning.LearningView.SdgLine;
+import se.stratlas.learning.LearningView.Sparkline;
+import se.stratlas.learning.LearningView.TextPair;
+import se.stratlas.strategy.Direction;
+import se.stratlas.strategy.Strategy;
+import se.stratlas.strategy.StrategyCatalog;
+import se.stratlas.strategy.StrategyElement;
+import se.stratlas.strategy.StrategyVersion;
+
+/**
+ * Gathers a strategy element's learning page from the modules that hold the evidence,
+ * each asked once for the element and everything under it.
+ */
+@Service
+@Transactional(readOnly = true)
+public class LearningPages {
+
+	private static final Locale SWEDISH = Locale.forLanguageTag("sv");
+
+	private final StrategyCatalog strategies;
+
+	private final IndicatorAnalytics analytics;
+
+	private final InitiativeCatalog initiatives;
+
+	private final Cycles cycles;
+
+	private final Contributions contributions;
+
+	private final OrganisationUnits units;
+
+	private final Scanning scanning;
+
+	private final Workshops workshops;
+
+	private final Scenarios scenarios;
+
+	private final Dialogues dialogues;
+
+	private final LearningJournal journal;
+
+	private final RevisionProposals proposals;
+
+	LearningPages(StrategyCatalog strategies, IndicatorAnalytics analytics, InitiativeCatalog initiatives,
+			Cycles cycles, Contributions contributions, OrganisationUnits units, Scanning scanning, Workshops workshops,
+			Scenarios scenarios, Dialogues dialogues, LearningJournal journal, RevisionProposals proposals) {
+		this.strategies = strategies;
+		this.analytics = analytics;
+		this.initiatives = initiatives;
+		this.cycles = cycles;
+		this.contributions = contributions;
+		this.units = units;
+		this.scanning = scanning;
+		this.workshops = workshops;
+		this.scenarios = scenarios;
+		this.dialogues = dialogues;
+		this.journal = journal;
+		this.proposals = proposals;
+	}
+
+	/**
+	 * The learning page of an element (by its id in any version), for one cycle (null:
+	 * the latest).
+	 */
+	public LearningView view(StratlasPrincipal user, long elementId, Long cycleId) {
+		long org = user.organisationId();
+		StrategyElement element = this.strategies.element(org, elementId);
+		StrategyVersion version = this.strategies.version(org, element.versionId());
+		Strategy strategy = this.strategies.strategy(org, version.strategyId());
+		List<StrategyElement> all = this.strategies.elements(org, version.id());
+		List<StrategyElement> below = all.stream().filter(e -> e.path().startsWith(element.path())).toList();
+		List<UUID> keys = below.stream().map(StrategyElement::key).toList();
+		List<StrategyElement> children = all.stream().filter(e -> Objects.equals(e.parentId(), element.id())).toList();
+
+		List<Cycle> cycles = cyclesOf(org, strategy.id());
+		Cycle cycle = chosen(cycles, cycleId);
+		Cycle previous = cycle == null ? null
+				: cycles.stream()
+					.filter(c -> c.id() != cycle.id() && c.periodCode().compareTo(cycle.periodCode()) < 0)
+					.findFirst()
+					.orElse(null);
+
+		List<IndicatorStatus> indicators = indicators(org, element.key(), strategy);
+		Map<Target.Status, Long> counts = new EnumMap<>(Target.Status.class);
+		indicators.stream()
+			.filter(IndicatorStatus::hasTarget)
+			.forEach(i -> counts.merge(i.row().targetStatus(), 1L, Long::sum));
+		long withoutTarget = indicators.stream().filter(i -> !i.hasTarget()).count();
+
+		LearningView.Initiatives initiatives = initiatives(org, strategy, element);
+		List<TextPair> texts = cycle == null ? List.of() : texts(org, cycle, keys);
+		List<Contribution> all2 = cycle == null ? List.of() : contributionsFor(org, cycle, keys);
+		long open = all2.stream().filter(c -> c.state() != ContributionState.APPROVED).count();
+		long returned = all2.stream().filter(c -> c.state() == ContributionState.RETURNED).count();
+		List<Outside> outside = outside(org, keys);
+
+		List<Assessment> assessments = this.journal.assessments(org, List.of(element.key()));
+		Assessment assessment = cycle == null ? null
+				: assessments.stream().filter(a -> a.cycleId() == cycle.id()).findFirst().orElse(null);
+		Assessment previousAssessment = previous == null ? null
+				: assessments.stream().filter(a -> a.cycleId() == previous.id()).findFirst().orElse(null);
+
+		List<Choice> choices = new ArrayList<>();
+		indicators.forEach(i -> choices.add(new Choice(Evidence.Kind.INDICATOR + ":" + i.row().indicator().id(),
+				i.row().indicator().code() + " " + i.row().indicator().name(SWEDISH))));
+		initiatives.list().forEach(i -> choices.add(new Choice(Evidence.Kind.INITIATIVE + ":" + i.id(), i.name())));
+		texts.forEach(t -> choices
+			.add(new Choice(Evidence.Kind.TEXT + ":" + t.contribution().id(), t.section().title() + " – " + t.unit())));
+		outside.forEach(o -> choices.add(new Choice(o.kind() + ":" + o.id(), o.title())));
+
+		return new LearningView(strategy, version, element, this.strategies.ancestors(element), children, cycles, cycle,
+				previous, indicators, counts, withoutTarget, initiatives, texts, open, returned, outside, assessment,
+				previousAssessment, this.journal.lessons(org, List.of(element.key())),
+				this.proposals.forElements(org, List.of(element.key())), choices, user.can(Role.STRATEGIST));
+	}
+
+	/** The organisation's cycles that follow up the strategy, newest period first. */
+	List<Cycle> cyclesOf(long organisationId, long strategyId) {
+		List<Cycle> all = this.cycles.list(organisationId);
+		List<Cycle> own = all.stream().filter(c -> Objects.equals(c.strategyId(), strategyId)).toList();
+		return (own.isEmpty() ? all : own).stream()
+			.sorted(Comparator.comparing(Cycle::periodCode)
+				.reversed()
+				.thenComparing(Cycle::id, Comparator.reverseOrder()))
+			.toList();
+	}
+
+	/** The asked-for cycle, else the newest that has opened, else the newest. */
+	static Cycle chosen(List<Cycle> cycles, Long cycleId) {
+		if (cycleId != null) {
+			return cycles.stream().filter(c -> c.id() == cycleId).findFirst().orElse(null);
+		}
+		return cycles.stream()
+			.filter(c -> c.state() != CycleState.PLANNED)
+			.findFirst()
+			.orElse(cycles.isEmpty() ? null : cycles.getFirst());
+	}
+
+	private List<IndicatorStatus> indicators(long org, UUID key, Strategy strategy) {
+		List<IndicatorStatus> statuses = new ArrayList<>();
+		for (DashboardRow row : this.analytics.dashboard(org, key, null)) {
+			long id = row.indicator().id();
+			List<Series> total = this.analytics.series(org, id, List.of(row.areaCode(), Areas.SWEDEN), Sex.T);
+			List<Target.Point> home = total.stream()
+				.filter(s -> s.areaCode().equals(row.areaCode()))
+				.findFirst()
+				.map(Series::points)
+				.orElse(List.of());
+			Double sweden = row.areaCode().equals(Areas.SWEDEN) ? null
+					: total.stream()
+						.filter(s -> s.areaCode().equals(Areas.SWEDEN))
+						.findFirst()
+						.map(Series::latest)
+						.orElse(null);
+			Double women = null;
+			Double men = null;
+			if (row.indicator().bySex()) {
+				women = this.analytics.series(org, id, List.of(row.areaCode()), Sex.K).getFirst().latest();
+				men = this.analytics.series(org, id, List.of(row.areaCode()), Sex.M).getFirst().latest();
+			}
+			statuses.add(new IndicatorStatus(row, sparkline(home, strategy.periodStart()), women, men, sweden,
+					row.indicator().demoNote()));
+		}
+		return statuses;
+	}
+
+	/**
+	 * The series from the year before the strategy's period (or all of it) as a
+	 * sparkline.
+	 */
+	static Sparkline sparkline(List<Target.Point> points, Integer periodStart) {
+		List<Target.Point> shown = points.stream()
+			.filter(p -> p.value() != null)
+			.filter(p -> periodStart == null || p.period().code().compareTo(String.valueOf(periodStart - 1)) >= 0)
+			.toList();
+		if (shown.isEmpty()) {
+			return new Sparkline("", null, null, null, null);
+		}
+		double min = shown.stream().mapToDouble(Target.Point::value).min().orElse(0);
+		double max = shown.stream().mapToDouble(Target.Point::value).max().orElse(0);
+		double span = max - min == 0 ? 1 : max - min;
+		StringBuilder svg = new StringBuilder();
+		for (int i = 0; i < shown.size(); i++) {
+			double x = shown.size() == 1 ? 50 : 2 + 96.0 * i / (shown.size() - 1);
+			double y = 22 - 20 * (shown.get(i).value() - min) / span;
+			svg.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
+		}
+		return new Sparkline(svg.toString(), shown.getFirst().value(), shown.getLast().value(),
+				shown.getFirst().period().code(), shown.getLast().period().code());
+	}
+
+	private LearningView.Initiatives initiatives(long org, Strategy strategy, StrategyElement element) {
+		List<Initiative> list = this.initiatives.find(org,
+				new InitiativeFilter(null, null, null, element.key(), null, null, null));
+		List<InitiativeDetails> details = this.initiatives.details(org, list);
+		Map<String, BigDecimal> bySource = new TreeMap<>();
+		Map<Integer, BigDecimal> byYear = new TreeMap<>();
+		Map<String, Long> byStatus = new LinkedHashMap<>();
+		Map<UUID, long[]> directions = new LinkedHashMap<>();
+		List<SdgLine> sdg = new ArrayList<>();
+		BigDecimal total = BigDecimal.ZERO;
+		boolean demo = false;
+		for (InitiativeDetails d : details) {
+			demo |= d.initiative().demoNote() != null;
+			byStatus.merge(d.initiative().status().messageKey(), 1L, Long::sum);
+			for (Parts.Funding f : d.funding()) {
+				bySource.merge(f.source().messageKey(), f.amountSek(), BigDecimal::add);
+				byYear.merge(f.year(), f.amountSek(), BigDecimal::add);
+				total = total.add(f.amountSek());
+			}
+			for (Parts.Assessment a : d.assessments()) {
+				long[] count = directions.computeIfAbsent(a.directionKey(), k -> new long[2]);
+				count[a.score() > 0 ? 0 : 1] += a.score() == 0 ? 0 : 1;
+			}
+			for (Parts.SdgEffect e : d.sdgEffects()) {
+				sdg.add(new SdgLine(d.initiative().name(), d.initiative().id(), e.sdgCode(), e.positive(), e.note(),
+						e.goalConflict()));
+			}
+		}
+		Map<UUID, String> directionNames = this.strategies.directions(org, strategy.id())
+			.stream()
+			.map(Direction::element)
+			.collect(Collectors.toMap(StrategyElement::key, e -> e.name(SWEDISH), (a, b) -> a, LinkedHashMap::new));
+		List<DirectionCount> counts = new ArrayList<>();
+		directionNames.forEach((key, name) -> {
+			long[] count = directions.getOrDefault(key, new long[2]);
+			counts.add(new DirectionCount(name, count[0], count[1]));
+		});
+		sdg.sort(Comparator.comparing(SdgLine::positive).thenComparing(l -> l.goalConflict() == null));
+		return new LearningView.Initiatives(list, bySource, byYear, total, byStatus, counts, sdg, demo);
+	}
+
+	private List<Contribution> contributionsFor(long org, Cycle cycle, List<UUID> keys) {
+		Set<Long> sections = this.cycles.sections(org, cycle.id())
+			.stream()
+			.filter(s -> s.elementKey() != null && keys.contains(s.elementKey()))
+			.map(Section::id)
+			.collect(Collectors.toSet());
+		return this.cycles.contributions(org, cycle.id())
+			.stream()
+			.filter(c -> sections.contains(c.sectionId()))
+			.toList();
+	}
+
+	private List<TextPair> texts(long org, Cycle cycle, List<UUID> keys) {
+		Map<Long, Section> sections = new LinkedHashMap<>();
+		this.cycles.sections(org, cycle.id())
+			.stream()
+			.filter(s -> s.elementKey() != null && keys.contains(s.elementKey()))
+			.forEach(s -> sections.put(s.id(), s));
+		Map<Long, String> unitNames = this.units.names(org);
+		List<TextPair> pairs = new ArrayList<>();
+		for (Contribution c : contributionsFor(org, cycle, keys)) {
+			String current = approved(org, c);
+			String previous = this.contributions.previous(c).map(p -> approved(org, p)).orElse(null);
+			List<TextDiff.Segment> diff = current != null && previous != null ? TextDiff.words(previous, current)
+					: List.of();
+			pairs.add(new TextPair(sections.get(c.sectionId()), unitNames.getOrDefault(c.unitId(), "?"), c, current,
+					previous, diff));
+		}
+		pairs.sort(Comparator.comparing((TextPair p) -> p.section().position()).thenComparing(TextPair::unit));
+		return pairs;
+	}
+
+	private String approved(long org, Contribution c) {
+		return c.approvedRevision() == null ? null : this.contributions.textAt(org, c.id(), c.approvedRevision());
+	}
+
+	private List<Outside> outside(long org, List<UUID> keys) {
+		Set<UUID> wanted = new HashSet<>(keys);
+		List<Outside> outside = new ArrayList<>();
+		for (ScanItem item : this.scanning.forElements(org, keys)) {
+			outside.add(new Outside(Evidence.Kind.SIGNAL, item.id(), item.title(), item.description(),
+					item.occurredOn() == null ? null : item.occurredOn().toString(),
+					new Evidence(Evidence.Kind.SIGNAL, item.id(), item.title()).href()));
+		}
+		for (Workshop workshop : this.workshops.forElements(org, keys)) {
+			outside.add(new Outside(Evidence.Kind.WORKSHOP, workshop.id(), workshop.name(), workshop.format(),
+					workshop.heldOn() == null ? null : workshop.heldOn().toString(),
+					new Evidence(Evidence.Kind.WORKSHOP, workshop.id(), workshop.name()).href()));
+		}
+		for (Scenario scenario : this.scenarios.list(org)) {
+			if (scenario.elementKeys().stream().anyMatch(wanted::contains)) {
+				outside.add(new Outside(Evidence.Kind.SCENARIO, scenario.id(), scenario.name(), scenario.narrative(),
+						scenario.horizonYear() == null ? null : String.valueOf(scenario.horizonYear()),
+						new Evidence(Evidence.Kind.SCENARIO, scenario.id(), scenario.name()).href()));
+			}
+		}
+		for (Dialogue dialogue : this.dialogues.list(org)) {
+			for (Dialogue.Track track : dialogue.tracks()) {
+				if (track.elementKeys().stream().anyMatch(wanted::contains)) {
+					outside.add(new Outside(Evidence.Kind.DIALOGUE, dialogue.id(),
+							dialogue.name() + ": " + track.question(), track.outcome(),
+							dialogue.heldOn() == null ? null : dialogue.heldOn().toString(),
+							new Evidence(Evidence.Kind.DIALOGUE, dialogue.id(), dialogue.name()).href()));
+				}
+			}
+		}
+		outside.sort(Comparator.comparing(Outside::date, Comparator.nullsLast(Comparator.reverseOrder())));
+		return outside;
+	}
+
+}
