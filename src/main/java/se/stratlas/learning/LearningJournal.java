@@ -93,15 +93,18 @@ public class LearningJournal {
 	 * {@code expectedVersion} is the version the user saw (null when there was none);
 	 * someone else's change since is refused with the current assessment.
 	 */
-	public Assessment assess(StratlasPrincipal user, UUID elementKey, long cycleId, Judgement judgement,
+	public Assessment assess(StratlasPrincipal user, UUID elementKey, Long cycleId, Judgement judgement,
 			String motivation, Integer expectedVersion) {
 		return assess(user, elementKey, cycleId, judgement, motivation, expectedVersion, null);
 	}
 
-	public Assessment assess(StratlasPrincipal user, UUID elementKey, long cycleId, Judgement judgement,
+	public Assessment assess(StratlasPrincipal user, UUID elementKey, Long cycleId, Judgement judgement,
 			String motivation, Integer expectedVersion, String demoNote) {
 		requireStrategist(user);
 		long org = user.organisationId();
+		if (cycleId == null) {
+			throw new ValidationException("cycleId", "validation.required");
+		}
 		StrategyElement element = element(org, elementKey);
 		Cycle cycle = this.cycles.get(org, cycleId);
 		if (judgement == null) {
@@ -110,7 +113,7 @@ public class LearningJournal {
 		String text = required("motivation", motivation, 4000);
 		Optional<Assessment> before = this.repository.assessments(org, List.of(elementKey))
 			.stream()
-			.filter(a -> a.cycleId() == cycleId)
+			.filter(a -> a.cycleId() == cycleId.longValue())
 			.findFirst();
 		long strategyId = this.strategies.strategyOf(element).id();
 		long id;
@@ -156,7 +159,7 @@ public class LearningJournal {
 						"motivation", new FieldChange(before.map(Assessment::motivation).orElse(null), text)));
 		return this.repository.assessments(org, List.of(elementKey))
 			.stream()
-			.filter(a -> a.cycleId() == cycleId)
+			.filter(a -> a.cycleId() == cycleId.longValue())
 			.findFirst()
 			.orElseThrow();
 	}

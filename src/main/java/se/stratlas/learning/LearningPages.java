@@ -165,7 +165,13 @@ public class LearningPages {
 		return new LearningView(strategy, version, element, this.strategies.ancestors(element), children, cycles, cycle,
 				previous, indicators, counts, withoutTarget, initiatives, texts, open, returned, outside, assessment,
 				previousAssessment, this.journal.lessons(org, List.of(element.key())),
-				this.proposals.forElements(org, List.of(element.key())), choices, user.can(Role.STRATEGIST));
+				this.proposals.forElements(org, List.of(element.key())), choices, user.can(Role.STRATEGIST),
+				user.username());
+	}
+
+	/** The stable key of an element of the organisation, by its id in any version. */
+	public UUID key(StratlasPrincipal user, long elementId) {
+		return this.strategies.element(user.organisationId(), elementId).key();
 	}
 
 	/** The organisation's cycles that follow up the strategy, newest period first. */

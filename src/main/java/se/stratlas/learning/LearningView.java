@@ -25,7 +25,7 @@ public record LearningView(Strategy strategy, StrategyVersion version, StrategyE
 		Cycle previousCycle, List<IndicatorStatus> indicators, Map<Target.Status, Long> statusCounts,
 		long withoutTarget, Initiatives initiatives, List<TextPair> texts, long openTexts, long returnedTexts,
 		List<Outside> outside, Assessment assessment, Assessment previousAssessment, List<Lesson> lessons,
-		List<Proposal> proposals, List<Choice> evidenceChoices, boolean mayWrite) {
+		List<Proposal> proposals, List<Choice> evidenceChoices, boolean mayWrite, String viewer) {
 
 	/**
 	 * One indicator: its dashboard row (latest value, change, target status), its series
@@ -92,6 +92,14 @@ public record LearningView(Strategy strategy, StrategyVersion version, StrategyE
 
 	/** Something a lesson or proposal may cite: its token and label. */
 	public record Choice(String token, String label) {
+	}
+
+	/**
+	 * Whether the viewer may decide or reject the proposal: a strateg who did not propose
+	 * it.
+	 */
+	public boolean mayDecide(Proposal proposal) {
+		return this.mayWrite && proposal.state().open() && !proposal.proposedBy().equals(this.viewer);
 	}
 
 	public boolean hasAssessment() {

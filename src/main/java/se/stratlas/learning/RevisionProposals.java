@@ -160,6 +160,19 @@ public class RevisionProposals {
 		return get(org, id);
 	}
 
+	/**
+	 * One step of a proposal by its name: {@code prepare}, {@code decide} or
+	 * {@code reject}.
+	 */
+	public Proposal step(StratlasPrincipal user, long id, String step, int expectedVersion, String note) {
+		return switch (step) {
+			case "prepare" -> prepare(user, id, expectedVersion);
+			case "decide" -> decide(user, id, expectedVersion, note);
+			case "reject" -> reject(user, id, expectedVersion, note);
+			default -> throw new ValidationException("step", "learning.proposal.unknownStep", step);
+		};
+	}
+
 	/** Förslag → beredd: the proposal has been prepared and awaits a decision. */
 	public Proposal prepare(StratlasPrincipal user, long id, int expectedVersion) {
 		LearningJournal.requireStrategist(user);

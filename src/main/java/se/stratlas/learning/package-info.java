@@ -6,8 +6,8 @@
  * to a draft version of the strategy. Its learning page gathers the evidence from the
  * other modules through their APIs; it owns only its own records.
  */
-@ApplicationModule(allowedDependencies = { "shared", "accounts", "audit", "areas", "strategy", "indicators", "initiatives",
-		"followup", "foresight" })
+@ApplicationModule(allowedDependencies = { "shared", "accounts", "audit", "areas", "strategy", "indicators",
+		"initiatives", "followup", "foresight" })
 package se.stratlas.learning;
 
 import org.springframework.modulith.ApplicationModule;
