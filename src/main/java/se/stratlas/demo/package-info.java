@@ -7,5 +7,5 @@
  * so all of it sits in {@code internal}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "accounts", "strategy", "shared", "actors",
-		"initiatives", "areas", "indicators", "followup", "foresight" })
+		"initiatives", "areas", "indicators", "followup", "foresight", "learning" })
 package se.stratlas.demo;

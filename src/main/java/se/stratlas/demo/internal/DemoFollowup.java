@@ -87,7 +87,7 @@ class DemoFollowup {
 	}
 
 	/** Someone the demo acts as. */
-	private record Actor(long organisationId, String username, Role role) implements StratlasPrincipal {
+	record Actor(long organisationId, String username, Role role) implements StratlasPrincipal {
 
 		@Override
 		public long userId() {

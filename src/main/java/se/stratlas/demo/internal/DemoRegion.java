@@ -69,13 +69,17 @@ class DemoRegion implements ApplicationRunner {
 
 	private final DemoForesight foresight;
 
+	private final DemoLearning learning;
+
 	private final se.stratlas.foresight.Workshops workshops;
 
 	DemoRegion(Environment environment, Organisations organisations, UserAccounts users, StrategyCatalog catalog,
 			StrategyManagement management, TransactionTemplate transactions, DemoInitiatives initiatives,
 			se.stratlas.initiatives.InitiativeCatalog initiativeCatalog, DemoIndicators indicators,
 			se.stratlas.indicators.IndicatorRegistry indicatorRegistry, DemoFollowup followup,
-			se.stratlas.followup.Cycles cycles, DemoForesight foresight, se.stratlas.foresight.Workshops workshops) {
+			se.stratlas.followup.Cycles cycles, DemoForesight foresight, se.stratlas.foresight.Workshops workshops,
+			DemoLearning learning) {
+		this.learning = learning;
 		this.foresight = foresight;
 		this.workshops = workshops;
 		this.followup = followup;
@@ -169,6 +173,10 @@ class DemoRegion implements ApplicationRunner {
 		if (this.cycles.list(norrbotten.id()).isEmpty()) {
 			this.followup.loadNorrbotten(norrbotten.id());
 			log.info("Demo follow-up loaded: Region Norrbotten, delårsrapport tertial 1 2021");
+		}
+		if (!this.learning.loaded(vasterbotten.id(), rus.id())) {
+			this.learning.load(vasterbotten.id(), rus.id());
+			log.info("Demo learning loaded: assessments, lessons and proposals for RUS priorities 2 and 5");
 		}
 	}
 
