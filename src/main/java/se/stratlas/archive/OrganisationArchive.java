@@ -39,6 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import se.stratlas.accounts.Organisation;
 import se.stratlas.accounts.Organisations;
+import se.stratlas.archive.internal.ArchiveTables;
 import se.stratlas.audit.AuditTrail;
 
 /**
@@ -118,7 +119,7 @@ public class OrganisationArchive {
 	/** An archive that cannot be restored here, and why. Nothing was written. */
 	public static class RestoreRefused extends RuntimeException {
 
-		RestoreRefused(String message) {
+		public RestoreRefused(String message) {
 			super(message);
 		}
 

@@ -1,4 +1,4 @@
-package se.stratlas.system;
+package se.stratlas.system.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +23,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDataSourceConfigured.class)
-class EmbeddedDatabaseConfiguration {
+public class EmbeddedDatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedDatabase embeddedDatabase(@Value("${stratlas.embedded-db.data-dir:./data/postgres}") String dataDir,
