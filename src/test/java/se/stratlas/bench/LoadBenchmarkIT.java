@@ -104,8 +104,7 @@ class LoadBenchmarkIT {
 
 	@Test
 	void twoHundredUsersForTenMinutes() throws Exception {
-		try (EmbeddedDatabase database = EmbeddedDatabase
-			.start(this.directory.resolve("pg"), 0, true)) {
+		try (EmbeddedDatabase database = EmbeddedDatabase.start(this.directory.resolve("pg"), 0, true)) {
 			Setup setup = setUp(database);
 			Process server = server(database);
 			try {
