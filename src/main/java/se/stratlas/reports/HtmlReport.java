@@ -266,7 +266,7 @@ public final class HtmlReport {
 	 * A cell as Swedes read it: decimal comma, a minus sign, and no-break spaces between
 	 * thousands, so that an amount never wraps inside its cell in any format.
 	 */
-	static String cell(Object value) {
+	public static String cell(Object value) {
 		if (value == null) {
 			return "";
 		}
