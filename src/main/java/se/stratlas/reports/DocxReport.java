@@ -1,10 +1,15 @@
 package se.stratlas.reports;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import javax.imageio.ImageIO;
 
 import org.apache.poi.common.usermodel.PictureType;
 import org.apache.poi.util.Units;
@@ -14,6 +19,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.xmlbeans.XmlException;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.StylesDocument;
 
@@ -87,7 +93,7 @@ public final class DocxReport {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		catch (org.apache.xmlbeans.XmlException ex) {
+		catch (XmlException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
@@ -96,8 +102,7 @@ public final class DocxReport {
 		if (document.logo() != null) {
 			XWPFRun logo = docx.createParagraph().createRun();
 			try {
-				java.awt.image.BufferedImage image = javax.imageio.ImageIO
-					.read(new ByteArrayInputStream(document.logo().image()));
+				BufferedImage image = ImageIO.read(new ByteArrayInputStream(document.logo().image()));
 				double height = 60;
 				double width = Math.min(220, height * image.getWidth() / Math.max(1, image.getHeight()));
 				logo.addPicture(new ByteArrayInputStream(document.logo().image()),
@@ -122,8 +127,7 @@ public final class DocxReport {
 		docx.createParagraph()
 			.createRun()
 			.setText("Sammanställd " + document.date()
-				.format(DateTimeFormatter.ofPattern("d MMMM yyyy",
-						java.util.Locale.forLanguageTag(document.language()))));
+				.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag(document.language()))));
 		if (document.draft()) {
 			XWPFRun draft = docx.createParagraph().createRun();
 			draft.setBold(true);
@@ -163,16 +167,16 @@ public final class DocxReport {
 		var body = docx.getDocument().getBody();
 		var section = body.isSetSectPr() ? body.getSectPr() : body.addNewSectPr();
 		var size = section.isSetPgSz() ? section.getPgSz() : section.addNewPgSz();
-		size.setW(java.math.BigInteger.valueOf(11906));
-		size.setH(java.math.BigInteger.valueOf(16838));
+		size.setW(BigInteger.valueOf(11906));
+		size.setH(BigInteger.valueOf(16838));
 		var margins = section.isSetPgMar() ? section.getPgMar() : section.addNewPgMar();
-		java.math.BigInteger two = java.math.BigInteger.valueOf(1134);
+		BigInteger two = BigInteger.valueOf(1134);
 		margins.setTop(two);
 		margins.setBottom(two);
 		margins.setLeft(two);
 		margins.setRight(two);
-		margins.setHeader(java.math.BigInteger.valueOf(567));
-		margins.setFooter(java.math.BigInteger.valueOf(567));
+		margins.setHeader(BigInteger.valueOf(567));
+		margins.setFooter(BigInteger.valueOf(567));
 	}
 
 	private static void footer(XWPFDocument docx) {

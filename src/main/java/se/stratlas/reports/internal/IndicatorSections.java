@@ -1,6 +1,7 @@
 package se.stratlas.reports.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -347,7 +348,7 @@ public class IndicatorSections {
 			return "– " + point.missing().label(SWEDISH);
 		}
 		return point.preliminary() ? format(point.value(), decimals) + " (preliminärt)"
-				: BigDecimal.valueOf(point.value()).setScale(decimals, java.math.RoundingMode.HALF_UP);
+				: BigDecimal.valueOf(point.value()).setScale(decimals, RoundingMode.HALF_UP);
 	}
 
 	private static String targetStatus(Target.Status status) {

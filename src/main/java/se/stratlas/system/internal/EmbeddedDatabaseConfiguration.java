@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -56,7 +57,7 @@ public class EmbeddedDatabaseConfiguration {
 
 	}
 
-	static boolean isExternalDatabaseConfigured(org.springframework.core.env.Environment environment) {
+	static boolean isExternalDatabaseConfigured(Environment environment) {
 		String url = environment.getProperty("spring.datasource.url");
 		return url != null && !url.isBlank();
 	}
