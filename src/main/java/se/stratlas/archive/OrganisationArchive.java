@@ -34,6 +34,7 @@ import se.stratlas.accounts.Organisations;
 import se.stratlas.archive.internal.ArchiveCopy;
 import se.stratlas.archive.internal.ArchiveTables;
 import se.stratlas.archive.internal.CountingDigest;
+import se.stratlas.audit.AuditEvent;
 import se.stratlas.audit.AuditTrail;
 
 /**
@@ -118,6 +119,18 @@ public class OrganisationArchive {
 			super(message, cause);
 		}
 
+	}
+
+	/**
+	 * The organisation's archive history: its latest exports and restores, newest first,
+	 * among its last ten events on the organisation itself.
+	 */
+	public List<AuditEvent> history(long organisationId) {
+		return this.audit
+			.search(organisationId, new AuditTrail.Query(null, "organisation", null, null, null, null), 10, 0)
+			.stream()
+			.filter(event -> "EXPORTED".equals(event.action()) || "RESTORED".equals(event.action()))
+			.toList();
 	}
 
 	/** The file name an archive of the organisation gets. */
