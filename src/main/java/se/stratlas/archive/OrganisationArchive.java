@@ -6,14 +6,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -21,17 +18,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
-import javax.sql.DataSource;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -39,6 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import se.stratlas.accounts.Organisation;
 import se.stratlas.accounts.Organisations;
+import se.stratlas.archive.internal.ArchiveCopy;
+import se.stratlas.archive.internal.ArchiveTables;
+import se.stratlas.archive.internal.CountingDigest;
+import se.stratlas.audit.AuditEvent;
 import se.stratlas.audit.AuditTrail;
 
 /**
@@ -47,7 +43,8 @@ import se.stratlas.audit.AuditTrail;
  * The export reads every table in one repeatable-read transaction, so the archive is one
  * consistent moment even while users work. Rows are written with PostgreSQL's
  * {@code COPY} in its text format, ordered by primary key, under fixed session settings
- * (UTC, ISO dates, shortest exact floats), so the same data always gives the same bytes.
+ * (UTC, ISO dates, shortest exact floats), so the same data always gives the same bytes
+ * ({@code internal.ArchiveCopy}).
  * <p>
  * The restore checks the archive before it writes anything (format, schema version, the
  * SHA-256 of every table, the organisation not already there), writes every table in one
@@ -64,11 +61,7 @@ public class OrganisationArchive {
 
 	static final String MANIFEST = "manifest.json";
 
-	private static final List<String> SESSION_SETTINGS = List.of("set local timezone = 'UTC'",
-			"set local datestyle = 'ISO, YMD'", "set local intervalstyle = 'postgres'",
-			"set local extra_float_digits = 1", "set local bytea_output = 'hex'");
-
-	private final DataSource dataSource;
+	private final ArchiveCopy copy;
 
 	private final JdbcClient jdbc;
 
@@ -84,10 +77,10 @@ public class OrganisationArchive {
 
 	private final MeterRegistry meters;
 
-	OrganisationArchive(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions,
+	OrganisationArchive(ArchiveCopy copy, JdbcClient jdbc, PlatformTransactionManager transactions,
 			Organisations organisations, AuditTrail audit, MeterRegistry meters) {
 		this.meters = meters;
-		this.dataSource = dataSource;
+		this.copy = copy;
 		this.jdbc = jdbc;
 		this.snapshot = new TransactionTemplate(transactions);
 		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -118,20 +111,32 @@ public class OrganisationArchive {
 	/** An archive that cannot be restored here, and why. Nothing was written. */
 	public static class RestoreRefused extends RuntimeException {
 
-		RestoreRefused(String message) {
+		public RestoreRefused(String message) {
 			super(message);
 		}
 
-		RestoreRefused(String message, Throwable cause) {
+		public RestoreRefused(String message, Throwable cause) {
 			super(message, cause);
 		}
 
 	}
 
+	/**
+	 * The organisation's archive history: its latest exports and restores, newest first,
+	 * among its last ten events on the organisation itself.
+	 */
+	public List<AuditEvent> history(long organisationId) {
+		return this.audit
+			.search(organisationId, new AuditTrail.Query(null, "organisation", null, null, null, null), 10, 0)
+			.stream()
+			.filter(event -> "EXPORTED".equals(event.action()) || "RESTORED".equals(event.action()))
+			.toList();
+	}
+
 	/** The file name an archive of the organisation gets. */
 	public String fileName(long organisationId) {
-		return "stratlas-" + this.organisations.get(organisationId).code() + "-"
-				+ java.time.LocalDate.now(java.time.ZoneOffset.UTC) + ".zip";
+		return "stratlas-" + this.organisations.get(organisationId).code() + "-" + LocalDate.now(ZoneOffset.UTC)
+				+ ".zip";
 	}
 
 	/**
@@ -142,19 +147,19 @@ public class OrganisationArchive {
 		Timer.Sample timer = Timer.start(this.meters);
 		Organisation organisation = this.organisations.get(organisationId);
 		ZipOutputStream zip = new ZipOutputStream(uncloseable(out));
-		Manifest manifest = this.snapshot.execute(status -> withConnection(connection -> {
-			settings();
+		Manifest manifest = this.snapshot.execute(status -> this.copy.withConnection(connection -> {
+			this.copy.settings();
 			List<Table> tables = new ArrayList<>();
 			for (ArchiveTables.ArchiveTable table : ArchiveTables.TABLES) {
-				List<String> columns = columns(table.name());
+				List<String> columns = this.copy.columns(table.name());
 				String file = "tables/" + table.name() + ".tsv";
 				zip.putNextEntry(new ZipEntry(file));
 				CountingDigest digest = new CountingDigest(uncloseable(zip));
-				copyOut(connection, table, organisationId, columns, digest);
+				this.copy.copyOut(connection, table, organisationId, columns, digest);
 				zip.closeEntry();
-				tables.add(new Table(table.name(), file, columns, digest.rows, digest.sha256()));
+				tables.add(new Table(table.name(), file, columns, digest.rows(), digest.sha256()));
 			}
-			return new Manifest(FORMAT, FORMAT_VERSION, schemaVersion(), Instant.now(), actor, organisation,
+			return new Manifest(FORMAT, FORMAT_VERSION, this.copy.schemaVersion(), Instant.now(), actor, organisation,
 					List.copyOf(tables));
 		}));
 		try {
@@ -194,17 +199,17 @@ public class OrganisationArchive {
 		try (ZipFile zip = new ZipFile(archive.toFile())) {
 			Manifest manifest = manifest(zip);
 			check(zip, manifest);
-			List<Table> verified = this.writing.execute(status -> withConnection(connection -> {
-				settings();
+			List<Table> verified = this.writing.execute(status -> this.copy.withConnection(connection -> {
+				this.copy.settings();
 				int index = 0;
 				for (Table table : manifest.tables()) {
 					index++;
 					progress.accept("%d/%d %s: %,d rows".formatted(index, manifest.tables().size(), table.name(),
 							table.rows()));
-					copyIn(connection, zip, table);
+					this.copy.copyIn(connection, zip, table);
 				}
 				for (Table table : manifest.tables()) {
-					advanceSequences(table.name());
+					this.copy.advanceSequences(table.name());
 				}
 				List<Table> readBack = new ArrayList<>();
 				long organisationId = manifest.organisation().id();
@@ -214,8 +219,8 @@ public class OrganisationArchive {
 					ArchiveTables.ArchiveTable table = ArchiveTables.TABLES.get(i);
 					Table expected = manifest.tables().get(i);
 					CountingDigest digest = new CountingDigest(OutputStream.nullOutputStream());
-					copyOut(connection, table, organisationId, expected.columns(), digest);
-					Table actual = new Table(table.name(), expected.file(), expected.columns(), digest.rows,
+					this.copy.copyOut(connection, table, organisationId, expected.columns(), digest);
+					Table actual = new Table(table.name(), expected.file(), expected.columns(), digest.rows(),
 							digest.sha256());
 					if (actual.rows() != expected.rows() || !actual.sha256().equals(expected.sha256())) {
 						throw new RestoreRefused("Table %s read back %,d rows (SHA-256 %s), the archive has %,d (%s)"
@@ -232,7 +237,7 @@ public class OrganisationArchive {
 			Timer.builder("stratlas.archive.restore")
 				.description("Organisation archives restored, checks and read-back included")
 				.register(this.meters)
-				.record(java.time.Duration.ofNanos(nanos));
+				.record(Duration.ofNanos(nanos));
 			return new Restored(manifest, verified, nanos / 1_000_000);
 		}
 		catch (IOException ex) {
@@ -288,7 +293,7 @@ public class OrganisationArchive {
 	 * Everything that can be known before writing: refusals leave the instance untouched.
 	 */
 	private void check(ZipFile zip, Manifest manifest) throws IOException {
-		String here = schemaVersion();
+		String here = this.copy.schemaVersion();
 		if (!here.equals(manifest.schemaVersion())) {
 			throw new RestoreRefused(
 					"The archive has schema version " + manifest.schemaVersion() + " and this instance " + here
@@ -300,9 +305,9 @@ public class OrganisationArchive {
 			throw new RestoreRefused("The archive's tables are not the ones of this schema: " + actual);
 		}
 		for (Table table : manifest.tables()) {
-			if (!table.columns().equals(columns(table.name()))) {
+			if (!table.columns().equals(this.copy.columns(table.name()))) {
 				throw new RestoreRefused("Table " + table.name() + " has columns " + table.columns()
-						+ " in the archive and " + columns(table.name()) + " here");
+						+ " in the archive and " + this.copy.columns(table.name()) + " here");
 			}
 			ZipEntry entry = zip.getEntry(table.file());
 			if (entry == null) {
@@ -312,10 +317,10 @@ public class OrganisationArchive {
 			try (InputStream in = zip.getInputStream(entry)) {
 				in.transferTo(digest);
 			}
-			if (digest.rows != table.rows() || !digest.sha256().equals(table.sha256())) {
+			if (digest.rows() != table.rows() || !digest.sha256().equals(table.sha256())) {
 				throw new RestoreRefused(
 						"The archive is damaged: %s has %,d rows with SHA-256 %s, the manifest says %,d and %s"
-							.formatted(table.file(), digest.rows, digest.sha256(), table.rows(), table.sha256()));
+							.formatted(table.file(), digest.rows(), digest.sha256(), table.rows(), table.sha256()));
 			}
 		}
 		Organisation organisation = manifest.organisation();
@@ -323,111 +328,6 @@ public class OrganisationArchive {
 			throw new RestoreRefused("This instance already has the organisation '" + existing.code() + "' ("
 					+ existing.name() + "): restore into an empty instance");
 		});
-	}
-
-	private void copyOut(Connection connection, ArchiveTables.ArchiveTable table, long organisationId,
-			List<String> columns, OutputStream out) throws SQLException, IOException {
-		String list = String.join(", ", columns.stream().map(OrganisationArchive::quote).toList());
-		String sql = "copy (select " + list + " from " + quote(table.name()) + " where "
-				+ table.condition(organisationId) + " order by " + orderBy(table.name(), columns) + ") to stdout";
-		copyManager(connection).copyOut(sql, out);
-	}
-
-	private void copyIn(Connection connection, ZipFile zip, Table table) throws SQLException, IOException {
-		String list = String.join(", ", table.columns().stream().map(OrganisationArchive::quote).toList());
-		try (InputStream in = zip.getInputStream(zip.getEntry(table.file()))) {
-			copyManager(connection).copyIn("copy " + quote(table.name()) + " (" + list + ") from stdin", in);
-		}
-		catch (SQLException ex) {
-			String detail = ex instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null
-					? psql.getServerErrorMessage().getMessage() + optional(psql.getServerErrorMessage().getDetail())
-							+ optional(psql.getServerErrorMessage().getWhere())
-					: ex.getMessage();
-			String hint = "23505".equals(ex.getSQLState())
-					? ": this instance already holds a row with that key, " + "restore into an empty instance" : "";
-			throw new RestoreRefused("Table " + table.name() + " could not be restored: " + detail + hint, ex);
-		}
-	}
-
-	private static String optional(String text) {
-		return text == null ? "" : " (" + text + ")";
-	}
-
-	/** Moves each identity sequence of the table past the ids the archive brought. */
-	private void advanceSequences(String table) {
-		List<String> identities = this.jdbc
-			.sql("select attname from pg_attribute where attrelid = cast(:t as regclass) and attidentity <> ''")
-			.param("t", table)
-			.query(String.class)
-			.list();
-		for (String column : identities) {
-			this.jdbc
-				.sql("""
-						select setval(pg_get_serial_sequence(:t, :c),
-						    greatest((select coalesce(max(%s), 0) + 1 from %s),
-						             nextval(pg_get_serial_sequence(:t, :c))), false)""".formatted(quote(column),
-						quote(table)))
-				.param("t", table)
-				.param("c", column)
-				.query(Long.class)
-				.single();
-		}
-	}
-
-	/**
-	 * The table's columns in order, without generated ones (PostgreSQL computes those).
-	 */
-	private List<String> columns(String table) {
-		return this.jdbc.sql("""
-				select attname from pg_attribute
-				where attrelid = cast(:t as regclass) and attnum > 0 and not attisdropped and attgenerated = ''
-				order by attnum""").param("t", table).query(String.class).list();
-	}
-
-	/**
-	 * The primary key, else every column; text compared byte by byte so that the order
-	 * does not depend on the database's collation.
-	 */
-	private String orderBy(String table, List<String> columns) {
-		record Key(String name, boolean collatable) {
-		}
-		List<Key> keys = this.jdbc.sql("""
-				select a.attname, a.attcollation <> 0 as collatable
-				from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
-				where i.indrelid = cast(:t as regclass) and i.indisprimary
-				order by array_position(cast(i.indkey as int2[]), a.attnum)""")
-			.param("t", table)
-			.query((rs, row) -> new Key(rs.getString(1), rs.getBoolean(2)))
-			.list();
-		if (keys.isEmpty()) {
-			keys = this.jdbc.sql("""
-					select attname, attcollation <> 0 from pg_attribute
-					where attrelid = cast(:t as regclass) and attnum > 0 and not attisdropped and attgenerated = ''
-					order by attnum""")
-				.param("t", table)
-				.query((rs, row) -> new Key(rs.getString(1), rs.getBoolean(2)))
-				.list();
-		}
-		return String.join(", ",
-				keys.stream().map(key -> quote(key.name()) + (key.collatable() ? " collate \"C\"" : "")).toList());
-	}
-
-	private String schemaVersion() {
-		return this.jdbc.sql("""
-				select version from flyway_schema_history where success and version is not null
-				order by installed_rank desc limit 1""").query(String.class).optional().orElse("none");
-	}
-
-	private void settings() {
-		SESSION_SETTINGS.forEach(setting -> this.jdbc.sql(setting).update());
-	}
-
-	private static String quote(String identifier) {
-		return "\"" + identifier.replace("\"", "\"\"") + "\"";
-	}
-
-	private static CopyManager copyManager(Connection connection) throws SQLException {
-		return connection.unwrap(PGConnection.class).getCopyAPI();
 	}
 
 	private static OutputStream uncloseable(OutputStream out) {
@@ -442,73 +342,6 @@ public class OrganisationArchive {
 				flush();
 			}
 		};
-	}
-
-	private interface ConnectionWork<T> {
-
-		T run(Connection connection) throws SQLException, IOException;
-
-	}
-
-	private <T> T withConnection(ConnectionWork<T> work) {
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		try {
-			return work.run(connection);
-		}
-		catch (SQLException ex) {
-			throw new org.springframework.dao.DataAccessResourceFailureException(ex.getMessage(), ex);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, this.dataSource);
-		}
-	}
-
-	/**
-	 * Counts rows (COPY text ends each with a newline; newlines in values are escaped)
-	 * and hashes the bytes.
-	 */
-	private static final class CountingDigest extends DigestOutputStream {
-
-		long rows;
-
-		CountingDigest(OutputStream out) {
-			super(out, sha256Digest());
-		}
-
-		@Override
-		public void write(int b) throws IOException {
-			if (b == '\n') {
-				this.rows++;
-			}
-			super.write(b);
-		}
-
-		@Override
-		public void write(byte[] bytes, int offset, int length) throws IOException {
-			for (int i = offset; i < offset + length; i++) {
-				if (bytes[i] == '\n') {
-					this.rows++;
-				}
-			}
-			super.write(bytes, offset, length);
-		}
-
-		String sha256() {
-			return HexFormat.of().formatHex(getMessageDigest().digest());
-		}
-
-		private static MessageDigest sha256Digest() {
-			try {
-				return MessageDigest.getInstance("SHA-256");
-			}
-			catch (NoSuchAlgorithmException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
 	}
 
 }

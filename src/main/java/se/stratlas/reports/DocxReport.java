@@ -1,35 +1,25 @@
 package se.stratlas.reports;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
+import java.util.Locale;
+
+import javax.imageio.ImageIO;
 
 import org.apache.poi.common.usermodel.PictureType;
 import org.apache.poi.util.Units;
 import org.apache.poi.xwpf.model.XWPFHeaderFooterPolicy;
-import org.apache.poi.xwpf.usermodel.BreakType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.BulletList;
-import org.commonmark.node.Code;
-import org.commonmark.node.Emphasis;
-import org.commonmark.node.HardLineBreak;
-import org.commonmark.node.Link;
-import org.commonmark.node.ListItem;
-import org.commonmark.node.OrderedList;
-import org.commonmark.node.Paragraph;
-import org.commonmark.node.SoftLineBreak;
-import org.commonmark.node.StrongEmphasis;
-import org.commonmark.parser.Parser;
+import org.apache.xmlbeans.XmlException;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.StylesDocument;
 
@@ -40,6 +30,8 @@ import se.stratlas.reports.ReportDocument.Node;
 import se.stratlas.reports.ReportDocument.Notice;
 import se.stratlas.reports.ReportDocument.Table;
 import se.stratlas.reports.ReportDocument.Text;
+import se.stratlas.reports.internal.DocxMarkdown;
+import se.stratlas.reports.internal.DocxTables;
 
 /**
  * The report as an editable Word document: Word's own heading styles (so Word and
@@ -48,16 +40,6 @@ import se.stratlas.reports.ReportDocument.Text;
  * page numbers, and Swedish as the document language.
  */
 public final class DocxReport {
-
-	private static final Parser PARSER = Parser.builder().build();
-
-	/** A4 with 2 cm margins: the text is 9,638 twips wide. */
-	static final int TEXT_WIDTH = 11906 - 2 * 1134;
-
-	/** A character of 9 pt Arial, in twips, and a cell's padding. */
-	private static final int CHARACTER = 105;
-
-	private static final int PADDING = 200;
 
 	private DocxReport() {
 	}
@@ -90,9 +72,9 @@ public final class DocxReport {
 							run.setItalic(true);
 							run.setText(text.byline());
 						}
-						markdown(docx, text.markdown(), Math.min(4, level + 1));
+						DocxMarkdown.write(docx, text.markdown(), Math.min(4, level + 1));
 					}
-					case Table table -> table(docx, table);
+					case Table table -> DocxTables.write(docx, table);
 					case Chart chart -> chart(docx, chart);
 					case Notice notice -> {
 						XWPFParagraph paragraph = docx.createParagraph();
@@ -111,7 +93,7 @@ public final class DocxReport {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		catch (org.apache.xmlbeans.XmlException ex) {
+		catch (XmlException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
@@ -120,8 +102,7 @@ public final class DocxReport {
 		if (document.logo() != null) {
 			XWPFRun logo = docx.createParagraph().createRun();
 			try {
-				java.awt.image.BufferedImage image = javax.imageio.ImageIO
-					.read(new ByteArrayInputStream(document.logo().image()));
+				BufferedImage image = ImageIO.read(new ByteArrayInputStream(document.logo().image()));
 				double height = 60;
 				double width = Math.min(220, height * image.getWidth() / Math.max(1, image.getHeight()));
 				logo.addPicture(new ByteArrayInputStream(document.logo().image()),
@@ -146,8 +127,7 @@ public final class DocxReport {
 		docx.createParagraph()
 			.createRun()
 			.setText("Sammanställd " + document.date()
-				.format(DateTimeFormatter.ofPattern("d MMMM yyyy",
-						java.util.Locale.forLanguageTag(document.language()))));
+				.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag(document.language()))));
 		if (document.draft()) {
 			XWPFRun draft = docx.createParagraph().createRun();
 			draft.setBold(true);
@@ -187,16 +167,16 @@ public final class DocxReport {
 		var body = docx.getDocument().getBody();
 		var section = body.isSetSectPr() ? body.getSectPr() : body.addNewSectPr();
 		var size = section.isSetPgSz() ? section.getPgSz() : section.addNewPgSz();
-		size.setW(java.math.BigInteger.valueOf(11906));
-		size.setH(java.math.BigInteger.valueOf(16838));
+		size.setW(BigInteger.valueOf(11906));
+		size.setH(BigInteger.valueOf(16838));
 		var margins = section.isSetPgMar() ? section.getPgMar() : section.addNewPgMar();
-		java.math.BigInteger two = java.math.BigInteger.valueOf(1134);
+		BigInteger two = BigInteger.valueOf(1134);
 		margins.setTop(two);
 		margins.setBottom(two);
 		margins.setLeft(two);
 		margins.setRight(two);
-		margins.setHeader(java.math.BigInteger.valueOf(567));
-		margins.setFooter(java.math.BigInteger.valueOf(567));
+		margins.setHeader(BigInteger.valueOf(567));
+		margins.setFooter(BigInteger.valueOf(567));
 	}
 
 	private static void footer(XWPFDocument docx) {
@@ -206,112 +186,6 @@ public final class DocxReport {
 		paragraph.setAlignment(ParagraphAlignment.CENTER);
 		paragraph.createRun().setText("Sida ");
 		paragraph.getCTP().addNewFldSimple().setInstr("PAGE");
-	}
-
-	private static void table(XWPFDocument docx, Table table) {
-		XWPFParagraph caption = docx.createParagraph();
-		caption.setStyle("Caption");
-		caption.createRun().setText(table.caption());
-		XWPFTable grid = docx.createTable(table.rows().size() + 1, table.headers().size());
-		grid.setStyleID("StratlasTable");
-		int[] widths = columnWidths(table);
-		var tblGrid = grid.getCTTbl().getTblGrid() == null ? grid.getCTTbl().addNewTblGrid()
-				: grid.getCTTbl().getTblGrid();
-		while (tblGrid.sizeOfGridColArray() > 0) {
-			tblGrid.removeGridCol(0);
-		}
-		for (int width : widths) {
-			tblGrid.addNewGridCol().setW(java.math.BigInteger.valueOf(width));
-		}
-		grid.getCTTbl()
-			.getTblPr()
-			.addNewTblLayout()
-			.setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType.FIXED);
-		grid.setWidth(String.valueOf(TEXT_WIDTH));
-		for (XWPFTableRow tableRow : grid.getRows()) {
-			for (int c = 0; c < widths.length && c < tableRow.getTableCells().size(); c++) {
-				tableRow.getCell(c).setWidth(String.valueOf(widths[c]));
-			}
-			tableRow.setCantSplitRow(true);
-		}
-		XWPFTableRow header = grid.getRow(0);
-		header.setRepeatHeader(true);
-		for (int c = 0; c < table.headers().size(); c++) {
-			XWPFParagraph cell = header.getCell(c).getParagraphs().getFirst();
-			XWPFRun run = cell.createRun();
-			run.setBold(true);
-			run.setText(table.headers().get(c));
-		}
-		for (int r = 0; r < table.rows().size(); r++) {
-			List<Object> row = table.rows().get(r);
-			for (int c = 0; c < row.size() && c < table.headers().size(); c++) {
-				XWPFParagraph cell = grid.getRow(r + 1).getCell(c).getParagraphs().getFirst();
-				if (row.get(c) instanceof Number) {
-					cell.setAlignment(ParagraphAlignment.RIGHT);
-					var tcPr = grid.getRow(r + 1).getCell(c).getCTTc().isSetTcPr()
-							? grid.getRow(r + 1).getCell(c).getCTTc().getTcPr()
-							: grid.getRow(r + 1).getCell(c).getCTTc().addNewTcPr();
-					tcPr.addNewNoWrap();
-				}
-				XWPFRun run = cell.createRun();
-				run.setText(HtmlReport.cell(row.get(c)));
-				if (row.get(c) instanceof ReportDocument.Mark mark) {
-					run.setBold(mark.tone() != ReportDocument.Mark.Tone.NONE);
-					run.setColor(switch (mark.tone()) {
-						case GOOD -> "1D6B38";
-						case PARTLY -> "7A4D00";
-						case BAD -> "A1181D";
-						case NONE -> "4A5663";
-					});
-				}
-			}
-		}
-		docx.createParagraph();
-	}
-
-	/**
-	 * Column widths in twips that fill the text width: each column gets at least its
-	 * longest word (so Word never breaks a word), and the rest by how long its contents
-	 * are.
-	 */
-	static int[] columnWidths(Table table) {
-		int columns = table.headers().size();
-		int[] least = new int[columns];
-		int[] wanted = new int[columns];
-		for (int c = 0; c < columns; c++) {
-			List<String> texts = new java.util.ArrayList<>();
-			texts.add(table.headers().get(c));
-			for (List<Object> row : table.rows()) {
-				if (c < row.size()) {
-					texts.add(HtmlReport.cell(row.get(c)));
-				}
-			}
-			int word = 3;
-			int longest = 3;
-			for (String text : texts) {
-				longest = Math.max(longest, text.length());
-				for (String part : text.split("[ \\-/]")) {
-					word = Math.max(word, part.length());
-				}
-			}
-			least[c] = Math.min(24, word) * CHARACTER + PADDING;
-			wanted[c] = Math.min(40, longest) * CHARACTER + PADDING;
-		}
-		int leastSum = java.util.Arrays.stream(least).sum();
-		int wantedSum = java.util.Arrays.stream(wanted).sum();
-		int[] widths = new int[columns];
-		for (int c = 0; c < columns; c++) {
-			if (wantedSum <= TEXT_WIDTH) {
-				widths[c] = wanted[c] * TEXT_WIDTH / wantedSum;
-			}
-			else if (leastSum < TEXT_WIDTH) {
-				widths[c] = least[c] + (wanted[c] - least[c]) * (TEXT_WIDTH - leastSum) / (wantedSum - leastSum);
-			}
-			else {
-				widths[c] = least[c] * TEXT_WIDTH / leastSum;
-			}
-		}
-		return widths;
 	}
 
 	private static void chart(XWPFDocument docx, Chart chart) {
@@ -330,131 +204,6 @@ public final class DocxReport {
 		XWPFParagraph caption = docx.createParagraph();
 		caption.setStyle("Caption");
 		caption.createRun().setText(chart.caption());
-	}
-
-	/**
-	 * Markdown to Word paragraphs: headings (at the level given), paragraphs, bold,
-	 * italic, lists and links as text.
-	 */
-	private static void markdown(XWPFDocument docx, String markdown, int headingLevel) {
-		org.commonmark.node.Node root = PARSER.parse(markdown == null ? "" : markdown);
-		for (org.commonmark.node.Node block = root.getFirstChild(); block != null; block = block.getNext()) {
-			block(docx, block, 0, headingLevel);
-		}
-	}
-
-	private static void block(XWPFDocument docx, org.commonmark.node.Node block, int depth, int headingLevel) {
-		if (block instanceof org.commonmark.node.Heading) {
-			// A heading in a text is one level below the heading the text stands under:
-			// no jumps in the outline.
-			XWPFParagraph paragraph = docx.createParagraph();
-			paragraph.setStyle("Heading" + headingLevel);
-			inline(paragraph, block);
-		}
-		else if (block instanceof BulletList || block instanceof OrderedList) {
-			int number = block instanceof OrderedList ordered && ordered.getMarkerStartNumber() != null
-					? ordered.getMarkerStartNumber() : 1;
-			for (org.commonmark.node.Node item = block.getFirstChild(); item != null; item = item.getNext()) {
-				if (!(item instanceof ListItem)) {
-					continue;
-				}
-				String marker = block instanceof OrderedList ? (number++) + ". " : "• ";
-				boolean firstPart = true;
-				for (org.commonmark.node.Node part = item.getFirstChild(); part != null; part = part.getNext()) {
-					if (part instanceof Paragraph) {
-						XWPFParagraph paragraph = docx.createParagraph();
-						paragraph.setIndentationLeft(360 * (depth + 1));
-						paragraph.setIndentationHanging(firstPart ? 240 : 0);
-						if (firstPart) {
-							paragraph.createRun().setText(marker);
-						}
-						inline(paragraph, part);
-						firstPart = false;
-					}
-					else {
-						block(docx, part, depth + 1, headingLevel);
-					}
-				}
-			}
-		}
-		else if (block instanceof Paragraph) {
-			inline(docx.createParagraph(), block);
-		}
-		else if (block instanceof org.commonmark.node.FencedCodeBlock code) {
-			docx.createParagraph().createRun().setText(code.getLiteral());
-		}
-		else if (block instanceof org.commonmark.node.IndentedCodeBlock code) {
-			docx.createParagraph().createRun().setText(code.getLiteral());
-		}
-		else if (block instanceof org.commonmark.node.BlockQuote) {
-			for (org.commonmark.node.Node part = block.getFirstChild(); part != null; part = part.getNext()) {
-				block(docx, part, depth + 1, headingLevel);
-			}
-		}
-		else if (block instanceof org.commonmark.node.HtmlBlock html) {
-			// Raw HTML is shown as text, as on screen.
-			docx.createParagraph().createRun().setText(html.getLiteral());
-		}
-	}
-
-	private static void inline(XWPFParagraph paragraph, org.commonmark.node.Node parent) {
-		parent.accept(new AbstractVisitor() {
-
-			private boolean bold;
-
-			private boolean italic;
-
-			@Override
-			public void visit(org.commonmark.node.Text text) {
-				XWPFRun run = paragraph.createRun();
-				run.setBold(this.bold);
-				run.setItalic(this.italic);
-				run.setText(text.getLiteral());
-			}
-
-			@Override
-			public void visit(StrongEmphasis emphasis) {
-				boolean was = this.bold;
-				this.bold = true;
-				visitChildren(emphasis);
-				this.bold = was;
-			}
-
-			@Override
-			public void visit(Emphasis emphasis) {
-				boolean was = this.italic;
-				this.italic = true;
-				visitChildren(emphasis);
-				this.italic = was;
-			}
-
-			@Override
-			public void visit(Code code) {
-				paragraph.createRun().setText(code.getLiteral());
-			}
-
-			@Override
-			public void visit(SoftLineBreak lineBreak) {
-				paragraph.createRun().setText(" ");
-			}
-
-			@Override
-			public void visit(HardLineBreak lineBreak) {
-				paragraph.createRun().addBreak(BreakType.TEXT_WRAPPING);
-			}
-
-			@Override
-			public void visit(Link link) {
-				visitChildren(link);
-				paragraph.createRun().setText(" (" + link.getDestination() + ")");
-			}
-
-			@Override
-			public void visit(org.commonmark.node.HtmlInline html) {
-				paragraph.createRun().setText(html.getLiteral());
-			}
-
-		});
 	}
 
 	private static final String STYLES = """

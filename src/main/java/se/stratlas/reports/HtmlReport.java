@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -145,7 +146,7 @@ public final class HtmlReport {
 					notices++;
 				}
 			}
-			List<Node> group = new java.util.ArrayList<>(nodes.subList(i, notices));
+			List<Node> group = new ArrayList<>(nodes.subList(i, notices));
 			if (last instanceof Table table && !isShort(table)) {
 				// The notices go before the long table.
 				group.removeAll(nodes.subList(end, notices));
@@ -266,7 +267,7 @@ public final class HtmlReport {
 	 * A cell as Swedes read it: decimal comma, a minus sign, and no-break spaces between
 	 * thousands, so that an amount never wraps inside its cell in any format.
 	 */
-	static String cell(Object value) {
+	public static String cell(Object value) {
 		if (value == null) {
 			return "";
 		}

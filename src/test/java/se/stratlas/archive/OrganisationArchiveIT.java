@@ -32,7 +32,8 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import se.stratlas.StratlasApplication;
-import se.stratlas.system.EmbeddedDatabase;
+import se.stratlas.archive.internal.ArchiveTables;
+import se.stratlas.system.internal.EmbeddedDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import se.stratlas.StratlasApplication;
 import se.stratlas.archive.OrganisationArchive;
-import se.stratlas.system.EmbeddedDatabase;
+import se.stratlas.system.internal.EmbeddedDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -39,6 +39,7 @@ import se.stratlas.followup.Kinds.SectionKind;
 import se.stratlas.followup.Section;
 import se.stratlas.indicators.IndicatorRegistry;
 
+import se.stratlas.system.internal.EmbeddedDatabase;
 import se.stratlas.testing.LiveHttp;
 
 import static se.stratlas.testing.LiveHttp.freePort;
@@ -103,8 +104,7 @@ class LoadBenchmarkIT {
 
 	@Test
 	void twoHundredUsersForTenMinutes() throws Exception {
-		try (se.stratlas.system.EmbeddedDatabase database = se.stratlas.system.EmbeddedDatabase
-			.start(this.directory.resolve("pg"), 0, true)) {
+		try (EmbeddedDatabase database = EmbeddedDatabase.start(this.directory.resolve("pg"), 0, true)) {
 			Setup setup = setUp(database);
 			Process server = server(database);
 			try {
@@ -127,7 +127,7 @@ class LoadBenchmarkIT {
 	 * The demo region, the national dataset, an edition of the annual report and a text
 	 * per editor, prepared by an instance in this JVM that is closed before the load.
 	 */
-	private Setup setUp(se.stratlas.system.EmbeddedDatabase database) throws Exception {
+	private Setup setUp(EmbeddedDatabase database) throws Exception {
 		try (org.springframework.context.ConfigurableApplicationContext context = new org.springframework.boot.SpringApplication(
 				se.stratlas.StratlasApplication.class)
 			.run("--server.port=0", "--spring.datasource.url=" + database.jdbcUrl(),
@@ -179,7 +179,7 @@ class LoadBenchmarkIT {
 	}
 
 	/** The server under test: its own JVM with a 512 MB heap, on the same database. */
-	private Process server(se.stratlas.system.EmbeddedDatabase database) throws Exception {
+	private Process server(EmbeddedDatabase database) throws Exception {
 		this.port = freePort();
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
 				"-Xmx512m", "-Xlog:gc:file=target/load-server-gc.log",

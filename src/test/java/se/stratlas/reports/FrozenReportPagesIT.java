@@ -41,6 +41,9 @@ class FrozenReportPagesIT {
 	Editions editions;
 
 	@Autowired
+	PublishedEditions publishedEditions;
+
+	@Autowired
 	Cycles cycles;
 
 	@Autowired
@@ -79,7 +82,7 @@ class FrozenReportPagesIT {
 		// A client that refuses gzip is not sent it.
 		assertThat(get(base + path, reader, "gzip;q=0, identity").headers().firstValue("Content-Encoding")).isEmpty();
 
-		Edition published = this.editions.publish(strategist, edition.id(), true);
+		Edition published = this.publishedEditions.publish(strategist, edition.id(), true);
 		HttpResponse<byte[]> publicPage = get(base + "/public/reports/" + published.slug(), null, "gzip");
 		assertThat(publicPage.statusCode()).isEqualTo(200);
 		assertThat(publicPage.headers().firstValue("Content-Encoding")).hasValue("gzip");

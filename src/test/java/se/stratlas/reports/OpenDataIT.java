@@ -56,6 +56,9 @@ class OpenDataIT {
 	Editions editions;
 
 	@Autowired
+	PublishedEditions publishedEditions;
+
+	@Autowired
 	Cycles cycles;
 
 	@Autowired
@@ -78,7 +81,7 @@ class OpenDataIT {
 		Product product = DemoReports.product(this.cycles, this.products, sara.organisationId(),
 				"Resultat Västerbotten 2023", "Resultat Västerbotten 2023");
 		Edition edition = DemoReports.frozen(this.editions, sara, product);
-		this.slug = this.editions.publish(sara, edition.id(), true).slug();
+		this.slug = this.publishedEditions.publish(sara, edition.id(), true).slug();
 	}
 
 	private MockHttpServletResponse fetch(String path) throws Exception {
@@ -88,7 +91,7 @@ class OpenDataIT {
 	}
 
 	private String series() {
-		return this.editions.datasets(this.slug)
+		return this.publishedEditions.datasets(this.slug)
 			.stream()
 			.filter(d -> d.name().startsWith("indikator-") && d.name().endsWith("-kon"))
 			.findFirst()
@@ -121,7 +124,7 @@ class OpenDataIT {
 		}
 		// A table whose numbers have gaps: an empty budget is empty, not 0 and not a
 		// dash.
-		String initiatives = this.editions.datasets(this.slug)
+		String initiatives = this.publishedEditions.datasets(this.slug)
 			.stream()
 			.filter(d -> d.name().startsWith("insatser-"))
 			.findFirst()
@@ -206,7 +209,7 @@ class OpenDataIT {
 			.listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type, org.apache.jena.vocabulary.DCAT.Catalog)
 			.next();
 		var publisher = catalog.getPropertyResourceValue(DCTerms.publisher);
-		assertThat(publisher.getProperty(region.createProperty(OpenData.FOAF, "name")).getString())
+		assertThat(publisher.getProperty(region.createProperty(DataCatalogue.FOAF, "name")).getString())
 			.isEqualTo("Region Västerbotten");
 		// The publisher's and the area's IRIs resolve to what they name.
 		Model described = ModelFactory.createDefaultModel();

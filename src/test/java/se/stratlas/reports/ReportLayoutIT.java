@@ -91,7 +91,7 @@ class ReportLayoutIT {
 					this.pdfs.put(name, pdf);
 					Files.write(OUT.resolve(name + ".pdf"), pdf);
 					Files.write(OUT.resolve(name + ".docx"), DocxReport.render(document));
-					Files.write(OUT.resolve(name + ".xlsx"), Editions.xlsx(document));
+					Files.write(OUT.resolve(name + ".xlsx"), XlsxReport.render(document));
 				}
 			}
 		}

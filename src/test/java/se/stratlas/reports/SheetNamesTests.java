@@ -11,14 +11,14 @@ class SheetNamesTests {
 
 	@Test
 	void captionsThatBeginAlikeKeepWhatIsTheirOwn() {
-		assertThat(Editions.sheetNames(List.of("Ekonomi och personal, Division Folktandvård",
+		assertThat(XlsxReport.sheetNames(List.of("Ekonomi och personal, Division Folktandvård",
 				"Ekonomi och personal, Division Service", "Agenda 2030")))
 			.containsExactly("Ekonomi Folktandvård", "Ekonomi Service", "Agenda 2030");
 	}
 
 	@Test
 	void aCaptionThatIsTheStartOfAnotherKeepsItsStart() {
-		List<String> names = Editions
+		List<String> names = XlsxReport
 			.sheetNames(List.of("Invånare som använder kommunens e-tjänster, Västerbottens län",
 					"Invånare som använder kommunens e-tjänster, Västerbottens län, per kön"));
 		assertThat(names.get(0)).startsWith("Invånare som använder");

@@ -22,6 +22,7 @@ import se.stratlas.accounts.Organisation;
 import se.stratlas.accounts.Organisations;
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.UserAccounts;
+import se.stratlas.system.internal.EmbeddedDatabase;
 
 import static se.stratlas.testing.LiveHttp.sessionCookie;
 import static se.stratlas.testing.LiveHttp.freePort;

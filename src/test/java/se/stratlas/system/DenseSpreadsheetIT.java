@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import se.stratlas.StratlasApplication;
+import se.stratlas.system.internal.EmbeddedDatabase;
 import se.stratlas.testing.LiveHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;

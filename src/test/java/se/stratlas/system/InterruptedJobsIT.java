@@ -28,6 +28,7 @@ import org.springframework.core.io.ClassPathResource;
 
 import se.stratlas.StratlasApplication;
 import se.stratlas.indicators.KoladaImport;
+import se.stratlas.system.internal.EmbeddedDatabase;
 
 import static se.stratlas.testing.LiveHttp.freePort;
 import static se.stratlas.testing.LiveHttp.csrf;

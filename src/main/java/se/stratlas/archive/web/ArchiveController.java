@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.archive.OrganisationArchive;
-import se.stratlas.audit.AuditTrail;
 
 /**
  * The organisation's archive for administrators: a screen that says what it holds and how
@@ -29,20 +28,13 @@ class ArchiveController {
 
 	private final OrganisationArchive archive;
 
-	private final AuditTrail audit;
-
-	ArchiveController(OrganisationArchive archive, AuditTrail audit) {
+	ArchiveController(OrganisationArchive archive) {
 		this.archive = archive;
-		this.audit = audit;
 	}
 
 	@GetMapping("/admin/archive")
 	String page(@AuthenticationPrincipal StratlasPrincipal admin, Model model) {
-		model.addAttribute("events", this.audit
-			.search(admin.organisationId(), new AuditTrail.Query(null, "organisation", null, null, null, null), 10, 0)
-			.stream()
-			.filter(event -> "EXPORTED".equals(event.action()) || "RESTORED".equals(event.action()))
-			.toList());
+		model.addAttribute("events", this.archive.history(admin.organisationId()));
 		return "archive/archive";
 	}
 

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.reports.Edition;
 import se.stratlas.reports.Editions;
+import se.stratlas.reports.PublishedEditions;
 import se.stratlas.reports.Reports;
 
 /**
@@ -41,7 +42,10 @@ class ReportApiController {
 
 	private final Editions editions;
 
-	ReportApiController(Reports reports, Editions editions) {
+	private final PublishedEditions published;
+
+	ReportApiController(Reports reports, Editions editions, PublishedEditions published) {
+		this.published = published;
 		this.reports = reports;
 		this.editions = editions;
 	}
@@ -81,7 +85,7 @@ class ReportApiController {
 			summary = "Publishes a ready edition: a public page, its PDF and open data")
 	Edition publish(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long editionId,
 			@RequestBody PublishRequest request) {
-		return this.editions.publish(user, editionId, request.draftConfirmed());
+		return this.published.publish(user, editionId, request.draftConfirmed());
 	}
 
 }

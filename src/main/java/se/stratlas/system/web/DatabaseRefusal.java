@@ -21,7 +21,7 @@ record DatabaseRefusal(String sqlState, String field, String code, String messag
 	private static final Pattern KEY = Pattern.compile("Key \\(([^)]*)\\)=");
 
 	static DatabaseRefusal of(Throwable ex) {
-		PSQLException psql = ErrorAdvice.causedBy(ex, PSQLException.class);
+		PSQLException psql = Problems.causedBy(ex, PSQLException.class);
 		ServerErrorMessage server = psql == null ? null : psql.getServerErrorMessage();
 		String state = psql == null ? "" : String.valueOf(psql.getSQLState());
 		String column = server == null ? null : server.getColumn();

@@ -1,4 +1,4 @@
-package se.stratlas.archive;
+package se.stratlas.archive.internal;
 
 import java.util.List;
 import java.util.Map;
@@ -9,14 +9,14 @@ import java.util.Map;
  * id. A table of the schema must be either here or in {@link #LEFT_OUT}, with the reason:
  * {@code OrganisationArchiveIT} fails for a new table that is in neither.
  */
-final class ArchiveTables {
+public final class ArchiveTables {
 
 	/**
 	 * One table of the archive and the condition that selects the organisation's rows.
 	 */
-	record ArchiveTable(String name, String where) {
+	public record ArchiveTable(String name, String where) {
 
-		String condition(long organisationId) {
+		public String condition(long organisationId) {
 			return this.where.replace(":org", Long.toString(organisationId));
 		}
 
@@ -32,7 +32,7 @@ final class ArchiveTables {
 
 	private static final String CONTRIBUTIONS = "select id from followup_contribution where organisation_id = :org";
 
-	static final List<ArchiveTable> TABLES = List.of(owned("accounts_organisation", "id = :org"),
+	public static final List<ArchiveTable> TABLES = List.of(owned("accounts_organisation", "id = :org"),
 			owned("accounts_unit"), owned("accounts_user"), owned("audit_event"),
 
 			owned("strategy_strategy"), of("strategy_version", "strategy_id", STRATEGIES),
@@ -77,7 +77,7 @@ final class ArchiveTables {
 			of("foresight_track", "event_id", "select id from foresight_event where organisation_id = :org"));
 
 	/** Tables that are not the organisation's, and why. */
-	static final Map<String, String> LEFT_OUT = Map.of("areas_area",
+	public static final Map<String, String> LEFT_OUT = Map.of("areas_area",
 			"reference data: Sweden, its counties and municipalities, loaded at start in every instance",
 			"spring_session", "sign-ins of this instance; a restored instance starts with none",
 			"spring_session_attributes", "sign-ins of this instance", "shared_instance",

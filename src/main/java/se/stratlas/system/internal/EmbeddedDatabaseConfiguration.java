@@ -1,4 +1,4 @@
-package se.stratlas.system;
+package se.stratlas.system.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -23,7 +24,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDataSourceConfigured.class)
-class EmbeddedDatabaseConfiguration {
+public class EmbeddedDatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedDatabase embeddedDatabase(@Value("${stratlas.embedded-db.data-dir:./data/postgres}") String dataDir,
@@ -56,7 +57,7 @@ class EmbeddedDatabaseConfiguration {
 
 	}
 
-	static boolean isExternalDatabaseConfigured(org.springframework.core.env.Environment environment) {
+	static boolean isExternalDatabaseConfigured(Environment environment) {
 		String url = environment.getProperty("spring.datasource.url");
 		return url != null && !url.isBlank();
 	}

@@ -1,6 +1,7 @@
-package se.stratlas.reports;
+package se.stratlas.reports.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,7 +42,7 @@ import se.stratlas.strategy.StrategyElement;
  * its reason in a table, never a zero.
  */
 @Component
-class IndicatorSections {
+public class IndicatorSections {
 
 	private static final Locale SWEDISH = Locale.forLanguageTag("sv");
 
@@ -57,7 +58,8 @@ class IndicatorSections {
 
 	private final MessageSource messages;
 
-	IndicatorSections(IndicatorRegistry indicators, IndicatorAnalytics analytics, Areas areas, MessageSource messages) {
+	public IndicatorSections(IndicatorRegistry indicators, IndicatorAnalytics analytics, Areas areas,
+			MessageSource messages) {
 		this.indicators = indicators;
 		this.analytics = analytics;
 		this.areas = areas;
@@ -108,7 +110,7 @@ class IndicatorSections {
 	 * The indicators linked to a part of the strategy: a table with target status and a
 	 * chart each (women and men beside each other where the indicator is split by sex).
 	 */
-	void chapter(long organisationId, StrategyElement priority, int year, int chapter, List<Node> nodes) {
+	public void chapter(long organisationId, StrategyElement priority, int year, int chapter, List<Node> nodes) {
 		String home = this.analytics.homeArea(organisationId);
 		List<IndicatorAnalytics.DashboardRow> linked = this.analytics.dashboard(organisationId, priority.key(), home);
 		if (linked.isEmpty()) {
@@ -138,7 +140,7 @@ class IndicatorSections {
 	/**
 	 * The figures a question asks for: the named indicators' latest values and status.
 	 */
-	void figures(long organisationId, List<String> codes, int year, String anchor, List<Node> nodes) {
+	public void figures(long organisationId, List<String> codes, int year, String anchor, List<Node> nodes) {
 		String home = this.analytics.homeArea(organisationId);
 		List<List<Object>> rows = new ArrayList<>();
 		List<Chart> charts = new ArrayList<>();
@@ -171,7 +173,7 @@ class IndicatorSections {
 	 * in line: uppnås; none: uppnås inte; some: uppnås delvis; no target with values: kan
 	 * inte bedömas). Each row says what the status rests on.
 	 */
-	void goalFulfilment(long organisationId, String title, String levelTitle, List<StrategyElement> goals,
+	public void goalFulfilment(long organisationId, String title, String levelTitle, List<StrategyElement> goals,
 			List<StrategyElement> elements, List<Products.Part> parts, List<InitiativeDetails> initiatives, int year,
 			List<Node> nodes) {
 		if (goals.isEmpty()) {
@@ -346,7 +348,7 @@ class IndicatorSections {
 			return "– " + point.missing().label(SWEDISH);
 		}
 		return point.preliminary() ? format(point.value(), decimals) + " (preliminärt)"
-				: BigDecimal.valueOf(point.value()).setScale(decimals, java.math.RoundingMode.HALF_UP);
+				: BigDecimal.valueOf(point.value()).setScale(decimals, RoundingMode.HALF_UP);
 	}
 
 	private static String targetStatus(Target.Status status) {

@@ -1,4 +1,4 @@
-package se.stratlas.system;
+package se.stratlas.system.internal;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +17,7 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableJdbcHttpSession(maxInactiveIntervalInSeconds = 8 * 60 * 60, cleanupCron = "0 * * * * *")
-class HttpSessions {
+public class HttpSessions {
 
 	@Bean
 	CookieSerializer cookieSerializer(@Value("${server.servlet.session.cookie.name:STRATLAS_SESSION}") String name,

@@ -1,4 +1,4 @@
-package se.stratlas.archive;
+package se.stratlas.archive.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +12,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import se.stratlas.archive.OrganisationArchive;
 import se.stratlas.areas.Areas;
 
 /**
@@ -23,7 +24,7 @@ import se.stratlas.areas.Areas;
  */
 @Component
 @Order(-10)
-class ArchiveRestore implements ApplicationRunner {
+public class ArchiveRestore implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(ArchiveRestore.class);
 
@@ -33,7 +34,7 @@ class ArchiveRestore implements ApplicationRunner {
 
 	private final String restore;
 
-	ArchiveRestore(OrganisationArchive archive, Areas areas, @Value("${stratlas.restore:}") String restore) {
+	public ArchiveRestore(OrganisationArchive archive, Areas areas, @Value("${stratlas.restore:}") String restore) {
 		this.archive = archive;
 		this.areas = areas;
 		this.restore = restore;

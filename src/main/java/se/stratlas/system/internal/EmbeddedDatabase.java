@@ -1,4 +1,4 @@
-package se.stratlas.system;
+package se.stratlas.system.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
