@@ -74,7 +74,12 @@ public final class ArchiveTables {
 			of("foresight_swot_item", "workshop_id", "select id from foresight_workshop where organisation_id = :org"),
 			owned("foresight_scenario"), owned("foresight_dimension"), owned("foresight_event"),
 			of("foresight_agenda_item", "event_id", "select id from foresight_event where organisation_id = :org"),
-			of("foresight_track", "event_id", "select id from foresight_event where organisation_id = :org"));
+			of("foresight_track", "event_id", "select id from foresight_event where organisation_id = :org"),
+
+			owned("learning_assessment"), owned("learning_lesson"), owned("learning_proposal"),
+			new ArchiveTable("learning_evidence",
+					"lesson_id in (select id from learning_lesson where organisation_id = :org)"
+							+ " or proposal_id in (select id from learning_proposal where organisation_id = :org)"));
 
 	/** Tables that are not the organisation's, and why. */
 	public static final Map<String, String> LEFT_OUT = Map.of("areas_area",
