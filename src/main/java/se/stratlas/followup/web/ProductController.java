@@ -1,5 +1,6 @@
 package se.stratlas.followup.web;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +11,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.followup.Cycle;
 import se.stratlas.followup.Cycles;
 import se.stratlas.followup.Kinds.ProductKind;
 import se.stratlas.followup.LiveReferences;
@@ -54,19 +55,14 @@ class ProductController {
 		this.messages = messages;
 	}
 
-	@ModelAttribute("activeNav")
-	String activeNav() {
-		return "followup";
-	}
-
 	@GetMapping("/followup/{id}/products/{productId}")
 	@PreAuthorize("hasRole('READER')")
 	String show(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, @PathVariable long productId,
 			Model model, Locale locale) {
 		Product product = this.products.get(user.organisationId(), id, productId);
 		List<Products.Part> parts = this.products.content(user.organisationId(), id, productId);
-		se.stratlas.followup.Cycle cycle = this.cycles.get(user.organisationId(), id);
-		Map<Long, String> html = new java.util.HashMap<>();
+		Cycle cycle = this.cycles.get(user.organisationId(), id);
+		Map<Long, String> html = new HashMap<>();
 		parts.forEach(p -> p.entries()
 			.stream()
 			.filter(e -> e.text() != null)
