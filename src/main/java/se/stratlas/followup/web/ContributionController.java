@@ -21,7 +21,6 @@ import se.stratlas.followup.ContributionPage;
 import se.stratlas.followup.ContributionPages;
 import se.stratlas.followup.Contributions;
 import se.stratlas.followup.Kinds.Fulfilment;
-import se.stratlas.followup.TextDiff;
 import se.stratlas.shared.FieldErrors;
 import se.stratlas.shared.ValidationException;
 
@@ -114,7 +113,7 @@ class ContributionController {
 		catch (ContributionConflictException ex) {
 			Contribution theirs = ex.theirs();
 			model.addAttribute("conflict", ex);
-			model.addAttribute("conflictDiff", TextDiff.words(theirs.body(), ex.mine()));
+			model.addAttribute("conflictDiff", ex.diff());
 			return page(user, theirs,
 					new EditorForm(theirs.version(), theirs.revision(), ex.merge().text(), form.fulfilment()), model,
 					locale);

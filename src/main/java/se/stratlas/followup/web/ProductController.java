@@ -1,6 +1,5 @@
 package se.stratlas.followup.web;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,13 +17,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.followup.Cycle;
 import se.stratlas.followup.Cycles;
 import se.stratlas.followup.Kinds.ProductKind;
-import se.stratlas.followup.LiveReferences;
 import se.stratlas.followup.Product;
+import se.stratlas.followup.ProductPages;
 import se.stratlas.followup.Products;
-import se.stratlas.followup.ReportLayouts;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.FieldErrors;
 import se.stratlas.shared.ValidationException;
@@ -40,18 +37,14 @@ class ProductController {
 
 	private final Cycles cycles;
 
-	private final LiveReferences references;
+	private final ProductPages pages;
 
 	private final MessageSource messages;
 
-	private final ReportLayouts layouts;
-
-	ProductController(Products products, Cycles cycles, LiveReferences references, MessageSource messages,
-			ReportLayouts layouts) {
-		this.layouts = layouts;
+	ProductController(Products products, Cycles cycles, ProductPages pages, MessageSource messages) {
 		this.products = products;
 		this.cycles = cycles;
-		this.references = references;
+		this.pages = pages;
 		this.messages = messages;
 	}
 
@@ -59,20 +52,12 @@ class ProductController {
 	@PreAuthorize("hasRole('READER')")
 	String show(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, @PathVariable long productId,
 			Model model, Locale locale) {
-		Product product = this.products.get(user.organisationId(), id, productId);
-		List<Products.Part> parts = this.products.content(user.organisationId(), id, productId);
-		Cycle cycle = this.cycles.get(user.organisationId(), id);
-		Map<Long, String> html = new HashMap<>();
-		parts.forEach(p -> p.entries()
-			.stream()
-			.filter(e -> e.text() != null)
-			.forEach(e -> html.put(e.contribution().id(),
-					this.references.html(user.organisationId(), e.text(), locale, cycle.periodCode()))));
-		model.addAttribute("cycle", cycle);
-		model.addAttribute("product", product);
-		model.addAttribute("layout", this.layouts.layout(user.organisationId(), id, productId));
-		model.addAttribute("parts", parts);
-		model.addAttribute("html", html);
+		ProductPages.Page page = this.pages.page(user.organisationId(), id, productId, locale);
+		model.addAttribute("cycle", page.cycle());
+		model.addAttribute("product", page.product());
+		model.addAttribute("layout", page.layout());
+		model.addAttribute("parts", page.parts());
+		model.addAttribute("html", page.html());
 		model.addAttribute("canManage", user.can(Role.STRATEGIST));
 		return "followup/product";
 	}
