@@ -12,7 +12,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +22,7 @@ import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.followup.Contribution;
 import se.stratlas.followup.Contributions;
 import se.stratlas.followup.Cycle;
+import se.stratlas.followup.CycleSections;
 import se.stratlas.followup.Cycles;
 import se.stratlas.followup.Kinds.CycleKind;
 import se.stratlas.followup.Kinds.CycleState;
@@ -58,6 +58,9 @@ class ConcurrentWritersIT {
 	Cycles cycles;
 
 	@Autowired
+	CycleSections cycleSections;
+
+	@Autowired
 	Contributions contributions;
 
 	@Autowired
@@ -74,9 +77,9 @@ class ConcurrentWritersIT {
 		StratlasPrincipal strategist = (StratlasPrincipal) this.users.loadUserByUsername("sara.strateg");
 		Cycle cycle = this.cycles.create(strategist, new Cycle.Draft("Samtidiga skribenter", CycleKind.CUSTOM, "2025",
 				null, LocalDate.now(), LocalDate.now().plusDays(5), null, null), Cycles.Template.EMPTY, null, null);
-		Section section = this.cycles.addSection(strategist, cycle.id(),
+		Section section = this.cycleSections.addSection(strategist, cycle.id(),
 				new Section.Draft("Kapitel", "Samtidigt", null, SectionKind.TEXT, null, null, List.of()));
-		this.cycles.assign(strategist, cycle.id(), List.of(section.id()),
+		this.cycleSections.assign(strategist, cycle.id(), List.of(section.id()),
 				strategist.unitId() == null
 						? this.jdbc.sql("select min(id) from accounts_unit where organisation_id = :org")
 							.param("org", strategist.organisationId())

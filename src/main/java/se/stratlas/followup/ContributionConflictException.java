@@ -1,5 +1,7 @@
 package se.stratlas.followup;
 
+import java.util.List;
+
 import se.stratlas.shared.EditConflictException;
 
 /**
@@ -32,6 +34,11 @@ public class ContributionConflictException extends EditConflictException {
 
 	public TextDiff.Merge merge() {
 		return this.merge;
+	}
+
+	/** The word differences from the saved text to the writer's. */
+	public List<TextDiff.Segment> diff() {
+		return TextDiff.words(this.theirs.body(), this.mine);
 	}
 
 }

@@ -1,9 +1,9 @@
 package se.stratlas.followup;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,17 +20,18 @@ import se.stratlas.audit.AuditTrail;
 import se.stratlas.followup.Kinds.ContributionState;
 import se.stratlas.followup.Kinds.CycleState;
 import se.stratlas.followup.Kinds.Fulfilment;
-import se.stratlas.followup.Kinds.SectionKind;
+import se.stratlas.followup.internal.FollowupRepository;
+import se.stratlas.followup.internal.RevisionStore;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.ValidationException;
 
 /**
- * Writing and reviewing contributions. A rapportör writes for their unit (and the units
+ * Reading and writing contributions. A rapportör writes for their unit (and the units
  * under it) or where they are named responsible, a strateg everywhere; a granskare sends
- * a text back with a comment or approves it, never their own last edit. Every text is
- * kept as a revision; a save that lost a race to another writer gets both versions and a
- * merge.
+ * a text back with a comment or approves it, never their own last edit
+ * ({@link ContributionReviews}). Every text is kept as a revision; a save that lost a
+ * race to another writer gets both versions and a merge.
  */
 @Component
 @Transactional
@@ -40,12 +41,6 @@ public class Contributions {
 
 	/** Longest text a contribution may hold, in characters. */
 	public static final int MAX_LENGTH = 200_000;
-
-	/**
-	 * Autosaves by the same writer within this time update one revision instead of adding
-	 * one.
-	 */
-	static final Duration AUTOSAVE_WINDOW = Duration.ofMinutes(10);
 
 	/** A report product that uses a contribution's section, and how it shows the text. */
 	public record Usage(Product product, Integer frozenRevision, boolean changedAfterFreeze) {
@@ -61,13 +56,13 @@ public class Contributions {
 
 	private final AuditTrail audit;
 
-	private final Notices notices;
+	private final RevisionStore store;
 
-	Contributions(FollowupRepository repository, OrganisationUnits units, AuditTrail audit, Notices notices) {
+	Contributions(FollowupRepository repository, OrganisationUnits units, AuditTrail audit, RevisionStore store) {
 		this.repository = repository;
 		this.units = units;
 		this.audit = audit;
-		this.notices = notices;
+		this.store = store;
 	}
 
 	@Transactional(readOnly = true)
@@ -132,10 +127,7 @@ public class Contributions {
 	public Contribution open(StratlasPrincipal user, long id) {
 		Contribution contribution = readable(user, id);
 		if (contribution.state().editable() && writesFor(user, contribution)) {
-			this.repository.jdbc()
-				.sql("update followup_revision set sealed = true where contribution_id = :id and kind = 'AUTOSAVE' and not sealed")
-				.param("id", id)
-				.update();
+			this.store.seal(id);
 		}
 		return contribution;
 	}
@@ -152,7 +144,7 @@ public class Contributions {
 		// The newest approval carries the goal fulfilment that was approved with the
 		// text.
 		Revision approved = revisions(user, id).stream().findFirst().orElse(null);
-		return contribution.showing(revisionText(id, contribution.approvedRevision()),
+		return contribution.showing(this.store.text(id, contribution.approvedRevision()),
 				approved == null || approved.fulfilment() == null ? null : Fulfilment.valueOf(approved.fulfilment()),
 				contribution.approvedRevision());
 	}
@@ -180,19 +172,7 @@ public class Contributions {
 		return seesWorkInProgress(user, contribution) ? comments(user.organisationId(), id) : List.of();
 	}
 
-	/** Whether the user may send back or approve the contribution now. */
-	public boolean mayReview(StratlasPrincipal user, Contribution contribution, Cycle cycle) {
-		return user.organisationId() == contribution.organisationId() && user.can(Role.REVIEWER)
-				&& cycle.state().acceptsContributions() && contribution.state() == ContributionState.READY;
-	}
-
-	/** Whether the user may comment (everyone who writes or reviews). */
-	public boolean mayComment(StratlasPrincipal user, Contribution contribution) {
-		return user.organisationId() == contribution.organisationId()
-				&& (user.can(Role.REVIEWER) || writesFor(user, contribution));
-	}
-
-	private Contribution editable(StratlasPrincipal user, long id) {
+	Contribution editable(StratlasPrincipal user, long id) {
 		Contribution contribution = get(user.organisationId(), id);
 		Cycle cycle = cycle(contribution);
 		if (!writesFor(user, contribution)) {
@@ -239,35 +219,18 @@ public class Contributions {
 			case NOT_STARTED, APPROVED -> ContributionState.DRAFT;
 			default -> before.state();
 		};
-		Optional<Revision> coalesce = autosave ? coalescible(user, before) : Optional.empty();
+		Optional<Revision> coalesce = autosave ? this.store.coalescible(before, user.username()) : Optional.empty();
 		int revision = coalesce.map(Revision::revision).orElse(before.revision() + 1);
-		int updated = this.repository.jdbc()
-			.sql("""
-					update followup_contribution set body = :body, fulfilment = :fulfilment, state = :state,
-					revision = :revision, version = version + 1, updated_at = now(), updated_by = :actor
-					where id = :id and version = :version""")
-			.param("body", text)
-			.param("fulfilment", fulfilment == null ? null : fulfilment.name())
-			.param("state", state.name())
-			.param("revision", revision)
-			.param("actor", user.username())
-			.param("id", id)
-			.param("version", expectedVersion)
-			.update();
+		int updated = this.store.write(id, expectedVersion, text, fulfilment, state, revision, user.username());
 		if (updated == 0) {
 			throw conflict(user, get(user.organisationId(), id), baseRevision, text, fulfilment, !autosave);
 		}
 		if (coalesce.isPresent()) {
-			this.repository.jdbc()
-				.sql("update followup_revision set body = :body, fulfilment = :fulfilment, saved_at = now() where id = :id")
-				.param("body", text)
-				.param("fulfilment", fulfilment == null ? null : fulfilment.name())
-				.param("id", coalesce.get().id())
-				.update();
+			this.store.grow(coalesce.get().id(), text, fulfilment);
 		}
 		else {
-			revision(id, revision, autosave ? Revision.Kind.AUTOSAVE : Revision.Kind.SAVE, text, fulfilment, state,
-					null, user.username());
+			this.store.add(id, revision, autosave ? Revision.Kind.AUTOSAVE : Revision.Kind.SAVE, text, fulfilment,
+					state, null, user.username());
 		}
 		if (!autosave) {
 			this.audit.record(user.organisationId(), user.username(), ENTITY, id, "UPDATED", null,
@@ -277,63 +240,16 @@ public class Contributions {
 		return get(user.organisationId(), id);
 	}
 
-	/** The newest revision, when an autosave by the same writer may still grow it. */
-	private Optional<Revision> coalescible(StratlasPrincipal user, Contribution contribution) {
-		return this.repository.jdbc()
-			.sql("""
-					select * from followup_revision r where contribution_id = :id and revision = :revision
-					and kind = 'AUTOSAVE' and not sealed and saved_by = :actor and saved_at > :since
-					and not exists (select 1 from followup_product_freeze f where f.contribution_id = r.contribution_id
-					and f.revision = r.revision)""")
-			.param("id", contribution.id())
-			.param("revision", contribution.revision())
-			.param("actor", user.username())
-			.param("since", java.sql.Timestamp.from(Instant.now().minus(AUTOSAVE_WINDOW)))
-			.query(FollowupRepository.REVISION)
-			.optional()
-			.filter(r -> contribution.approvedRevision() == null || r.revision() > contribution.approvedRevision());
-	}
-
 	private ContributionConflictException conflict(StratlasPrincipal user, Contribution current, int baseRevision,
 			String mine, Fulfilment fulfilment, boolean keepCopy) {
-		String base = revisionText(current.id(), baseRevision);
+		String base = this.store.text(current.id(), baseRevision);
 		TextDiff.Merge merge = TextDiff.merge(base, mine, current.body(), "Din version",
 				"Sparad version (" + current.updatedBy() + ")");
 		if (keepCopy) {
-			revision(current.id(), null, Revision.Kind.CONFLICT_COPY, mine, fulfilment, current.state(),
+			this.store.add(current.id(), null, Revision.Kind.CONFLICT_COPY, mine, fulfilment, current.state(),
 					"Sparades inte: " + current.updatedBy() + " hade sparat en nyare version", user.username());
 		}
 		return new ContributionConflictException(current, mine, merge);
-	}
-
-	private String revisionText(long contributionId, int revision) {
-		if (revision <= 0) {
-			return "";
-		}
-		return this.repository.jdbc()
-			.sql("select body from followup_revision where contribution_id = :id and revision = :revision and kind not in ('STATE', 'CONFLICT_COPY') order by id desc limit 1")
-			.param("id", contributionId)
-			.param("revision", revision)
-			.query(String.class)
-			.optional()
-			.orElse("");
-	}
-
-	private void revision(long contributionId, Integer revision, Revision.Kind kind, String body, Fulfilment fulfilment,
-			ContributionState state, String note, String actor) {
-		this.repository.jdbc()
-			.sql("""
-					insert into followup_revision (contribution_id, revision, kind, body, fulfilment, state, note, saved_by)
-					values (:id, :revision, :kind, :body, :fulfilment, :state, :note, :actor)""")
-			.param("id", contributionId)
-			.param("revision", revision)
-			.param("kind", kind.name())
-			.param("body", body)
-			.param("fulfilment", fulfilment == null ? null : fulfilment.name())
-			.param("state", state.name())
-			.param("note", note)
-			.param("actor", actor)
-			.update();
 	}
 
 	/**
@@ -360,7 +276,7 @@ public class Contributions {
 		if (updated == 0) {
 			throw new EditConflictException(ENTITY, id, before);
 		}
-		revision(id, before.revision() + 1, Revision.Kind.COPY, previous.body(), null, ContributionState.DRAFT,
+		this.store.add(id, before.revision() + 1, Revision.Kind.COPY, previous.body(), null, ContributionState.DRAFT,
 				"Kopierad från " + source, user.username());
 		this.audit.record(user.organisationId(), user.username(), ENTITY, id, "COPIED", source, Map.of());
 		return get(user.organisationId(), id);
@@ -387,153 +303,17 @@ public class Contributions {
 		return this.repository.cycle(previous.organisationId(), previous.cycleId()).name();
 	}
 
-	/** Marks the text ready for review (klarmarkera). */
-	public Contribution markReady(StratlasPrincipal user, long id, int expectedVersion) {
-		Contribution before = editable(user, id);
-		if (before.state() != ContributionState.DRAFT && before.state() != ContributionState.RETURNED) {
-			throw new ValidationException("", "contribution.ready.notDraft");
-		}
-		List<ValidationException.Violation> violations = new ArrayList<>();
-		if (before.body().isBlank()) {
-			violations.add(new ValidationException.Violation("body", "contribution.ready.empty"));
-		}
-		if (section(before).kind() == SectionKind.GOAL && before.fulfilment() == null) {
-			violations.add(new ValidationException.Violation("fulfilment", "contribution.ready.fulfilment"));
-		}
-		if (!violations.isEmpty()) {
-			throw new ValidationException(violations);
-		}
-		return move(user, before, expectedVersion, ContributionState.READY, null);
-	}
-
-	/** Takes a ready mark back, to go on writing. */
-	public Contribution withdraw(StratlasPrincipal user, long id, int expectedVersion) {
-		Contribution before = get(user.organisationId(), id);
-		if (!writesFor(user, before)) {
-			throw new AccessDeniedException("Contribution " + id + " belongs to another unit");
-		}
-		if (before.state() != ContributionState.READY || !cycle(before).state().acceptsContributions()) {
-			throw new ValidationException("", "contribution.withdraw.notReady");
-		}
-		return move(user, before, expectedVersion, ContributionState.DRAFT, null);
-	}
-
-	/** Sends the text back (återremittera) with a comment that says what to fix. */
-	public Contribution returnForRework(StratlasPrincipal user, long id, int expectedVersion, String comment) {
-		Contribution before = reviewable(user, id);
-		String text = normalise(comment);
-		if (text.isBlank()) {
-			throw new ValidationException("comment", "contribution.return.commentRequired");
-		}
-		Contribution after = move(user, before, expectedVersion, ContributionState.RETURNED, null);
-		addComment(id, null, Comment.Kind.RETURN, text, user.username());
-		this.notices.tell(after, Notice.Kind.RETURNED, user.displayName() + ": " + firstLine(text));
-		return after;
-	}
-
-	/**
-	 * Approves the text; a granskare cannot approve a text they last edited themselves.
-	 */
-	public Contribution approve(StratlasPrincipal user, long id, int expectedVersion, String comment) {
-		Contribution before = reviewable(user, id);
-		if (user.username().equals(before.updatedBy())) {
-			throw new ValidationException("", "contribution.approve.ownText");
-		}
-		Contribution after = move(user, before, expectedVersion, ContributionState.APPROVED, before.revision());
-		String text = normalise(comment);
-		if (!text.isBlank()) {
-			addComment(id, null, Comment.Kind.APPROVE, text, user.username());
-		}
-		this.notices.tell(after, Notice.Kind.APPROVED, user.displayName());
-		return after;
-	}
-
-	private Contribution reviewable(StratlasPrincipal user, long id) {
-		Contribution contribution = get(user.organisationId(), id);
-		if (!user.can(Role.REVIEWER)) {
-			throw new AccessDeniedException("Only a granskare reviews contributions");
-		}
-		if (!mayReview(user, contribution, cycle(contribution))) {
-			throw new ValidationException("", "contribution.review.notReady");
-		}
-		return contribution;
-	}
-
-	private Contribution move(StratlasPrincipal user, Contribution before, int expectedVersion,
-			ContributionState target, Integer approvedRevision) {
-		int updated = this.repository.jdbc()
-			.sql("""
-					update followup_contribution set state = :state,
-					approved_revision = coalesce(:approved, approved_revision), version = version + 1
-					where id = :id and version = :version""")
-			.param("state", target.name())
-			.param("approved", approvedRevision)
-			.param("id", before.id())
-			.param("version", expectedVersion)
-			.update();
-		if (updated == 0) {
-			throw new EditConflictException(ENTITY, before.id(), before);
-		}
-		revision(before.id(), null, Revision.Kind.STATE, before.body(), before.fulfilment(), target, null,
-				user.username());
-		this.audit.record(user.organisationId(), user.username(), ENTITY, before.id(), "STATE", null,
-				Map.of("state", new FieldChange(before.state().name(), target.name())));
-		return get(user.organisationId(), before.id());
-	}
-
-	/** A comment, or a reply to one. */
-	public Comment comment(StratlasPrincipal user, long id, Long parentId, String body) {
-		Contribution contribution = get(user.organisationId(), id);
-		if (!mayComment(user, contribution)) {
-			throw new AccessDeniedException("Not allowed to comment on contribution " + id);
-		}
-		String text = normalise(body);
-		if (text.isBlank()) {
-			throw new ValidationException("comment", "validation.required");
-		}
-		if (text.length() > 20_000) {
-			throw new ValidationException("comment", "contribution.body.tooLong", 20_000);
-		}
-		if (parentId != null && comments(user.organisationId(), id).stream().noneMatch(c -> c.id() == parentId)) {
-			throw new ValidationException("parentId", "validation.unknown");
-		}
-		long commentId = addComment(id, parentId, Comment.Kind.COMMENT, text, user.username());
-		return comments(user.organisationId(), id).stream().filter(c -> c.id() == commentId).findFirst().orElseThrow();
-	}
-
-	private long addComment(long contributionId, Long parentId, Comment.Kind kind, String body, String actor) {
-		return this.repository.jdbc()
-			.sql("""
-					insert into followup_comment (contribution_id, parent_id, kind, body, created_by)
-					values (:id, :parent, :kind, :body, :actor) returning id""")
-			.param("id", contributionId)
-			.param("parent", parentId)
-			.param("kind", kind.name())
-			.param("body", body)
-			.param("actor", actor)
-			.query(Long.class)
-			.single();
-	}
-
 	@Transactional(readOnly = true)
 	public List<Comment> comments(long organisationId, long id) {
 		get(organisationId, id);
-		return this.repository.jdbc()
-			.sql("select * from followup_comment where contribution_id = :id order by id")
-			.param("id", id)
-			.query(FollowupRepository.COMMENT)
-			.list();
+		return this.store.comments(id);
 	}
 
 	/** Every revision, state change and conflict copy, newest first. */
 	@Transactional(readOnly = true)
 	public List<Revision> revisions(long organisationId, long id) {
 		get(organisationId, id);
-		return this.repository.jdbc()
-			.sql("select * from followup_revision where contribution_id = :id order by id desc")
-			.param("id", id)
-			.query(FollowupRepository.REVISION)
-			.list();
+		return this.store.revisions(id);
 	}
 
 	/** One stored text of the history (a numbered revision or a conflict copy). */
@@ -549,7 +329,7 @@ public class Contributions {
 	@Transactional(readOnly = true)
 	public String textAt(long organisationId, long contributionId, int revision) {
 		get(organisationId, contributionId);
-		return revisionText(contributionId, revision);
+		return this.store.text(contributionId, revision);
 	}
 
 	/** The report products that use the contribution's section, and what they show. */
@@ -560,21 +340,11 @@ public class Contributions {
 			if (!product.sectionIds().contains(contribution.sectionId())) {
 				continue;
 			}
-			Integer frozen = product.frozen() ? frozenRevision(product.id(), contribution.id()) : null;
+			Integer frozen = product.frozen() ? this.store.frozenRevision(product.id(), contribution.id()) : null;
 			usage.add(new Usage(product, frozen, product.frozen()
 					&& (frozen == null ? contribution.revision() > 0 : contribution.revision() != frozen)));
 		}
 		return usage;
-	}
-
-	Integer frozenRevision(long productId, long contributionId) {
-		return this.repository.jdbc()
-			.sql("select revision from followup_product_freeze where product_id = :product and contribution_id = :id")
-			.param("product", productId)
-			.param("id", contributionId)
-			.query(Integer.class)
-			.optional()
-			.orElse(null);
 	}
 
 	/**
@@ -588,7 +358,7 @@ public class Contributions {
 			if (!cycle.state().acceptsContributions()) {
 				continue;
 			}
-			Map<Long, Section> sections = new java.util.HashMap<>();
+			Map<Long, Section> sections = new HashMap<>();
 			this.repository.sections(cycle.id()).forEach(s -> sections.put(s.id(), s));
 			for (Contribution c : this.repository.contributions(cycle.id())) {
 				boolean mine = Cycles.OPEN_STATES.contains(c.state()) && user.can(Role.REPORTER)
@@ -601,7 +371,7 @@ public class Contributions {
 				}
 			}
 		}
-		tasks.sort(java.util.Comparator
+		tasks.sort(Comparator
 			.comparing((Task t) -> t.contribution().dueOn() == null ? LocalDate.MAX : t.contribution().dueOn())
 			.thenComparing(t -> t.section().position()));
 		return tasks;
@@ -614,11 +384,6 @@ public class Contributions {
 
 	static String normalise(String text) {
 		return text == null ? "" : text.replace("\r\n", "\n").replace('\r', '\n').stripTrailing();
-	}
-
-	private static String firstLine(String text) {
-		String line = text.lines().findFirst().orElse("");
-		return line.length() > 120 ? line.substring(0, 117) + "…" : line;
 	}
 
 }

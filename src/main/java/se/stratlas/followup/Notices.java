@@ -28,6 +28,8 @@ import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.accounts.UserAccount;
 import se.stratlas.accounts.UserAccounts;
 import se.stratlas.followup.Kinds.CycleState;
+import se.stratlas.followup.internal.FollowupRepository;
+import se.stratlas.followup.internal.Notice;
 
 /**
  * In-app notices and reminders. Before a deadline

@@ -1,7 +1,11 @@
 package se.stratlas.followup;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,6 +19,8 @@ import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.audit.AuditEvent.FieldChange;
 import se.stratlas.audit.AuditTrail;
 import se.stratlas.followup.Kinds.ProductKind;
+import se.stratlas.followup.internal.FollowupRepository;
+import se.stratlas.followup.internal.RevisionStore;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.Texts;
@@ -50,7 +56,7 @@ public class Products {
 		MISSING;
 
 		public String messageKey() {
-			return "product.status." + name().toLowerCase(java.util.Locale.ROOT);
+			return "product.status." + name().toLowerCase(Locale.ROOT);
 		}
 
 	}
@@ -67,13 +73,17 @@ public class Products {
 
 	private final Contributions contributions;
 
+	private final RevisionStore store;
+
 	private final OrganisationUnits units;
 
 	private final AuditTrail audit;
 
-	Products(FollowupRepository repository, Contributions contributions, OrganisationUnits units, AuditTrail audit) {
+	Products(FollowupRepository repository, Contributions contributions, RevisionStore store, OrganisationUnits units,
+			AuditTrail audit) {
 		this.repository = repository;
 		this.contributions = contributions;
+		this.store = store;
 		this.units = units;
 		this.audit = audit;
 	}
@@ -217,7 +227,7 @@ public class Products {
 	 * follows the template.
 	 */
 	private Map<Long, Integer> positions(long productId) {
-		Map<Long, Integer> positions = new java.util.HashMap<>();
+		Map<Long, Integer> positions = new HashMap<>();
 		this.repository.jdbc()
 			.sql("select section_id, position from followup_product_section where product_id = :id and position is not null")
 			.param("id", productId)
@@ -234,8 +244,7 @@ public class Products {
 		List<Section> sections = new ArrayList<>(
 				this.repository.sections(cycleId).stream().filter(s -> product.sectionIds().contains(s.id())).toList());
 		if (!positions.isEmpty()) {
-			sections
-				.sort(java.util.Comparator.comparing((Section s) -> positions.getOrDefault(s.id(), Integer.MAX_VALUE)));
+			sections.sort(Comparator.comparing((Section s) -> positions.getOrDefault(s.id(), Integer.MAX_VALUE)));
 		}
 		return sections;
 	}
@@ -261,7 +270,7 @@ public class Products {
 		int other = up ? index - 1 : index + 1;
 		bump(before, expectedVersion);
 		if (other >= 0 && other < order.size()) {
-			java.util.Collections.swap(order, index, other);
+			Collections.swap(order, index, other);
 		}
 		for (int i = 0; i < order.size(); i++) {
 			this.repository.jdbc()
@@ -282,7 +291,7 @@ public class Products {
 		Map<Long, String> unitNames = this.units.names(organisationId);
 		// Units in the organisation's order (its tree), not by name: a report lists its
 		// divisions as the organisation does.
-		Map<Long, Integer> unitOrder = new java.util.HashMap<>();
+		Map<Long, Integer> unitOrder = new HashMap<>();
 		for (var unit : this.units.list(organisationId)) {
 			unitOrder.put(unit.id(), unitOrder.size());
 		}
@@ -296,7 +305,7 @@ public class Products {
 				}
 				entries.add(entry(organisationId, product, c, unitNames.getOrDefault(c.unitId(), "?")));
 			}
-			entries.sort(java.util.Comparator
+			entries.sort(Comparator
 				.comparing((Entry e) -> unitOrder.getOrDefault(e.contribution().unitId(), Integer.MAX_VALUE))
 				.thenComparing(Entry::unitName));
 			parts.add(new Part(section, entries));
@@ -306,7 +315,7 @@ public class Products {
 
 	private Entry entry(long organisationId, Product product, Contribution c, String unitName) {
 		if (product.frozen()) {
-			Integer frozen = this.contributions.frozenRevision(product.id(), c.id());
+			Integer frozen = this.store.frozenRevision(product.id(), c.id());
 			if (frozen == null) {
 				return new Entry(c, unitName, null, null, Status.MISSING);
 			}

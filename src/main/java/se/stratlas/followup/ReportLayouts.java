@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,10 +18,11 @@ import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.audit.AuditEvent.FieldChange;
 import se.stratlas.audit.AuditTrail;
 import se.stratlas.followup.ReportBlock.Kind;
+import se.stratlas.followup.internal.FollowupRepository;
 import se.stratlas.indicators.IndicatorRegistry;
 import se.stratlas.shared.Texts;
-import se.stratlas.shared.ValidationException;
 import se.stratlas.shared.ValidationException.Violation;
+import se.stratlas.shared.ValidationException;
 
 /**
  * The structure of each report product as data: the parts in order, each with its
@@ -111,7 +114,7 @@ public class ReportLayouts {
 			.param("id", productId)
 			.update();
 		int position = 0;
-		Set<Long> answering = new java.util.LinkedHashSet<>();
+		Set<Long> answering = new LinkedHashSet<>();
 		for (ReportBlock block : clean) {
 			this.repository.jdbc()
 				.sql("""
@@ -168,7 +171,7 @@ public class ReportLayouts {
 		if (blocks.size() > MAX_BLOCKS) {
 			throw new ValidationException("blocks", "report.block.tooMany", MAX_BLOCKS);
 		}
-		Set<Long> sections = new java.util.HashSet<>();
+		Set<Long> sections = new HashSet<>();
 		this.repository.sections(cycleId).forEach(s -> sections.add(s.id()));
 		Set<Kind> seen = EnumSet.noneOf(Kind.class);
 		List<ReportBlock> clean = new ArrayList<>();

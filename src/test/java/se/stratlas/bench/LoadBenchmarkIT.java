@@ -26,24 +26,23 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.followup.Cycle;
+import se.stratlas.followup.CycleSections;
 import se.stratlas.followup.Cycles;
 import se.stratlas.followup.Kinds.CycleKind;
 import se.stratlas.followup.Kinds.CycleState;
 import se.stratlas.followup.Kinds.SectionKind;
 import se.stratlas.followup.Section;
 import se.stratlas.indicators.IndicatorRegistry;
-
 import se.stratlas.system.internal.EmbeddedDatabase;
 import se.stratlas.testing.LiveHttp;
 
-import static se.stratlas.testing.LiveHttp.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.stratlas.testing.LiveHttp.freePort;
 
 /**
  * The load test of issue 8: {@code load.users} (200) concurrent users, each signed in
@@ -75,6 +74,8 @@ class LoadBenchmarkIT {
 	IndicatorRegistry registry;
 
 	Cycles cycles;
+
+	CycleSections cycleSections;
 
 	UserDetailsService users;
 
@@ -137,6 +138,7 @@ class LoadBenchmarkIT {
 			this.jdbc = context.getBean(JdbcClient.class);
 			this.registry = context.getBean(IndicatorRegistry.class);
 			this.cycles = context.getBean(Cycles.class);
+			this.cycleSections = context.getBean(CycleSections.class);
 			this.users = context.getBean(UserDetailsService.class);
 			this.editions = context.getBean(se.stratlas.reports.Editions.class);
 			return prepare();
@@ -450,7 +452,7 @@ class LoadBenchmarkIT {
 				LocalDate.now(), LocalDate.now().plusDays(30), null, null), Cycles.Template.EMPTY, null, null);
 		List<Long> sections = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			Section section = this.cycles.addSection(strategist, cycle.id(),
+			Section section = this.cycleSections.addSection(strategist, cycle.id(),
 					new Section.Draft("Lasttest", "Avsnitt " + i, null, SectionKind.TEXT, null, null, List.of()));
 			sections.add(section.id());
 		}
@@ -458,7 +460,7 @@ class LoadBenchmarkIT {
 			.param("org", strategist.organisationId())
 			.query(Long.class)
 			.single();
-		this.cycles.assign(strategist, cycle.id(), sections, unit, null, null);
+		this.cycleSections.assign(strategist, cycle.id(), sections, unit, null, null);
 		Cycle current = this.cycles.get(strategist.organisationId(), cycle.id());
 		this.cycles.transition(strategist, cycle.id(), current.version(), CycleState.OPEN);
 		return this.cycles.contributions(strategist.organisationId(), cycle.id()).stream().map(c -> c.id()).toList();

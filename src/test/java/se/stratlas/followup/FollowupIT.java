@@ -1,5 +1,6 @@
 package se.stratlas.followup;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,6 +24,9 @@ import org.springframework.test.context.ActiveProfiles;
 import se.stratlas.accounts.OrganisationUnit;
 import se.stratlas.accounts.OrganisationUnits;
 import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.audit.AuditTrail;
+import se.stratlas.followup.ContributionReviews;
+import se.stratlas.followup.CycleSections;
 import se.stratlas.followup.Kinds.ContributionState;
 import se.stratlas.followup.Kinds.CycleKind;
 import se.stratlas.followup.Kinds.CycleState;
@@ -30,6 +34,9 @@ import se.stratlas.followup.Kinds.Fulfilment;
 import se.stratlas.followup.Kinds.Perspective;
 import se.stratlas.followup.Kinds.ProductKind;
 import se.stratlas.followup.Kinds.SectionKind;
+import se.stratlas.followup.UnitFigureImports;
+import se.stratlas.followup.internal.Notice;
+import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.ValidationException;
 import se.stratlas.shared.tables.ImportRefusedException;
@@ -53,7 +60,13 @@ class FollowupIT {
 	Cycles cycles;
 
 	@Autowired
+	CycleSections cycleSections;
+
+	@Autowired
 	Contributions contributions;
+
+	@Autowired
+	ContributionReviews reviews;
 
 	@Autowired
 	Products products;
@@ -62,13 +75,16 @@ class FollowupIT {
 	ReportLayouts layouts;
 
 	@Autowired
-	se.stratlas.audit.AuditTrail audit;
+	AuditTrail audit;
 
 	@Autowired
 	Notices notices;
 
 	@Autowired
 	UnitFigureBook figures;
+
+	@Autowired
+	UnitFigureImports figureImports;
 
 	@Autowired
 	OrganisationUnits units;
@@ -124,12 +140,12 @@ class FollowupIT {
 	}
 
 	private Section section(Cycle cycle, String title) {
-		return this.cycles.addSection(this.strategist, cycle.id(),
+		return this.cycleSections.addSection(this.strategist, cycle.id(),
 				new Section.Draft("Kapitel", title, "Skriv om " + title, SectionKind.TEXT, null, null, List.of()));
 	}
 
 	private Contribution assigned(Cycle cycle, Section section, long unitId) {
-		this.cycles.assign(this.strategist, cycle.id(), List.of(section.id()), unitId, null, null);
+		this.cycleSections.assign(this.strategist, cycle.id(), List.of(section.id()), unitId, null, null);
 		return this.cycles.contributions(this.strategist.organisationId(), cycle.id())
 			.stream()
 			.filter(c -> c.sectionId() == section.id() && c.unitId() == unitId)
@@ -199,16 +215,16 @@ class FollowupIT {
 		Contribution draft = save(this.reporter, c, "Vi har [[indikator:DEMO_NYFTG]] och [[insats:1]].");
 		assertThat(draft.state()).isEqualTo(ContributionState.DRAFT);
 		assertThat(draft.revision()).isEqualTo(1);
-		Contribution ready = this.contributions.markReady(this.reporter, draft.id(), draft.version());
+		Contribution ready = this.reviews.markReady(this.reporter, draft.id(), draft.version());
 		assertThat(ready.state()).isEqualTo(ContributionState.READY);
 		// A ready text is locked for its writer.
 		assertThatThrownBy(() -> save(this.reporter, ready, "ändring")).isInstanceOf(ValidationException.class);
 		// Returning needs a comment that says what to fix.
-		assertThatThrownBy(() -> this.contributions.returnForRework(this.reviewer, ready.id(), ready.version(), " "))
+		assertThatThrownBy(() -> this.reviews.returnForRework(this.reviewer, ready.id(), ready.version(), " "))
 			.isInstanceOf(ValidationException.class);
-		assertThatThrownBy(() -> this.contributions.returnForRework(this.reporter, ready.id(), ready.version(), "x"))
+		assertThatThrownBy(() -> this.reviews.returnForRework(this.reporter, ready.id(), ready.version(), "x"))
 			.isInstanceOf(AccessDeniedException.class);
-		Contribution returned = this.contributions.returnForRework(this.reviewer, ready.id(), ready.version(),
+		Contribution returned = this.reviews.returnForRework(this.reviewer, ready.id(), ready.version(),
 				"Lägg till siffror för 2023.");
 		assertThat(returned.state()).isEqualTo(ContributionState.RETURNED);
 		assertThat(this.contributions.comments(this.reviewer.organisationId(), c.id()))
@@ -216,8 +232,8 @@ class FollowupIT {
 		assertThat(this.notices.list(this.reporter))
 			.anySatisfy(n -> assertThat(n.kind()).isEqualTo(Notice.Kind.RETURNED));
 		Contribution fixed = save(this.reporter, returned, returned.body() + "\n\nSiffror för 2023 finns ovan.");
-		Contribution readyAgain = this.contributions.markReady(this.reporter, fixed.id(), fixed.version());
-		Contribution approved = this.contributions.approve(this.reviewer, readyAgain.id(), readyAgain.version(), "");
+		Contribution readyAgain = this.reviews.markReady(this.reporter, fixed.id(), fixed.version());
+		Contribution approved = this.reviews.approve(this.reviewer, readyAgain.id(), readyAgain.version(), "");
 		assertThat(approved.state()).isEqualTo(ContributionState.APPROVED);
 		assertThat(approved.approvedRevision()).isEqualTo(2);
 		// Every text and state change is in the history.
@@ -236,11 +252,11 @@ class FollowupIT {
 		Contribution c = assigned(cycle, section(cycle, "Samverkan"), this.reporterUnit);
 		open(cycle);
 		Contribution draft = save(this.strategist, c, "Strategen skrev.");
-		Contribution ready = this.contributions.markReady(this.strategist, draft.id(), draft.version());
-		assertThatThrownBy(() -> this.contributions.approve(this.strategist, ready.id(), ready.version(), ""))
+		Contribution ready = this.reviews.markReady(this.strategist, draft.id(), draft.version());
+		assertThatThrownBy(() -> this.reviews.approve(this.strategist, ready.id(), ready.version(), ""))
 			.isInstanceOfSatisfying(ValidationException.class, ex -> assertThat(ex.violations().getFirst().messageKey())
 				.isEqualTo("contribution.approve.ownText"));
-		assertThat(this.contributions.approve(this.reviewer, ready.id(), ready.version(), "Bra.").state())
+		assertThat(this.reviews.approve(this.reviewer, ready.id(), ready.version(), "Bra.").state())
 			.isEqualTo(ContributionState.APPROVED);
 	}
 
@@ -253,11 +269,11 @@ class FollowupIT {
 		assertThatThrownBy(() -> save(this.reporter, theirs, "inte min")).isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> save(this.reader, theirs, "läsare")).isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> save(this.reviewer, theirs, "granskare")).isInstanceOf(AccessDeniedException.class);
-		assertThatThrownBy(() -> this.contributions.comment(this.reader, theirs.id(), null, "hej"))
+		assertThatThrownBy(() -> this.reviews.comment(this.reader, theirs.id(), null, "hej"))
 			.isInstanceOf(AccessDeniedException.class);
 		// Named responsible, the rapportör may write for the other unit too.
-		this.cycles.assign(this.strategist, cycle.id(), List.of(section.id()), this.otherUnit, this.reporter.userId(),
-				null);
+		this.cycleSections.assign(this.strategist, cycle.id(), List.of(section.id()), this.otherUnit,
+				this.reporter.userId(), null);
 		Contribution now = this.contributions.get(this.reporter.organisationId(), theirs.id());
 		assertThat(save(this.reporter, now, "som ansvarig").body()).isEqualTo("som ansvarig");
 		// Another organisation sees nothing.
@@ -333,20 +349,20 @@ class FollowupIT {
 	@Test
 	void aScorecardGoalNeedsItsFulfilment() {
 		Cycle cycle = cycle("Styrkort");
-		Section goal = this.cycles.addSection(this.strategist, cycle.id(), new Section.Draft("Styrkort",
+		Section goal = this.cycleSections.addSection(this.strategist, cycle.id(), new Section.Draft("Styrkort",
 				"Nöjda medborgare", null, SectionKind.GOAL, Perspective.MEDBORGARE, null, List.of("DEMO_HALSA")));
-		assertThatThrownBy(() -> this.cycles.addSection(this.strategist, cycle.id(),
+		assertThatThrownBy(() -> this.cycleSections.addSection(this.strategist, cycle.id(),
 				new Section.Draft("Styrkort", "Utan perspektiv", null, SectionKind.GOAL, null, null, List.of())))
 			.isInstanceOf(ValidationException.class);
 		Contribution c = assigned(cycle, goal, this.reporterUnit);
 		open(cycle);
 		Contribution draft = save(this.reporter, c, "Motivering.");
-		assertThatThrownBy(() -> this.contributions.markReady(this.reporter, draft.id(), draft.version()))
+		assertThatThrownBy(() -> this.reviews.markReady(this.reporter, draft.id(), draft.version()))
 			.isInstanceOfSatisfying(ValidationException.class,
 					ex -> assertThat(ex.violations().getFirst().field()).isEqualTo("fulfilment"));
 		Contribution assessed = this.contributions.save(this.reporter, draft.id(), draft.version(), draft.revision(),
 				draft.body(), Fulfilment.PARTLY, false);
-		assertThat(this.contributions.markReady(this.reporter, assessed.id(), assessed.version()).fulfilment())
+		assertThat(this.reviews.markReady(this.reporter, assessed.id(), assessed.version()).fulfilment())
 			.isEqualTo(Fulfilment.PARTLY);
 	}
 
@@ -354,11 +370,11 @@ class FollowupIT {
 	void theResponsiblePersonOfAnAssignmentIsOneOfTheOrganisationsUsers() {
 		Cycle cycle = cycle("Ansvarig");
 		Section section = section(cycle, "Bidrag");
-		assertThatThrownBy(() -> this.cycles.assign(this.strategist, cycle.id(), List.of(section.id()),
+		assertThatThrownBy(() -> this.cycleSections.assign(this.strategist, cycle.id(), List.of(section.id()),
 				this.reporterUnit, this.otherOrganisation.userId(), null))
 			.isInstanceOfSatisfying(ValidationException.class,
 					ex -> assertThat(ex.violations().getFirst().field()).isEqualTo("responsibleUserId"));
-		assertThat(this.cycles.assign(this.strategist, cycle.id(), List.of(section.id()), this.reporterUnit,
+		assertThat(this.cycleSections.assign(this.strategist, cycle.id(), List.of(section.id()), this.reporterUnit,
 				this.reporter.userId(), null))
 			.isEqualTo(1);
 	}
@@ -400,12 +416,12 @@ class FollowupIT {
 		// Someone who opened the old version cannot overwrite it; a reporter cannot
 		// change it; another organisation does not see it.
 		assertThatThrownBy(() -> this.layouts.save(this.strategist, cycle.id(), report.id(), report.version(), good))
-			.isInstanceOf(se.stratlas.shared.EditConflictException.class);
+			.isInstanceOf(EditConflictException.class);
 		assertThatThrownBy(
 				() -> this.layouts.save(this.reporter, cycle.id(), report.id(), saved.product().version(), good))
-			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+			.isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> this.layouts.layout(this.otherOrganisation.organisationId(), cycle.id(), report.id()))
-			.isInstanceOf(se.stratlas.shared.NotFoundException.class);
+			.isInstanceOf(NotFoundException.class);
 		// The history keeps what the structure was and became.
 		assertThat(this.audit.history(Products.ENTITY, report.id())).anySatisfy(event -> {
 			assertThat(event.action()).isEqualTo("LAYOUT");
@@ -427,8 +443,8 @@ class FollowupIT {
 		Contribution c = assigned(cycle, section, this.reporterUnit);
 		open(cycle);
 		Contribution draft = save(this.reporter, c, "Skrivet en gång.");
-		Contribution ready = this.contributions.markReady(this.reporter, draft.id(), draft.version());
-		this.contributions.approve(this.reviewer, ready.id(), ready.version(), "");
+		Contribution ready = this.reviews.markReady(this.reporter, draft.id(), draft.version());
+		this.reviews.approve(this.reviewer, ready.id(), ready.version(), "");
 		Product annual = this.products.create(this.strategist, cycle.id(), "Årsredovisning", ProductKind.ANNUAL_REPORT,
 				List.of(section.id()));
 		Product government = this.products.create(this.strategist, cycle.id(), "Återrapportering",
@@ -517,7 +533,7 @@ class FollowupIT {
 			.isInstanceOf(ValidationException.class);
 		assertThatThrownBy(
 				() -> this.cycles.transition(this.strategist, cycle.id(), closed.version() - 1, CycleState.PUBLISHED))
-			.isInstanceOf(se.stratlas.shared.EditConflictException.class);
+			.isInstanceOf(EditConflictException.class);
 	}
 
 	@Test
@@ -531,7 +547,7 @@ class FollowupIT {
 		assigned(cycle, section(cycle, "C"), this.otherUnit);
 		open(cycle);
 		Contribution written = save(this.reporter, done, "klar");
-		this.contributions.markReady(this.reporter, written.id(), written.version());
+		this.reviews.markReady(this.reporter, written.id(), written.version());
 		save(this.reporter, late, "utkast");
 		List<Cycles.UnitProgress> progress = this.cycles.progress(this.strategist.organisationId(), cycle.id(),
 				LocalDate.now());
@@ -587,24 +603,24 @@ class FollowupIT {
 	void figuresAreValidatedAndSavedAllOrNothing() {
 		String period = "2019T2";
 		assertThatThrownBy(() -> this.figures.saveGrid(this.strategist, period,
-				List.of(new UnitFigures.Draft(this.reporterUnit, new java.math.BigDecimal("10"),
-						new java.math.BigDecimal("9"), null, null, null, 10, null, 4, null, null, null),
-						new UnitFigures.Draft(this.otherUnit, null, new java.math.BigDecimal("3"), null, null, null, 5,
-								null, 6, new java.math.BigDecimal("120"), null, null))))
+				List.of(new UnitFigures.Draft(this.reporterUnit, new BigDecimal("10"), new BigDecimal("9"), null, null,
+						null, 10, null, 4, null, null, null),
+						new UnitFigures.Draft(this.otherUnit, null, new BigDecimal("3"), null, null, null, 5, null, 6,
+								new BigDecimal("120"), null, null))))
 			.isInstanceOfSatisfying(ValidationException.class,
 					ex -> assertThat(ex.violations().stream().map(ValidationException.Violation::field))
 						.containsExactlyInAnyOrder("rows[1].budget", "rows[1].permanentEmployees",
 								"rows[1].sickLeavePct"));
 		assertThat(this.figures.rows(this.strategist.organisationId(), period, false)).isEmpty();
 		assertThatThrownBy(
-				() -> this.figures.saveGrid(this.reporter, period,
-						List.of(new UnitFigures.Draft(this.otherUnit, java.math.BigDecimal.ONE,
-								java.math.BigDecimal.ONE, null, null, null, null, null, null, null, null, null))))
+				() -> this.figures
+					.saveGrid(this.reporter, period,
+							List.of(new UnitFigures.Draft(this.otherUnit, BigDecimal.ONE, BigDecimal.ONE, null, null,
+									null, null, null, null, null, null, null))))
 			.isInstanceOf(AccessDeniedException.class);
 		assertThat(this.figures.saveGrid(this.reporter, period,
-				List.of(new UnitFigures.Draft(this.reporterUnit, new java.math.BigDecimal("10"),
-						new java.math.BigDecimal("8.5"), new java.math.BigDecimal("-2"), null, null, 12, -1, 10,
-						new java.math.BigDecimal("4.5"), null, null))))
+				List.of(new UnitFigures.Draft(this.reporterUnit, new BigDecimal("10"), new BigDecimal("8.5"),
+						new BigDecimal("-2"), null, null, 12, -1, 10, new BigDecimal("4.5"), null, null))))
 			.isEqualTo(1);
 		UnitFigureBook.Row row = this.figures.rows(this.strategist.organisationId(), period, false).getFirst();
 		assertThat(row.figures().deviation()).isEqualByComparingTo("-1.5");
@@ -617,8 +633,8 @@ class FollowupIT {
 		String header = "enhet;period;budget_mnkr;utfall_mnkr;helårsprognos_mnkr;antal_anställda;varav_tillsvidare;sjukfrånvaro_procent\n";
 		String broken = header + unit + ";2018T1;10;9,5;x;10;11;4\n" + "Okänd enhet;2018T1;1;1;;;;\n" + other
 				+ ";2018;;2;;;;\n" + "Totalt;2018T1;99;10;;;;\n";
-		assertThatThrownBy(
-				() -> this.figures.importFile(this.strategist, "ekonomi.csv", broken.getBytes(StandardCharsets.UTF_8)))
+		assertThatThrownBy(() -> this.figureImports.importFile(this.strategist, "ekonomi.csv",
+				broken.getBytes(StandardCharsets.UTF_8)))
 			.isInstanceOfSatisfying(ImportRefusedException.class,
 					ex -> assertThat(ex.problems()).extracting(p -> p.row() + ":" + p.column())
 						.contains("2:helårsprognos_mnkr", "2:varav_tillsvidare", "3:enhet*", "4:budget_mnkr*",
@@ -626,10 +642,10 @@ class FollowupIT {
 		assertThat(this.figures.rows(this.strategist.organisationId(), "2018T1", false)).isEmpty();
 		String good = header + unit + ";2018T1;10;9,5;-1;10;8;4\n" + other + ";2018T1;5;6;0;;;\n"
 				+ "Totalt;2018T1;15;15,5;-1;;;\n";
-		UnitFigureBook.ImportResult result = this.figures.importFile(this.strategist, "ekonomi.csv",
+		UnitFigureImports.ImportResult result = this.figureImports.importFile(this.strategist, "ekonomi.csv",
 				good.getBytes(StandardCharsets.UTF_8));
 		assertThat(result.inserted()).isEqualTo(2);
-		UnitFigureBook.ImportResult again = this.figures.importFile(this.strategist, "ekonomi.csv",
+		UnitFigureImports.ImportResult again = this.figureImports.importFile(this.strategist, "ekonomi.csv",
 				good.getBytes(StandardCharsets.UTF_8));
 		assertThat(again.unchanged()).isEqualTo(2);
 		assertThat(UnitFigureBook.totals(this.figures.rows(this.strategist.organisationId(), "2018T1", false))
@@ -694,7 +710,7 @@ class FollowupIT {
 			.containsExactly("Sedan i mallen", "Först i mallen");
 		assertThatThrownBy(() -> this.products.move(this.strategist, cycle.id(), product.id(), moved.version() - 1,
 				first.id(), true))
-			.isInstanceOf(se.stratlas.shared.EditConflictException.class);
+			.isInstanceOf(EditConflictException.class);
 		Cycle next = this.cycles.createNext(this.strategist, cycle.id());
 		Product copied = this.products.list(this.reader.organisationId(), next.id()).getFirst();
 		assertThat(this.products.orderedSections(this.reader.organisationId(), next.id(), copied.id()))
@@ -708,14 +724,14 @@ class FollowupIT {
 		Section a = section(cycle, "A");
 		Section b = section(cycle, "B");
 		section(cycle, "C");
-		this.cycles.moveSection(this.strategist, cycle.id(), b.id(), true);
+		this.cycleSections.moveSection(this.strategist, cycle.id(), b.id(), true);
 		assertThat(this.cycles.sections(this.reader.organisationId(), cycle.id())).extracting(Section::title)
 			.containsExactly("B", "A", "C");
-		this.cycles.moveSection(this.strategist, cycle.id(), b.id(), true);
-		this.cycles.moveSection(this.strategist, cycle.id(), a.id(), false);
+		this.cycleSections.moveSection(this.strategist, cycle.id(), b.id(), true);
+		this.cycleSections.moveSection(this.strategist, cycle.id(), a.id(), false);
 		assertThat(this.cycles.sections(this.reader.organisationId(), cycle.id())).extracting(Section::title)
 			.containsExactly("B", "C", "A");
-		assertThatThrownBy(() -> this.cycles.moveSection(this.reporter, cycle.id(), a.id(), true))
+		assertThatThrownBy(() -> this.cycleSections.moveSection(this.reporter, cycle.id(), a.id(), true))
 			.isInstanceOf(AccessDeniedException.class);
 	}
 

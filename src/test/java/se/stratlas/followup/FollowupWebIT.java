@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.followup.CycleSections;
 import se.stratlas.followup.Kinds.ContributionState;
 import se.stratlas.followup.Kinds.CycleKind;
 import se.stratlas.followup.Kinds.CycleState;
@@ -49,6 +51,9 @@ class FollowupWebIT {
 	Cycles cycles;
 
 	@Autowired
+	CycleSections cycleSections;
+
+	@Autowired
 	Contributions contributions;
 
 	@Autowired
@@ -76,10 +81,10 @@ class FollowupWebIT {
 		StratlasPrincipal sara = (StratlasPrincipal) this.strategist;
 		Cycle cycle = this.cycles.create(sara, new Cycle.Draft("Webbprov", CycleKind.CUSTOM, "2024", null, null,
 				LocalDate.now().plusDays(10), null, null), Cycles.Template.EMPTY, null, null);
-		Section section = this.cycles.addSection(sara, cycle.id(),
+		Section section = this.cycleSections.addSection(sara, cycle.id(),
 				new Section.Draft("Kapitel", "Bidrag", null, SectionKind.TEXT, null, null, List.of()));
-		this.cycles.assign(sara, cycle.id(), List.of(section.id()), ((StratlasPrincipal) this.reporter).unitId(), null,
-				null);
+		this.cycleSections.assign(sara, cycle.id(), List.of(section.id()), ((StratlasPrincipal) this.reporter).unitId(),
+				null, null);
 		Cycle planned = this.cycles.get(sara.organisationId(), cycle.id());
 		this.cycles.transition(sara, cycle.id(), planned.version(), CycleState.OPEN);
 		this.contribution = this.cycles.contributions(sara.organisationId(), cycle.id()).getFirst();
@@ -317,7 +322,7 @@ class FollowupWebIT {
 				.with(csrf()))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].row").value(2))
-			.andExpect(jsonPath("$.errors[*].column", org.hamcrest.Matchers.hasItems("enhet*", "budget_mnkr*")));
+			.andExpect(jsonPath("$.errors[*].column", Matchers.hasItems("enhet*", "budget_mnkr*")));
 	}
 
 	@Test

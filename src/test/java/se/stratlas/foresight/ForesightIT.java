@@ -24,13 +24,14 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.foresight.Workshop.Quadrant;
-import se.stratlas.foresight.Workshop.SwotItem;
 import se.stratlas.followup.Contribution;
 import se.stratlas.followup.Cycle;
+import se.stratlas.followup.CycleSections;
 import se.stratlas.followup.Cycles;
 import se.stratlas.followup.Kinds.CycleKind;
 import se.stratlas.followup.Section;
+import se.stratlas.foresight.Workshop.Quadrant;
+import se.stratlas.foresight.Workshop.SwotItem;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.ValidationException;
@@ -63,6 +64,9 @@ class ForesightIT {
 
 	@Autowired
 	Cycles cycles;
+
+	@Autowired
+	CycleSections cycleSections;
 
 	@Autowired
 	Scenarios scenarios;
@@ -241,7 +245,8 @@ class ForesightIT {
 			.filter(s -> this.priority1.key().equals(s.elementKey()) && s.title().equals("Omvärldsbevakning"))
 			.findFirst()
 			.orElseThrow();
-		this.cycles.assign(this.strategist, cycle.id(), List.of(omvarld.id()), this.reporter.unitId(), null, null);
+		this.cycleSections.assign(this.strategist, cycle.id(), List.of(omvarld.id()), this.reporter.unitId(), null,
+				null);
 		Contribution contribution = this.cycles.contributions(this.strategist.organisationId(), cycle.id()).getFirst();
 		this.mvc.perform(get("/followup/contributions/" + contribution.id()).with(as(this.strategist)))
 			.andExpect(status().isOk())

@@ -113,7 +113,7 @@ class I18nTests {
 					se.stratlas.followup.Kinds.ContributionState.values(),
 					se.stratlas.followup.Kinds.ProductKind.values(), se.stratlas.followup.Cycles.Template.values(),
 					se.stratlas.followup.Products.Status.values(), se.stratlas.followup.Revision.Kind.values(),
-					se.stratlas.followup.Comment.Kind.values(), se.stratlas.followup.Notice.Kind.values())
+					se.stratlas.followup.Comment.Kind.values(), se.stratlas.followup.internal.Notice.Kind.values())
 			.flatMap(java.util.Arrays::stream)
 			.forEach(value -> expected.add(messageKey(value)));
 		assertThat(keys).containsAll(expected);

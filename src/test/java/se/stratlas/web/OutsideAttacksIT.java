@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,6 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.followup.Cycle;
+import se.stratlas.followup.CycleSections;
 import se.stratlas.followup.Cycles;
 import se.stratlas.followup.Kinds.CycleKind;
 import se.stratlas.followup.Kinds.CycleState;
@@ -53,6 +53,9 @@ class OutsideAttacksIT {
 
 	@Autowired
 	Cycles cycles;
+
+	@Autowired
+	CycleSections cycleSections;
 
 	@Autowired
 	UserDetailsService users;
@@ -216,12 +219,12 @@ class OutsideAttacksIT {
 		StratlasPrincipal strategist = (StratlasPrincipal) this.users.loadUserByUsername("sara.strateg");
 		Cycle cycle = this.cycles.create(strategist, new Cycle.Draft(name, CycleKind.CUSTOM, "2025", null,
 				LocalDate.now(), LocalDate.now().plusDays(5), null, null), Cycles.Template.EMPTY, null, null);
-		Section section = this.cycles.addSection(strategist, cycle.id(),
+		Section section = this.cycleSections.addSection(strategist, cycle.id(),
 				new Section.Draft("Kapitel", name, null, SectionKind.TEXT, null, null, List.of()));
 		long unit = this.jdbc.sql("select unit_id from accounts_user where username = 'rasmus.rapportor'")
 			.query(Long.class)
 			.single();
-		this.cycles.assign(strategist, cycle.id(), List.of(section.id()), unit, null, null);
+		this.cycleSections.assign(strategist, cycle.id(), List.of(section.id()), unit, null, null);
 		this.cycles.transition(strategist, cycle.id(),
 				this.cycles.get(strategist.organisationId(), cycle.id()).version(), CycleState.OPEN);
 		return this.cycles.contributions(strategist.organisationId(), cycle.id()).getFirst().id();

@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -24,8 +23,10 @@ import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.accounts.UserAccounts;
 import se.stratlas.followup.Contribution;
+import se.stratlas.followup.ContributionReviews;
 import se.stratlas.followup.Contributions;
 import se.stratlas.followup.Cycle;
+import se.stratlas.followup.CycleSections;
 import se.stratlas.followup.Cycles;
 import se.stratlas.followup.Kinds.CycleKind;
 import se.stratlas.followup.Kinds.CycleState;
@@ -69,7 +70,13 @@ class UnitBoundariesIT {
 	Cycles cycles;
 
 	@Autowired
+	CycleSections cycleSections;
+
+	@Autowired
 	Contributions contributions;
+
+	@Autowired
+	ContributionReviews reviews;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -113,9 +120,10 @@ class UnitBoundariesIT {
 		Cycle cycle = this.cycles.create(this.strategist, new Cycle.Draft(name, CycleKind.CUSTOM, "2024", null,
 				LocalDate.now().minusDays(5), LocalDate.now().plusDays(2), null, null), Cycles.Template.EMPTY, null,
 				null);
-		Section section = this.cycles.addSection(this.strategist, cycle.id(),
+		Section section = this.cycleSections.addSection(this.strategist, cycle.id(),
 				new Section.Draft("Kapitel", "Företagsstöd", null, SectionKind.TEXT, null, null, List.of()));
-		this.cycles.assign(this.strategist, cycle.id(), List.of(section.id()), this.reporter.unitId(), null, null);
+		this.cycleSections.assign(this.strategist, cycle.id(), List.of(section.id()), this.reporter.unitId(), null,
+				null);
 		Cycle current = this.cycles.get(this.strategist.organisationId(), cycle.id());
 		this.cycles.transition(this.strategist, cycle.id(), current.version(), CycleState.OPEN);
 		return this.cycles.contributions(this.strategist.organisationId(), cycle.id()).getFirst();
@@ -131,7 +139,7 @@ class UnitBoundariesIT {
 	void aReporterOfAnotherUnitSeesNeitherDraftsNorHistoryNorComments() throws Exception {
 		Contribution c = contributionOfTheReportersUnit("Gränser: utkast");
 		c = this.contributions.save(this.reporter, c.id(), c.version(), c.revision(), DRAFT, null, false);
-		this.contributions.comment(this.reporter, c.id(), null, "Intern fråga till granskaren");
+		this.reviews.comment(this.reporter, c.id(), null, "Intern fråga till granskaren");
 		String[] pages = { "/followup/contributions/" + c.id(), "/followup/contributions/" + c.id() + "/history",
 				"/api/followup/contributions/" + c.id(), "/api/followup/contributions/" + c.id() + "/revisions",
 				"/api/followup/contributions/" + c.id() + "/comments" };
@@ -178,8 +186,8 @@ class UnitBoundariesIT {
 	void whatTheUnitHasApprovedIsReadableByAllWhileItsNextDraftIsNot() throws Exception {
 		Contribution c = contributionOfTheReportersUnit("Gränser: godkänt");
 		c = this.contributions.save(this.reporter, c.id(), c.version(), c.revision(), APPROVED, null, false);
-		c = this.contributions.markReady(this.reporter, c.id(), c.version());
-		c = this.contributions.approve(this.reviewer, c.id(), c.version(), null);
+		c = this.reviews.markReady(this.reporter, c.id(), c.version());
+		c = this.reviews.approve(this.reviewer, c.id(), c.version(), null);
 		c = this.contributions.save(this.reporter, c.id(), c.version(), c.revision(), APPROVED + " " + DRAFT, null,
 				false);
 		String page = read("/followup/contributions/" + c.id(), this.otherUnitReporter);

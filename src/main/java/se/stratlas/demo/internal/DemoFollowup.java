@@ -21,8 +21,10 @@ import se.stratlas.accounts.OrganisationUnits;
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.followup.Contribution;
+import se.stratlas.followup.ContributionReviews;
 import se.stratlas.followup.Contributions;
 import se.stratlas.followup.Cycle;
+import se.stratlas.followup.CycleSections;
 import se.stratlas.followup.Cycles;
 import se.stratlas.followup.Kinds.CycleKind;
 import se.stratlas.followup.Kinds.CycleState;
@@ -60,7 +62,11 @@ class DemoFollowup {
 
 	private final Cycles cycles;
 
+	private final CycleSections cycleSections;
+
 	private final Contributions contributions;
+
+	private final ContributionReviews reviews;
 
 	private final Products products;
 
@@ -74,11 +80,14 @@ class DemoFollowup {
 
 	private final InitiativeCatalog initiatives;
 
-	DemoFollowup(Cycles cycles, Contributions contributions, Products products, UnitFigureBook figures,
-			OrganisationUnits units, StrategyCatalog strategies, InitiativeCatalog initiatives, ReportLayouts layouts) {
+	DemoFollowup(Cycles cycles, CycleSections cycleSections, Contributions contributions, ContributionReviews reviews,
+			Products products, UnitFigureBook figures, OrganisationUnits units, StrategyCatalog strategies,
+			InitiativeCatalog initiatives, ReportLayouts layouts) {
 		this.layouts = layouts;
 		this.cycles = cycles;
+		this.cycleSections = cycleSections;
 		this.contributions = contributions;
+		this.reviews = reviews;
 		this.products = products;
 		this.figures = figures;
 		this.units = units;
@@ -131,7 +140,8 @@ class DemoFollowup {
 			OrganisationUnit unit = this.units.ensure(organisationId, null, OrganisationUnit.Kind.ENHET,
 					entry.getValue()[0], DemoRegion.ACTOR);
 			List<Section> chapter = sections.stream().filter(s -> priority.key().equals(s.elementKey())).toList();
-			this.cycles.assign(writer, cycle.id(), chapter.stream().map(Section::id).toList(), unit.id(), null, null);
+			this.cycleSections.assign(writer, cycle.id(), chapter.stream().map(Section::id).toList(), unit.id(), null,
+					null);
 		}
 		this.cycles.transition(writer, cycle.id(), cycle.version(), CycleState.OPEN);
 		Map<Long, Contribution> bySection = new LinkedHashMap<>();
@@ -219,15 +229,15 @@ class DemoFollowup {
 	private void write(Actor writer, Actor reviewer, Contribution contribution, String text) {
 		Contribution saved = this.contributions.save(writer, contribution.id(), contribution.version(),
 				contribution.revision(), text, null, false);
-		saved = this.contributions.markReady(writer, saved.id(), saved.version());
-		this.contributions.approve(reviewer, saved.id(), saved.version(), "");
+		saved = this.reviews.markReady(writer, saved.id(), saved.version());
+		this.reviews.approve(reviewer, saved.id(), saved.version(), "");
 	}
 
 	private void write(Actor writer, Actor reviewer, Contribution contribution, String text, Fulfilment fulfilment) {
 		Contribution saved = this.contributions.save(writer, contribution.id(), contribution.version(),
 				contribution.revision(), text, fulfilment, false);
-		saved = this.contributions.markReady(writer, saved.id(), saved.version());
-		this.contributions.approve(reviewer, saved.id(), saved.version(), "");
+		saved = this.reviews.markReady(writer, saved.id(), saved.version());
+		this.reviews.approve(reviewer, saved.id(), saved.version(), "");
 	}
 
 	private String links(long organisationId, UUID priority, String indicatorCodes) {
@@ -361,14 +371,14 @@ class DemoFollowup {
 		int existing = this.cycles.sections(organisationId, cycle.id()).size();
 		List<Long> sharedIds = new ArrayList<>();
 		for (String title : shared.keySet()) {
-			Section added = this.cycles.addSection(writer, cycle.id(),
+			Section added = this.cycleSections.addSection(writer, cycle.id(),
 					new Section.Draft(title, title, null, SectionKind.TEXT, null, null, List.of()));
 			for (int up = 0; up < existing; up++) {
-				this.cycles.moveSection(writer, cycle.id(), added.id(), true);
+				this.cycleSections.moveSection(writer, cycle.id(), added.id(), true);
 			}
 			sharedIds.add(added.id());
 		}
-		this.cycles.assign(writer, cycle.id(), sharedIds, director.id(), null, null);
+		this.cycleSections.assign(writer, cycle.id(), sharedIds, director.id(), null, null);
 		this.cycles.transition(writer, cycle.id(), this.cycles.get(organisationId, cycle.id()).version(),
 				CycleState.OPEN);
 		Map<Long, Section> sections = new LinkedHashMap<>();

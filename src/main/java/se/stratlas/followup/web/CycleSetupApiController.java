@@ -21,6 +21,7 @@ import se.stratlas.accounts.OrganisationUnit;
 import se.stratlas.accounts.OrganisationUnits;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.followup.Cycle;
+import se.stratlas.followup.CycleSections;
 import se.stratlas.followup.Cycles;
 import se.stratlas.followup.Kinds.CycleState;
 import se.stratlas.followup.Kinds.ProductKind;
@@ -28,6 +29,7 @@ import se.stratlas.followup.Product;
 import se.stratlas.followup.Products;
 import se.stratlas.followup.ReportBlock;
 import se.stratlas.followup.ReportLayouts;
+import se.stratlas.shared.ValidationException;
 
 /**
  * Setting a cycle up through the API, as the strateg does in the browser: the units to
@@ -63,14 +65,18 @@ class CycleSetupApiController {
 
 	private final Cycles cycles;
 
+	private final CycleSections sections;
+
 	private final Products products;
 
 	private final ReportLayouts layouts;
 
 	private final OrganisationUnits units;
 
-	CycleSetupApiController(Cycles cycles, Products products, ReportLayouts layouts, OrganisationUnits units) {
+	CycleSetupApiController(Cycles cycles, CycleSections sections, Products products, ReportLayouts layouts,
+			OrganisationUnits units) {
 		this.cycles = cycles;
+		this.sections = sections;
 		this.products = products;
 		this.layouts = layouts;
 		this.units = units;
@@ -89,7 +95,7 @@ class CycleSetupApiController {
 			summary = "Creates a cycle from a template (empty, the strategy's, last cycle's)")
 	ResponseEntity<Cycle> create(@AuthenticationPrincipal StratlasPrincipal user, @RequestBody CycleRequest request) {
 		if (request.draft() == null) {
-			throw new se.stratlas.shared.ValidationException("draft", "validation.required");
+			throw new ValidationException("draft", "validation.required");
 		}
 		Cycle cycle = this.cycles.create(user, request.draft(),
 				request.template() == null ? Cycles.Template.EMPTY : request.template(), request.copyFromId(),
@@ -103,7 +109,7 @@ class CycleSetupApiController {
 			summary = "Gives sections to a unit; answers how many contributions were made")
 	int assign(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestBody AssignmentRequest request) {
-		return this.cycles.assign(user, id, request.sectionIds(), request.unitId(), request.responsibleUserId(),
+		return this.sections.assign(user, id, request.sectionIds(), request.unitId(), request.responsibleUserId(),
 				request.dueOn());
 	}
 
@@ -115,7 +121,7 @@ class CycleSetupApiController {
 		// Another organisation's cycle is not found, whatever the request holds.
 		this.cycles.get(user.organisationId(), id);
 		if (request.state() == null) {
-			throw new se.stratlas.shared.ValidationException("state", "validation.required");
+			throw new ValidationException("state", "validation.required");
 		}
 		return this.cycles.transition(user, id, request.version(), request.state());
 	}

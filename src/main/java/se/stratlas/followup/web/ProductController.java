@@ -10,7 +10,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,10 +19,9 @@ import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.followup.Cycles;
 import se.stratlas.followup.Kinds.ProductKind;
-import se.stratlas.followup.LiveReferences;
 import se.stratlas.followup.Product;
+import se.stratlas.followup.ProductPages;
 import se.stratlas.followup.Products;
-import se.stratlas.followup.ReportLayouts;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.FieldErrors;
 import se.stratlas.shared.ValidationException;
@@ -39,44 +37,27 @@ class ProductController {
 
 	private final Cycles cycles;
 
-	private final LiveReferences references;
+	private final ProductPages pages;
 
 	private final MessageSource messages;
 
-	private final ReportLayouts layouts;
-
-	ProductController(Products products, Cycles cycles, LiveReferences references, MessageSource messages,
-			ReportLayouts layouts) {
-		this.layouts = layouts;
+	ProductController(Products products, Cycles cycles, ProductPages pages, MessageSource messages) {
 		this.products = products;
 		this.cycles = cycles;
-		this.references = references;
+		this.pages = pages;
 		this.messages = messages;
-	}
-
-	@ModelAttribute("activeNav")
-	String activeNav() {
-		return "followup";
 	}
 
 	@GetMapping("/followup/{id}/products/{productId}")
 	@PreAuthorize("hasRole('READER')")
 	String show(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, @PathVariable long productId,
 			Model model, Locale locale) {
-		Product product = this.products.get(user.organisationId(), id, productId);
-		List<Products.Part> parts = this.products.content(user.organisationId(), id, productId);
-		se.stratlas.followup.Cycle cycle = this.cycles.get(user.organisationId(), id);
-		Map<Long, String> html = new java.util.HashMap<>();
-		parts.forEach(p -> p.entries()
-			.stream()
-			.filter(e -> e.text() != null)
-			.forEach(e -> html.put(e.contribution().id(),
-					this.references.html(user.organisationId(), e.text(), locale, cycle.periodCode()))));
-		model.addAttribute("cycle", cycle);
-		model.addAttribute("product", product);
-		model.addAttribute("layout", this.layouts.layout(user.organisationId(), id, productId));
-		model.addAttribute("parts", parts);
-		model.addAttribute("html", html);
+		ProductPages.Page page = this.pages.page(user.organisationId(), id, productId, locale);
+		model.addAttribute("cycle", page.cycle());
+		model.addAttribute("product", page.product());
+		model.addAttribute("layout", page.layout());
+		model.addAttribute("parts", page.parts());
+		model.addAttribute("html", page.html());
 		model.addAttribute("canManage", user.can(Role.STRATEGIST));
 		return "followup/product";
 	}

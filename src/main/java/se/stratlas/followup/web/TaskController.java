@@ -7,7 +7,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
 import se.stratlas.accounts.OrganisationUnits;
@@ -29,11 +28,6 @@ class TaskController {
 		this.contributions = contributions;
 		this.notices = notices;
 		this.units = units;
-	}
-
-	@ModelAttribute("activeNav")
-	String activeNav() {
-		return "followup";
 	}
 
 	@GetMapping("/followup/tasks")

@@ -1,10 +1,12 @@
-package se.stratlas.followup;
+package se.stratlas.followup.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 
 /**
  * An in-app notice to a user: a reminder before a deadline, a returned or approved text.
+ * Kept and read by {@code Notices}; nothing outside the module sees the record itself.
  */
 public record Notice(long id, long userId, Long contributionId, Kind kind, LocalDate dueOn, String message,
 		Instant createdAt, Instant readAt) {
@@ -15,7 +17,7 @@ public record Notice(long id, long userId, Long contributionId, Kind kind, Local
 		DUE_SOON, OVERDUE, RETURNED, APPROVED, ASSIGNED;
 
 		public String messageKey() {
-			return "notice.kind." + name().toLowerCase(java.util.Locale.ROOT);
+			return "notice.kind." + name().toLowerCase(Locale.ROOT);
 		}
 
 	}

@@ -1,0 +1,21 @@
+package se.stratlas.followup.web;
+
+import java.io.Serializable;
+import java.util.List;
+
+import se.stratlas.followup.Kinds.Perspective;
+import se.stratlas.followup.Kinds.SectionKind;
+import se.stratlas.followup.Section;
+
+/** The form for a section of a cycle's template. */
+record SectionForm(String chapter, String title, String guidance, SectionKind kind, Perspective perspective,
+		List<String> indicatorCodes) implements Serializable {
+
+	Section.Draft draft(Section existing) {
+		List<String> codes = this.indicatorCodes == null ? List.of()
+				: this.indicatorCodes.stream().filter(s -> s != null && !s.isBlank()).distinct().toList();
+		return new Section.Draft(this.chapter, this.title, this.guidance, this.kind, this.perspective,
+				existing == null ? null : existing.elementKey(), codes);
+	}
+
+}
