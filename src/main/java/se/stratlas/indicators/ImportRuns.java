@@ -97,7 +97,7 @@ public class ImportRuns {
 			.single());
 	}
 
-	public void succeeded(long runId, int read, IndicatorRegistry.StoreResult result) {
+	public void succeeded(long runId, int read, IndicatorValues.StoreResult result) {
 		this.separate.executeWithoutResult(status -> this.jdbc
 			.sql("""
 					update indicators_import_run set status = 'SUCCEEDED', finished_at = now(), values_read = :read, steps_done = steps_total,

@@ -23,6 +23,7 @@ import se.stratlas.indicators.IndicatorKinds.Polarity;
 import se.stratlas.indicators.IndicatorKinds.Sex;
 import se.stratlas.indicators.IndicatorKinds.Source;
 import se.stratlas.shared.ValidationException;
+import se.stratlas.indicators.internal.ComputedIndicator;
 
 /**
  * The questions analysts ask of indicators, answered with SQL in this module: series,
@@ -39,17 +40,24 @@ public class IndicatorAnalytics {
 
 	private final IndicatorRegistry registry;
 
+	private final IndicatorLinks links;
+
+	private final IndicatorTargets targets;
+
 	private final Areas areas;
 
 	private final se.stratlas.strategy.StrategyCatalog strategies;
 
 	private final se.stratlas.accounts.Organisations organisations;
 
-	IndicatorAnalytics(JdbcClient jdbc, IndicatorRegistry registry, Areas areas,
-			se.stratlas.strategy.StrategyCatalog strategies, se.stratlas.accounts.Organisations organisations) {
+	IndicatorAnalytics(JdbcClient jdbc, IndicatorRegistry registry, IndicatorLinks links, IndicatorTargets targets,
+			Areas areas, se.stratlas.strategy.StrategyCatalog strategies,
+			se.stratlas.accounts.Organisations organisations) {
 		this.organisations = organisations;
 		this.jdbc = jdbc;
 		this.registry = registry;
+		this.links = links;
+		this.targets = targets;
 		this.areas = areas;
 		this.strategies = strategies;
 	}
@@ -309,7 +317,7 @@ public class IndicatorAnalytics {
 	public List<TargetStatus> targets(long organisationId, long indicatorId, String requestedArea) {
 		String defaultArea = areaOr(organisationId, requestedArea);
 		List<TargetStatus> statuses = new ArrayList<>();
-		for (Target target : this.registry.targets(indicatorId)) {
+		for (Target target : this.targets.targets(indicatorId)) {
 			String area = target.areaCode() != null ? target.areaCode() : defaultArea;
 			Series series = series(organisationId, indicatorId, List.of(area), target.sex()).getFirst();
 			statuses.add(new TargetStatus(target, target.assess(series.points())));
@@ -333,7 +341,7 @@ public class IndicatorAnalytics {
 		}
 		String home = homeArea(organisationId);
 		List<OffTarget> off = new ArrayList<>();
-		for (Target target : this.registry.targets(indicators.keySet())) {
+		for (Target target : this.targets.targets(indicators.keySet())) {
 			String area = target.areaCode() != null ? target.areaCode() : home;
 			Series series = series(organisationId, target.indicatorId(), List.of(area), target.sex()).getFirst();
 			Target.Assessment assessment = target.assess(series.points());
@@ -352,7 +360,7 @@ public class IndicatorAnalytics {
 		String areaCode = areaOr(organisationId, requestedArea);
 		Set<UUID> keys = elementAndBelow(organisationId, elementKey);
 		// The linked indicators in one query (array overlap), not one per indicator.
-		List<IndicatorDefinition> definitions = this.registry.linkedTo(organisationId, keys);
+		List<IndicatorDefinition> definitions = this.links.linkedTo(organisationId, keys);
 		List<Long> stored = definitions.stream()
 			.filter(d -> d.source() != Source.COMPUTED)
 			.map(IndicatorDefinition::id)
@@ -375,7 +383,7 @@ public class IndicatorAnalytics {
 				.list();
 		}
 		Map<Long, List<Target>> targets = new HashMap<>();
-		for (Target target : this.registry.targets(stored)) {
+		for (Target target : this.targets.targets(stored)) {
 			targets.computeIfAbsent(target.indicatorId(), k -> new ArrayList<>()).add(target);
 		}
 		Optional<Area> area = this.areas.find(areaCode);
@@ -448,7 +456,7 @@ public class IndicatorAnalytics {
 		List<Target.Point> points = series.points().stream().filter(p -> p.value() != null).toList();
 		Target.Point latest = points.isEmpty() ? null : points.getLast();
 		Target.Point previous = points.size() < 2 ? null : points.get(points.size() - 2);
-		Target.Status status = this.registry.targets(indicator.id())
+		Target.Status status = this.targets.targets(indicator.id())
 			.stream()
 			.filter(t -> t.areaCode() == null || t.areaCode().equals(areaCode))
 			.findFirst()
@@ -505,7 +513,7 @@ public class IndicatorAnalytics {
 			})
 			.list();
 		Map<Long, List<Target>> targets = new HashMap<>();
-		for (Target target : this.registry.targets(indicatorIds)) {
+		for (Target target : this.targets.targets(indicatorIds)) {
 			targets.computeIfAbsent(target.indicatorId(), k -> new ArrayList<>()).add(target);
 		}
 		List<DashboardCell> cells = new ArrayList<>();

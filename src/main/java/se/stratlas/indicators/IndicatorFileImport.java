@@ -29,6 +29,8 @@ import se.stratlas.shared.tables.TableLimits;
 import se.stratlas.shared.tables.TableReader;
 import se.stratlas.shared.tables.Table;
 import se.stratlas.shared.tables.TableFiles;
+import se.stratlas.indicators.internal.JsonStat;
+import se.stratlas.indicators.internal.PeriodType;
 
 /**
  * Imports indicator values from a file: Kolada-format JSON, SCB JSON-stat 2.0, or the
@@ -47,6 +49,8 @@ public class IndicatorFileImport {
 
 	private final IndicatorRegistry registry;
 
+	private final IndicatorValues values;
+
 	private final ImportRuns runs;
 
 	private final Areas areas;
@@ -61,13 +65,14 @@ public class IndicatorFileImport {
 
 	private final se.stratlas.accounts.Organisations organisations;
 
-	IndicatorFileImport(IndicatorRegistry registry, ImportRuns runs, Areas areas, JsonMapper json,
-			TransactionTemplate transactions, ScbClient scb, se.stratlas.shared.JobRunner slots,
+	IndicatorFileImport(IndicatorRegistry registry, IndicatorValues values, ImportRuns runs, Areas areas,
+			JsonMapper json, TransactionTemplate transactions, ScbClient scb, se.stratlas.shared.JobRunner slots,
 			se.stratlas.accounts.Organisations organisations) {
 		this.organisations = organisations;
 		this.slots = slots;
 		this.scb = scb;
 		this.registry = registry;
+		this.values = values;
 		this.runs = runs;
 		this.areas = areas;
 		this.json = json;
@@ -86,7 +91,7 @@ public class IndicatorFileImport {
 	}
 
 	/** What an import did. */
-	public record Result(long runId, String format, int read, IndicatorRegistry.StoreResult stored) {
+	public record Result(long runId, String format, int read, IndicatorValues.StoreResult stored) {
 	}
 
 	/**
@@ -169,8 +174,8 @@ public class IndicatorFileImport {
 				throw new ImportRefused(parsed.problems());
 			}
 			this.runs.progress(run, "Sparar", 1, 2, parsed.values().size());
-			IndicatorRegistry.StoreResult stored = this.transactions
-				.execute(status -> this.registry.store(parsed.values(), parsed.format() + " " + name, run));
+			IndicatorValues.StoreResult stored = this.transactions
+				.execute(status -> this.values.store(parsed.values(), parsed.format() + " " + name, run));
 			this.runs.succeeded(run, parsed.values().size(), stored);
 			return new Result(run, parsed.format(), parsed.values().size(), stored);
 		}
@@ -220,8 +225,8 @@ public class IndicatorFileImport {
 				throw new ImportRefused(problems);
 			}
 			this.runs.progress(run, "Sparar", 2, 3, values.size());
-			IndicatorRegistry.StoreResult stored = this.transactions
-				.execute(status -> this.registry.store(values, "SCB " + tableId, run));
+			IndicatorValues.StoreResult stored = this.transactions
+				.execute(status -> this.values.store(values, "SCB " + tableId, run));
 			this.runs.succeeded(run, values.size(), stored);
 			return new Result(run, "SCB JSON-stat", values.size(), stored);
 		}

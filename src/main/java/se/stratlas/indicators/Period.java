@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import se.stratlas.indicators.internal.PeriodType;
 
 /**
  * A period with an ISO-like code: {@code 2024}, {@code 2024H2}, {@code 2024T1} (tertial),

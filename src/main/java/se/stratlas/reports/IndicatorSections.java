@@ -21,6 +21,7 @@ import se.stratlas.indicators.IndicatorDefinition;
 import se.stratlas.indicators.IndicatorKinds.Sex;
 import se.stratlas.indicators.IndicatorKinds.Source;
 import se.stratlas.indicators.IndicatorRegistry;
+import se.stratlas.indicators.IndicatorTargets;
 import se.stratlas.indicators.PngCharts;
 import se.stratlas.indicators.SvgCharts;
 import se.stratlas.indicators.Target;
@@ -51,14 +52,18 @@ class IndicatorSections {
 
 	private final IndicatorRegistry indicators;
 
+	private final IndicatorTargets targets;
+
 	private final IndicatorAnalytics analytics;
 
 	private final Areas areas;
 
 	private final MessageSource messages;
 
-	IndicatorSections(IndicatorRegistry indicators, IndicatorAnalytics analytics, Areas areas, MessageSource messages) {
+	IndicatorSections(IndicatorRegistry indicators, IndicatorTargets targets, IndicatorAnalytics analytics, Areas areas,
+			MessageSource messages) {
 		this.indicators = indicators;
+		this.targets = targets;
 		this.analytics = analytics;
 		this.areas = areas;
 		this.messages = messages;
@@ -86,7 +91,7 @@ class IndicatorSections {
 			.getFirst();
 		List<Target.Point> points = series.points().stream().filter(p -> p.period().year() <= year).toList();
 		Target.Point latest = latestPresent(points);
-		Target.Status status = this.indicators.targets(indicator.id())
+		Target.Status status = this.targets.targets(indicator.id())
 			.stream()
 			.filter(t -> t.areaCode() == null || t.areaCode().equals(home))
 			.findFirst()

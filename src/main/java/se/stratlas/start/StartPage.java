@@ -20,7 +20,7 @@ import se.stratlas.followup.Cycle;
 import se.stratlas.followup.Cycles;
 import se.stratlas.followup.Products;
 import se.stratlas.indicators.IndicatorAnalytics;
-import se.stratlas.indicators.IndicatorRegistry;
+import se.stratlas.indicators.IndicatorLinks;
 import se.stratlas.strategy.Strategy;
 import se.stratlas.strategy.StrategyCatalog;
 
@@ -76,7 +76,7 @@ public class StartPage {
 
 	private final IndicatorAnalytics analytics;
 
-	private final IndicatorRegistry indicators;
+	private final IndicatorLinks indicators;
 
 	private final StrategyCatalog strategies;
 
@@ -89,7 +89,7 @@ public class StartPage {
 	private final UserAccounts users;
 
 	StartPage(Contributions contributions, Cycles cycles, Products products, IndicatorAnalytics analytics,
-			IndicatorRegistry indicators, StrategyCatalog strategies, AuditTrail audit, Organisations organisations,
+			IndicatorLinks indicators, StrategyCatalog strategies, AuditTrail audit, Organisations organisations,
 			OrganisationUnits units, UserAccounts users) {
 		this.contributions = contributions;
 		this.cycles = cycles;

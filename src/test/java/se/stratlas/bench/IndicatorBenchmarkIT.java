@@ -35,6 +35,9 @@ import se.stratlas.indicators.IndicatorAnalytics;
 import se.stratlas.indicators.IndicatorKinds.Sex;
 import se.stratlas.indicators.IndicatorKinds.ValueStatus;
 import se.stratlas.indicators.IndicatorRegistry;
+import se.stratlas.indicators.IndicatorValues;
+import se.stratlas.indicators.IndicatorLinks;
+import se.stratlas.indicators.IndicatorTargets;
 import se.stratlas.indicators.IndicatorValue;
 import se.stratlas.indicators.KoladaClient;
 import se.stratlas.indicators.Period;
@@ -72,6 +75,15 @@ class IndicatorBenchmarkIT {
 	IndicatorRegistry registry;
 
 	@Autowired
+	IndicatorValues values;
+
+	@Autowired
+	IndicatorLinks links;
+
+	@Autowired
+	IndicatorTargets targets;
+
+	@Autowired
 	org.springframework.transaction.PlatformTransactionManager transactions;
 
 	@Autowired
@@ -100,7 +112,7 @@ class IndicatorBenchmarkIT {
 			.query(Long.class)
 			.list();
 		for (int i = 0; i < 60; i++) {
-			this.registry.addTarget(organisation, ids.get(i), "24", Sex.T,
+			this.targets.addTarget(organisation, ids.get(i), "24", Sex.T,
 					se.stratlas.indicators.Target.Comparator.AT_LEAST, 60.0, false, "2030", "2010", null, "bench");
 		}
 		List<String> municipalities = this.areas.municipalities().stream().map(Area::code).toList();
@@ -222,7 +234,7 @@ class IndicatorBenchmarkIT {
 					v.missing(), ValueStatus.DEFINITIV))
 			.toList();
 		double parse = seconds(start);
-		IndicatorRegistry.StoreResult stored = this.registry.store(incoming, "bench", null);
+		IndicatorValues.StoreResult stored = this.values.store(incoming, "bench", null);
 		double ours = seconds(start);
 		line("");
 		line("(of which parsing the JSON into values %.2f s, storing %.2f s)", parse, ours - parse);
@@ -261,8 +273,8 @@ class IndicatorBenchmarkIT {
 		org.springframework.transaction.support.TransactionTemplate transaction = new org.springframework.transaction.support.TransactionTemplate(
 				this.transactions);
 		start = System.nanoTime();
-		IndicatorRegistry.StoreResult streamedResult = transaction.execute(status -> {
-			try (IndicatorRegistry.FirstImport first = this.registry.firstImport(List.of(streamed), "bench", null)
+		IndicatorValues.StoreResult streamedResult = transaction.execute(status -> {
+			try (IndicatorValues.FirstImport first = this.values.firstImport(List.of(streamed), "bench", null)
 				.orElseThrow(); tools.jackson.core.JsonParser parser = mapper.createParser(body)) {
 				KoladaClient.stream(parser, "bench", v -> first.add(new IndicatorValue.Incoming(streamed, v.areaCode(),
 						Period.year(v.year()), v.sex(), v.value(), v.missing(), ValueStatus.DEFINITIV)));
@@ -291,7 +303,7 @@ class IndicatorBenchmarkIT {
 			.query(java.util.UUID.class)
 			.single();
 		for (long id : ids.subList(0, 60)) {
-			this.registry.link(organisation, id, List.of(element));
+			this.links.link(organisation, id, List.of(element));
 		}
 		String base = "http://localhost:" + this.port;
 		java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()

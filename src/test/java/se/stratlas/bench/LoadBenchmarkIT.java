@@ -37,7 +37,7 @@ import se.stratlas.followup.Kinds.CycleKind;
 import se.stratlas.followup.Kinds.CycleState;
 import se.stratlas.followup.Kinds.SectionKind;
 import se.stratlas.followup.Section;
-import se.stratlas.indicators.IndicatorRegistry;
+import se.stratlas.indicators.IndicatorLinks;
 
 import se.stratlas.testing.LiveHttp;
 
@@ -71,7 +71,7 @@ class LoadBenchmarkIT {
 
 	JdbcClient jdbc;
 
-	IndicatorRegistry registry;
+	IndicatorLinks registry;
 
 	Cycles cycles;
 
@@ -135,7 +135,7 @@ class LoadBenchmarkIT {
 					"--stratlas.bootstrap.admin-password=", "--logging.level.root=WARN",
 					"--stratlas.indicators.refresh-cron=-", "--stratlas.followup.reminder-cron=-")) {
 			this.jdbc = context.getBean(JdbcClient.class);
-			this.registry = context.getBean(IndicatorRegistry.class);
+			this.registry = context.getBean(IndicatorLinks.class);
 			this.cycles = context.getBean(Cycles.class);
 			this.users = context.getBean(UserDetailsService.class);
 			this.editions = context.getBean(se.stratlas.reports.Editions.class);

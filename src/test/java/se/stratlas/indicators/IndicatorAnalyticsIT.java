@@ -33,6 +33,12 @@ class IndicatorAnalyticsIT {
 	IndicatorRegistry registry;
 
 	@Autowired
+	IndicatorValues values;
+
+	@Autowired
+	IndicatorTargets targets;
+
+	@Autowired
 	IndicatorAnalytics analytics;
 
 	@Autowired
@@ -54,8 +60,8 @@ class IndicatorAnalyticsIT {
 	}
 
 	private void put(IndicatorDefinition indicator, String area, int year, Sex sex, double value) {
-		this.registry.store(List.of(new IndicatorValue.Incoming(indicator.id(), area, Period.year(year), sex, value,
-				null, ValueStatus.DEFINITIV)), "test", null);
+		this.values.store(List.of(new IndicatorValue.Incoming(indicator.id(), area, Period.year(year), sex, value, null,
+				ValueStatus.DEFINITIV)), "test", null);
 	}
 
 	@Test
@@ -146,13 +152,13 @@ class IndicatorAnalyticsIT {
 	@Test
 	void aRelativeTargetNeedsABaselineAndAPeriodMustParse() {
 		IndicatorDefinition indicator = define("TEST_TARGET", Polarity.LOWER_IS_BETTER);
-		assertThatThrownBy(() -> this.registry.addTarget(this.organisation, indicator.id(), "24", Sex.T,
+		assertThatThrownBy(() -> this.targets.addTarget(this.organisation, indicator.id(), "24", Sex.T,
 				Target.Comparator.AT_MOST, -50.0, true, "2030", null, null, "tester"))
 			.isInstanceOf(ValidationException.class);
-		assertThatThrownBy(() -> this.registry.addTarget(this.organisation, indicator.id(), "24", Sex.T,
+		assertThatThrownBy(() -> this.targets.addTarget(this.organisation, indicator.id(), "24", Sex.T,
 				Target.Comparator.AT_MOST, 5.0, false, "2030T4", null, null, "tester"))
 			.isInstanceOf(ValidationException.class);
-		assertThat(this.registry
+		assertThat(this.targets
 			.addTarget(this.organisation, indicator.id(), "24", Sex.T, Target.Comparator.AT_MOST, 5.0, false, "2030",
 					"2020", null, "tester")
 			.deadline()).isEqualTo(Period.year(2030));

@@ -7,6 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import se.stratlas.indicators.internal.JsonStat;
 
 class JsonStatTests {
 

@@ -21,6 +21,8 @@ import se.stratlas.shared.tables.Table;
 import se.stratlas.shared.tables.TableFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import se.stratlas.indicators.internal.Expression;
+import se.stratlas.indicators.internal.JsonStat;
 
 /**
  * Seeded random inputs against every parser users can feed: the indicator expression

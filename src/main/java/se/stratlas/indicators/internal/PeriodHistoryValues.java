@@ -1,4 +1,4 @@
-package se.stratlas.indicators;
+package se.stratlas.indicators.internal;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -7,6 +7,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import se.stratlas.shared.web.HistoryValues;
+import se.stratlas.indicators.Period;
 
 /**
  * Periods in a history panel as people write them: a cycle's period "2021T1" reads "T1
