@@ -1,6 +1,5 @@
 package se.stratlas.indicators;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package se.stratlas.strategy;
 
+import se.stratlas.strategy.internal.ReferenceFrameworks;
+
 import java.util.Map;
 
 /** The global goals of Agenda 2030 as the reference framework holds them. */

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import se.stratlas.strategy.internal.StrategyRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -96,6 +97,15 @@ public class StrategyCatalog {
 	public List<StrategyElement> elements(Long organisationId, long versionId) {
 		version(organisationId, versionId);
 		return this.repository.elements(versionId);
+	}
+
+	/**
+	 * A version's elements in tree order; with a query, only those matching it (code,
+	 * name or alias).
+	 */
+	public List<StrategyElement> elements(Long organisationId, long versionId, String q) {
+		List<StrategyElement> elements = elements(organisationId, versionId);
+		return q == null || q.isBlank() ? elements : elements.stream().filter(e -> e.matches(q)).toList();
 	}
 
 	public StrategyElement element(Long organisationId, long elementId) {

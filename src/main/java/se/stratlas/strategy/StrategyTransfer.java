@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import se.stratlas.strategy.internal.StrategyRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -138,7 +139,7 @@ public class StrategyTransfer {
 					.update();
 			}
 			else {
-				versionId = this.management.insertVersion(strategy.id(), version.number(), version.label(),
+				versionId = this.repository.insertVersion(strategy.id(), version.number(), version.label(),
 						version.status(), version.decisionBody(), version.decisionDate(), version.decisionNote(),
 						actor);
 			}
