@@ -3,10 +3,13 @@ package se.stratlas.indicators;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,19 +20,22 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import se.stratlas.shared.Texts;
+import se.stratlas.accounts.Organisations;
+import se.stratlas.areas.Area;
 import se.stratlas.areas.Areas;
 import se.stratlas.indicators.IndicatorKinds.Missing;
 import se.stratlas.indicators.IndicatorKinds.Sex;
 import se.stratlas.indicators.IndicatorKinds.ValueStatus;
-import se.stratlas.shared.tables.ImportProblem;
-import se.stratlas.shared.tables.ImportRefusedException;
-import se.stratlas.shared.tables.TableLimits;
-import se.stratlas.shared.tables.TableReader;
-import se.stratlas.shared.tables.Table;
-import se.stratlas.shared.tables.TableFiles;
 import se.stratlas.indicators.internal.JsonStat;
 import se.stratlas.indicators.internal.PeriodType;
+import se.stratlas.shared.JobRunner;
+import se.stratlas.shared.Texts;
+import se.stratlas.shared.tables.ImportProblem;
+import se.stratlas.shared.tables.ImportRefusedException;
+import se.stratlas.shared.tables.Table;
+import se.stratlas.shared.tables.TableFiles;
+import se.stratlas.shared.tables.TableLimits;
+import se.stratlas.shared.tables.TableReader;
 
 /**
  * Imports indicator values from a file: Kolada-format JSON, SCB JSON-stat 2.0, or the
@@ -60,13 +66,13 @@ public class IndicatorFileImport {
 
 	private final ScbClient scb;
 
-	private final se.stratlas.shared.JobRunner slots;
+	private final JobRunner slots;
 
-	private final se.stratlas.accounts.Organisations organisations;
+	private final Organisations organisations;
 
 	IndicatorFileImport(IndicatorRegistry registry, IndicatorValues values, ImportRuns runs, Areas areas,
-			JsonMapper json, TransactionTemplate transactions, ScbClient scb, se.stratlas.shared.JobRunner slots,
-			se.stratlas.accounts.Organisations organisations) {
+			JsonMapper json, TransactionTemplate transactions, ScbClient scb, JobRunner slots,
+			Organisations organisations) {
 		this.organisations = organisations;
 		this.slots = slots;
 		this.scb = scb;
@@ -125,7 +131,7 @@ public class IndicatorFileImport {
 			.map(IndicatorDefinition::code)
 			.findFirst()
 			.orElse("EGEN_1");
-		List<se.stratlas.areas.Area> home = this.areas.homeAreas(this.organisations.homeArea(organisationId));
+		List<Area> home = this.areas.homeAreas(this.organisations.homeArea(organisationId));
 		String first = home.isEmpty() ? Areas.SWEDEN : home.getFirst().code();
 		String second = home.size() > 1 ? home.get(1).code() : Areas.SWEDEN;
 		return new Table("Värden", COLUMNS,
@@ -135,7 +141,7 @@ public class IndicatorFileImport {
 	}
 
 	/** A started import: its run (to follow on the run page) and the result to come. */
-	public record Started(long runId, java.util.concurrent.CompletableFuture<Result> result) {
+	public record Started(long runId, CompletableFuture<Result> result) {
 	}
 
 	/**
@@ -153,7 +159,7 @@ public class IndicatorFileImport {
 	 */
 	public Started start(long organisationId, String filename, byte[] content, String actor) {
 		String name = filename == null ? "fil" : filename;
-		se.stratlas.shared.JobRunner.Slot slot = this.slots.take(organisationId + "/" + actor);
+		JobRunner.Slot slot = this.slots.take(organisationId + "/" + actor);
 		long run;
 		try {
 			run = this.runs.start(organisationId, "FIL", name, actor);
@@ -200,7 +206,7 @@ public class IndicatorFileImport {
 
 	/** Starts an SCB fetch in the background, like {@link #start}. */
 	public Started startScb(long organisationId, String tableId, Map<String, List<String>> selection, String actor) {
-		se.stratlas.shared.JobRunner.Slot slot = this.slots.take(organisationId + "/" + actor);
+		JobRunner.Slot slot = this.slots.take(organisationId + "/" + actor);
 		long run;
 		try {
 			run = this.runs.start(organisationId, "SCB", tableId + " " + selection, actor);
@@ -288,7 +294,7 @@ public class IndicatorFileImport {
 	 * two would be meant?
 	 */
 	private static void duplicates(String name, List<IndicatorValue.Incoming> values, List<ImportProblem> problems) {
-		java.util.Set<String> seen = new java.util.HashSet<>();
+		Set<String> seen = new HashSet<>();
 		for (IndicatorValue.Incoming value : values) {
 			String key = value.indicatorId() + "|" + value.areaCode() + "|" + value.period().code() + "|" + value.sex();
 			if (!seen.add(key) && problems.size() < MAX_PROBLEMS) {

@@ -13,11 +13,11 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import se.stratlas.areas.Area;
-import se.stratlas.indicators.IndicatorAnalytics.DashboardRow;
+import se.stratlas.indicators.IndicatorDashboards.DashboardRow;
 import se.stratlas.indicators.IndicatorAnalytics.GenderGap;
 import se.stratlas.indicators.IndicatorAnalytics.Rank;
 import se.stratlas.indicators.IndicatorAnalytics.Series;
-import se.stratlas.indicators.IndicatorAnalytics.TargetStatus;
+import se.stratlas.indicators.IndicatorDashboards.TargetStatus;
 import se.stratlas.indicators.IndicatorKinds.Sex;
 import se.stratlas.shared.tables.Table;
 import se.stratlas.shared.web.Choice;
@@ -42,17 +42,21 @@ public class IndicatorPages {
 
 	private final IndicatorAnalytics analytics;
 
+	private final IndicatorDashboards dashboards;
+
 	private final AreaGroups groups;
 
 	private final KoladaRefresh refresh;
 
 	private final StrategyCatalog strategies;
 
-	IndicatorPages(IndicatorRegistry registry, IndicatorLinks links, IndicatorAnalytics analytics, AreaGroups groups,
+	IndicatorPages(IndicatorRegistry registry, IndicatorLinks links, IndicatorAnalytics analytics,
+			IndicatorDashboards dashboards, AreaGroups groups,
 			KoladaRefresh refresh, StrategyCatalog strategies) {
 		this.registry = registry;
 		this.links = links;
 		this.analytics = analytics;
+		this.dashboards = dashboards;
 		this.groups = groups;
 		this.refresh = refresh;
 		this.strategies = strategies;
@@ -116,7 +120,7 @@ public class IndicatorPages {
 						locale);
 		return new IndicatorPage(indicator, area, home, sex, series, periods,
 				SvgCharts.line(indicator.nameSv(), indicator.unit(), series, locale), values, incomplete, latest,
-				ranking, rankingChart, this.analytics.targets(organisationId, id, area),
+				ranking, rankingChart, this.dashboards.targets(organisationId, id, area),
 				indicator.bySex() ? this.analytics.genderGap(organisationId, id, area) : List.of(),
 				this.groups.list(organisationId), this.refresh.subscribed(id));
 	}
@@ -185,7 +189,7 @@ public class IndicatorPages {
 	 * to it directly, and every indicator (to link).
 	 */
 	public Linked linked(long organisationId, UUID element) {
-		return new Linked(this.analytics.dashboard(organisationId, element, null),
+		return new Linked(this.dashboards.dashboard(organisationId, element, null),
 				this.links.linkedTo(organisationId, Set.of(element)).stream().map(IndicatorDefinition::id).toList(),
 				this.registry.definitions(organisationId), this.analytics.homeArea(organisationId));
 	}

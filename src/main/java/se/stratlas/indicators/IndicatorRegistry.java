@@ -22,8 +22,8 @@ import se.stratlas.indicators.internal.ComputedIndicator;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.Texts;
-import se.stratlas.shared.ValidationException;
 import se.stratlas.shared.ValidationException.Violation;
+import se.stratlas.shared.ValidationException;
 
 /**
  * Indicator definitions: defining, reading and changing them (every change in the

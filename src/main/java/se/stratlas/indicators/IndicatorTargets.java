@@ -12,8 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 import se.stratlas.areas.Areas;
 import se.stratlas.indicators.IndicatorKinds.Sex;
 import se.stratlas.shared.Texts;
-import se.stratlas.shared.ValidationException;
 import se.stratlas.shared.ValidationException.Violation;
+import se.stratlas.shared.ValidationException;
 
 /** An indicator's targets: a value to reach (or keep) by a deadline, in an area. */
 @Component

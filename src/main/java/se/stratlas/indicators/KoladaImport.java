@@ -19,8 +19,8 @@ import se.stratlas.indicators.IndicatorValues.FirstImport;
 import se.stratlas.indicators.IndicatorValues.StoreResult;
 import se.stratlas.shared.JobRunner;
 import se.stratlas.shared.NotFoundException;
-import se.stratlas.shared.ValidationException;
 import se.stratlas.shared.ValidationException.Violation;
+import se.stratlas.shared.ValidationException;
 
 /**
  * Imports a Kolada KPI into an indicator: all values of the run are stored in one

@@ -17,6 +17,7 @@ import se.stratlas.areas.Areas;
 import se.stratlas.followup.Kinds.Fulfilment;
 import se.stratlas.followup.Products;
 import se.stratlas.indicators.IndicatorAnalytics;
+import se.stratlas.indicators.IndicatorDashboards;
 import se.stratlas.indicators.IndicatorDefinition;
 import se.stratlas.indicators.IndicatorKinds.Sex;
 import se.stratlas.indicators.IndicatorKinds.Source;
@@ -56,15 +57,19 @@ class IndicatorSections {
 
 	private final IndicatorAnalytics analytics;
 
+	private final IndicatorDashboards dashboards;
+
 	private final Areas areas;
 
 	private final MessageSource messages;
 
-	IndicatorSections(IndicatorRegistry indicators, IndicatorTargets targets, IndicatorAnalytics analytics, Areas areas,
+	IndicatorSections(IndicatorRegistry indicators, IndicatorTargets targets, IndicatorAnalytics analytics, IndicatorDashboards dashboards,
+			Areas areas,
 			MessageSource messages) {
 		this.indicators = indicators;
 		this.targets = targets;
 		this.analytics = analytics;
+		this.dashboards = dashboards;
 		this.areas = areas;
 		this.messages = messages;
 	}
@@ -115,7 +120,7 @@ class IndicatorSections {
 	 */
 	void chapter(long organisationId, StrategyElement priority, int year, int chapter, List<Node> nodes) {
 		String home = this.analytics.homeArea(organisationId);
-		List<IndicatorAnalytics.DashboardRow> linked = this.analytics.dashboard(organisationId, priority.key(), home);
+		List<IndicatorDashboards.DashboardRow> linked = this.dashboards.dashboard(organisationId, priority.key(), home);
 		if (linked.isEmpty()) {
 			return;
 		}
@@ -123,7 +128,7 @@ class IndicatorSections {
 		List<List<Object>> rows = new ArrayList<>();
 		List<Chart> charts = new ArrayList<>();
 		boolean demo = false;
-		for (IndicatorAnalytics.DashboardRow dashboardRow : linked) {
+		for (IndicatorDashboards.DashboardRow dashboardRow : linked) {
 			Assessed a = assess(organisationId, dashboardRow.indicator(), home, year);
 			demo |= a.indicator().demoNote() != null;
 			rows.add(row(a));
@@ -202,7 +207,7 @@ class IndicatorSections {
 				.map(e -> e.contribution().fulfilment())
 				.toList();
 			List<Assessed> assessed = new ArrayList<>();
-			for (IndicatorAnalytics.DashboardRow row : this.analytics.dashboard(organisationId, goal.key(), home)) {
+			for (IndicatorDashboards.DashboardRow row : this.dashboards.dashboard(organisationId, goal.key(), home)) {
 				Assessed a = assess(organisationId, row.indicator(), home, year);
 				demo |= a.indicator().demoNote() != null;
 				if (a.assessable()) {

@@ -16,8 +16,8 @@ import se.stratlas.audit.AuditTrail;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.Texts;
-import se.stratlas.shared.ValidationException;
 import se.stratlas.shared.ValidationException.Violation;
+import se.stratlas.shared.ValidationException;
 import se.stratlas.strategy.internal.EditableStrategies;
 import se.stratlas.strategy.internal.StrategyRepository;
 

@@ -42,6 +42,9 @@ class IndicatorAnalyticsIT {
 	IndicatorAnalytics analytics;
 
 	@Autowired
+	IndicatorDashboards dashboards;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	long organisation;
@@ -144,7 +147,7 @@ class IndicatorAnalyticsIT {
 				select e.element_key from strategy_element e join strategy_version v on v.id = e.version_id
 				join strategy_strategy s on s.id = v.strategy_id where s.code = 'RUS' and e.code = '3.4'
 				order by v.number desc limit 1""").query(UUID.class).single();
-		List<IndicatorAnalytics.DashboardRow> rows = this.analytics.dashboard(this.organisation, priority34, "24");
+		List<IndicatorDashboards.DashboardRow> rows = this.dashboards.dashboard(this.organisation, priority34, "24");
 		assertThat(rows).extracting(r -> r.indicator().code()).contains("DEMO_BREDBAND", "DEMO_BREDBANDFTG");
 		assertThat(rows).allSatisfy(r -> assertThat(r.targetStatus()).isNotNull());
 	}

@@ -5,9 +5,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import se.stratlas.indicators.internal.JsonStat;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import se.stratlas.indicators.internal.JsonStat;
 
 class JsonStatTests {
 

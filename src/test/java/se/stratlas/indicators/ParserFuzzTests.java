@@ -16,13 +16,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.ClassPathResource;
 
+import se.stratlas.indicators.internal.Expression;
+import se.stratlas.indicators.internal.JsonStat;
 import se.stratlas.shared.tables.ImportRefusedException;
 import se.stratlas.shared.tables.Table;
 import se.stratlas.shared.tables.TableFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import se.stratlas.indicators.internal.Expression;
-import se.stratlas.indicators.internal.JsonStat;
 
 /**
  * Seeded random inputs against every parser users can feed: the indicator expression

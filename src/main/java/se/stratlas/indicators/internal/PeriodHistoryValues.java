@@ -6,8 +6,8 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import se.stratlas.shared.web.HistoryValues;
 import se.stratlas.indicators.Period;
+import se.stratlas.shared.web.HistoryValues;
 
 /**
  * Periods in a history panel as people write them: a cycle's period "2021T1" reads "T1

@@ -22,6 +22,7 @@ import se.stratlas.areas.Area;
 import se.stratlas.areas.Areas;
 import se.stratlas.indicators.AreaGroups;
 import se.stratlas.indicators.IndicatorAnalytics;
+import se.stratlas.indicators.IndicatorDashboards;
 import se.stratlas.shared.FieldErrors;
 import se.stratlas.shared.ValidationException;
 
@@ -36,13 +37,17 @@ class AreaGroupController {
 
 	private final IndicatorAnalytics analytics;
 
+	private final IndicatorDashboards dashboards;
+
 	private final Areas areas;
 
 	private final MessageSource messages;
 
-	AreaGroupController(AreaGroups groups, IndicatorAnalytics analytics, Areas areas, MessageSource messages) {
+	AreaGroupController(AreaGroups groups, IndicatorAnalytics analytics, IndicatorDashboards dashboards, Areas areas,
+			MessageSource messages) {
 		this.groups = groups;
 		this.analytics = analytics;
+		this.dashboards = dashboards;
 		this.areas = areas;
 		this.messages = messages;
 	}
@@ -85,7 +90,7 @@ class AreaGroupController {
 			Locale locale) {
 		String home = this.analytics.homeArea(user.organisationId());
 		String chosen = area == null || area.isBlank() ? home : area;
-		model.addAttribute("rows", this.analytics.dashboard(user.organisationId(), element, chosen));
+		model.addAttribute("rows", this.dashboards.dashboard(user.organisationId(), element, chosen));
 		model.addAttribute("element", element);
 		model.addAttribute("area", chosen);
 		model.addAttribute("areaName", this.areas.name(chosen));

@@ -23,6 +23,7 @@ import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.areas.Area;
 import se.stratlas.indicators.ImportRuns;
 import se.stratlas.indicators.IndicatorAnalytics;
+import se.stratlas.indicators.IndicatorDashboards;
 import se.stratlas.indicators.IndicatorDefinition;
 import se.stratlas.indicators.IndicatorFileImport;
 import se.stratlas.indicators.IndicatorKinds.Sex;
@@ -41,16 +42,19 @@ class IndicatorApiController {
 
 	private final IndicatorAnalytics analytics;
 
+	private final IndicatorDashboards dashboards;
+
 	private final KoladaImport kolada;
 
 	private final IndicatorFileImport files;
 
 	private final ImportRuns runs;
 
-	IndicatorApiController(IndicatorRegistry registry, IndicatorAnalytics analytics, KoladaImport kolada,
+	IndicatorApiController(IndicatorRegistry registry, IndicatorAnalytics analytics, IndicatorDashboards dashboards, KoladaImport kolada,
 			IndicatorFileImport files, ImportRuns runs) {
 		this.registry = registry;
 		this.analytics = analytics;
+		this.dashboards = dashboards;
 		this.kolada = kolada;
 		this.files = files;
 		this.runs = runs;
@@ -118,17 +122,17 @@ class IndicatorApiController {
 	@GetMapping("/{id}/targets")
 	@PreAuthorize("hasRole('READER')")
 	@Operation(summary = "The indicator's targets with their status (met, on track, off track, no data)")
-	List<IndicatorAnalytics.TargetStatus> targets(@AuthenticationPrincipal StratlasPrincipal user,
+	List<IndicatorDashboards.TargetStatus> targets(@AuthenticationPrincipal StratlasPrincipal user,
 			@PathVariable long id, @RequestParam(required = false) String area) {
-		return this.analytics.targets(user.organisationId(), id, area);
+		return this.dashboards.targets(user.organisationId(), id, area);
 	}
 
 	@GetMapping("/dashboard")
 	@PreAuthorize("hasRole('READER')")
 	@Operation(summary = "Latest value, change, target status and band of the indicators linked to a strategy element")
-	List<IndicatorAnalytics.DashboardRow> dashboard(@AuthenticationPrincipal StratlasPrincipal user,
+	List<IndicatorDashboards.DashboardRow> dashboard(@AuthenticationPrincipal StratlasPrincipal user,
 			@RequestParam UUID element, @RequestParam(required = false) String area) {
-		return this.analytics.dashboard(user.organisationId(), element, area);
+		return this.dashboards.dashboard(user.organisationId(), element, area);
 	}
 
 	@PostMapping("/{id}/kolada")

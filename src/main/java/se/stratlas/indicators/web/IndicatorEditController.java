@@ -1,8 +1,8 @@
 package se.stratlas.indicators.web;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,7 +80,7 @@ public class ReferenceFrameworks implements ApplicationRunner {
 			.query(Long.class)
 			.single();
 		return this.repository.insertVersion(id, 1, "Resolution A/RES/70/1", StrategyStatus.ANTAGEN,
-				"FN:s generalförsamling", java.time.LocalDate.of(2015, 9, 25), null, "system");
+				"FN:s generalförsamling", LocalDate.of(2015, 9, 25), null, "system");
 	}
 
 	static UUID key(String code) {
@@ -87,7 +89,7 @@ public class ReferenceFrameworks implements ApplicationRunner {
 
 	/** The 17 global goals' Swedish names by number ("1" → "Ingen fattigdom"). */
 	public static Map<String, String> agenda2030Goals() {
-		java.util.Map<String, String> goals = new java.util.LinkedHashMap<>();
+		Map<String, String> goals = new LinkedHashMap<>();
 		for (String[] row : rows()) {
 			if (!row[0].contains(".")) {
 				goals.put(row[0], row[1]);

@@ -22,8 +22,8 @@ import se.stratlas.strategy.ElementManagement;
 import se.stratlas.strategy.RelationType;
 import se.stratlas.strategy.StrategyCatalog;
 import se.stratlas.strategy.StrategyElement;
-import se.stratlas.strategy.StrategyPages;
 import se.stratlas.strategy.StrategyPages.ElementPage;
+import se.stratlas.strategy.StrategyPages;
 import se.stratlas.strategy.web.StrategyForms.ElementForm;
 
 /**

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.strategy.StrategyPages;
 import se.stratlas.strategy.StrategyPages.TreePage;
+import se.stratlas.strategy.StrategyPages;
 
 /**
  * A strategy version's tree with its search (htmx swaps only the tree), for the
