@@ -1,7 +1,6 @@
 package se.stratlas.bench;
 
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,6 +41,7 @@ import se.stratlas.indicators.IndicatorTargets;
 import se.stratlas.indicators.IndicatorValue;
 import se.stratlas.indicators.KoladaClient;
 import se.stratlas.indicators.Period;
+import se.stratlas.indicators.internal.KoladaValues;
 
 /**
  * The national-scale benchmark of issue 4, run on demand:
@@ -232,7 +232,7 @@ class IndicatorBenchmarkIT {
 		byte[] body = json.toString().getBytes(StandardCharsets.UTF_8);
 		JsonMapper mapper = JsonMapper.builder().build();
 		long start = System.nanoTime();
-		List<KoladaClient.KoladaValue> parsed = KoladaClient.values(mapper.readTree(body), "bench");
+		List<KoladaClient.KoladaValue> parsed = KoladaValues.values(mapper.readTree(body), "bench");
 		List<IndicatorValue.Incoming> incoming = parsed.stream()
 			.map(v -> new IndicatorValue.Incoming(indicator, v.areaCode(), Period.year(v.year()), v.sex(), v.value(),
 					v.missing(), ValueStatus.DEFINITIV))
@@ -280,7 +280,7 @@ class IndicatorBenchmarkIT {
 		IndicatorValues.StoreResult streamedResult = transaction.execute(status -> {
 			try (IndicatorValues.FirstImport first = this.values.firstImport(List.of(streamed), "bench", null)
 				.orElseThrow(); tools.jackson.core.JsonParser parser = mapper.createParser(body)) {
-				KoladaClient.stream(parser, "bench", v -> first.add(new IndicatorValue.Incoming(streamed, v.areaCode(),
+				KoladaValues.stream(parser, "bench", v -> first.add(new IndicatorValue.Incoming(streamed, v.areaCode(),
 						Period.year(v.year()), v.sex(), v.value(), v.missing(), ValueStatus.DEFINITIV)));
 				return first.finish();
 			}

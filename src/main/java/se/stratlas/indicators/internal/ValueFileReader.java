@@ -114,7 +114,7 @@ public class ValueFileReader {
 			List<ImportProblem> problems) {
 		List<KoladaClient.KoladaValue> rows;
 		try {
-			rows = KoladaClient.values(body, name);
+			rows = KoladaValues.values(body, name);
 		}
 		catch (KoladaClient.KoladaException ex) {
 			problems.add(ImportProblem.at(name, ex.getMessage().substring(name.length()).strip()));
