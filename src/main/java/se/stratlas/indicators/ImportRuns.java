@@ -129,8 +129,7 @@ public class ImportRuns {
 			.param("id", runId)
 			.query((rs, row) -> {
 				String source = rs.getString("source");
-				Duration took = Duration.between(rs.getTimestamp("started_at").toInstant(),
-						Instant.now());
+				Duration took = Duration.between(rs.getTimestamp("started_at").toInstant(), Instant.now());
 				io.micrometer.core.instrument.Timer.builder("stratlas.imports")
 					.description("Indicator import runs, from start to finish")
 					.tag("source", source)
@@ -163,8 +162,7 @@ public class ImportRuns {
 
 	/** Records a refused import with every problem it found (at most 1 000 kept). */
 	public void failed(long runId, String error, List<ImportProblem> problems) {
-		List<ImportProblem> kept = problems.size() > 1000 ? problems.subList(0, 1000)
-				: problems;
+		List<ImportProblem> kept = problems.size() > 1000 ? problems.subList(0, 1000) : problems;
 		this.separate.executeWithoutResult(status -> this.jdbc.sql("""
 				update indicators_import_run set status = 'FAILED', finished_at = now(), error = :error,
 				problems = cast(:problems as jsonb) where id = :id""")

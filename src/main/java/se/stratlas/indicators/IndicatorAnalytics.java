@@ -46,8 +46,7 @@ public class IndicatorAnalytics {
 
 	private final Organisations organisations;
 
-	IndicatorAnalytics(JdbcClient jdbc, IndicatorRegistry registry, Areas areas,
-			Organisations organisations) {
+	IndicatorAnalytics(JdbcClient jdbc, IndicatorRegistry registry, Areas areas, Organisations organisations) {
 		this.organisations = organisations;
 		this.jdbc = jdbc;
 		this.registry = registry;

@@ -29,10 +29,9 @@ import se.stratlas.strategy.StrategyElement;
 
 /**
  * Indicators against their targets, and dashboards: each target's status, the targets
- * that are off track, the indicators of a strategy element (and the elements under it)
- * in an area with latest value, change, target status and band, and a table of many
- * indicators in many areas. Status against a target and rank among others are kept
- * apart.
+ * that are off track, the indicators of a strategy element (and the elements under it) in
+ * an area with latest value, change, target status and band, and a table of many
+ * indicators in many areas. Status against a target and rank among others are kept apart.
  */
 @Component
 @Transactional(readOnly = true)
@@ -52,8 +51,8 @@ public class IndicatorDashboards {
 
 	private final StrategyCatalog strategies;
 
-	IndicatorDashboards(JdbcClient jdbc, IndicatorAnalytics analytics, IndicatorRegistry registry,
-			IndicatorLinks links, IndicatorTargets targets, Areas areas, StrategyCatalog strategies) {
+	IndicatorDashboards(JdbcClient jdbc, IndicatorAnalytics analytics, IndicatorRegistry registry, IndicatorLinks links,
+			IndicatorTargets targets, Areas areas, StrategyCatalog strategies) {
 		this.jdbc = jdbc;
 		this.analytics = analytics;
 		this.registry = registry;
@@ -127,7 +126,8 @@ public class IndicatorDashboards {
 		List<OffTarget> off = new ArrayList<>();
 		for (Target target : this.targets.targets(indicators.keySet())) {
 			String area = target.areaCode() != null ? target.areaCode() : home;
-			Series series = this.analytics.series(organisationId, target.indicatorId(), List.of(area), target.sex()).getFirst();
+			Series series = this.analytics.series(organisationId, target.indicatorId(), List.of(area), target.sex())
+				.getFirst();
 			Target.Assessment assessment = target.assess(series.points());
 			if (assessment.status() == Target.Status.OFF_TRACK) {
 				off.add(new OffTarget(indicators.get(target.indicatorId()), target, assessment));
@@ -248,7 +248,8 @@ public class IndicatorDashboards {
 			.orElse(null);
 		Band band = Band.UNRANKED;
 		if (latest != null && area.isPresent() && area.get().kind() != Area.Kind.COUNTRY) {
-			band = this.analytics.ranking(organisationId, indicator.id(), latest.period(), Sex.T, area.get().kind()).stream()
+			band = this.analytics.ranking(organisationId, indicator.id(), latest.period(), Sex.T, area.get().kind())
+				.stream()
 				.filter(r -> r.areaCode().equals(areaCode))
 				.findFirst()
 				.map(Rank::band)

@@ -55,8 +55,8 @@ public class IndicatorFileImport {
 
 	private final Organisations organisations;
 
-	IndicatorFileImport(IndicatorRegistry registry, IndicatorValues values, ValueFileReader reader, ImportRuns runs, Areas areas,
-			JsonMapper json, TransactionTemplate transactions, ScbClient scb, JobRunner slots,
+	IndicatorFileImport(IndicatorRegistry registry, IndicatorValues values, ValueFileReader reader, ImportRuns runs,
+			Areas areas, JsonMapper json, TransactionTemplate transactions, ScbClient scb, JobRunner slots,
 			Organisations organisations) {
 		this.organisations = organisations;
 		this.slots = slots;

@@ -51,8 +51,7 @@ public class IndicatorPages {
 	private final StrategyCatalog strategies;
 
 	IndicatorPages(IndicatorRegistry registry, IndicatorLinks links, IndicatorAnalytics analytics,
-			IndicatorDashboards dashboards, AreaGroups groups,
-			KoladaRefresh refresh, StrategyCatalog strategies) {
+			IndicatorDashboards dashboards, AreaGroups groups, KoladaRefresh refresh, StrategyCatalog strategies) {
 		this.registry = registry;
 		this.links = links;
 		this.analytics = analytics;

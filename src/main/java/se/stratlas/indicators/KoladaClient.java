@@ -74,11 +74,11 @@ public class KoladaClient {
 	public List<Kpi> kpis(List<String> ids) {
 		List<Kpi> kpis = new ArrayList<>();
 		for (JsonNode node : pages(this.baseUrl + "/kpi/" + String.join(",", ids))) {
-			kpis.add(
-					new Kpi(KoladaValues.text(node, "id"), KoladaValues.text(node, "title"), KoladaValues.text(node, "description"), KoladaValues.text(node, "unit"),
-							node.path("is_divided_by_gender").asBoolean(false)
-									|| node.path("is_divided_by_gender").asInt(0) == 1,
-							KoladaValues.text(node, "municipality_type")));
+			kpis.add(new Kpi(KoladaValues.text(node, "id"), KoladaValues.text(node, "title"),
+					KoladaValues.text(node, "description"), KoladaValues.text(node, "unit"),
+					node.path("is_divided_by_gender").asBoolean(false)
+							|| node.path("is_divided_by_gender").asInt(0) == 1,
+					KoladaValues.text(node, "municipality_type")));
 		}
 		return kpis;
 	}
@@ -142,8 +142,7 @@ public class KoladaClient {
 			.GET()
 			.build();
 		try {
-			HttpResponse<InputStream> response = this.http.send(request,
-					HttpResponse.BodyHandlers.ofInputStream());
+			HttpResponse<InputStream> response = this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
 			try (InputStream body = response.body()) {
 				if (response.statusCode() != 200) {
 					throw new KoladaException(url + ": Kolada answered HTTP " + response.statusCode());

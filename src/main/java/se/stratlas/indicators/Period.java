@@ -104,9 +104,8 @@ public record Period(PeriodType type, int year, int index) implements Comparable
 			case TERTIAL -> "T" + this.index + " " + this.year;
 			case QUARTER -> (english ? "Q" : "K") + this.index + " " + this.year;
 			case MONTH -> Month.of(this.index)
-				.getDisplayName(TextStyle.FULL_STANDALONE,
-						english ? Locale.ENGLISH : Locale.forLanguageTag("sv"))
-					+ " " + this.year;
+				.getDisplayName(TextStyle.FULL_STANDALONE, english ? Locale.ENGLISH : Locale.forLanguageTag("sv")) + " "
+					+ this.year;
 		};
 	}
 

@@ -63,9 +63,8 @@ class IndicatorSections {
 
 	private final MessageSource messages;
 
-	IndicatorSections(IndicatorRegistry indicators, IndicatorTargets targets, IndicatorAnalytics analytics, IndicatorDashboards dashboards,
-			Areas areas,
-			MessageSource messages) {
+	IndicatorSections(IndicatorRegistry indicators, IndicatorTargets targets, IndicatorAnalytics analytics,
+			IndicatorDashboards dashboards, Areas areas, MessageSource messages) {
 		this.indicators = indicators;
 		this.targets = targets;
 		this.analytics = analytics;

@@ -67,8 +67,7 @@ public class StrategyCatalog {
 	public Strategy ownStrategy(Long organisationId, long id) {
 		Strategy strategy = strategy(organisationId, id);
 		if (strategy.organisationId() != null && !strategy.organisationId().equals(organisationId)) {
-			throw new AccessDeniedException(
-					"Strategy " + id + " belongs to another organisation");
+			throw new AccessDeniedException("Strategy " + id + " belongs to another organisation");
 		}
 		return strategy;
 	}
@@ -216,8 +215,7 @@ public class StrategyCatalog {
 				Strategy strategy = this.repository.strategy(version.strategyId()).orElseThrow();
 				if (visible(strategy, organisationId)) {
 					links.add(new ElementLink((Long) row[0], (RelationType) row[1], (Boolean) row[2], otherKey,
-							strategy.id(), strategy.code(), other.id(), other.label(Locale.ROOT),
-							(String) row[4]));
+							strategy.id(), strategy.code(), other.id(), other.label(Locale.ROOT), (String) row[4]));
 				}
 			});
 		});

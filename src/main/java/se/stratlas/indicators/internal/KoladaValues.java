@@ -38,7 +38,8 @@ public final class KoladaValues {
 			String area = text(node, "municipality");
 			JsonNode period = node.path("period");
 			if (area == null || period.isMissingNode() || period.isNull()) {
-				throw new KoladaClient.KoladaException(where + " " + path(index) + ": expected \"municipality\" and \"period\"");
+				throw new KoladaClient.KoladaException(
+						where + " " + path(index) + ": expected \"municipality\" and \"period\"");
 			}
 			int year;
 			try {
@@ -79,8 +80,7 @@ public final class KoladaValues {
 	 * answer is parsed. Errors name {@code where} and the JSON path, as {@link #values}
 	 * does. Returns the {@code next_url} (or {@code next_page}) of the answer, if any.
 	 */
-	public static String stream(JsonParser parser, String where,
-			Consumer<KoladaClient.KoladaValue> sink) {
+	public static String stream(JsonParser parser, String where, Consumer<KoladaClient.KoladaValue> sink) {
 		JsonToken token = parser.nextToken();
 		if (token != JsonToken.START_OBJECT) {
 			throw new KoladaClient.KoladaException(where + " $: expected an object");
@@ -100,8 +100,7 @@ public final class KoladaValues {
 					row(parser, where, index++, sink);
 				}
 			}
-			else if (("next_url".equals(name) || "next_page".equals(name))
-					&& token == JsonToken.VALUE_STRING) {
+			else if (("next_url".equals(name) || "next_page".equals(name)) && token == JsonToken.VALUE_STRING) {
 				next = parser.getString();
 			}
 			else {
@@ -117,8 +116,7 @@ public final class KoladaValues {
 	private record Entry(String gender, Double value, boolean number, String status) {
 	}
 
-	private static void row(JsonParser parser, String where, int index,
-			Consumer<KoladaClient.KoladaValue> sink) {
+	private static void row(JsonParser parser, String where, int index, Consumer<KoladaClient.KoladaValue> sink) {
 		String kpi = null;
 		String area = null;
 		Integer year = null;
@@ -129,8 +127,7 @@ public final class KoladaValues {
 			JsonToken token = parser.nextToken();
 			switch (name) {
 				case "kpi" -> kpi = token == JsonToken.VALUE_NULL ? null : parser.getValueAsString();
-				case "municipality" ->
-					area = token == JsonToken.VALUE_NULL ? null : parser.getValueAsString();
+				case "municipality" -> area = token == JsonToken.VALUE_NULL ? null : parser.getValueAsString();
 				case "period" -> {
 					if (token == JsonToken.VALUE_NUMBER_INT) {
 						year = parser.getIntValue();
@@ -160,8 +157,7 @@ public final class KoladaValues {
 							String field = parser.currentName();
 							JsonToken t = parser.nextToken();
 							switch (field) {
-								case "gender" -> gender = t == JsonToken.VALUE_NULL ? null
-										: parser.getValueAsString();
+								case "gender" -> gender = t == JsonToken.VALUE_NULL ? null : parser.getValueAsString();
 								case "value" -> {
 									if (t.isNumeric()) {
 										value = parser.getDoubleValue();
@@ -172,8 +168,7 @@ public final class KoladaValues {
 										parser.skipChildren();
 									}
 								}
-								case "status" -> status = t == JsonToken.VALUE_NULL ? null
-										: parser.getValueAsString();
+								case "status" -> status = t == JsonToken.VALUE_NULL ? null : parser.getValueAsString();
 								default -> parser.skipChildren();
 							}
 						}
@@ -189,17 +184,20 @@ public final class KoladaValues {
 			}
 		}
 		if (badYear != null) {
-			throw new KoladaClient.KoladaException(where + " " + path(index) + ".period: \"" + badYear + "\" is not a year");
+			throw new KoladaClient.KoladaException(
+					where + " " + path(index) + ".period: \"" + badYear + "\" is not a year");
 		}
 		if (area == null || year == null) {
-			throw new KoladaClient.KoladaException(where + " " + path(index) + ": expected \"municipality\" and \"period\"");
+			throw new KoladaClient.KoladaException(
+					where + " " + path(index) + ": expected \"municipality\" and \"period\"");
 		}
 		String areaCode = fromKolada(area);
 		for (int e = 0; e < entries.size(); e++) {
 			Entry entry = entries.get(e);
 			Sex sex = parseSex(entry.gender());
 			if (sex == null) {
-				throw new KoladaClient.KoladaException(where + " " + path(index) + ".values[" + e + "].gender: expected T, K or M");
+				throw new KoladaClient.KoladaException(
+						where + " " + path(index) + ".values[" + e + "].gender: expected T, K or M");
 			}
 			sink.accept(new KoladaClient.KoladaValue(kpi, areaCode, year, sex, entry.value(),
 					entry.number() ? null : missing(entry.status())));

@@ -58,8 +58,8 @@ class IndicatorApiController {
 
 	private final ImportRuns runs;
 
-	IndicatorApiController(IndicatorRegistry registry, IndicatorAnalytics analytics, IndicatorDashboards dashboards, KoladaImport kolada,
-			IndicatorFileImport files, ImportRuns runs) {
+	IndicatorApiController(IndicatorRegistry registry, IndicatorAnalytics analytics, IndicatorDashboards dashboards,
+			KoladaImport kolada, IndicatorFileImport files, ImportRuns runs) {
 		this.registry = registry;
 		this.analytics = analytics;
 		this.dashboards = dashboards;
@@ -159,8 +159,7 @@ class IndicatorApiController {
 			summary = "Import values from a CSV or XLSX file in Stratlas's template (all or nothing; "
 					+ "422 names the row and column of every problem)")
 	IndicatorFileImport.Result importFile(@AuthenticationPrincipal StratlasPrincipal user,
-			@RequestPart("file") MultipartFile file)
-			throws IOException {
+			@RequestPart("file") MultipartFile file) throws IOException {
 		return this.files.importFile(user.organisationId(), file.getOriginalFilename(), file.getBytes(),
 				user.username());
 	}
@@ -180,12 +179,9 @@ class IndicatorApiController {
 		return this.runs.runs(user.organisationId());
 	}
 
-	@ExceptionHandler({
-			KoladaClient.KoladaException.class,
-			ScbClient.ScbException.class })
+	@ExceptionHandler({ KoladaClient.KoladaException.class, ScbClient.ScbException.class })
 	ProblemDetail sourceFailed(RuntimeException ex) {
-		ProblemDetail problem = ProblemDetail
-			.forStatusAndDetail(HttpStatus.BAD_GATEWAY, ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, ex.getMessage());
 		problem.setTitle("The source could not be read");
 		return problem;
 	}
