@@ -35,6 +35,7 @@ import se.stratlas.indicators.IndicatorKinds.Sex;
 import se.stratlas.indicators.IndicatorKinds.Source;
 import se.stratlas.indicators.IndicatorKinds.ValueStatus;
 import se.stratlas.indicators.IndicatorRegistry;
+import se.stratlas.indicators.IndicatorValues;
 import se.stratlas.indicators.IndicatorValue;
 import se.stratlas.indicators.Period;
 import se.stratlas.shared.EditConflictException;
@@ -65,6 +66,9 @@ class ConcurrentWritersIT {
 
 	@Autowired
 	IndicatorRegistry registry;
+
+	@Autowired
+	IndicatorValues values;
 
 	@Autowired
 	UserDetailsService users;
@@ -138,8 +142,8 @@ class ConcurrentWritersIT {
 		run(writer -> {
 			for (int round = 0; round < ROUNDS; round++) {
 				double value = writer * 1000 + round;
-				this.registry.store(List.of(new IndicatorValue.Incoming(indicator.id(), "2480", Period.year(2025),
-						Sex.T, value, null, ValueStatus.PRELIMINAR)), "samtidigt test", null);
+				this.values.store(List.of(new IndicatorValue.Incoming(indicator.id(), "2480", Period.year(2025), Sex.T,
+						value, null, ValueStatus.PRELIMINAR)), "samtidigt test", null);
 				written.add(value);
 			}
 		});

@@ -1,13 +1,22 @@
 package se.stratlas.indicators;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import se.stratlas.shared.Instance;
+import se.stratlas.shared.NotFoundException;
+import se.stratlas.shared.tables.ImportProblem;
 
 /**
  * The log of import runs. A run is recorded in its own transaction, so the log keeps a
@@ -20,18 +29,18 @@ public class ImportRuns {
 
 	private final TransactionTemplate separate;
 
-	private final tools.jackson.databind.json.JsonMapper json;
+	private final JsonMapper json;
 
 	private final io.micrometer.core.instrument.MeterRegistry meters;
 
-	private final se.stratlas.shared.Instance instance;
+	private final Instance instance;
 
 	/** What a run interrupted by a stopped instance says. */
 	static final String INTERRUPTED = "Avbruten: Stratlas stoppades medan importen pågick. "
 			+ "Inget av den sparades; kör importen igen.";
 
-	ImportRuns(JdbcClient jdbc, PlatformTransactionManager transactions, tools.jackson.databind.json.JsonMapper json,
-			io.micrometer.core.instrument.MeterRegistry meters, se.stratlas.shared.Instance instance) {
+	ImportRuns(JdbcClient jdbc, PlatformTransactionManager transactions, JsonMapper json,
+			io.micrometer.core.instrument.MeterRegistry meters, Instance instance) {
 		this.jdbc = jdbc;
 		this.meters = meters;
 		this.instance = instance;
@@ -43,7 +52,7 @@ public class ImportRuns {
 	/** One run: what it read and changed, or why it failed. */
 	public record Run(long id, String source, String description, String status, Instant startedAt, Instant finishedAt,
 			String startedBy, int valuesRead, int valuesInserted, int valuesRevised, int valuesUnchanged, String error,
-			String phase, int stepsDone, int stepsTotal, List<se.stratlas.shared.tables.ImportProblem> problems) {
+			String phase, int stepsDone, int stepsTotal, List<ImportProblem> problems) {
 
 		public Run {
 			problems = problems == null ? List.of() : List.copyOf(problems);
@@ -80,7 +89,7 @@ public class ImportRuns {
 		return runs(organisationId).stream()
 			.filter(r -> r.id() == runId)
 			.findFirst()
-			.orElseThrow(() -> new se.stratlas.shared.NotFoundException("run", runId));
+			.orElseThrow(() -> new NotFoundException("run", runId));
 	}
 
 	public long start(long organisationId, String source, String description, String actor) {
@@ -97,7 +106,7 @@ public class ImportRuns {
 			.single());
 	}
 
-	public void succeeded(long runId, int read, IndicatorRegistry.StoreResult result) {
+	public void succeeded(long runId, int read, IndicatorValues.StoreResult result) {
 		this.separate.executeWithoutResult(status -> this.jdbc
 			.sql("""
 					update indicators_import_run set status = 'SUCCEEDED', finished_at = now(), values_read = :read, steps_done = steps_total,
@@ -120,8 +129,7 @@ public class ImportRuns {
 			.param("id", runId)
 			.query((rs, row) -> {
 				String source = rs.getString("source");
-				java.time.Duration took = java.time.Duration.between(rs.getTimestamp("started_at").toInstant(),
-						Instant.now());
+				Duration took = Duration.between(rs.getTimestamp("started_at").toInstant(), Instant.now());
 				io.micrometer.core.instrument.Timer.builder("stratlas.imports")
 					.description("Indicator import runs, from start to finish")
 					.tag("source", source)
@@ -142,7 +150,7 @@ public class ImportRuns {
 	 * Runs whose instance stopped (killed, crashed) are marked as failed, so that they
 	 * can be run again; their transaction never committed.
 	 */
-	@org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${stratlas.jobs.reap-every:15s}",
+	@Scheduled(fixedDelayString = "${stratlas.jobs.reap-every:15s}",
 			initialDelayString = "${stratlas.jobs.reap-first:5s}")
 	public void reapInterrupted() {
 		this.instance.reapInterrupted("indicators_import_run", "error", INTERRUPTED);
@@ -153,9 +161,8 @@ public class ImportRuns {
 	}
 
 	/** Records a refused import with every problem it found (at most 1 000 kept). */
-	public void failed(long runId, String error, List<se.stratlas.shared.tables.ImportProblem> problems) {
-		List<se.stratlas.shared.tables.ImportProblem> kept = problems.size() > 1000 ? problems.subList(0, 1000)
-				: problems;
+	public void failed(long runId, String error, List<ImportProblem> problems) {
+		List<ImportProblem> kept = problems.size() > 1000 ? problems.subList(0, 1000) : problems;
 		this.separate.executeWithoutResult(status -> this.jdbc.sql("""
 				update indicators_import_run set status = 'FAILED', finished_at = now(), error = :error,
 				problems = cast(:problems as jsonb) where id = :id""")
@@ -180,11 +187,11 @@ public class ImportRuns {
 			.list();
 	}
 
-	private List<se.stratlas.shared.tables.ImportProblem> problems(String stored) {
+	private List<ImportProblem> problems(String stored) {
 		if (stored == null) {
 			return List.of();
 		}
-		return java.util.Arrays.asList(this.json.readValue(stored, se.stratlas.shared.tables.ImportProblem[].class));
+		return Arrays.asList(this.json.readValue(stored, ImportProblem[].class));
 	}
 
 }

@@ -1,35 +1,38 @@
 package se.stratlas.indicators;
 
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
+import java.util.TreeSet;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.stratlas.accounts.Organisations;
 import se.stratlas.areas.Area;
 import se.stratlas.areas.Areas;
 import se.stratlas.indicators.IndicatorKinds.Polarity;
 import se.stratlas.indicators.IndicatorKinds.Sex;
 import se.stratlas.indicators.IndicatorKinds.Source;
+import se.stratlas.indicators.internal.ComputedIndicator;
 import se.stratlas.shared.ValidationException;
 
 /**
  * The questions analysts ask of indicators, answered with SQL in this module: series,
  * ranking among municipalities or counties, an area against Sweden, its county and chosen
- * areas, the gender gap, county aggregates, targets with their status, and a dashboard
- * per strategy element. Computed indicators are evaluated from their inputs on the fly.
- * Status against a target and rank among others are kept apart.
+ * areas, groups of areas, the gender gap, county aggregates. Computed indicators are
+ * evaluated from their inputs on the fly. Targets and dashboards:
+ * {@link IndicatorDashboards}.
  */
 @Component
 @Transactional(readOnly = true)
@@ -41,17 +44,13 @@ public class IndicatorAnalytics {
 
 	private final Areas areas;
 
-	private final se.stratlas.strategy.StrategyCatalog strategies;
+	private final Organisations organisations;
 
-	private final se.stratlas.accounts.Organisations organisations;
-
-	IndicatorAnalytics(JdbcClient jdbc, IndicatorRegistry registry, Areas areas,
-			se.stratlas.strategy.StrategyCatalog strategies, se.stratlas.accounts.Organisations organisations) {
+	IndicatorAnalytics(JdbcClient jdbc, IndicatorRegistry registry, Areas areas, Organisations organisations) {
 		this.organisations = organisations;
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.areas = areas;
-		this.strategies = strategies;
 	}
 
 	/**
@@ -62,22 +61,8 @@ public class IndicatorAnalytics {
 		return this.organisations.homeArea(organisationId);
 	}
 
-	private String areaOr(long organisationId, String area) {
+	String areaOr(long organisationId, String area) {
 		return area == null || area.isBlank() ? homeArea(organisationId) : area;
-	}
-
-	/**
-	 * The element's key and the keys of the elements under it (a priority with its
-	 * sub-priorities).
-	 */
-	private Set<UUID> elementAndBelow(long organisationId, UUID key) {
-		return this.strategies.latestElement(organisationId, key)
-			.map(element -> this.strategies.elements(organisationId, element.versionId())
-				.stream()
-				.filter(e -> e.path().startsWith(element.path()))
-				.map(se.stratlas.strategy.StrategyElement::key)
-				.collect(java.util.stream.Collectors.toSet()))
-			.orElse(Set.of(key));
 	}
 
 	/** One area's values over time. */
@@ -105,30 +90,13 @@ public class IndicatorAnalytics {
 		BEST_THIRD, MIDDLE_THIRD, WORST_THIRD, UNRANKED;
 
 		public String messageKey() {
-			return "rank.band." + name().toLowerCase(java.util.Locale.ROOT);
+			return "rank.band." + name().toLowerCase(Locale.ROOT);
 		}
 
 	}
 
 	/** Women minus men, and women divided by men, for one period. */
 	public record GenderGap(Period period, Double women, Double men, Double difference, Double ratio) {
-	}
-
-	/** A target with its status for the latest value. */
-	public record TargetStatus(Target target, Target.Assessment assessment) {
-	}
-
-	/**
-	 * One row of a dashboard: an indicator's latest value, the change since the period
-	 * before, its target status.
-	 */
-	public record DashboardRow(IndicatorDefinition indicator, String areaCode, Period latestPeriod, Double latest,
-			Double previous, Target.Status targetStatus, Band band, boolean preliminary) {
-
-		public Double change() {
-			return this.latest == null || this.previous == null ? null : this.latest - this.previous;
-		}
-
 	}
 
 	/**
@@ -185,7 +153,7 @@ public class IndicatorAnalytics {
 		return ranks;
 	}
 
-	private static Band band(IndicatorDefinition indicator, int rank, int count) {
+	static Band band(IndicatorDefinition indicator, int rank, int count) {
 		if (indicator.polarity() == Polarity.NEUTRAL || count < 3) {
 			return Band.UNRANKED;
 		}
@@ -303,236 +271,6 @@ public class IndicatorAnalytics {
 	}
 
 	/**
-	 * The indicator's targets with their status, for each target's area (Sweden when
-	 * none).
-	 */
-	public List<TargetStatus> targets(long organisationId, long indicatorId, String requestedArea) {
-		String defaultArea = areaOr(organisationId, requestedArea);
-		List<TargetStatus> statuses = new ArrayList<>();
-		for (Target target : this.registry.targets(indicatorId)) {
-			String area = target.areaCode() != null ? target.areaCode() : defaultArea;
-			Series series = series(organisationId, indicatorId, List.of(area), target.sex()).getFirst();
-			statuses.add(new TargetStatus(target, target.assess(series.points())));
-		}
-		return statuses;
-	}
-
-	/** An indicator whose target is not met and not on track, with its assessment. */
-	public record OffTarget(IndicatorDefinition indicator, Target target, Target.Assessment assessment) {
-	}
-
-	/**
-	 * The organisation's targets that are off track (not met, not on the line to the
-	 * deadline), in their areas or its home area.
-	 */
-	public List<OffTarget> offTarget(long organisationId) {
-		Map<Long, IndicatorDefinition> indicators = new HashMap<>();
-		this.registry.definitions(organisationId).forEach(d -> indicators.put(d.id(), d));
-		if (indicators.isEmpty()) {
-			return List.of();
-		}
-		String home = homeArea(organisationId);
-		List<OffTarget> off = new ArrayList<>();
-		for (Target target : this.registry.targets(indicators.keySet())) {
-			String area = target.areaCode() != null ? target.areaCode() : home;
-			Series series = series(organisationId, target.indicatorId(), List.of(area), target.sex()).getFirst();
-			Target.Assessment assessment = target.assess(series.points());
-			if (assessment.status() == Target.Status.OFF_TRACK) {
-				off.add(new OffTarget(indicators.get(target.indicatorId()), target, assessment));
-			}
-		}
-		return off;
-	}
-
-	/**
-	 * The indicators linked to a strategy element, for one area: latest value, change,
-	 * target status and band.
-	 */
-	public List<DashboardRow> dashboard(long organisationId, UUID elementKey, String requestedArea) {
-		String areaCode = areaOr(organisationId, requestedArea);
-		Set<UUID> keys = elementAndBelow(organisationId, elementKey);
-		// The linked indicators in one query (array overlap), not one per indicator.
-		List<IndicatorDefinition> definitions = this.registry.linkedTo(organisationId, keys);
-		List<Long> stored = definitions.stream()
-			.filter(d -> d.source() != Source.COMPUTED)
-			.map(IndicatorDefinition::id)
-			.toList();
-		// Stored indicators in three queries for all of them: the area's values, the
-		// targets,
-		// and the peers' values in each indicator's latest period for the band.
-		Map<Long, TreeMap<Period, Target.Point>> own = new HashMap<>();
-		if (!stored.isEmpty()) {
-			this.jdbc.sql("""
-					select indicator_id, period, value, missing, status from indicators_value
-					where indicator_id = any(:ids) and area_code = :area and sex = 'T'""")
-				.param("ids", stored.toArray(Long[]::new))
-				.param("area", areaCode)
-				.query((ResultSet rs, int row) -> {
-					Target.Point point = point(rs);
-					own.computeIfAbsent(rs.getLong("indicator_id"), k -> new TreeMap<>()).put(point.period(), point);
-					return null;
-				})
-				.list();
-		}
-		Map<Long, List<Target>> targets = new HashMap<>();
-		for (Target target : this.registry.targets(stored)) {
-			targets.computeIfAbsent(target.indicatorId(), k -> new ArrayList<>()).add(target);
-		}
-		Optional<Area> area = this.areas.find(areaCode);
-		Map<Long, Map<String, Double>> peers = new HashMap<>();
-		Map<Long, Period> latestPeriod = new HashMap<>();
-		own.forEach((id, points) -> points.descendingMap()
-			.entrySet()
-			.stream()
-			.filter(e -> e.getValue().value() != null)
-			.findFirst()
-			.ifPresent(e -> latestPeriod.put(id, e.getKey())));
-		if (area.isPresent() && area.get().kind() != Area.Kind.COUNTRY && !latestPeriod.isEmpty()) {
-			List<String> codes = (area.get().kind() == Area.Kind.COUNTY ? this.areas.counties()
-					: this.areas.municipalities())
-				.stream()
-				.map(Area::code)
-				.toList();
-			this.jdbc.sql("""
-					select indicator_id, area_code, period, value from indicators_value
-					where indicator_id = any(:ids) and area_code = any(:areas) and period = any(:periods) and sex = 'T'
-					and value is not null""")
-				.param("ids", latestPeriod.keySet().toArray(Long[]::new))
-				.param("areas", codes.toArray(String[]::new))
-				.param("periods", latestPeriod.values().stream().map(Period::code).distinct().toArray(String[]::new))
-				.query((ResultSet rs, int row) -> {
-					long id = rs.getLong("indicator_id");
-					if (latestPeriod.get(id).code().equals(rs.getString("period"))) {
-						peers.computeIfAbsent(id, k -> new HashMap<>())
-							.put(rs.getString("area_code"), rs.getDouble("value"));
-					}
-					return null;
-				})
-				.list();
-		}
-		List<DashboardRow> rows = new ArrayList<>();
-		for (IndicatorDefinition indicator : definitions) {
-			if (indicator.source() == Source.COMPUTED) {
-				rows.add(computedRow(organisationId, indicator, areaCode, area));
-				continue;
-			}
-			List<Target.Point> series = List.copyOf(own.getOrDefault(indicator.id(), new TreeMap<>()).values());
-			List<Target.Point> present = series.stream().filter(p -> p.value() != null).toList();
-			Target.Point latest = present.isEmpty() ? null : present.getLast();
-			Target.Point previous = present.size() < 2 ? null : present.get(present.size() - 2);
-			Target.Status status = targets.getOrDefault(indicator.id(), List.of())
-				.stream()
-				.filter(t -> t.areaCode() == null || t.areaCode().equals(areaCode))
-				.findFirst()
-				.map(t -> t.assess(series).status())
-				.orElse(null);
-			Band band = Band.UNRANKED;
-			Map<String, Double> others = peers.get(indicator.id());
-			if (latest != null && others != null && others.containsKey(areaCode)) {
-				double mine = others.get(areaCode);
-				boolean lowerIsBetter = indicator.polarity() == Polarity.LOWER_IS_BETTER;
-				int better = (int) others.values().stream().filter(v -> lowerIsBetter ? v < mine : v > mine).count();
-				band = band(indicator, better + 1, others.size());
-			}
-			rows.add(new DashboardRow(indicator, areaCode, latest == null ? null : latest.period(),
-					latest == null ? null : latest.value(), previous == null ? null : previous.value(), status, band,
-					latest != null && latest.preliminary()));
-		}
-		return rows;
-	}
-
-	/** A computed indicator's dashboard row, evaluated from its inputs. */
-	private DashboardRow computedRow(long organisationId, IndicatorDefinition indicator, String areaCode,
-			Optional<Area> area) {
-		Series series = series(organisationId, indicator.id(), List.of(areaCode), Sex.T).getFirst();
-		List<Target.Point> points = series.points().stream().filter(p -> p.value() != null).toList();
-		Target.Point latest = points.isEmpty() ? null : points.getLast();
-		Target.Point previous = points.size() < 2 ? null : points.get(points.size() - 2);
-		Target.Status status = this.registry.targets(indicator.id())
-			.stream()
-			.filter(t -> t.areaCode() == null || t.areaCode().equals(areaCode))
-			.findFirst()
-			.map(t -> t.assess(series.points()).status())
-			.orElse(null);
-		Band band = Band.UNRANKED;
-		if (latest != null && area.isPresent() && area.get().kind() != Area.Kind.COUNTRY) {
-			band = ranking(organisationId, indicator.id(), latest.period(), Sex.T, area.get().kind()).stream()
-				.filter(r -> r.areaCode().equals(areaCode))
-				.findFirst()
-				.map(Rank::band)
-				.orElse(Band.UNRANKED);
-		}
-		return new DashboardRow(indicator, areaCode, latest == null ? null : latest.period(),
-				latest == null ? null : latest.value(), previous == null ? null : previous.value(), status, band,
-				latest != null && latest.preliminary());
-	}
-
-	/**
-	 * One cell of a dashboard table: an indicator's latest value in an area and its
-	 * target status there.
-	 */
-	public record DashboardCell(long indicatorId, String areaCode, Period period, Double value,
-			Target.Status targetStatus, boolean preliminary) {
-	}
-
-	/**
-	 * Many indicators × many areas at once (stored indicators): each cell's latest value
-	 * and, where a target exists for the area (or for all areas), its status. Two queries
-	 * in all.
-	 */
-	public List<DashboardCell> dashboardTable(long organisationId, List<Long> indicatorIds, List<String> areaCodes) {
-		int own = this.jdbc
-			.sql("select count(*) from indicators_definition where id = any(:ids) and organisation_id = :org")
-			.param("ids", indicatorIds.toArray(Long[]::new))
-			.param("org", organisationId)
-			.query(Integer.class)
-			.single();
-		if (own != indicatorIds.stream().distinct().count()) {
-			throw new se.stratlas.shared.NotFoundException("indicator", indicatorIds);
-		}
-		Map<Long, Map<String, TreeMap<Period, Target.Point>>> values = new HashMap<>();
-		this.jdbc.sql("""
-				select indicator_id, area_code, period, value, missing, status from indicators_value
-				where indicator_id = any(:ids) and area_code = any(:areas) and sex = 'T'""")
-			.param("ids", indicatorIds.toArray(Long[]::new))
-			.param("areas", areaCodes.toArray(String[]::new))
-			.query((ResultSet rs, int row) -> {
-				Target.Point point = point(rs);
-				values.computeIfAbsent(rs.getLong("indicator_id"), k -> new HashMap<>())
-					.computeIfAbsent(rs.getString("area_code"), k -> new TreeMap<>())
-					.put(point.period(), point);
-				return null;
-			})
-			.list();
-		Map<Long, List<Target>> targets = new HashMap<>();
-		for (Target target : this.registry.targets(indicatorIds)) {
-			targets.computeIfAbsent(target.indicatorId(), k -> new ArrayList<>()).add(target);
-		}
-		List<DashboardCell> cells = new ArrayList<>();
-		for (long id : indicatorIds) {
-			for (String area : areaCodes) {
-				TreeMap<Period, Target.Point> series = values.getOrDefault(id, Map.of())
-					.getOrDefault(area, new TreeMap<>());
-				Target.Point latest = series.descendingMap()
-					.values()
-					.stream()
-					.filter(p -> p.value() != null)
-					.findFirst()
-					.orElse(null);
-				Target.Status status = targets.getOrDefault(id, List.of())
-					.stream()
-					.filter(t -> t.sex() == Sex.T && (t.areaCode() == null || t.areaCode().equals(area)))
-					.findFirst()
-					.map(t -> t.assess(List.copyOf(series.values())).status())
-					.orElse(null);
-				cells.add(new DashboardCell(id, area, latest == null ? null : latest.period(),
-						latest == null ? null : latest.value(), status, latest != null && latest.preliminary()));
-			}
-		}
-		return cells;
-	}
-
-	/**
 	 * Stored values by area and period, or, for a computed indicator, values computed
 	 * from its inputs.
 	 */
@@ -569,7 +307,7 @@ public class IndicatorAnalytics {
 	 * A stored value as a point: the number (a SQL null stays null, never 0), or the
 	 * reason it is missing, and whether it is preliminary.
 	 */
-	private static Target.Point point(ResultSet rs) throws java.sql.SQLException {
+	static Target.Point point(ResultSet rs) throws SQLException {
 		Double value = rs.getObject("value", Double.class);
 		String missing = rs.getString("missing");
 		return new Target.Point(Period.parse(rs.getString("period")), value,
@@ -586,7 +324,7 @@ public class IndicatorAnalytics {
 		ComputedIndicator formula = ComputedIndicator.parse(indicator.numerator(), indicator.denominator(),
 				indicator.factor() == null ? 1 : indicator.factor(), inputs.keySet());
 		Map<String, Map<String, TreeMap<Period, Target.Point>>> inputValues = new HashMap<>();
-		Set<Period> periods = new java.util.TreeSet<>();
+		Set<Period> periods = new TreeSet<>();
 		for (String code : formula.inputs()) {
 			IndicatorDefinition input = inputs.get(code);
 			if (input.source() == Source.COMPUTED && input.id() == indicator.id()) {

@@ -1,11 +1,16 @@
 package se.stratlas.indicators;
 
 import java.time.LocalDate;
+import java.time.Month;
 import java.time.YearMonth;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import se.stratlas.indicators.internal.PeriodType;
 
 /**
  * A period with an ISO-like code: {@code 2024}, {@code 2024H2}, {@code 2024T1} (tertial),
@@ -51,7 +56,7 @@ public record Period(PeriodType type, int year, int index) implements Comparable
 		if (text == null || text.isBlank()) {
 			throw new PeriodFormatException(text, "a period code is empty");
 		}
-		Matcher matcher = CODE.matcher(text.strip().toUpperCase(java.util.Locale.ROOT));
+		Matcher matcher = CODE.matcher(text.strip().toUpperCase(Locale.ROOT));
 		if (!matcher.matches()) {
 			throw new PeriodFormatException(text,
 					"expected a year (2024), half-year (2024H1), tertial (2024T1), quarter (2024Q2) or month (2024-05)");
@@ -91,23 +96,22 @@ public record Period(PeriodType type, int year, int index) implements Comparable
 	 * The period as people write it: "2024", "T1 2021" (tertial), "H2 2024", "K2 2024"
 	 * (Q2 in English), "maj 2024".
 	 */
-	public String label(java.util.Locale locale) {
+	public String label(Locale locale) {
 		boolean english = locale != null && "en".equals(locale.getLanguage());
 		return switch (this.type) {
 			case YEAR -> String.valueOf(this.year);
 			case HALF_YEAR -> "H" + this.index + " " + this.year;
 			case TERTIAL -> "T" + this.index + " " + this.year;
 			case QUARTER -> (english ? "Q" : "K") + this.index + " " + this.year;
-			case MONTH -> java.time.Month.of(this.index)
-				.getDisplayName(java.time.format.TextStyle.FULL_STANDALONE,
-						english ? java.util.Locale.ENGLISH : java.util.Locale.forLanguageTag("sv"))
-					+ " " + this.year;
+			case MONTH -> Month.of(this.index)
+				.getDisplayName(TextStyle.FULL_STANDALONE, english ? Locale.ENGLISH : Locale.forLanguageTag("sv")) + " "
+					+ this.year;
 		};
 	}
 
 	/** The period in Swedish, as {@link #label(java.util.Locale)} writes it. */
 	public String label() {
-		return label(java.util.Locale.forLanguageTag("sv"));
+		return label(Locale.forLanguageTag("sv"));
 	}
 
 	public int firstMonth() {

@@ -1,17 +1,19 @@
 package se.stratlas.indicators;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.ValidationException;
@@ -47,6 +49,56 @@ public class ScbSubscriptions {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.files = files;
+	}
+
+	/**
+	 * Starts fetching an SCB table in the background, the selection written as
+	 * "Dimension=value,value" lines (one per dimension); subscribes to it first when
+	 * asked.
+	 * @throws ValidationException when the table id or a selection line is not of that
+	 * form
+	 */
+	public IndicatorFileImport.Started start(long organisationId, String table, String selectionText, boolean subscribe,
+			String actor) {
+		Map<String, List<String>> parsed = selection(selectionText);
+		if (!table.strip().matches("[A-Za-z0-9_]{1,40}")) {
+			throw new ValidationException("table", "indicator.scb.table");
+		}
+		if (parsed.isEmpty()) {
+			throw new ValidationException("selection", "indicator.scb.selection");
+		}
+		if (subscribe) {
+			subscribe(organisationId, table.strip(), parsed, actor);
+		}
+		return this.files.startScb(organisationId, table.strip(), parsed, actor);
+	}
+
+	/**
+	 * Reads "Dimension=value,value" lines (one per dimension) into a PxWeb selection.
+	 * @throws ValidationException naming the line that is not of that form
+	 */
+	static Map<String, List<String>> selection(String text) {
+		Map<String, List<String>> selection = new LinkedHashMap<>();
+		if (text == null) {
+			return selection;
+		}
+		for (String line : text.split("\\R")) {
+			if (line.isBlank()) {
+				continue;
+			}
+			int equals = line.indexOf('=');
+			String dimension = equals < 0 ? "" : line.substring(0, equals).strip();
+			List<String> values = equals < 0 ? List.of()
+					: Arrays.stream(line.substring(equals + 1).split(","))
+						.map(String::strip)
+						.filter(v -> !v.isEmpty())
+						.toList();
+			if (!dimension.matches("[A-Za-z0-9_]{1,40}") || values.isEmpty()) {
+				throw new ValidationException("selection", "indicator.scb.selectionLine", line.strip());
+			}
+			selection.put(dimension, values);
+		}
+		return selection;
 	}
 
 	/** Subscribes to a table and selection (once; subscribing again changes nothing). */

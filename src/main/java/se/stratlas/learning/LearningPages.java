@@ -39,7 +39,8 @@ import se.stratlas.foresight.Scenarios;
 import se.stratlas.foresight.Workshop;
 import se.stratlas.foresight.Workshops;
 import se.stratlas.indicators.IndicatorAnalytics;
-import se.stratlas.indicators.IndicatorAnalytics.DashboardRow;
+import se.stratlas.indicators.IndicatorDashboards;
+import se.stratlas.indicators.IndicatorDashboards.DashboardRow;
 import se.stratlas.indicators.IndicatorAnalytics.Series;
 import se.stratlas.indicators.IndicatorKinds.Sex;
 import se.stratlas.indicators.Target;
@@ -75,6 +76,8 @@ public class LearningPages {
 
 	private final IndicatorAnalytics analytics;
 
+	private final IndicatorDashboards dashboards;
+
 	private final InitiativeCatalog initiatives;
 
 	private final Cycles cycles;
@@ -95,11 +98,13 @@ public class LearningPages {
 
 	private final RevisionProposals proposals;
 
-	LearningPages(StrategyCatalog strategies, IndicatorAnalytics analytics, InitiativeCatalog initiatives,
-			Cycles cycles, Contributions contributions, OrganisationUnits units, Scanning scanning, Workshops workshops,
-			Scenarios scenarios, Dialogues dialogues, LearningJournal journal, RevisionProposals proposals) {
+	LearningPages(StrategyCatalog strategies, IndicatorAnalytics analytics, IndicatorDashboards dashboards,
+			InitiativeCatalog initiatives, Cycles cycles, Contributions contributions, OrganisationUnits units,
+			Scanning scanning, Workshops workshops, Scenarios scenarios, Dialogues dialogues, LearningJournal journal,
+			RevisionProposals proposals) {
 		this.strategies = strategies;
 		this.analytics = analytics;
+		this.dashboards = dashboards;
 		this.initiatives = initiatives;
 		this.cycles = cycles;
 		this.contributions = contributions;
@@ -198,7 +203,7 @@ public class LearningPages {
 
 	private List<IndicatorStatus> indicators(long org, UUID key, Strategy strategy) {
 		List<IndicatorStatus> statuses = new ArrayList<>();
-		for (DashboardRow row : this.analytics.dashboard(org, key, null)) {
+		for (DashboardRow row : this.dashboards.dashboard(org, key, null)) {
 			long id = row.indicator().id();
 			List<Series> total = this.analytics.series(org, id, List.of(row.areaCode(), Areas.SWEDEN), Sex.T);
 			List<Target.Point> home = total.stream()

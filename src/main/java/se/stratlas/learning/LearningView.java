@@ -8,7 +8,7 @@ import se.stratlas.followup.Contribution;
 import se.stratlas.followup.Cycle;
 import se.stratlas.followup.Section;
 import se.stratlas.followup.TextDiff;
-import se.stratlas.indicators.IndicatorAnalytics.DashboardRow;
+import se.stratlas.indicators.IndicatorDashboards.DashboardRow;
 import se.stratlas.indicators.Target;
 import se.stratlas.initiatives.Initiative;
 import se.stratlas.strategy.Strategy;

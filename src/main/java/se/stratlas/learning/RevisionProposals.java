@@ -16,7 +16,9 @@ import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.audit.AuditEvent.FieldChange;
 import se.stratlas.audit.AuditTrail;
 import se.stratlas.followup.Cycles;
+import se.stratlas.indicators.IndicatorLinks;
 import se.stratlas.indicators.IndicatorRegistry;
+import se.stratlas.indicators.IndicatorTargets;
 import se.stratlas.indicators.Period;
 import se.stratlas.indicators.Target;
 import se.stratlas.learning.internal.EvidenceLabels;
@@ -26,6 +28,7 @@ import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.ValidationException;
 import se.stratlas.shared.ValidationException.Violation;
 import se.stratlas.strategy.ElementDraft;
+import se.stratlas.strategy.ElementManagement;
 import se.stratlas.strategy.StrategyCatalog;
 import se.stratlas.strategy.StrategyElement;
 import se.stratlas.strategy.StrategyManagement;
@@ -58,14 +61,21 @@ public class RevisionProposals {
 
 	private final StrategyManagement management;
 
+	private final ElementManagement elements;
+
 	private final IndicatorRegistry indicators;
+
+	private final IndicatorLinks links;
+
+	private final IndicatorTargets targets;
 
 	private final Cycles cycles;
 
 	private final AuditTrail audit;
 
 	RevisionProposals(JdbcClient jdbc, LearningRepository repository, EvidenceLabels evidence, LearningJournal journal,
-			StrategyCatalog strategies, StrategyManagement management, IndicatorRegistry indicators, Cycles cycles,
+			StrategyCatalog strategies, StrategyManagement management, ElementManagement elements,
+			IndicatorRegistry indicators, IndicatorLinks links, IndicatorTargets targets, Cycles cycles,
 			AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.repository = repository;
@@ -73,6 +83,9 @@ public class RevisionProposals {
 		this.journal = journal;
 		this.strategies = strategies;
 		this.management = management;
+		this.elements = elements;
+		this.links = links;
+		this.targets = targets;
 		this.indicators = indicators;
 		this.cycles = cycles;
 		this.audit = audit;
@@ -201,11 +214,11 @@ public class RevisionProposals {
 				versionId = draft.id();
 				appliedKey = applyToStrategy(user, draft, before);
 			}
-			case TARGET -> this.indicators.addTarget(org, before.indicatorId(), null, null,
+			case TARGET -> this.targets.addTarget(org, before.indicatorId(), null, null,
 					Target.Comparator.valueOf(before.targetComparator()), before.targetValue(), false,
 					before.targetDeadline(), null, "Förslag till revidering: " + before.title(), user.username());
 			case RETIRE_INDICATOR ->
-				this.indicators.unlinkElement(org, before.indicatorId(), before.elementKey(), user.username());
+				this.links.unlinkElement(org, before.indicatorId(), before.elementKey(), user.username());
 		}
 		move(user, before, expectedVersion, Proposal.State.DECIDED, decisionNote, versionId, appliedKey);
 		return get(org, id);
@@ -282,7 +295,7 @@ public class RevisionProposals {
 			.orElseThrow(() -> new ValidationException("elementKey", "learning.proposal.elementGone"));
 		switch (proposal.kind()) {
 			case WORDING -> {
-				this.management.updateElement(org, element.id(), element.version(),
+				this.elements.updateElement(org, element.id(), element.version(),
 						new ElementDraft(element.type(), element.code(),
 								Objects.requireNonNullElse(proposal.nameSv(), element.nameSv()), element.nameEn(),
 								Objects.requireNonNullElse(proposal.descriptionSv(), element.descriptionSv()),
@@ -291,7 +304,7 @@ public class RevisionProposals {
 				return null;
 			}
 			case ADD_CHILD -> {
-				return this.management
+				return this.elements
 					.addElement(org, draft.id(), element.id(),
 							new ElementDraft(proposal.childType(), null, proposal.nameSv(), null,
 									proposal.descriptionSv(), null, List.of()),
@@ -299,7 +312,7 @@ public class RevisionProposals {
 					.key();
 			}
 			case REMOVE -> {
-				this.management.deleteElement(org, element.id(), element.version(), user.username());
+				this.elements.deleteElement(org, element.id(), element.version(), user.username());
 				return null;
 			}
 			default -> throw new IllegalStateException(proposal.kind().name());
@@ -380,7 +393,7 @@ public class RevisionProposals {
 			errors.add(new Violation("indicatorId", "learning.proposal.indicatorNotLinked"));
 			return null;
 		}
-		if (!this.indicators.elementKeys(draft.indicatorId()).contains(draft.elementKey())) {
+		if (!this.links.elementKeys(draft.indicatorId()).contains(draft.elementKey())) {
 			errors.add(new Violation("indicatorId", "learning.proposal.indicatorNotLinked"));
 		}
 		return draft.indicatorId();

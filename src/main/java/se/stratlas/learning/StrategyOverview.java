@@ -19,8 +19,8 @@ import se.stratlas.followup.Cycle;
 import se.stratlas.followup.Cycles;
 import se.stratlas.followup.Kinds.ContributionState;
 import se.stratlas.followup.Section;
-import se.stratlas.indicators.IndicatorAnalytics;
-import se.stratlas.indicators.IndicatorAnalytics.DashboardRow;
+import se.stratlas.indicators.IndicatorDashboards;
+import se.stratlas.indicators.IndicatorDashboards.DashboardRow;
 import se.stratlas.indicators.Target;
 import se.stratlas.initiatives.InitiativeCatalog;
 import se.stratlas.initiatives.InitiativeDetails;
@@ -67,7 +67,7 @@ public class StrategyOverview {
 
 	private final StrategyCatalog strategies;
 
-	private final IndicatorAnalytics analytics;
+	private final IndicatorDashboards dashboards;
 
 	private final InitiativeCatalog initiatives;
 
@@ -79,10 +79,10 @@ public class StrategyOverview {
 
 	private final RevisionProposals proposals;
 
-	StrategyOverview(StrategyCatalog strategies, IndicatorAnalytics analytics, InitiativeCatalog initiatives,
+	StrategyOverview(StrategyCatalog strategies, IndicatorDashboards dashboards, InitiativeCatalog initiatives,
 			Cycles cycles, LearningPages pages, LearningJournal journal, RevisionProposals proposals) {
 		this.strategies = strategies;
-		this.analytics = analytics;
+		this.dashboards = dashboards;
 		this.initiatives = initiatives;
 		this.cycles = cycles;
 		this.pages = pages;
@@ -124,7 +124,7 @@ public class StrategyOverview {
 				.collect(Collectors.toSet());
 			Map<Target.Status, Long> counts = new EnumMap<>(Target.Status.class);
 			long noTarget = 0;
-			for (DashboardRow row : this.analytics.dashboard(org, element.key(), null)) {
+			for (DashboardRow row : this.dashboards.dashboard(org, element.key(), null)) {
 				if (row.targetStatus() == null || row.targetStatus() == Target.Status.NO_DATA) {
 					noTarget++;
 				}

@@ -19,8 +19,8 @@ import se.stratlas.followup.Contributions;
 import se.stratlas.followup.Cycle;
 import se.stratlas.followup.Cycles;
 import se.stratlas.followup.Products;
-import se.stratlas.indicators.IndicatorAnalytics;
-import se.stratlas.indicators.IndicatorRegistry;
+import se.stratlas.indicators.IndicatorDashboards;
+import se.stratlas.indicators.IndicatorLinks;
 import se.stratlas.strategy.Strategy;
 import se.stratlas.strategy.StrategyCatalog;
 
@@ -55,7 +55,7 @@ public class StartPage {
 
 	/** What the start page shows. */
 	public record View(List<Contributions.Task> tasks, List<CycleProgress> cycles,
-			List<IndicatorAnalytics.OffTarget> offTarget, List<AuditEvent> recent, List<Step> steps) {
+			List<IndicatorDashboards.OffTarget> offTarget, List<AuditEvent> recent, List<Step> steps) {
 
 		/** Whether the organisation still has steps of getting started to take. */
 		public boolean gettingStarted() {
@@ -74,9 +74,9 @@ public class StartPage {
 
 	private final Products products;
 
-	private final IndicatorAnalytics analytics;
+	private final IndicatorDashboards analytics;
 
-	private final IndicatorRegistry indicators;
+	private final IndicatorLinks indicators;
 
 	private final StrategyCatalog strategies;
 
@@ -88,8 +88,8 @@ public class StartPage {
 
 	private final UserAccounts users;
 
-	StartPage(Contributions contributions, Cycles cycles, Products products, IndicatorAnalytics analytics,
-			IndicatorRegistry indicators, StrategyCatalog strategies, AuditTrail audit, Organisations organisations,
+	StartPage(Contributions contributions, Cycles cycles, Products products, IndicatorDashboards analytics,
+			IndicatorLinks indicators, StrategyCatalog strategies, AuditTrail audit, Organisations organisations,
 			OrganisationUnits units, UserAccounts users) {
 		this.contributions = contributions;
 		this.cycles = cycles;
@@ -124,7 +124,7 @@ public class StartPage {
 			cycles.add(new CycleProgress(cycle, units, approved, total));
 		}
 		boolean planner = user.can(Role.STRATEGIST) || user.can(Role.REVIEWER);
-		List<IndicatorAnalytics.OffTarget> offTarget = planner ? this.analytics.offTarget(organisation) : List.of();
+		List<IndicatorDashboards.OffTarget> offTarget = planner ? this.analytics.offTarget(organisation) : List.of();
 		List<AuditEvent> recent = planner ? this.audit.search(organisation, null, null, 40)
 			.stream()
 			.filter(e -> WORK.contains(e.entityType()))

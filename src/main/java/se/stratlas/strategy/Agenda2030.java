@@ -2,6 +2,8 @@ package se.stratlas.strategy;
 
 import java.util.Map;
 
+import se.stratlas.strategy.internal.ReferenceFrameworks;
+
 /** The global goals of Agenda 2030 as the reference framework holds them. */
 public final class Agenda2030 {
 

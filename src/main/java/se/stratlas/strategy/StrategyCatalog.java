@@ -5,15 +5,20 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.stratlas.shared.NotFoundException;
+import se.stratlas.shared.ValidationException;
+import se.stratlas.strategy.internal.StrategyRepository;
 
 /**
  * Reading strategies. Every method takes the reader's organisation ({@code null} for
@@ -62,8 +67,7 @@ public class StrategyCatalog {
 	public Strategy ownStrategy(Long organisationId, long id) {
 		Strategy strategy = strategy(organisationId, id);
 		if (strategy.organisationId() != null && !strategy.organisationId().equals(organisationId)) {
-			throw new org.springframework.security.access.AccessDeniedException(
-					"Strategy " + id + " belongs to another organisation");
+			throw new AccessDeniedException("Strategy " + id + " belongs to another organisation");
 		}
 		return strategy;
 	}
@@ -96,6 +100,15 @@ public class StrategyCatalog {
 	public List<StrategyElement> elements(Long organisationId, long versionId) {
 		version(organisationId, versionId);
 		return this.repository.elements(versionId);
+	}
+
+	/**
+	 * A version's elements in tree order; with a query, only those matching it (code,
+	 * name or alias).
+	 */
+	public List<StrategyElement> elements(Long organisationId, long versionId, String q) {
+		List<StrategyElement> elements = elements(organisationId, versionId);
+		return q == null || q.isBlank() ? elements : elements.stream().filter(e -> e.matches(q)).toList();
 	}
 
 	public StrategyElement element(Long organisationId, long elementId) {
@@ -202,8 +215,7 @@ public class StrategyCatalog {
 				Strategy strategy = this.repository.strategy(version.strategyId()).orElseThrow();
 				if (visible(strategy, organisationId)) {
 					links.add(new ElementLink((Long) row[0], (RelationType) row[1], (Boolean) row[2], otherKey,
-							strategy.id(), strategy.code(), other.id(), other.label(java.util.Locale.ROOT),
-							(String) row[4]));
+							strategy.id(), strategy.code(), other.id(), other.label(Locale.ROOT), (String) row[4]));
 				}
 			});
 		});
@@ -215,7 +227,7 @@ public class StrategyCatalog {
 		StrategyVersion from = version(organisationId, fromVersionId);
 		StrategyVersion to = version(organisationId, toVersionId);
 		if (from.strategyId() != to.strategyId()) {
-			throw new se.stratlas.shared.ValidationException("to", "compare.differentStrategies");
+			throw new ValidationException("to", "compare.differentStrategies");
 		}
 		return VersionComparison.compare(this.repository.elements(fromVersionId),
 				this.repository.elements(toVersionId));
@@ -256,7 +268,7 @@ public class StrategyCatalog {
 	 * The element with this key in the latest version of its strategy, if the reader may
 	 * see it.
 	 */
-	public java.util.Optional<StrategyElement> latestElement(Long organisationId, UUID key) {
+	public Optional<StrategyElement> latestElement(Long organisationId, UUID key) {
 		return this.repository.latestElementByKey(key).filter(e -> {
 			StrategyVersion version = this.repository.version(e.versionId()).orElseThrow();
 			return visible(this.repository.strategy(version.strategyId()).orElseThrow(), organisationId);

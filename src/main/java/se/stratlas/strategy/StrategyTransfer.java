@@ -1,10 +1,12 @@
 package se.stratlas.strategy;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.stratlas.shared.ValidationException;
+import se.stratlas.strategy.internal.StrategyRepository;
 
 /**
  * Export and import of a whole strategy as one {@link StrategyDocument}. Import is all or
@@ -37,7 +40,7 @@ public class StrategyTransfer {
 
 	/** What an import did. */
 	public record ImportResult(Strategy strategy, int versions, int elements, int links, int skippedLinks,
-			boolean keysReplaced) implements java.io.Serializable {
+			boolean keysReplaced) implements Serializable {
 	}
 
 	@Transactional(readOnly = true)
@@ -138,7 +141,7 @@ public class StrategyTransfer {
 					.update();
 			}
 			else {
-				versionId = this.management.insertVersion(strategy.id(), version.number(), version.label(),
+				versionId = this.repository.insertVersion(strategy.id(), version.number(), version.label(),
 						version.status(), version.decisionBody(), version.decisionDate(), version.decisionNote(),
 						actor);
 			}
@@ -228,7 +231,7 @@ public class StrategyTransfer {
 				throw new ValidationException(at + ".key", "import.element.keyTwice", element.key());
 			}
 			if (element.code() != null && !element.code().isBlank()) {
-				String previous = codes.putIfAbsent(element.code().strip().toLowerCase(java.util.Locale.ROOT), at);
+				String previous = codes.putIfAbsent(element.code().strip().toLowerCase(Locale.ROOT), at);
 				if (previous != null) {
 					throw new ValidationException(at + ".code", "import.element.codeTwice", element.code(), previous);
 				}

@@ -1,7 +1,6 @@
 package se.stratlas.bench;
 
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,12 +31,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 import se.stratlas.areas.Area;
 import se.stratlas.indicators.IndicatorAnalytics;
+import se.stratlas.indicators.IndicatorDashboards;
 import se.stratlas.indicators.IndicatorKinds.Sex;
 import se.stratlas.indicators.IndicatorKinds.ValueStatus;
 import se.stratlas.indicators.IndicatorRegistry;
+import se.stratlas.indicators.IndicatorValues;
+import se.stratlas.indicators.IndicatorLinks;
+import se.stratlas.indicators.IndicatorTargets;
 import se.stratlas.indicators.IndicatorValue;
 import se.stratlas.indicators.KoladaClient;
 import se.stratlas.indicators.Period;
+import se.stratlas.indicators.internal.KoladaValues;
 
 /**
  * The national-scale benchmark of issue 4, run on demand:
@@ -69,7 +73,19 @@ class IndicatorBenchmarkIT {
 	IndicatorAnalytics analytics;
 
 	@Autowired
+	IndicatorDashboards dashboards;
+
+	@Autowired
 	IndicatorRegistry registry;
+
+	@Autowired
+	IndicatorValues values;
+
+	@Autowired
+	IndicatorLinks links;
+
+	@Autowired
+	IndicatorTargets targets;
 
 	@Autowired
 	org.springframework.transaction.PlatformTransactionManager transactions;
@@ -100,7 +116,7 @@ class IndicatorBenchmarkIT {
 			.query(Long.class)
 			.list();
 		for (int i = 0; i < 60; i++) {
-			this.registry.addTarget(organisation, ids.get(i), "24", Sex.T,
+			this.targets.addTarget(organisation, ids.get(i), "24", Sex.T,
 					se.stratlas.indicators.Target.Comparator.AT_LEAST, 60.0, false, "2030", "2010", null, "bench");
 		}
 		List<String> municipalities = this.areas.municipalities().stream().map(Area::code).toList();
@@ -121,7 +137,7 @@ class IndicatorBenchmarkIT {
 		});
 		double[] q2 = time(i -> this.analytics.ranking(organisation, ids.get(random.nextInt(ids.size())),
 				Period.year(2004 + YEARS), Sex.T, Area.Kind.MUNICIPALITY));
-		double[] q3 = time(i -> this.analytics.dashboardTable(organisation, ids.subList(0, 60), dashboardAreas));
+		double[] q3 = time(i -> this.dashboards.dashboardTable(organisation, ids.subList(0, 60), dashboardAreas));
 		double[] q4 = time(i -> this.analytics.countyAggregate(organisation, ids.get(random.nextInt(ids.size())), "24",
 				Sex.T, null));
 
@@ -216,13 +232,13 @@ class IndicatorBenchmarkIT {
 		byte[] body = json.toString().getBytes(StandardCharsets.UTF_8);
 		JsonMapper mapper = JsonMapper.builder().build();
 		long start = System.nanoTime();
-		List<KoladaClient.KoladaValue> parsed = KoladaClient.values(mapper.readTree(body), "bench");
+		List<KoladaClient.KoladaValue> parsed = KoladaValues.values(mapper.readTree(body), "bench");
 		List<IndicatorValue.Incoming> incoming = parsed.stream()
 			.map(v -> new IndicatorValue.Incoming(indicator, v.areaCode(), Period.year(v.year()), v.sex(), v.value(),
 					v.missing(), ValueStatus.DEFINITIV))
 			.toList();
 		double parse = seconds(start);
-		IndicatorRegistry.StoreResult stored = this.registry.store(incoming, "bench", null);
+		IndicatorValues.StoreResult stored = this.values.store(incoming, "bench", null);
 		double ours = seconds(start);
 		line("");
 		line("(of which parsing the JSON into values %.2f s, storing %.2f s)", parse, ours - parse);
@@ -261,10 +277,10 @@ class IndicatorBenchmarkIT {
 		org.springframework.transaction.support.TransactionTemplate transaction = new org.springframework.transaction.support.TransactionTemplate(
 				this.transactions);
 		start = System.nanoTime();
-		IndicatorRegistry.StoreResult streamedResult = transaction.execute(status -> {
-			try (IndicatorRegistry.FirstImport first = this.registry.firstImport(List.of(streamed), "bench", null)
+		IndicatorValues.StoreResult streamedResult = transaction.execute(status -> {
+			try (IndicatorValues.FirstImport first = this.values.firstImport(List.of(streamed), "bench", null)
 				.orElseThrow(); tools.jackson.core.JsonParser parser = mapper.createParser(body)) {
-				KoladaClient.stream(parser, "bench", v -> first.add(new IndicatorValue.Incoming(streamed, v.areaCode(),
+				KoladaValues.stream(parser, "bench", v -> first.add(new IndicatorValue.Incoming(streamed, v.areaCode(),
 						Period.year(v.year()), v.sex(), v.value(), v.missing(), ValueStatus.DEFINITIV)));
 				return first.finish();
 			}
@@ -291,7 +307,7 @@ class IndicatorBenchmarkIT {
 			.query(java.util.UUID.class)
 			.single();
 		for (long id : ids.subList(0, 60)) {
-			this.registry.link(organisation, id, List.of(element));
+			this.links.link(organisation, id, List.of(element));
 		}
 		String base = "http://localhost:" + this.port;
 		java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()

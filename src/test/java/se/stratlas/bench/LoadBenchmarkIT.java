@@ -37,6 +37,7 @@ import se.stratlas.followup.Kinds.CycleKind;
 import se.stratlas.followup.Kinds.CycleState;
 import se.stratlas.followup.Kinds.SectionKind;
 import se.stratlas.followup.Section;
+import se.stratlas.indicators.IndicatorLinks;
 import se.stratlas.indicators.IndicatorRegistry;
 import se.stratlas.system.internal.EmbeddedDatabase;
 import se.stratlas.testing.LiveHttp;
@@ -71,7 +72,7 @@ class LoadBenchmarkIT {
 
 	JdbcClient jdbc;
 
-	IndicatorRegistry registry;
+	IndicatorLinks registry;
 
 	Cycles cycles;
 
@@ -136,7 +137,7 @@ class LoadBenchmarkIT {
 					"--stratlas.bootstrap.admin-password=", "--logging.level.root=WARN",
 					"--stratlas.indicators.refresh-cron=-", "--stratlas.followup.reminder-cron=-")) {
 			this.jdbc = context.getBean(JdbcClient.class);
-			this.registry = context.getBean(IndicatorRegistry.class);
+			this.registry = context.getBean(IndicatorLinks.class);
 			this.cycles = context.getBean(Cycles.class);
 			this.cycleSections = context.getBean(CycleSections.class);
 			this.users = context.getBean(UserDetailsService.class);

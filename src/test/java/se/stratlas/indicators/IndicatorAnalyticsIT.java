@@ -33,7 +33,16 @@ class IndicatorAnalyticsIT {
 	IndicatorRegistry registry;
 
 	@Autowired
+	IndicatorValues values;
+
+	@Autowired
+	IndicatorTargets targets;
+
+	@Autowired
 	IndicatorAnalytics analytics;
+
+	@Autowired
+	IndicatorDashboards dashboards;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -54,8 +63,8 @@ class IndicatorAnalyticsIT {
 	}
 
 	private void put(IndicatorDefinition indicator, String area, int year, Sex sex, double value) {
-		this.registry.store(List.of(new IndicatorValue.Incoming(indicator.id(), area, Period.year(year), sex, value,
-				null, ValueStatus.DEFINITIV)), "test", null);
+		this.values.store(List.of(new IndicatorValue.Incoming(indicator.id(), area, Period.year(year), sex, value, null,
+				ValueStatus.DEFINITIV)), "test", null);
 	}
 
 	@Test
@@ -138,7 +147,7 @@ class IndicatorAnalyticsIT {
 				select e.element_key from strategy_element e join strategy_version v on v.id = e.version_id
 				join strategy_strategy s on s.id = v.strategy_id where s.code = 'RUS' and e.code = '3.4'
 				order by v.number desc limit 1""").query(UUID.class).single();
-		List<IndicatorAnalytics.DashboardRow> rows = this.analytics.dashboard(this.organisation, priority34, "24");
+		List<IndicatorDashboards.DashboardRow> rows = this.dashboards.dashboard(this.organisation, priority34, "24");
 		assertThat(rows).extracting(r -> r.indicator().code()).contains("DEMO_BREDBAND", "DEMO_BREDBANDFTG");
 		assertThat(rows).allSatisfy(r -> assertThat(r.targetStatus()).isNotNull());
 	}
@@ -146,13 +155,13 @@ class IndicatorAnalyticsIT {
 	@Test
 	void aRelativeTargetNeedsABaselineAndAPeriodMustParse() {
 		IndicatorDefinition indicator = define("TEST_TARGET", Polarity.LOWER_IS_BETTER);
-		assertThatThrownBy(() -> this.registry.addTarget(this.organisation, indicator.id(), "24", Sex.T,
+		assertThatThrownBy(() -> this.targets.addTarget(this.organisation, indicator.id(), "24", Sex.T,
 				Target.Comparator.AT_MOST, -50.0, true, "2030", null, null, "tester"))
 			.isInstanceOf(ValidationException.class);
-		assertThatThrownBy(() -> this.registry.addTarget(this.organisation, indicator.id(), "24", Sex.T,
+		assertThatThrownBy(() -> this.targets.addTarget(this.organisation, indicator.id(), "24", Sex.T,
 				Target.Comparator.AT_MOST, 5.0, false, "2030T4", null, null, "tester"))
 			.isInstanceOf(ValidationException.class);
-		assertThat(this.registry
+		assertThat(this.targets
 			.addTarget(this.organisation, indicator.id(), "24", Sex.T, Target.Comparator.AT_MOST, 5.0, false, "2030",
 					"2020", null, "tester")
 			.deadline()).isEqualTo(Period.year(2030));

@@ -64,6 +64,9 @@ class KoladaImportIT {
 	IndicatorRegistry registry;
 
 	@Autowired
+	IndicatorValues values;
+
+	@Autowired
 	ImportRuns runs;
 
 	@Autowired
@@ -151,17 +154,17 @@ class KoladaImportIT {
 		KoladaImport.Result result = importIt();
 		assertThat(result.read()).isEqualTo(6);
 		IndicatorDefinition indicator = this.registry.findByCode(this.organisation, "N00914").orElseThrow();
-		assertThat(this.registry.series(indicator.id(), List.of("2480"), Sex.K)).singleElement()
+		assertThat(this.values.series(indicator.id(), List.of("2480"), Sex.K)).singleElement()
 			.satisfies(v -> assertThat(v.value()).isEqualTo(78.4));
-		assertThat(this.registry.series(indicator.id(), List.of("24"), Sex.T)).singleElement()
+		assertThat(this.values.series(indicator.id(), List.of("24"), Sex.T)).singleElement()
 			.satisfies(v -> assertThat(v.value()).isEqualTo(77.5));
-		assertThat(this.registry.series(indicator.id(), List.of("0000"), Sex.T)).singleElement().satisfies(v -> {
+		assertThat(this.values.series(indicator.id(), List.of("0000"), Sex.T)).singleElement().satisfies(v -> {
 			assertThat(v.value()).isNull();
 			assertThat(v.missing()).isEqualTo(Missing.SAKNAS);
 			assertThat(v.period()).isEqualTo(Period.year(2024));
 			assertThat(v.importRunId()).isNotNull().isLessThanOrEqualTo(result.runId());
 		});
-		assertThat(this.registry.series(indicator.id(), List.of("0000"), Sex.K).getFirst().missing())
+		assertThat(this.values.series(indicator.id(), List.of("0000"), Sex.K).getFirst().missing())
 			.isEqualTo(Missing.SEKRETESS);
 	}
 
@@ -180,8 +183,8 @@ class KoladaImportIT {
 		KoladaImport.Result revised = importIt();
 		assertThat(revised.stored().revised()).isEqualTo(1);
 		IndicatorDefinition indicator = this.registry.findByCode(this.organisation, "N00914").orElseThrow();
-		assertThat(this.registry.series(indicator.id(), List.of("2480"), Sex.K).getFirst().value()).isEqualTo(78.9);
-		assertThat(this.registry.history(indicator.id(), "2480", Period.year(2023), Sex.K)).singleElement()
+		assertThat(this.values.series(indicator.id(), List.of("2480"), Sex.K).getFirst().value()).isEqualTo(78.9);
+		assertThat(this.values.history(indicator.id(), "2480", Period.year(2023), Sex.K)).singleElement()
 			.satisfies(previous -> assertThat(previous.value()).isEqualTo(78.4));
 	}
 
@@ -219,9 +222,9 @@ class KoladaImportIT {
 				java.util.Map.of("Region", List.of("2480", "24", "00"), "Tid", List.of("2023", "2024")), "tester");
 		assertThat(result.read()).isEqualTo(12);
 		IndicatorDefinition indicator = this.registry.findByCode(this.organisation, "SCB_SYSS").orElseThrow();
-		assertThat(this.registry.series(indicator.id(), List.of("2480"), Sex.K)).extracting(IndicatorValue::value)
+		assertThat(this.values.series(indicator.id(), List.of("2480"), Sex.K)).extracting(IndicatorValue::value)
 			.containsExactly(79.0, 79.6);
-		assertThat(this.registry.series(indicator.id(), List.of("0000"), Sex.M)).extracting(IndicatorValue::missing)
+		assertThat(this.values.series(indicator.id(), List.of("0000"), Sex.M)).extracting(IndicatorValue::missing)
 			.containsExactly(null, Missing.SEKRETESS);
 	}
 

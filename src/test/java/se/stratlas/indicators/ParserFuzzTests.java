@@ -16,9 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.ClassPathResource;
 
+import se.stratlas.indicators.internal.Expression;
+import se.stratlas.indicators.internal.JsonStat;
 import se.stratlas.shared.tables.ImportRefusedException;
 import se.stratlas.shared.tables.Table;
 import se.stratlas.shared.tables.TableFiles;
+import se.stratlas.indicators.internal.KoladaValues;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,14 +76,14 @@ class ParserFuzzTests {
 				fixture("fixtures/kolada/data-page2.json"), fixture("fixtures/kolada/data-broken.json"));
 		fuzz("kolada", random -> mutateJson(random, seeds.get(random.nextInt(seeds.size()))), text -> {
 			try (tools.jackson.core.JsonParser parser = JSON.createParser(text)) {
-				KoladaClient.stream(parser, "fuzz", value -> {
+				KoladaValues.stream(parser, "fuzz", value -> {
 				});
 			}
 			catch (KoladaClient.KoladaException | JacksonException expected) {
 				assertThat(expected.getMessage()).isNotBlank();
 			}
 			try {
-				KoladaClient.values(JSON.readTree(text), "fuzz");
+				KoladaValues.values(JSON.readTree(text), "fuzz");
 			}
 			catch (KoladaClient.KoladaException | JacksonException expected) {
 				assertThat(expected.getMessage()).isNotBlank();

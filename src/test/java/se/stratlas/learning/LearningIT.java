@@ -24,10 +24,13 @@ import se.stratlas.indicators.IndicatorDefinition;
 import se.stratlas.indicators.IndicatorKinds.Kind;
 import se.stratlas.indicators.IndicatorKinds.Polarity;
 import se.stratlas.indicators.IndicatorKinds.Source;
+import se.stratlas.indicators.IndicatorLinks;
 import se.stratlas.indicators.IndicatorRegistry;
+import se.stratlas.indicators.IndicatorTargets;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.ValidationException;
 import se.stratlas.strategy.ElementDraft;
+import se.stratlas.strategy.ElementManagement;
 import se.stratlas.strategy.ElementType;
 import se.stratlas.strategy.Strategy;
 import se.stratlas.strategy.StrategyCatalog;
@@ -81,6 +84,15 @@ class LearningIT {
 	IndicatorRegistry indicators;
 
 	@Autowired
+	IndicatorLinks links;
+
+	@Autowired
+	IndicatorTargets targets;
+
+	@Autowired
+	ElementManagement elements;
+
+	@Autowired
 	Cycles cycles;
 
 	@Autowired
@@ -118,9 +130,9 @@ class LearningIT {
 				new StrategyDraft(code, "Lärande " + code, null, null, null, 2020, 2030, null, false), "2020",
 				StrategyStatus.UTKAST, "test");
 		StrategyVersion version = this.strategies.latestVersion(org, this.strategy.id());
-		this.priority = this.management.addElement(org, version.id(), null, new ElementDraft(ElementType.PRIORITY, "1",
+		this.priority = this.elements.addElement(org, version.id(), null, new ElementDraft(ElementType.PRIORITY, "1",
 				"Kompetensförsörjning", null, "Gammal lydelse", null, List.of()), "test");
-		this.management.addElement(org, version.id(), this.priority.id(),
+		this.elements.addElement(org, version.id(), this.priority.id(),
 				new ElementDraft(ElementType.SUB_PRIORITY, "1.1", "Vuxenutbildning", null, null, null, List.of()),
 				"test");
 		this.management.decide(org, version.id(), version.version(), "2020", StrategyStatus.ANTAGEN,
@@ -233,10 +245,10 @@ class LearningIT {
 		assertThatThrownBy(() -> this.proposals.propose(this.strategist, draft)).isInstanceOf(ValidationException.class)
 			.satisfies(ex -> assertThat(((ValidationException) ex).violations()).extracting(v -> v.field())
 				.containsExactly("indicatorId"));
-		this.indicators.linkElement(org, indicator.id(), this.priority.key(), "test");
+		this.links.linkElement(org, indicator.id(), this.priority.key(), "test");
 		Proposal proposal = this.proposals.propose(this.strategist, draft);
 		this.proposals.decide(this.administrator, proposal.id(), proposal.version(), null);
-		assertThat(this.indicators.targets(indicator.id())).singleElement()
+		assertThat(this.targets.targets(indicator.id())).singleElement()
 			.satisfies(t -> assertThat(t.value()).isEqualTo(80.0));
 		assertThat(this.strategies.latestVersion(org, this.strategy.id()).status())
 			.as("a target is not a change of the strategy's text")

@@ -14,7 +14,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import se.stratlas.indicators.ImportRuns;
-import se.stratlas.indicators.IndicatorRegistry;
+import se.stratlas.indicators.IndicatorValues;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -48,7 +48,7 @@ class OperationsIT {
 			.query(Long.class)
 			.single();
 		long run = this.runs.start(organisation, "FIL", "metrics test", "anna.admin");
-		this.runs.succeeded(run, 12, new IndicatorRegistry.StoreResult(10, 2, 0));
+		this.runs.succeeded(run, 12, new IndicatorValues.StoreResult(10, 2, 0));
 		this.mvc.perform(get("/indicators").with(user(this.users.loadUserByUsername("lars.lasare"))));
 
 		assertThat(status(get("/actuator/prometheus"))).isEqualTo(401);

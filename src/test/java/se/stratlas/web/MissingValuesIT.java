@@ -33,6 +33,8 @@ import se.stratlas.indicators.IndicatorKinds.Sex;
 import se.stratlas.indicators.IndicatorKinds.Source;
 import se.stratlas.indicators.IndicatorKinds.ValueStatus;
 import se.stratlas.indicators.IndicatorRegistry;
+import se.stratlas.indicators.IndicatorValues;
+import se.stratlas.indicators.IndicatorLinks;
 import se.stratlas.indicators.IndicatorValue;
 import se.stratlas.indicators.Period;
 
@@ -68,6 +70,12 @@ class MissingValuesIT {
 
 	@Autowired
 	IndicatorRegistry registry;
+
+	@Autowired
+	IndicatorValues values;
+
+	@Autowired
+	IndicatorLinks links;
 
 	@Autowired
 	Areas areas;
@@ -109,7 +117,7 @@ class MissingValuesIT {
 					new IndicatorDefinition.Draft("TEST_SAKNAS", "Testindikator med luckor", null, null, "antal", 1,
 							Polarity.HIGHER_IS_BETTER, Kind.RESULTAT, Source.OWN, null, false, null, null, null),
 					"tester");
-		this.registry.link(this.organisation, this.indicator.id(), List.of(this.priority2));
+		this.links.link(this.organisation, this.indicator.id(), List.of(this.priority2));
 		List<IndicatorValue.Incoming> values = new ArrayList<>();
 		int i = 0;
 		for (Area municipality : municipalities) {
@@ -126,7 +134,7 @@ class MissingValuesIT {
 		values.add(value(Areas.SWEDEN, 2022, 30.0, null, false));
 		values.add(value(Areas.SWEDEN, 2023, 31.0, null, false));
 		values.add(value(Areas.SWEDEN, 2024, 32.0, null, true));
-		this.registry.store(values, "test", null);
+		this.values.store(values, "test", null);
 	}
 
 	private IndicatorValue.Incoming value(String area, int year, Double value, Missing missing, boolean preliminary) {

@@ -17,7 +17,10 @@ import se.stratlas.indicators.IndicatorKinds.Polarity;
 import se.stratlas.indicators.IndicatorKinds.Sex;
 import se.stratlas.indicators.IndicatorKinds.Source;
 import se.stratlas.indicators.IndicatorKinds.ValueStatus;
+import se.stratlas.indicators.IndicatorLinks;
 import se.stratlas.indicators.IndicatorRegistry;
+import se.stratlas.indicators.IndicatorTargets;
+import se.stratlas.indicators.IndicatorValues;
 import se.stratlas.indicators.IndicatorValue;
 import se.stratlas.indicators.Period;
 import se.stratlas.indicators.Target;
@@ -38,12 +41,22 @@ class DemoIndicators {
 
 	private final IndicatorRegistry registry;
 
+	private final IndicatorValues values;
+
+	private final IndicatorLinks links;
+
+	private final IndicatorTargets targets;
+
 	private final Areas areas;
 
 	private final se.stratlas.indicators.AreaGroups groups;
 
-	DemoIndicators(IndicatorRegistry registry, Areas areas, se.stratlas.indicators.AreaGroups groups) {
+	DemoIndicators(IndicatorRegistry registry, IndicatorValues values, IndicatorLinks links, IndicatorTargets targets,
+			Areas areas, se.stratlas.indicators.AreaGroups groups) {
 		this.registry = registry;
+		this.values = values;
+		this.links = links;
+		this.targets = targets;
 		this.areas = areas;
 		this.groups = groups;
 	}
@@ -121,7 +134,7 @@ class DemoIndicators {
 			this.registry.labelDemo(organisationId, indicator.id(), NOTE);
 			defined.put(spec.code(), indicator);
 			if (spec.priority() != null && rusKeys.containsKey(spec.priority())) {
-				this.registry.link(organisationId, indicator.id(), List.of(rusKeys.get(spec.priority())));
+				this.links.link(organisationId, indicator.id(), List.of(rusKeys.get(spec.priority())));
 			}
 			// A count (inhabitants, dwellings, validations) adds up: the county is the
 			// sum of
@@ -169,7 +182,7 @@ class DemoIndicators {
 				}
 			}
 		}
-		this.registry.store(values, "Demo (fiktiva värden)", null);
+		this.values.store(values, "Demo (fiktiva värden)", null);
 		IndicatorDefinition computed = this.registry.define(organisationId,
 				new IndicatorDefinition.Draft("DEMO_BOSTPER1000", "Färdigställda bostäder per 1 000 invånare", null,
 						NOTE + " Beräknad: DEMO_NYBOST / N01951 × 1 000.", "per 1 000", 2, Polarity.HIGHER_IS_BETTER,
@@ -177,7 +190,7 @@ class DemoIndicators {
 				DemoRegion.ACTOR);
 		this.registry.labelDemo(organisationId, computed.id(), NOTE);
 		if (rusKeys.containsKey("4.2")) {
-			this.registry.link(organisationId, computed.id(), List.of(rusKeys.get("4.2")));
+			this.links.link(organisationId, computed.id(), List.of(rusKeys.get("4.2")));
 		}
 		List<String> inland = this.areas.municipalitiesOf("24")
 			.stream()
@@ -186,18 +199,18 @@ class DemoIndicators {
 			.map(Area::code)
 			.toList();
 		this.groups.create(organisationId, "Inlandskommunerna i Västerbotten", inland, DemoRegion.ACTOR);
-		this.registry.addTarget(organisationId, defined.get("DEMO_GHG").id(), "24", Sex.T, Target.Comparator.AT_MOST,
+		this.targets.addTarget(organisationId, defined.get("DEMO_GHG").id(), "24", Sex.T, Target.Comparator.AT_MOST,
 				-70.0, true, "2030", "2010", "Fiktivt demomål: −70 % till 2030 jämfört med 2010.", DemoRegion.ACTOR);
-		this.registry.addTarget(organisationId, defined.get("DEMO_BREDBAND").id(), "24", Sex.T,
+		this.targets.addTarget(organisationId, defined.get("DEMO_BREDBAND").id(), "24", Sex.T,
 				Target.Comparator.AT_LEAST, 98.0, false, "2025", "2015", "Fiktivt demomål: 98 % till 2025.",
 				DemoRegion.ACTOR);
-		this.registry.addTarget(organisationId, defined.get("DEMO_BREDBANDFTG").id(), "24", Sex.T,
+		this.targets.addTarget(organisationId, defined.get("DEMO_BREDBANDFTG").id(), "24", Sex.T,
 				Target.Comparator.AT_LEAST, 98.0, false, "2025", "2015", "Fiktivt demomål.", DemoRegion.ACTOR);
-		this.registry.addTarget(organisationId, defined.get("DEMO_SYSS").id(), "24", Sex.T, Target.Comparator.AT_LEAST,
+		this.targets.addTarget(organisationId, defined.get("DEMO_SYSS").id(), "24", Sex.T, Target.Comparator.AT_LEAST,
 				80.0, false, "2030", "2018", "Fiktivt demomål.", DemoRegion.ACTOR);
-		this.registry.addTarget(organisationId, defined.get("DEMO_KOLLTRAFIK").id(), "24", Sex.T,
+		this.targets.addTarget(organisationId, defined.get("DEMO_KOLLTRAFIK").id(), "24", Sex.T,
 				Target.Comparator.AT_LEAST, 90.0, false, "2030", "2015", "Fiktivt demomål.", DemoRegion.ACTOR);
-		this.registry.addTarget(organisationId, defined.get("DEMO_UVAS").id(), "24", Sex.T, Target.Comparator.AT_MOST,
+		this.targets.addTarget(organisationId, defined.get("DEMO_UVAS").id(), "24", Sex.T, Target.Comparator.AT_MOST,
 				5.0, false, "2030", "2015", "Fiktivt demomål.", DemoRegion.ACTOR);
 	}
 

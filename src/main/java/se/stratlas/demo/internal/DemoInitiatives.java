@@ -47,7 +47,7 @@ import se.stratlas.strategy.Direction;
 import se.stratlas.strategy.Strategy;
 import se.stratlas.strategy.StrategyCatalog;
 import se.stratlas.strategy.StrategyElement;
-import se.stratlas.strategy.StrategyManagement;
+import se.stratlas.strategy.ElementManagement;
 
 /**
  * The demo region's units, actors, contact persons, partnerships, the 133 named
@@ -77,12 +77,12 @@ class DemoInitiatives {
 
 	private final StrategyCatalog strategies;
 
-	private final StrategyManagement strategyManagement;
+	private final ElementManagement strategyManagement;
 
 	private final Areas areas;
 
 	DemoInitiatives(OrganisationUnits units, ActorRegistry actors, InitiativeManagement initiatives,
-			Applications applications, StrategyCatalog strategies, StrategyManagement strategyManagement, Areas areas) {
+			Applications applications, StrategyCatalog strategies, ElementManagement strategyManagement, Areas areas) {
 		this.units = units;
 		this.actors = actors;
 		this.initiatives = initiatives;

@@ -27,6 +27,7 @@ import se.stratlas.strategy.Strategy;
 import se.stratlas.strategy.StrategyCatalog;
 import se.stratlas.strategy.StrategyDraft;
 import se.stratlas.strategy.StrategyElement;
+import se.stratlas.strategy.ElementManagement;
 import se.stratlas.strategy.StrategyManagement;
 import se.stratlas.strategy.StrategyStatus;
 import se.stratlas.strategy.StrategyVersion;
@@ -53,6 +54,8 @@ class DemoRegion implements ApplicationRunner {
 
 	private final StrategyManagement management;
 
+	private final ElementManagement elements;
+
 	private final TransactionTemplate transactions;
 
 	private final DemoInitiatives initiatives;
@@ -74,11 +77,11 @@ class DemoRegion implements ApplicationRunner {
 	private final se.stratlas.foresight.Workshops workshops;
 
 	DemoRegion(Environment environment, Organisations organisations, UserAccounts users, StrategyCatalog catalog,
-			StrategyManagement management, TransactionTemplate transactions, DemoInitiatives initiatives,
-			se.stratlas.initiatives.InitiativeCatalog initiativeCatalog, DemoIndicators indicators,
-			se.stratlas.indicators.IndicatorRegistry indicatorRegistry, DemoFollowup followup,
-			se.stratlas.followup.Cycles cycles, DemoForesight foresight, se.stratlas.foresight.Workshops workshops,
-			DemoLearning learning) {
+			StrategyManagement management, ElementManagement elements, TransactionTemplate transactions,
+			DemoInitiatives initiatives, se.stratlas.initiatives.InitiativeCatalog initiativeCatalog,
+			DemoIndicators indicators, se.stratlas.indicators.IndicatorRegistry indicatorRegistry,
+			DemoFollowup followup, se.stratlas.followup.Cycles cycles, DemoForesight foresight,
+			se.stratlas.foresight.Workshops workshops, DemoLearning learning) {
 		this.learning = learning;
 		this.foresight = foresight;
 		this.workshops = workshops;
@@ -93,6 +96,7 @@ class DemoRegion implements ApplicationRunner {
 		this.users = users;
 		this.catalog = catalog;
 		this.management = management;
+		this.elements = elements;
 		this.transactions = transactions;
 	}
 
@@ -358,7 +362,7 @@ class DemoRegion implements ApplicationRunner {
 			.stream()
 			.filter(e -> e.code() != null)
 			.forEach(e -> rusByCode.put(e.code(), e));
-		this.management.link(organisationId, goal.id(), rusByCode.get("1").id(), RelationType.MOTSVARAR,
+		this.elements.link(organisationId, goal.id(), rusByCode.get("1").id(), RelationType.MOTSVARAR,
 				"\"Det motsvarar en av de sex prioriteringarna i den regionala utvecklingsstrategin\" (remissversionen)",
 				ACTOR);
 		for (FocusArea area : areas) {
@@ -368,7 +372,7 @@ class DemoRegion implements ApplicationRunner {
 			for (String action : area.actions()) {
 				add(organisationId, v, focus.id(), ElementType.ACTION, area.code() + "." + n++, action, null, null);
 			}
-			this.management.link(organisationId, focus.id(), rusByCode.get("1").id(), RelationType.BIDRAR_TILL, null,
+			this.elements.link(organisationId, focus.id(), rusByCode.get("1").id(), RelationType.BIDRAR_TILL, null,
 					ACTOR);
 		}
 		StrategyElement infrastructure = this.catalog.elements(organisationId, v)
@@ -376,7 +380,7 @@ class DemoRegion implements ApplicationRunner {
 			.filter(e -> "1".equals(e.code()))
 			.findFirst()
 			.orElseThrow();
-		this.management.link(organisationId, infrastructure.id(), rusByCode.get("3.4").id(), RelationType.BIDRAR_TILL,
+		this.elements.link(organisationId, infrastructure.id(), rusByCode.get("3.4").id(), RelationType.BIDRAR_TILL,
 				"Bredband och digital infrastruktur (delprioritering 3.4 i Resultat Västerbotten 2023)", ACTOR);
 	}
 
@@ -385,7 +389,7 @@ class DemoRegion implements ApplicationRunner {
 
 	private StrategyElement add(long organisationId, long versionId, Long parentId, ElementType type, String code,
 			String nameSv, String nameEn, String description, String... aliases) {
-		return this.management.addElement(organisationId, versionId, parentId,
+		return this.elements.addElement(organisationId, versionId, parentId,
 				new ElementDraft(type, code, nameSv, nameEn, description, null, List.of(aliases)), ACTOR);
 	}
 

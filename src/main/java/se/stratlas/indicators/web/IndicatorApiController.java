@@ -1,5 +1,6 @@
 package se.stratlas.indicators.web;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,27 +9,35 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.areas.Area;
 import se.stratlas.indicators.ImportRuns;
 import se.stratlas.indicators.IndicatorAnalytics;
+import se.stratlas.indicators.IndicatorDashboards;
 import se.stratlas.indicators.IndicatorDefinition;
 import se.stratlas.indicators.IndicatorFileImport;
 import se.stratlas.indicators.IndicatorKinds.Sex;
 import se.stratlas.indicators.IndicatorRegistry;
+import se.stratlas.indicators.KoladaClient;
 import se.stratlas.indicators.KoladaImport;
 import se.stratlas.indicators.Period;
+import se.stratlas.indicators.ScbClient;
 import se.stratlas.indicators.Target;
 
 /** The indicators JSON API: definitions, analytics and imports. */
@@ -41,16 +50,19 @@ class IndicatorApiController {
 
 	private final IndicatorAnalytics analytics;
 
+	private final IndicatorDashboards dashboards;
+
 	private final KoladaImport kolada;
 
 	private final IndicatorFileImport files;
 
 	private final ImportRuns runs;
 
-	IndicatorApiController(IndicatorRegistry registry, IndicatorAnalytics analytics, KoladaImport kolada,
-			IndicatorFileImport files, ImportRuns runs) {
+	IndicatorApiController(IndicatorRegistry registry, IndicatorAnalytics analytics, IndicatorDashboards dashboards,
+			KoladaImport kolada, IndicatorFileImport files, ImportRuns runs) {
 		this.registry = registry;
 		this.analytics = analytics;
+		this.dashboards = dashboards;
 		this.kolada = kolada;
 		this.files = files;
 		this.runs = runs;
@@ -118,17 +130,17 @@ class IndicatorApiController {
 	@GetMapping("/{id}/targets")
 	@PreAuthorize("hasRole('READER')")
 	@Operation(summary = "The indicator's targets with their status (met, on track, off track, no data)")
-	List<IndicatorAnalytics.TargetStatus> targets(@AuthenticationPrincipal StratlasPrincipal user,
+	List<IndicatorDashboards.TargetStatus> targets(@AuthenticationPrincipal StratlasPrincipal user,
 			@PathVariable long id, @RequestParam(required = false) String area) {
-		return this.analytics.targets(user.organisationId(), id, area);
+		return this.dashboards.targets(user.organisationId(), id, area);
 	}
 
 	@GetMapping("/dashboard")
 	@PreAuthorize("hasRole('READER')")
 	@Operation(summary = "Latest value, change, target status and band of the indicators linked to a strategy element")
-	List<IndicatorAnalytics.DashboardRow> dashboard(@AuthenticationPrincipal StratlasPrincipal user,
+	List<IndicatorDashboards.DashboardRow> dashboard(@AuthenticationPrincipal StratlasPrincipal user,
 			@RequestParam UUID element, @RequestParam(required = false) String area) {
-		return this.analytics.dashboard(user.organisationId(), element, area);
+		return this.dashboards.dashboard(user.organisationId(), element, area);
 	}
 
 	@PostMapping("/{id}/kolada")
@@ -141,14 +153,13 @@ class IndicatorApiController {
 				user.username());
 	}
 
-	@PostMapping(path = "/import", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize("hasRole('STRATEGIST')")
 	@Operation(operationId = "importIndicatorValues",
 			summary = "Import values from a CSV or XLSX file in Stratlas's template (all or nothing; "
 					+ "422 names the row and column of every problem)")
 	IndicatorFileImport.Result importFile(@AuthenticationPrincipal StratlasPrincipal user,
-			@org.springframework.web.bind.annotation.RequestPart("file") org.springframework.web.multipart.MultipartFile file)
-			throws java.io.IOException {
+			@RequestPart("file") MultipartFile file) throws IOException {
 		return this.files.importFile(user.organisationId(), file.getOriginalFilename(), file.getBytes(),
 				user.username());
 	}
@@ -168,12 +179,9 @@ class IndicatorApiController {
 		return this.runs.runs(user.organisationId());
 	}
 
-	@org.springframework.web.bind.annotation.ExceptionHandler({
-			se.stratlas.indicators.KoladaClient.KoladaException.class,
-			se.stratlas.indicators.ScbClient.ScbException.class })
-	org.springframework.http.ProblemDetail sourceFailed(RuntimeException ex) {
-		org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail
-			.forStatusAndDetail(HttpStatus.BAD_GATEWAY, ex.getMessage());
+	@ExceptionHandler({ KoladaClient.KoladaException.class, ScbClient.ScbException.class })
+	ProblemDetail sourceFailed(RuntimeException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, ex.getMessage());
 		problem.setTitle("The source could not be read");
 		return problem;
 	}

@@ -1,8 +1,8 @@
 package se.stratlas.indicators.web;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,19 +21,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.audit.AuditTrail;
-import se.stratlas.indicators.IndicatorAnalytics;
 import se.stratlas.indicators.IndicatorDefinition;
 import se.stratlas.indicators.IndicatorKinds.Kind;
 import se.stratlas.indicators.IndicatorKinds.Polarity;
 import se.stratlas.indicators.IndicatorKinds.Source;
+import se.stratlas.indicators.IndicatorLinks;
+import se.stratlas.indicators.IndicatorPages;
 import se.stratlas.indicators.IndicatorRegistry;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.FieldErrors;
 import se.stratlas.shared.ValidationException;
-import se.stratlas.shared.web.Choice;
-import se.stratlas.strategy.Strategy;
 import se.stratlas.strategy.StrategyCatalog;
-import se.stratlas.strategy.StrategyElement;
 
 /**
  * Changing an indicator's definition (everything but its code) and which strategy
@@ -67,7 +65,9 @@ class IndicatorEditController {
 
 	private final IndicatorRegistry registry;
 
-	private final IndicatorAnalytics analytics;
+	private final IndicatorLinks links;
+
+	private final IndicatorPages pages;
 
 	private final StrategyCatalog strategies;
 
@@ -75,10 +75,11 @@ class IndicatorEditController {
 
 	private final MessageSource messages;
 
-	IndicatorEditController(IndicatorRegistry registry, IndicatorAnalytics analytics, StrategyCatalog strategies,
-			AuditTrail audit, MessageSource messages) {
+	IndicatorEditController(IndicatorRegistry registry, IndicatorLinks links, IndicatorPages pages,
+			StrategyCatalog strategies, AuditTrail audit, MessageSource messages) {
 		this.registry = registry;
-		this.analytics = analytics;
+		this.links = links;
+		this.pages = pages;
 		this.strategies = strategies;
 		this.audit = audit;
 		this.messages = messages;
@@ -93,7 +94,7 @@ class IndicatorEditController {
 	@PreAuthorize("hasRole('STRATEGIST')")
 	String edit(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, Model model, Locale locale) {
 		IndicatorDefinition indicator = this.registry.get(user.organisationId(), id);
-		return page(user, indicator, EditForm.of(indicator, this.registry.elementKeys(id)), model, locale);
+		return page(user, indicator, EditForm.of(indicator, this.links.elementKeys(id)), model, locale);
 	}
 
 	@PostMapping("/indicators/{id}")
@@ -102,10 +103,10 @@ class IndicatorEditController {
 			Model model, Locale locale, RedirectAttributes redirect) {
 		IndicatorDefinition indicator = this.registry.get(user.organisationId(), id);
 		try {
-			this.registry.update(user.organisationId(), id, form.version() == null ? -1 : form.version(),
-					form.draft(indicator.code()), user.username());
-			this.registry.link(user.organisationId(), id, form.elements() == null ? List.of()
-					: form.elements().stream().filter(java.util.Objects::nonNull).toList(), user.username());
+			this.links.update(user.organisationId(), id, form.version() == null ? -1 : form.version(),
+					form.draft(indicator.code()),
+					form.elements() == null ? List.of() : form.elements().stream().filter(Objects::nonNull).toList(),
+					user.username());
 		}
 		catch (ValidationException ex) {
 			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
@@ -114,7 +115,7 @@ class IndicatorEditController {
 		catch (EditConflictException ex) {
 			IndicatorDefinition current = this.registry.get(user.organisationId(), id);
 			model.addAttribute("conflict", true);
-			return page(user, current, EditForm.of(current, this.registry.elementKeys(id)), model, locale);
+			return page(user, current, EditForm.of(current, this.links.elementKeys(id)), model, locale);
 		}
 		redirect.addFlashAttribute("flash", "form.saved");
 		return "redirect:/indicators/" + id;
@@ -127,34 +128,11 @@ class IndicatorEditController {
 		model.addAttribute("polarities", Polarity.values());
 		model.addAttribute("kinds", Kind.values());
 		model.addAttribute("sources", Source.values());
-		model.addAttribute("elementGroups", elementChoices(user.organisationId(), locale));
+		model.addAttribute("elementGroups", this.pages.elementChoices(user.organisationId(), locale));
 		model.addAttribute("selectedElements",
 				form.elements() == null ? List.of() : form.elements().stream().map(String::valueOf).toList());
 		model.addAttribute("history", this.audit.history("indicator", indicator.id()));
 		return "indicators/edit";
-	}
-
-	/**
-	 * The elements of the latest version of each of the organisation's strategies, in
-	 * tree order.
-	 */
-	private List<Choice.Group> elementChoices(long organisationId, Locale locale) {
-		List<Choice.Group> groups = new ArrayList<>();
-		for (Strategy strategy : this.strategies.strategies(organisationId)) {
-			if (strategy.organisationId() == null || strategy.organisationId() != organisationId) {
-				continue;
-			}
-			List<Choice> choices = this.strategies
-				.elements(organisationId, this.strategies.latestVersion(organisationId, strategy.id()).id())
-				.stream()
-				.sorted(java.util.Comparator.comparing(StrategyElement::path))
-				.map(e -> new Choice(e.key().toString(), e.label(locale), e.depth()))
-				.toList();
-			if (!choices.isEmpty()) {
-				groups.add(new Choice.Group(strategy.code() + " " + strategy.name(locale), choices));
-			}
-		}
-		return groups;
 	}
 
 	/**
@@ -164,16 +142,13 @@ class IndicatorEditController {
 	@GetMapping("/indicators/linked")
 	@PreAuthorize("hasRole('READER')")
 	String linked(@AuthenticationPrincipal StratlasPrincipal user, @RequestParam UUID element, Model model) {
+		IndicatorPages.Linked linked = this.pages.linked(user.organisationId(), element);
 		model.addAttribute("element", element);
-		model.addAttribute("rows", this.analytics.dashboard(user.organisationId(), element, null));
-		model.addAttribute("direct",
-				this.registry.linkedTo(user.organisationId(), Set.of(element))
-					.stream()
-					.map(IndicatorDefinition::id)
-					.toList());
-		model.addAttribute("all", this.registry.definitions(user.organisationId()));
+		model.addAttribute("rows", linked.rows());
+		model.addAttribute("direct", linked.direct());
+		model.addAttribute("all", linked.all());
 		model.addAttribute("canEdit", user.can(Role.STRATEGIST));
-		model.addAttribute("homeArea", this.analytics.homeArea(user.organisationId()));
+		model.addAttribute("homeArea", linked.homeArea());
 		return "indicators/linked :: linked";
 	}
 
@@ -184,10 +159,10 @@ class IndicatorEditController {
 			RedirectAttributes redirect, Locale locale) {
 		try {
 			if (remove) {
-				this.registry.unlinkElement(user.organisationId(), indicatorId, element, user.username());
+				this.links.unlinkElement(user.organisationId(), indicatorId, element, user.username());
 			}
 			else {
-				this.registry.linkElement(user.organisationId(), indicatorId, element, user.username());
+				this.links.linkElement(user.organisationId(), indicatorId, element, user.username());
 			}
 			redirect.addFlashAttribute("flash", remove ? "indicator.unlinked" : "indicator.linked");
 		}

@@ -18,10 +18,12 @@ import se.stratlas.areas.Areas;
 import se.stratlas.followup.Kinds.Fulfilment;
 import se.stratlas.followup.Products;
 import se.stratlas.indicators.IndicatorAnalytics;
+import se.stratlas.indicators.IndicatorDashboards;
 import se.stratlas.indicators.IndicatorDefinition;
 import se.stratlas.indicators.IndicatorKinds.Sex;
 import se.stratlas.indicators.IndicatorKinds.Source;
 import se.stratlas.indicators.IndicatorRegistry;
+import se.stratlas.indicators.IndicatorTargets;
 import se.stratlas.indicators.PngCharts;
 import se.stratlas.indicators.SvgCharts;
 import se.stratlas.indicators.Target;
@@ -52,16 +54,22 @@ public class IndicatorSections {
 
 	private final IndicatorRegistry indicators;
 
+	private final IndicatorTargets targets;
+
 	private final IndicatorAnalytics analytics;
+
+	private final IndicatorDashboards dashboards;
 
 	private final Areas areas;
 
 	private final MessageSource messages;
 
-	public IndicatorSections(IndicatorRegistry indicators, IndicatorAnalytics analytics, Areas areas,
-			MessageSource messages) {
+	public IndicatorSections(IndicatorRegistry indicators, IndicatorTargets targets, IndicatorAnalytics analytics,
+			IndicatorDashboards dashboards, Areas areas, MessageSource messages) {
 		this.indicators = indicators;
+		this.targets = targets;
 		this.analytics = analytics;
+		this.dashboards = dashboards;
 		this.areas = areas;
 		this.messages = messages;
 	}
@@ -88,7 +96,7 @@ public class IndicatorSections {
 			.getFirst();
 		List<Target.Point> points = series.points().stream().filter(p -> p.period().year() <= year).toList();
 		Target.Point latest = latestPresent(points);
-		Target.Status status = this.indicators.targets(indicator.id())
+		Target.Status status = this.targets.targets(indicator.id())
 			.stream()
 			.filter(t -> t.areaCode() == null || t.areaCode().equals(home))
 			.findFirst()
@@ -112,7 +120,7 @@ public class IndicatorSections {
 	 */
 	public void chapter(long organisationId, StrategyElement priority, int year, int chapter, List<Node> nodes) {
 		String home = this.analytics.homeArea(organisationId);
-		List<IndicatorAnalytics.DashboardRow> linked = this.analytics.dashboard(organisationId, priority.key(), home);
+		List<IndicatorDashboards.DashboardRow> linked = this.dashboards.dashboard(organisationId, priority.key(), home);
 		if (linked.isEmpty()) {
 			return;
 		}
@@ -120,7 +128,7 @@ public class IndicatorSections {
 		List<List<Object>> rows = new ArrayList<>();
 		List<Chart> charts = new ArrayList<>();
 		boolean demo = false;
-		for (IndicatorAnalytics.DashboardRow dashboardRow : linked) {
+		for (IndicatorDashboards.DashboardRow dashboardRow : linked) {
 			Assessed a = assess(organisationId, dashboardRow.indicator(), home, year);
 			demo |= a.indicator().demoNote() != null;
 			rows.add(row(a));
@@ -199,7 +207,7 @@ public class IndicatorSections {
 				.map(e -> e.contribution().fulfilment())
 				.toList();
 			List<Assessed> assessed = new ArrayList<>();
-			for (IndicatorAnalytics.DashboardRow row : this.analytics.dashboard(organisationId, goal.key(), home)) {
+			for (IndicatorDashboards.DashboardRow row : this.dashboards.dashboard(organisationId, goal.key(), home)) {
 				Assessed a = assess(organisationId, row.indicator(), home, year);
 				demo |= a.indicator().demoNote() != null;
 				if (a.assessable()) {

@@ -23,17 +23,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.audit.AuditEvent;
-import se.stratlas.audit.AuditTrail;
-import se.stratlas.strategy.ElementDraft;
-import se.stratlas.strategy.ElementLink;
-import se.stratlas.strategy.ElementNode;
-import se.stratlas.strategy.RelationType;
+import se.stratlas.strategy.AssessmentLevel;
 import se.stratlas.strategy.Strategy;
 import se.stratlas.strategy.StrategyCatalog;
 import se.stratlas.strategy.StrategyDocument;
 import se.stratlas.strategy.StrategyDraft;
-import se.stratlas.strategy.StrategyElement;
 import se.stratlas.strategy.StrategyManagement;
 import se.stratlas.strategy.StrategyStatus;
 import se.stratlas.strategy.StrategyTransfer;
@@ -41,9 +35,10 @@ import se.stratlas.strategy.StrategyVersion;
 import se.stratlas.strategy.VersionComparison;
 
 /**
- * The strategy JSON API. Reading needs the läsare role, changing the strateg role. Every
- * change of an existing record carries the {@code version} it was based on; a stale one
- * gets 409 with the current record.
+ * The strategy JSON API: strategies, versions, comparison, assessment scale, export and
+ * import (the elements: {@link ElementApiController}). Reading needs the läsare role,
+ * changing the strateg role. Every change of an existing record carries the
+ * {@code version} it was based on; a stale one gets 409 with the current record.
  */
 @RestController
 @RequestMapping("/api")
@@ -56,14 +51,10 @@ class StrategyApiController {
 
 	private final StrategyTransfer transfer;
 
-	private final AuditTrail audit;
-
-	StrategyApiController(StrategyCatalog catalog, StrategyManagement management, StrategyTransfer transfer,
-			AuditTrail audit) {
+	StrategyApiController(StrategyCatalog catalog, StrategyManagement management, StrategyTransfer transfer) {
 		this.catalog = catalog;
 		this.management = management;
 		this.transfer = transfer;
-		this.audit = audit;
 	}
 
 	record StrategyDetails(Strategy strategy, List<StrategyVersion> versions) {
@@ -82,27 +73,6 @@ class StrategyApiController {
 			String decisionNote) {
 	}
 
-	record CreateElement(Long parentId, ElementDraft element) {
-	}
-
-	record UpdateElement(int version, ElementDraft element) {
-	}
-
-	record MoveElement(int version, Long parentId, Integer position) {
-	}
-
-	record CreateLink(long toElementId, RelationType relation, String note) {
-	}
-
-	record ElementDetails(StrategyElement element, List<ElementLink> links) {
-	}
-
-	private static void requireBody(Object part, String field) {
-		if (part == null) {
-			throw new se.stratlas.shared.ValidationException(field, "validation.required");
-		}
-	}
-
 	@GetMapping("/strategies")
 	@PreAuthorize("hasRole('READER')")
 	@Operation(summary = "Strategies the user's organisation sees: its own, published ones and reference frameworks")
@@ -114,7 +84,7 @@ class StrategyApiController {
 	@PreAuthorize("hasRole('STRATEGIST')")
 	@Operation(summary = "Create a strategy with its first version")
 	ResponseEntity<Strategy> create(@AuthenticationPrincipal StratlasPrincipal user, @RequestBody CreateStrategy body) {
-		requireBody(body == null ? null : body.strategy(), "strategy");
+		ApiBodies.require(body == null ? null : body.strategy(), "strategy");
 		Strategy created = this.management.createStrategy(user.organisationId(), body.strategy(), body.versionLabel(),
 				body.status(), user.username());
 		return ResponseEntity.created(URI.create("/api/strategies/" + created.id())).body(created);
@@ -133,7 +103,7 @@ class StrategyApiController {
 	@Operation(summary = "Change a strategy's code, names, period, derivation and publication")
 	Strategy update(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestBody UpdateStrategy body) {
-		requireBody(body.strategy(), "strategy");
+		ApiBodies.require(body.strategy(), "strategy");
 		return this.management.updateStrategy(user.organisationId(), id, body.version(), body.strategy(),
 				user.username());
 	}
@@ -164,22 +134,6 @@ class StrategyApiController {
 				body.decisionBody(), body.decisionDate(), body.decisionNote(), user.username());
 	}
 
-	@GetMapping("/versions/{versionId}/tree")
-	@PreAuthorize("hasRole('READER')")
-	@Operation(summary = "A version's elements as a tree")
-	List<ElementNode> tree(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long versionId) {
-		return StrategyCatalog.tree(this.catalog.elements(user.organisationId(), versionId));
-	}
-
-	@GetMapping("/versions/{versionId}/elements")
-	@PreAuthorize("hasRole('READER')")
-	@Operation(summary = "A version's elements as a flat list in tree order, optionally only those matching q")
-	List<StrategyElement> elements(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long versionId,
-			@RequestParam(required = false) String q) {
-		List<StrategyElement> elements = this.catalog.elements(user.organisationId(), versionId);
-		return q == null || q.isBlank() ? elements : elements.stream().filter(e -> e.matches(q)).toList();
-	}
-
 	@GetMapping("/strategies/{id}/compare")
 	@PreAuthorize("hasRole('READER')")
 	@Operation(summary = "Compare two versions element by element: added, removed, renamed, moved, changed")
@@ -189,87 +143,10 @@ class StrategyApiController {
 		return this.catalog.compare(user.organisationId(), from, to);
 	}
 
-	@PostMapping("/versions/{versionId}/elements")
-	@PreAuthorize("hasRole('STRATEGIST')")
-	@Operation(summary = "Add an element under a parent (or at the top)")
-	ResponseEntity<StrategyElement> addElement(@AuthenticationPrincipal StratlasPrincipal user,
-			@PathVariable long versionId, @RequestBody CreateElement body) {
-		this.catalog.ownStrategy(user.organisationId(),
-				this.catalog.version(user.organisationId(), versionId).strategyId());
-		requireBody(body.element(), "element");
-		StrategyElement created = this.management.addElement(user.organisationId(), versionId, body.parentId(),
-				body.element(), user.username());
-		return ResponseEntity.created(URI.create("/api/elements/" + created.id())).body(created);
-	}
-
-	@GetMapping("/elements/{id}")
-	@PreAuthorize("hasRole('READER')")
-	@Operation(summary = "An element and its links")
-	ElementDetails element(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
-		StrategyElement element = this.catalog.element(user.organisationId(), id);
-		return new ElementDetails(element, this.catalog.links(user.organisationId(), element));
-	}
-
-	@GetMapping("/elements/{id}/history")
-	@PreAuthorize("hasRole('READER')")
-	@Operation(summary = "Every change of the element (across versions): who, when, what")
-	List<AuditEvent> history(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
-		StrategyElement element = this.catalog.element(user.organisationId(), id);
-		return this.audit.history("strategy-element", element.key());
-	}
-
-	@PutMapping("/elements/{id}")
-	@PreAuthorize("hasRole('STRATEGIST')")
-	@Operation(summary = "Change an element; 409 with the current element when someone else saved first")
-	StrategyElement updateElement(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
-			@RequestBody UpdateElement body) {
-		requireBody(body.element(), "element");
-		return this.management.updateElement(user.organisationId(), id, body.version(), body.element(),
-				user.username());
-	}
-
-	@PostMapping("/elements/{id}/move")
-	@PreAuthorize("hasRole('STRATEGIST')")
-	@Operation(summary = "Move an element with its subtree under another parent, at a position (0 = first)")
-	StrategyElement move(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
-			@RequestBody MoveElement body) {
-		return this.management.moveElement(user.organisationId(), id, body.version(), body.parentId(), body.position(),
-				user.username());
-	}
-
-	@DeleteMapping("/elements/{id}")
-	@PreAuthorize("hasRole('STRATEGIST')")
-	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "Delete an element and its subtree")
-	void deleteElement(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
-			@RequestParam int version) {
-		this.management.deleteElement(user.organisationId(), id, version, user.username());
-	}
-
-	@PostMapping("/elements/{id}/links")
-	@PreAuthorize("hasRole('STRATEGIST')")
-	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Link the element to an element of another strategy")
-	List<ElementLink> link(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
-			@RequestBody CreateLink body) {
-		this.management.link(user.organisationId(), id, body.toElementId(), body.relation(), body.note(),
-				user.username());
-		return this.catalog.links(user.organisationId(), this.catalog.element(user.organisationId(), id));
-	}
-
-	@DeleteMapping("/links/{linkId}")
-	@PreAuthorize("hasRole('STRATEGIST')")
-	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "Remove a link")
-	void unlink(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long linkId) {
-		this.management.unlink(user.organisationId(), linkId, user.username());
-	}
-
 	@GetMapping("/strategies/{id}/assessment-scale")
 	@PreAuthorize("hasRole('READER')")
 	@Operation(summary = "The scale assessments against the strategy's directions use")
-	List<se.stratlas.strategy.AssessmentLevel> scale(@AuthenticationPrincipal StratlasPrincipal user,
-			@PathVariable long id) {
+	List<AssessmentLevel> scale(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
 		this.catalog.strategy(user.organisationId(), id);
 		return this.catalog.assessmentScale(id);
 	}
@@ -277,18 +154,9 @@ class StrategyApiController {
 	@PutMapping("/strategies/{id}/assessment-scale")
 	@PreAuthorize("hasRole('STRATEGIST')")
 	@Operation(summary = "Define the strategy's assessment scale (score above zero is positive)")
-	List<se.stratlas.strategy.AssessmentLevel> defineScale(@AuthenticationPrincipal StratlasPrincipal user,
-			@PathVariable long id, @RequestBody List<se.stratlas.strategy.AssessmentLevel> levels) {
+	List<AssessmentLevel> defineScale(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestBody List<AssessmentLevel> levels) {
 		return this.management.setAssessmentScale(user.organisationId(), id, levels, user.username());
-	}
-
-	@PutMapping("/elements/{id}/funding-gate")
-	@PreAuthorize("hasRole('STRATEGIST')")
-	@Operation(summary = "Mark a direction as a gate for project funding, or not")
-	ElementDetails fundingGate(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
-			@RequestParam boolean gate) {
-		this.management.setFundingGate(user.organisationId(), id, gate, user.username());
-		return element(user, id);
 	}
 
 	@GetMapping("/strategies/{id}/export")

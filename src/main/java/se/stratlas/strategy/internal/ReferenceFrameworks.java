@@ -1,11 +1,13 @@
-package se.stratlas.strategy;
+package se.stratlas.strategy.internal;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +19,12 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.stratlas.strategy.ElementDraft;
+import se.stratlas.strategy.ElementType;
+import se.stratlas.strategy.StrategyElement;
+import se.stratlas.strategy.StrategyStatus;
+import se.stratlas.strategy.StrategyVersion;
+
 /**
  * Agenda 2030 ships as a reference framework in the same model as the strategies: a
  * strategy of no organisation whose goals (mål) hold their targets (delmål). Loaded at
@@ -25,17 +33,14 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Order(5)
-class ReferenceFrameworks implements ApplicationRunner {
+public class ReferenceFrameworks implements ApplicationRunner {
 
 	static final String AGENDA_2030 = "AGENDA2030";
 
 	private final StrategyRepository repository;
 
-	private final StrategyManagement management;
-
-	ReferenceFrameworks(StrategyRepository repository, StrategyManagement management) {
+	ReferenceFrameworks(StrategyRepository repository) {
 		this.repository = repository;
-		this.management = management;
 	}
 
 	@Override
@@ -74,8 +79,8 @@ class ReferenceFrameworks implements ApplicationRunner {
 			.param("code", AGENDA_2030)
 			.query(Long.class)
 			.single();
-		return this.management.insertVersion(id, 1, "Resolution A/RES/70/1", StrategyStatus.ANTAGEN,
-				"FN:s generalförsamling", java.time.LocalDate.of(2015, 9, 25), null, "system");
+		return this.repository.insertVersion(id, 1, "Resolution A/RES/70/1", StrategyStatus.ANTAGEN,
+				"FN:s generalförsamling", LocalDate.of(2015, 9, 25), null, "system");
 	}
 
 	static UUID key(String code) {
@@ -83,8 +88,8 @@ class ReferenceFrameworks implements ApplicationRunner {
 	}
 
 	/** The 17 global goals' Swedish names by number ("1" → "Ingen fattigdom"). */
-	static java.util.Map<String, String> agenda2030Goals() {
-		java.util.Map<String, String> goals = new java.util.LinkedHashMap<>();
+	public static Map<String, String> agenda2030Goals() {
+		Map<String, String> goals = new LinkedHashMap<>();
 		for (String[] row : rows()) {
 			if (!row[0].contains(".")) {
 				goals.put(row[0], row[1]);

@@ -1,4 +1,4 @@
-package se.stratlas.indicators;
+package se.stratlas.indicators.internal;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import se.stratlas.indicators.Period;
 import se.stratlas.shared.web.HistoryValues;
 
 /**

@@ -1,9 +1,11 @@
-package se.stratlas.indicators;
+package se.stratlas.indicators.internal;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+
+import se.stratlas.indicators.Period;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,10 +51,10 @@ class JsonStatTests {
 
 	@Test
 	void scbPeriodCodesBecomePeriods() {
-		assertThat(IndicatorFileImport.scbPeriod("2024M05")).isEqualTo(Period.month(2024, 5));
-		assertThat(IndicatorFileImport.scbPeriod("2024K2")).isEqualTo(Period.parse("2024Q2"));
-		assertThat(IndicatorFileImport.scbPeriod("2024")).isEqualTo(Period.year(2024));
-		assertThat(IndicatorFileImport.scbPeriod("2024M13")).isNull();
+		assertThat(JsonStat.scbPeriod("2024M05")).isEqualTo(Period.month(2024, 5));
+		assertThat(JsonStat.scbPeriod("2024K2")).isEqualTo(Period.parse("2024Q2"));
+		assertThat(JsonStat.scbPeriod("2024")).isEqualTo(Period.year(2024));
+		assertThat(JsonStat.scbPeriod("2024M13")).isNull();
 	}
 
 }

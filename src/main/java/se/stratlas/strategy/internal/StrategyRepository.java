@@ -1,9 +1,10 @@
-package se.stratlas.strategy;
+package se.stratlas.strategy.internal;
 
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -13,18 +14,27 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The SQL of the strategy module, in one place. */
-@Repository
-class StrategyRepository {
+import se.stratlas.strategy.ElementDraft;
+import se.stratlas.strategy.ElementType;
+import se.stratlas.strategy.Strategy;
+import se.stratlas.strategy.StrategyElement;
+import se.stratlas.strategy.StrategyStatus;
+import se.stratlas.strategy.StrategyVersion;
 
-	static final RowMapper<Strategy> STRATEGY = (rs, row) -> new Strategy(rs.getLong("id"),
+/**
+ * The SQL of the strategy module, in one place: only the module's own classes use it.
+ */
+@Repository
+public class StrategyRepository {
+
+	public static final RowMapper<Strategy> STRATEGY = (rs, row) -> new Strategy(rs.getLong("id"),
 			nullableLong(rs, "organisation_id"), Strategy.Kind.valueOf(rs.getString("kind")), rs.getString("code"),
 			rs.getString("name_sv"), rs.getString("name_en"), rs.getString("description_sv"),
 			rs.getString("description_en"), nullableInt(rs, "period_start"), nullableInt(rs, "period_end"),
 			nullableLong(rs, "derived_from_id"), rs.getBoolean("published"), rs.getInt("version"),
 			rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
 
-	static final RowMapper<StrategyVersion> VERSION = (rs, row) -> {
+	public static final RowMapper<StrategyVersion> VERSION = (rs, row) -> {
 		Date decided = rs.getDate("decision_date");
 		return new StrategyVersion(rs.getLong("id"), rs.getLong("strategy_id"), rs.getInt("number"),
 				rs.getString("label"), StrategyStatus.valueOf(rs.getString("status")), rs.getString("decision_body"),
@@ -32,7 +42,7 @@ class StrategyRepository {
 				rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
 	};
 
-	static final RowMapper<StrategyElement> ELEMENT = (rs, row) -> new StrategyElement(rs.getLong("id"),
+	public static final RowMapper<StrategyElement> ELEMENT = (rs, row) -> new StrategyElement(rs.getLong("id"),
 			rs.getLong("version_id"), rs.getObject("element_key", UUID.class), nullableLong(rs, "parent_id"),
 			rs.getString("path"), ElementType.valueOf(rs.getString("type")), rs.getString("code"),
 			rs.getString("name_sv"), rs.getString("name_en"), rs.getString("description_sv"),
@@ -45,11 +55,11 @@ class StrategyRepository {
 		this.jdbc = jdbc;
 	}
 
-	JdbcClient jdbc() {
+	public JdbcClient jdbc() {
 		return this.jdbc;
 	}
 
-	List<Strategy> strategiesVisibleTo(Long organisationId) {
+	public List<Strategy> strategiesVisibleTo(Long organisationId) {
 		return this.jdbc.sql("""
 				select * from strategy_strategy
 				where organisation_id is null or organisation_id = :org or published
@@ -59,7 +69,7 @@ class StrategyRepository {
 			.list();
 	}
 
-	List<Strategy> publishedStrategies() {
+	public List<Strategy> publishedStrategies() {
 		return this.jdbc
 			.sql("select * from strategy_strategy where published or organisation_id is null "
 					+ "order by kind desc, lower(code)")
@@ -67,14 +77,14 @@ class StrategyRepository {
 			.list();
 	}
 
-	Optional<Strategy> strategy(long id) {
+	public Optional<Strategy> strategy(long id) {
 		return this.jdbc.sql("select * from strategy_strategy where id = :id")
 			.param("id", id)
 			.query(STRATEGY)
 			.optional();
 	}
 
-	Optional<Strategy> strategyByCode(Long organisationId, String code) {
+	public Optional<Strategy> strategyByCode(Long organisationId, String code) {
 		return this.jdbc
 			.sql("""
 					select * from strategy_strategy
@@ -85,39 +95,39 @@ class StrategyRepository {
 			.optional();
 	}
 
-	List<StrategyVersion> versions(long strategyId) {
+	public List<StrategyVersion> versions(long strategyId) {
 		return this.jdbc.sql("select * from strategy_version where strategy_id = :id order by number desc")
 			.param("id", strategyId)
 			.query(VERSION)
 			.list();
 	}
 
-	Optional<StrategyVersion> version(long versionId) {
+	public Optional<StrategyVersion> version(long versionId) {
 		return this.jdbc.sql("select * from strategy_version where id = :id")
 			.param("id", versionId)
 			.query(VERSION)
 			.optional();
 	}
 
-	Optional<StrategyVersion> latestVersion(long strategyId) {
+	public Optional<StrategyVersion> latestVersion(long strategyId) {
 		return this.jdbc.sql("select * from strategy_version where strategy_id = :id order by number desc limit 1")
 			.param("id", strategyId)
 			.query(VERSION)
 			.optional();
 	}
 
-	List<StrategyElement> elements(long versionId) {
+	public List<StrategyElement> elements(long versionId) {
 		return this.jdbc.sql("select * from strategy_element where version_id = :v order by path")
 			.param("v", versionId)
 			.query(ELEMENT)
 			.list();
 	}
 
-	Optional<StrategyElement> element(long id) {
+	public Optional<StrategyElement> element(long id) {
 		return this.jdbc.sql("select * from strategy_element where id = :id").param("id", id).query(ELEMENT).optional();
 	}
 
-	Optional<StrategyElement> elementByCode(long versionId, String code) {
+	public Optional<StrategyElement> elementByCode(long versionId, String code) {
 		return this.jdbc.sql("select * from strategy_element where version_id = :v and lower(code) = lower(:code)")
 			.param("v", versionId)
 			.param("code", code)
@@ -126,7 +136,7 @@ class StrategyRepository {
 	}
 
 	/** The element with this key in the latest version of its strategy. */
-	Optional<StrategyElement> latestElementByKey(UUID key) {
+	public Optional<StrategyElement> latestElementByKey(UUID key) {
 		return this.jdbc.sql("""
 				select e.* from strategy_element e join strategy_version v on v.id = e.version_id
 				where e.element_key = :key order by v.number desc limit 1""")
@@ -135,7 +145,7 @@ class StrategyRepository {
 			.optional();
 	}
 
-	List<StrategyElement> children(long versionId, Long parentId) {
+	public List<StrategyElement> children(long versionId, Long parentId) {
 		return this.jdbc.sql("""
 				select * from strategy_element where version_id = :v
 				and parent_id is not distinct from cast(:parent as bigint) order by sort_order, id""")
@@ -145,7 +155,7 @@ class StrategyRepository {
 			.list();
 	}
 
-	int countSubtree(long versionId, String path) {
+	public int countSubtree(long versionId, String path) {
 		return this.jdbc.sql("select count(*) from strategy_element where version_id = :v and path like :p")
 			.param("v", versionId)
 			.param("p", path + "%")
@@ -153,7 +163,7 @@ class StrategyRepository {
 			.single();
 	}
 
-	long insertElement(long versionId, UUID key, StrategyElement parent, ElementDraft draft, int sortOrder,
+	public long insertElement(long versionId, UUID key, StrategyElement parent, ElementDraft draft, int sortOrder,
 			String actor) {
 		long id = this.jdbc.sql("""
 				insert into strategy_element (version_id, element_key, parent_id, path, type, code, name_sv, name_en,
@@ -181,13 +191,31 @@ class StrategyRepository {
 		return id;
 	}
 
-	int nextSortOrder(long versionId, Long parentId) {
+	public int nextSortOrder(long versionId, Long parentId) {
 		return this.jdbc.sql("""
 				select coalesce(max(sort_order) + 1, 0) from strategy_element where version_id = :v
 				and parent_id is not distinct from cast(:parent as bigint)""")
 			.param("v", versionId)
 			.param("parent", parentId)
 			.query(Integer.class)
+			.single();
+	}
+
+	public long insertVersion(long strategyId, int number, String label, StrategyStatus status, String decisionBody,
+			LocalDate decisionDate, String note, String actor) {
+		return this.jdbc
+			.sql("""
+					insert into strategy_version (strategy_id, number, label, status, decision_body, decision_date,
+					decision_note, created_by) values (:s, :n, :label, :status, :body, :date, :note, :actor) returning id""")
+			.param("s", strategyId)
+			.param("n", number)
+			.param("label", label)
+			.param("status", status.name())
+			.param("body", decisionBody)
+			.param("date", decisionDate)
+			.param("note", note)
+			.param("actor", actor)
+			.query(Long.class)
 			.single();
 	}
 

@@ -1,12 +1,16 @@
-package se.stratlas.indicators;
+package se.stratlas.indicators.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
+
+import se.stratlas.indicators.Period;
 
 /**
  * Reads a JSON-stat 2.0 dataset (as SCB's PxWeb API v2 gives it) into cells: one per
@@ -15,6 +19,8 @@ import tools.jackson.databind.JsonNode;
  * with their JSON path.
  */
 public final class JsonStat {
+
+	private static final Pattern SCB_PERIOD = Pattern.compile("(\\d{4})(?:([MKHT])(\\d{1,2}))?");
 
 	private JsonStat() {
 	}
@@ -149,6 +155,35 @@ public final class JsonStat {
 		}
 		catch (NumberFormatException ex) {
 			throw new JsonStatException(path + "." + key, "expected a cell index");
+		}
+	}
+
+	/**
+	 * SCB writes "2024", "2024M05", "2024K2" (quarter), "2024H1" and sometimes "2024T1".
+	 */
+	public static Period scbPeriod(String code) {
+		if (code == null) {
+			return null;
+		}
+		Matcher matcher = SCB_PERIOD.matcher(code.strip());
+		if (!matcher.matches()) {
+			return null;
+		}
+		int year = Integer.parseInt(matcher.group(1));
+		if (matcher.group(2) == null) {
+			return Period.year(year);
+		}
+		int part = Integer.parseInt(matcher.group(3));
+		try {
+			return switch (matcher.group(2)) {
+				case "M" -> Period.month(year, part);
+				case "K" -> new Period(PeriodType.QUARTER, year, part);
+				case "H" -> new Period(PeriodType.HALF_YEAR, year, part);
+				default -> Period.tertial(year, part);
+			};
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
 		}
 	}
 

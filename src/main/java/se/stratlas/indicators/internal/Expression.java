@@ -1,4 +1,4 @@
-package se.stratlas.indicators;
+package se.stratlas.indicators.internal;
 
 import java.util.LinkedHashSet;
 import java.util.Map;

@@ -1,0 +1,105 @@
+package se.stratlas.indicators.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import se.stratlas.accounts.Role;
+import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.areas.Area;
+import se.stratlas.areas.Areas;
+import se.stratlas.indicators.AreaGroups;
+import se.stratlas.indicators.IndicatorAnalytics;
+import se.stratlas.indicators.IndicatorDashboards;
+import se.stratlas.shared.FieldErrors;
+import se.stratlas.shared.ValidationException;
+
+/**
+ * Groups of areas to compare indicators with, and a strategy element's dashboard of
+ * indicators in an area.
+ */
+@Controller
+class AreaGroupController {
+
+	private final AreaGroups groups;
+
+	private final IndicatorAnalytics analytics;
+
+	private final IndicatorDashboards dashboards;
+
+	private final Areas areas;
+
+	private final MessageSource messages;
+
+	AreaGroupController(AreaGroups groups, IndicatorAnalytics analytics, IndicatorDashboards dashboards, Areas areas,
+			MessageSource messages) {
+		this.groups = groups;
+		this.analytics = analytics;
+		this.dashboards = dashboards;
+		this.areas = areas;
+		this.messages = messages;
+	}
+
+	@ModelAttribute("activeNav")
+	String activeNav() {
+		return "indicators";
+	}
+
+	@GetMapping("/indicators/groups")
+	@PreAuthorize("hasRole('READER')")
+	String groups(@AuthenticationPrincipal StratlasPrincipal user, Model model) {
+		model.addAttribute("groups", this.groups.list(user.organisationId()));
+		model.addAttribute("municipalities", this.areas.municipalities());
+		model.addAttribute("areaNames", this.areas.all().stream().collect(Collectors.toMap(Area::code, Area::name)));
+		model.addAttribute("canEdit", user.can(Role.STRATEGIST));
+		return "indicators/groups";
+	}
+
+	@PostMapping("/indicators/groups")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	String createGroup(@AuthenticationPrincipal StratlasPrincipal user, @RequestParam(required = false) String name,
+			@RequestParam(required = false) List<String> areaCodes, Model model, Locale locale,
+			RedirectAttributes redirect) {
+		try {
+			this.groups.create(user.organisationId(), name, areaCodes, user.username());
+			redirect.addFlashAttribute("flash", "group.created");
+			return "redirect:/indicators/groups";
+		}
+		catch (ValidationException ex) {
+			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
+			return groups(user, model);
+		}
+	}
+
+	@GetMapping("/indicators/dashboard")
+	@PreAuthorize("hasRole('READER')")
+	String dashboard(@AuthenticationPrincipal StratlasPrincipal user, @RequestParam UUID element,
+			@RequestParam(required = false) String area, @RequestParam(required = false) String title, Model model,
+			Locale locale) {
+		String home = this.analytics.homeArea(user.organisationId());
+		String chosen = area == null || area.isBlank() ? home : area;
+		model.addAttribute("rows", this.dashboards.dashboard(user.organisationId(), element, chosen));
+		model.addAttribute("element", element);
+		model.addAttribute("area", chosen);
+		model.addAttribute("areaName", this.areas.name(chosen));
+		// Not "title": the layout's fragment parameter has that name.
+		model.addAttribute("elementTitle", title);
+		model.addAttribute("areaOptions",
+				this.areas.optionsFor(home, List.of(chosen), this.messages.getMessage("area.home", null, locale),
+						this.messages.getMessage("area.others", null, locale)));
+		return "indicators/dashboard";
+	}
+
+}
