@@ -17,6 +17,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
+import se.stratlas.reports.internal.XlsxReport;
+import se.stratlas.reports.internal.PdfReport;
+import se.stratlas.reports.internal.DocxReport;
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.audit.AuditTrail;

@@ -4,6 +4,9 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import se.stratlas.reports.internal.XlsxReport;
+import se.stratlas.reports.internal.PdfReport;
+import se.stratlas.reports.internal.DocxReport;
 import se.stratlas.followup.Cycle;
 import se.stratlas.followup.Cycles;
 import se.stratlas.followup.Product;

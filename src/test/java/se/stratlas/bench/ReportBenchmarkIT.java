@@ -14,14 +14,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
+import se.stratlas.reports.internal.PdfReport;
+import se.stratlas.reports.internal.DocxReport;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.followup.Cycle;
 import se.stratlas.followup.Cycles;
 import se.stratlas.followup.Product;
 import se.stratlas.followup.Products;
-import se.stratlas.reports.DocxReport;
+import se.stratlas.reports.internal.DocxReport;
 import se.stratlas.reports.HtmlReport;
-import se.stratlas.reports.PdfReport;
+import se.stratlas.reports.internal.PdfReport;
 import se.stratlas.reports.ReportDocument;
 import se.stratlas.reports.Reports;
 

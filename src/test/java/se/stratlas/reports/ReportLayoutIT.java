@@ -30,6 +30,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 
+import se.stratlas.reports.internal.XlsxReport;
+import se.stratlas.reports.internal.PdfReport;
+import se.stratlas.reports.internal.DocxReport;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.followup.Cycle;
 import se.stratlas.followup.Cycles;

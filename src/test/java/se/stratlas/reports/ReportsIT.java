@@ -27,6 +27,9 @@ import org.verapdf.pdfa.flavours.PDFAFlavour;
 import org.verapdf.pdfa.results.TestAssertion;
 import org.verapdf.pdfa.results.ValidationResult;
 
+import se.stratlas.reports.internal.XlsxReport;
+import se.stratlas.reports.internal.PdfReport;
+import se.stratlas.reports.internal.DocxReport;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.followup.Contribution;
 import se.stratlas.followup.Contributions;

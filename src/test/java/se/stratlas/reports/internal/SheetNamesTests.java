@@ -1,4 +1,4 @@
-package se.stratlas.reports;
+package se.stratlas.reports.internal;
 
 import java.util.List;
 

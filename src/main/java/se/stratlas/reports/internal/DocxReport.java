@@ -1,4 +1,4 @@
-package se.stratlas.reports;
+package se.stratlas.reports.internal;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -23,6 +23,7 @@ import org.apache.xmlbeans.XmlException;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.StylesDocument;
 
+import se.stratlas.reports.ReportDocument;
 import se.stratlas.indicators.PngCharts;
 import se.stratlas.reports.ReportDocument.Chart;
 import se.stratlas.reports.ReportDocument.Heading;

@@ -1,4 +1,4 @@
-package se.stratlas.reports;
+package se.stratlas.reports.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +13,9 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+import se.stratlas.reports.HtmlReport;
+import se.stratlas.reports.ReportDocument;
 
 /**
  * The report as a tagged PDF (PDF/UA-1): structure from the XHTML, document title and

@@ -1,9 +1,10 @@
-package se.stratlas.reports;
+package se.stratlas.reports.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import se.stratlas.reports.ReportDocument;
 import se.stratlas.shared.tables.Table;
 import se.stratlas.shared.tables.TableFiles;
 
