@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,24 @@ public class ActorRegistry {
 			.query((rs, row) -> actor(rs))
 			.optional()
 			.orElseThrow(() -> new NotFoundException(ACTOR, id));
+	}
+
+	/**
+	 * The names of these actors of the organisation in one query, in the order of their
+	 * names; ids of other organisations' actors or unknown ids are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, String> names(long organisationId, Collection<Long> ids) {
+		Map<Long, String> names = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return names;
+		}
+		this.jdbc.sql("select id, name from actors_actor where organisation_id = :org and id = any(:ids) order by name")
+			.param("org", organisationId)
+			.param("ids", ids.stream().distinct().toArray(Long[]::new))
+			.query((rs, row) -> names.put(rs.getLong("id"), rs.getString("name")))
+			.list();
+		return names;
 	}
 
 	@Transactional(readOnly = true)

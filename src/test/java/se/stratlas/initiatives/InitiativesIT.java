@@ -49,6 +49,9 @@ class InitiativesIT {
 	InitiativeManagement management;
 
 	@Autowired
+	InitiativeParts parts;
+
+	@Autowired
 	Applications applications;
 
 	@Autowired
@@ -159,7 +162,7 @@ class InitiativesIT {
 		Initiative own = this.management.create(this.reporter,
 				new InitiativeDraft("Egen insats", null, InitiativeType.PROJEKT, Status.PLANERAD, null, null, null,
 						null, null, null, null, null, this.reporter.unitId(), null, List.of("2480"), List.of()));
-		this.management.addFunding(this.reporter, own.id(), FundingSource.ANSLAG_1_1, 2024, BigDecimal.valueOf(100_000),
+		this.parts.addFunding(this.reporter, own.id(), FundingSource.ANSLAG_1_1, 2024, BigDecimal.valueOf(100_000),
 				null);
 		long otherUnit = this.jdbc.sql("select id from accounts_unit where name = 'Folkhälsoenheten'")
 			.query(Long.class)
@@ -168,7 +171,7 @@ class InitiativesIT {
 				new InitiativeDraft("Annans insats", null, InitiativeType.PROJEKT, Status.PLANERAD, null, null, null,
 						null, null, null, null, null, otherUnit, null, List.of(), List.of()));
 
-		assertThatThrownBy(() -> this.management.addFunding(this.reporter, theirs.id(), FundingSource.ANSLAG_1_1, 2024,
+		assertThatThrownBy(() -> this.parts.addFunding(this.reporter, theirs.id(), FundingSource.ANSLAG_1_1, 2024,
 				BigDecimal.ONE, null))
 			.isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> this.management.create(this.reporter,
