@@ -233,9 +233,16 @@ public class ActorRegistry {
 		return id;
 	}
 
-	public void addMember(long organisationId, long partnershipId, long actorId, Partnership.Role role, String actor) {
+	/**
+	 * Adds an actor to a partnership in a role; an unknown partnership is not found
+	 * before a missing actor is named.
+	 */
+	public void addMember(long organisationId, long partnershipId, Long actorId, Partnership.Role role, String actor) {
 		if (partnerships(organisationId).stream().noneMatch(p -> p.id() == partnershipId)) {
 			throw new NotFoundException("partnership", partnershipId);
+		}
+		if (actorId == null) {
+			throw new ValidationException("actorId", "validation.required");
 		}
 		Actor member = actor(organisationId, actorId);
 		if (role == null) {
@@ -309,7 +316,7 @@ public class ActorRegistry {
 		return array == null ? List.of() : Arrays.asList((UUID[]) array.getArray());
 	}
 
-	private String areaNames(java.util.List<String> codes) {
+	private String areaNames(List<String> codes) {
 		return String.join(", ", codes.stream().map(this.areas::name).toList());
 	}
 

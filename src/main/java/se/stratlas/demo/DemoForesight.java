@@ -18,6 +18,7 @@ import se.stratlas.foresight.ScanItem.Scope;
 import se.stratlas.foresight.Scanning;
 import se.stratlas.foresight.Workshop;
 import se.stratlas.foresight.Workshop.Quadrant;
+import se.stratlas.foresight.SwotBoard;
 import se.stratlas.foresight.Workshops;
 
 /**
@@ -36,12 +37,15 @@ class DemoForesight {
 
 	private final Workshops workshops;
 
+	private final SwotBoard board;
+
 	private final se.stratlas.foresight.Scenarios scenarios;
 
 	private final se.stratlas.foresight.Dialogues dialogues;
 
-	DemoForesight(Scanning scanning, Workshops workshops, se.stratlas.foresight.Scenarios scenarios,
+	DemoForesight(Scanning scanning, Workshops workshops, SwotBoard board, se.stratlas.foresight.Scenarios scenarios,
 			se.stratlas.foresight.Dialogues dialogues) {
+		this.board = board;
 		this.dialogues = dialogues;
 		this.scanning = scanning;
 		this.workshops = workshops;
@@ -227,7 +231,7 @@ class DemoForesight {
 
 	private void swot(Actor demo, Workshop workshop, Quadrant quadrant, String... items) {
 		for (String item : items) {
-			this.workshops.add(demo, workshop.id(), quadrant, item);
+			this.board.add(demo, workshop.id(), quadrant, item);
 		}
 	}
 

@@ -62,6 +62,9 @@ class ForesightIT {
 	Workshops workshops;
 
 	@Autowired
+	SwotBoard board;
+
+	@Autowired
 	Cycles cycles;
 
 	@Autowired
@@ -136,7 +139,7 @@ class ForesightIT {
 			done.add(pool.submit(() -> {
 				start.await();
 				for (int i = 0; i < 20; i++) {
-					this.workshops.add(facilitator, workshop.id(), Quadrant.STRENGTH, facilitator.username() + " " + i);
+					this.board.add(facilitator, workshop.id(), Quadrant.STRENGTH, facilitator.username() + " " + i);
 				}
 				return null;
 			}));
@@ -156,12 +159,12 @@ class ForesightIT {
 	@Test
 	void twoEditsOfTheSameItemKeepBothTexts() {
 		Workshop workshop = workshop("Samma punkt");
-		SwotItem item = this.workshops.add(this.reporter, workshop.id(), Quadrant.WEAKNESS, "Bostadsbrist");
-		SwotItem after = this.workshops.add(this.reporter, workshop.id(), Quadrant.WEAKNESS, "Demografi");
-		Workshops.EditResult first = this.workshops.edit(this.reporter, workshop.id(), item.id(), item.version(),
+		SwotItem item = this.board.add(this.reporter, workshop.id(), Quadrant.WEAKNESS, "Bostadsbrist");
+		SwotItem after = this.board.add(this.reporter, workshop.id(), Quadrant.WEAKNESS, "Demografi");
+		SwotBoard.EditResult first = this.board.edit(this.reporter, workshop.id(), item.id(), item.version(),
 				"Bostadsbrist i inlandet");
 		assertThat(first.conflicted()).isFalse();
-		Workshops.EditResult second = this.workshops.edit(this.strategist, workshop.id(), item.id(), item.version(),
+		SwotBoard.EditResult second = this.board.edit(this.strategist, workshop.id(), item.id(), item.version(),
 				"Bostadsbrist för unga");
 		assertThat(second.conflicted()).isTrue();
 		assertThat(second.theirs().text()).isEqualTo("Bostadsbrist i inlandet");
@@ -169,13 +172,13 @@ class ForesightIT {
 			.extracting(SwotItem::text)
 			.containsExactly("Bostadsbrist i inlandet", "Bostadsbrist för unga", "Demografi");
 		// A stale delete does not remove someone else's change.
-		assertThatThrownBy(() -> this.workshops.remove(this.strategist, workshop.id(), item.id(), item.version()))
+		assertThatThrownBy(() -> this.board.remove(this.strategist, workshop.id(), item.id(), item.version()))
 			.isInstanceOf(EditConflictException.class);
-		SwotItem moved = this.workshops.move(this.reporter, workshop.id(), after.id(), "up", null);
+		SwotItem moved = this.board.move(this.reporter, workshop.id(), after.id(), "up", null);
 		assertThat(
 				this.workshops.swot(this.reporter.organisationId(), workshop.id()).get(Quadrant.WEAKNESS).get(1).id())
 			.isEqualTo(moved.id());
-		this.workshops.move(this.reporter, workshop.id(), after.id(), null, Quadrant.THREAT);
+		this.board.move(this.reporter, workshop.id(), after.id(), null, Quadrant.THREAT);
 		assertThat(this.workshops.swot(this.reporter.organisationId(), workshop.id()).get(Quadrant.THREAT))
 			.extracting(SwotItem::text)
 			.containsExactly("Demografi");
@@ -186,14 +189,14 @@ class ForesightIT {
 		assertThatThrownBy(() -> workshopAs(this.reader)).isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> workshopAs(this.reviewer)).isInstanceOf(AccessDeniedException.class);
 		Workshop workshop = workshop("Roller");
-		assertThatThrownBy(() -> this.workshops.add(this.reader, workshop.id(), Quadrant.THREAT, "x"))
+		assertThatThrownBy(() -> this.board.add(this.reader, workshop.id(), Quadrant.THREAT, "x"))
 			.isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> this.scanning.create(this.reviewer, draft("x", null)))
 			.isInstanceOf(AccessDeniedException.class);
 		// Another organisation sees nothing of it.
 		assertThatThrownBy(() -> this.workshops.get(this.norrbotten.organisationId(), workshop.id()))
 			.isInstanceOf(NotFoundException.class);
-		assertThatThrownBy(() -> this.workshops.add(this.norrbotten, workshop.id(), Quadrant.THREAT, "x"))
+		assertThatThrownBy(() -> this.board.add(this.norrbotten, workshop.id(), Quadrant.THREAT, "x"))
 			.isInstanceOf(NotFoundException.class);
 	}
 
@@ -231,8 +234,8 @@ class ForesightIT {
 	@Test
 	void theNextCyclesOmvarldsbevakningForThePriorityShowsTheLinkedSignalsAndTheSwot() throws Exception {
 		Workshop workshop = workshop("Framtidsverkstad Umeå");
-		this.workshops.add(this.reporter, workshop.id(), Quadrant.OPPORTUNITY, "Fler företag i datacenterbranschen");
-		this.workshops.add(this.reporter, workshop.id(), Quadrant.THREAT, "Brist på elnätskapacitet");
+		this.board.add(this.reporter, workshop.id(), Quadrant.OPPORTUNITY, "Fler företag i datacenterbranschen");
+		this.board.add(this.reporter, workshop.id(), Quadrant.THREAT, "Brist på elnätskapacitet");
 		Cycle cycle = this.cycles.create(this.strategist,
 				new Cycle.Draft("Omvärld nästa år", CycleKind.ANNUAL, "2026", this.rusVersion, null, null, null, null),
 				Cycles.Template.STRATEGY, null, null);
@@ -365,7 +368,7 @@ class ForesightIT {
 	@Test
 	void everythingIsSearchableAndWorkshopsAndScenariosCanBeChangedAndLinkedLater() throws Exception {
 		Workshop workshop = workshop("Sökbar verkstad");
-		this.workshops.add(this.reporter, workshop.id(), Quadrant.WEAKNESS, "Glesbygdens avstånd");
+		this.board.add(this.reporter, workshop.id(), Quadrant.WEAKNESS, "Glesbygdens avstånd");
 		Workshop changed = this.workshops.update(this.strategist, workshop.id(), workshop.version(), new Workshop.Draft(
 				"Test", "Sökbar verkstad i Vindeln", null, "2404", null, 20, "Hybrid", List.of(this.priority1.key())));
 		assertThat(changed.name()).isEqualTo("Sökbar verkstad i Vindeln");
