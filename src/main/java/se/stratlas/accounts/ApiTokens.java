@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.stratlas.accounts.internal.LocalUser;
 import se.stratlas.audit.AuditTrail;
 import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.Texts;

@@ -1,4 +1,4 @@
-package se.stratlas.accounts;
+package se.stratlas.accounts.internal;
 
 import java.io.IOException;
 import java.util.List;
@@ -37,6 +37,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import se.stratlas.accounts.ApiTokens;
+import se.stratlas.accounts.Organisations;
+import se.stratlas.accounts.Role;
+import se.stratlas.accounts.RoleHierarchyRules;
+import se.stratlas.accounts.UserAccounts;
+import se.stratlas.accounts.UserPasswords;
 import se.stratlas.audit.AuditTrail;
 
 /**
@@ -48,14 +54,14 @@ import se.stratlas.audit.AuditTrail;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 @EnableConfigurationProperties(OidcProperties.class)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
 	/** Paths anyone may open; everything else needs a signed-in user. */
 	static final String[] PUBLIC_PATHS = { "/", "/login", "/logout", "/public/**", "/css/**", "/js/**", "/img/**",
 			"/webjars/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/v3/api-docs",
 			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
 
-	static final String MUST_CHANGE_PASSWORD = UserAccounts.MUST_CHANGE_PASSWORD_ATTRIBUTE;
+	static final String MUST_CHANGE_PASSWORD = UserPasswords.MUST_CHANGE_PASSWORD_ATTRIBUTE;
 
 	private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
 			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "

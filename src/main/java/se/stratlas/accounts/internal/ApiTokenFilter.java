@@ -1,4 +1,4 @@
-package se.stratlas.accounts;
+package se.stratlas.accounts.internal;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -17,6 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import se.stratlas.accounts.ApiTokens;
+
 /**
  * Signs a request in with a personal API token ({@code Authorization: Bearer stl_…}): for
  * this request only, so no session is made. A token opens the JSON API only, within its
@@ -24,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * unknown, revoked or expired token is a 401, a path or scope outside the token a 403,
  * each as a problem detail.
  */
-class ApiTokenFilter extends OncePerRequestFilter {
+public class ApiTokenFilter extends OncePerRequestFilter {
 
 	private final ApiTokens tokens;
 

@@ -1,4 +1,4 @@
-package se.stratlas.accounts;
+package se.stratlas.accounts.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,7 +21,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * sends a user who must change their password to the password page before anything else.
  */
 @Configuration(proxyBeanMethods = false)
-class EndpointRuleGuard implements WebMvcConfigurer {
+public class EndpointRuleGuard implements WebMvcConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(EndpointRuleGuard.class);
 

@@ -1,16 +1,18 @@
-package se.stratlas.accounts;
+package se.stratlas.accounts.internal;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
+import se.stratlas.accounts.UserAccounts;
+
 /**
  * Loads local accounts for form login and HTTP Basic. Single sign-on users have no
  * password here.
  */
 @Component
-class LocalUserDetailsService implements UserDetailsService {
+public class LocalUserDetailsService implements UserDetailsService {
 
 	private final JdbcClient jdbc;
 
