@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -185,10 +186,8 @@ class DemoInitiatives {
 			actors.put(municipality.name(), this.actors.ensure(organisationId, municipality.name() + " kommun",
 					Actor.Kind.KOMMUN, DemoRegion.ACTOR));
 			Actor actor = actors.get(municipality.name());
-			this.actors.update(organisationId, actor.id(), actor.version(),
-					new se.stratlas.actors.ActorRegistry.ActorDraft(actor.name(), Actor.Kind.KOMMUN, null, null,
-							List.of(municipality.code())),
-					DemoRegion.ACTOR);
+			this.actors.update(organisationId, actor.id(), actor.version(), new ActorRegistry.ActorDraft(actor.name(),
+					Actor.Kind.KOMMUN, null, null, List.of(municipality.code())), DemoRegion.ACTOR);
 		}
 		Object[][] others = { { "Region Västerbotten", Actor.Kind.REGION }, { "Region Norrbotten", Actor.Kind.REGION },
 				{ "Länsstyrelsen Västerbotten", Actor.Kind.LANSSTYRELSE }, { "Umeå universitet", Actor.Kind.LAROSATE },
@@ -298,8 +297,7 @@ class DemoInitiatives {
 		String description = figures.isBlank() || "–".equals(figures) ? null
 				: "Ur Resultat Västerbotten 2023: " + figures;
 		InitiativeDraft draft = new InitiativeDraft(name, acronym(name), type, status, description, null, null, null,
-				null, null, null, end, unit.id(), null, List.copyOf(new java.util.LinkedHashSet<>(areaCodes)),
-				List.of());
+				null, null, null, end, unit.id(), null, List.copyOf(new LinkedHashSet<>(areaCodes)), List.of());
 		Initiative initiative = this.initiatives.create(demo, draft, invented ? DEMO_NOTE : null);
 		List<String> codes = new ArrayList<>();
 		Matcher sub = SUB_PRIORITY.matcher(row.length > 4 ? row[4] : "");

@@ -22,6 +22,7 @@ import se.stratlas.audit.AuditEvent.FieldChange;
 import se.stratlas.audit.AuditTrail;
 import se.stratlas.foresight.Workshop.Quadrant;
 import se.stratlas.foresight.Workshop.SwotItem;
+import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.Texts;
 import se.stratlas.shared.ValidationException;
@@ -167,7 +168,7 @@ public class Workshops {
 			.param("version", expectedVersion)
 			.update();
 		if (updated == 0) {
-			throw new se.stratlas.shared.EditConflictException(ENTITY, id, before);
+			throw new EditConflictException(ENTITY, id, before);
 		}
 		this.audit.record(user.organisationId(), user.username(), ENTITY, id, "UPDATED", name,
 				Map.of("name", new FieldChange(before.name(), name)));

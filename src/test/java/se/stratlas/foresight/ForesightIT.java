@@ -2,6 +2,7 @@ package se.stratlas.foresight;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,24 +14,31 @@ import java.util.concurrent.Future;
 
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.foresight.Workshop.Quadrant;
-import se.stratlas.foresight.Workshop.SwotItem;
 import se.stratlas.followup.Contribution;
 import se.stratlas.followup.Cycle;
 import se.stratlas.followup.Cycles;
 import se.stratlas.followup.Kinds.CycleKind;
 import se.stratlas.followup.Section;
+import se.stratlas.foresight.Workshop.Quadrant;
+import se.stratlas.foresight.Workshop.SwotItem;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.ValidationException;
@@ -116,8 +124,8 @@ class ForesightIT {
 			.orElseThrow();
 	}
 
-	private static org.springframework.test.web.servlet.request.RequestPostProcessor as(StratlasPrincipal principal) {
-		return user((org.springframework.security.core.userdetails.UserDetails) principal);
+	private static RequestPostProcessor as(StratlasPrincipal principal) {
+		return user((UserDetails) principal);
 	}
 
 	private StratlasPrincipal principal(String name) {
@@ -248,9 +256,9 @@ class ForesightIT {
 		Contribution contribution = this.cycles.contributions(this.strategist.organisationId(), cycle.id()).getFirst();
 		this.mvc.perform(get("/followup/contributions/" + contribution.id()).with(as(this.strategist)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("Omvärldsbevakning för prioriteringen")))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("Nis2-direktivet")))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("Brist på elnätskapacitet")));
+			.andExpect(content().string(Matchers.containsString("Omvärldsbevakning för prioriteringen")))
+			.andExpect(content().string(Matchers.containsString("Nis2-direktivet")))
+			.andExpect(content().string(Matchers.containsString("Brist på elnätskapacitet")));
 	}
 
 	@Test
@@ -283,14 +291,14 @@ class ForesightIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
-		try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(docx))) {
+		try (var document = new XWPFDocument(new ByteArrayInputStream(docx))) {
 			assertThat(document.getTables().getFirst().getText()).contains("Osäkerhet om malmfälten");
 		}
 		this.mvc.perform(get("/foresight/export").with(as(this.reader))).andExpect(status().isOk());
 		this.mvc.perform(get("/foresight/scenarios/export").with(as(this.norrbotten))).andExpect(status().isOk());
 		this.mvc.perform(get("/foresight").param("view", "radar").with(as(this.reader)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("Omvärldsradar")));
+			.andExpect(content().string(Matchers.containsString("Omvärldsradar")));
 	}
 
 	@Test
@@ -348,8 +356,8 @@ class ForesightIT {
 		assertThat(reported.outcome()).isEqualTo("Bostäder och utbildning först.");
 		assertThat(reported.elementKeys()).containsExactly(this.priority1.key());
 		assertThat(reported.itemIds()).containsExactly(signal.id());
-		assertThatThrownBy(() -> this.dialogues.addAgendaItem(this.reporter, day.id(), java.time.LocalTime.of(10, 0),
-				java.time.LocalTime.of(9, 0), "Baklänges", null))
+		assertThatThrownBy(() -> this.dialogues.addAgendaItem(this.reporter, day.id(), LocalTime.of(10, 0),
+				LocalTime.of(9, 0), "Baklänges", null))
 			.isInstanceOf(ValidationException.class);
 		assertThatThrownBy(() -> this.dialogues.get(this.norrbotten.organisationId(), day.id()))
 			.isInstanceOf(NotFoundException.class);
@@ -382,13 +390,13 @@ class ForesightIT {
 			.containsExactly("Förändrat globalt klimat med nya möjligheter");
 		this.mvc.perform(get("/foresight/search").param("q", "glesbygd").with(as(this.reader)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("Glesbygdens avstånd")));
+			.andExpect(content().string(Matchers.containsString("Glesbygdens avstånd")));
 		byte[] docx = this.mvc.perform(get("/foresight/export").param("format", "docx").with(as(this.reader)))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
-		try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(docx))) {
+		try (var document = new XWPFDocument(new ByteArrayInputStream(docx))) {
 			assertThat(document.getTables().getFirst().getText()).contains("Nis2-direktivet");
 		}
 		this.mvc.perform(get("/foresight/scenarios/export").param("format", "docx").with(as(this.norrbotten)))
@@ -405,13 +413,12 @@ class ForesightIT {
 			done.add(pool.submit(() -> {
 				start.await();
 				for (int i = 0; i < 10; i++) {
-					this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-						.post("/foresight/workshops/" + workshop.id() + "/items")
-						.param("quadrant", "OPPORTUNITY")
-						.param("text", facilitator.username() + " möjlighet " + i)
-						.with(as(facilitator))
-						.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-							.csrf()))
+					this.mvc
+						.perform(MockMvcRequestBuilders.post("/foresight/workshops/" + workshop.id() + "/items")
+							.param("quadrant", "OPPORTUNITY")
+							.param("text", facilitator.username() + " möjlighet " + i)
+							.with(as(facilitator))
+							.with(SecurityMockMvcRequestPostProcessors.csrf()))
 						.andExpect(status().is3xxRedirection());
 				}
 				return null;

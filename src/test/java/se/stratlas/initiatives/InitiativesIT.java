@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +30,9 @@ import se.stratlas.initiatives.Kinds.Status;
 import se.stratlas.initiatives.Parts.AssessmentDraft;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.ValidationException;
+import se.stratlas.shared.tables.ImportProblem;
+import se.stratlas.shared.tables.ImportRefusedException;
+import se.stratlas.shared.tables.Table;
 import se.stratlas.shared.tables.TableFiles;
 import se.stratlas.strategy.Direction;
 import se.stratlas.strategy.Strategy;
@@ -250,9 +254,9 @@ class InitiativesIT {
 				"Import två;RAKET;PAGAENDE;2024-13-01;9999;RUS 9.9;ERUF;tjugo;mycket");
 		assertThatThrownBy(
 				() -> this.importer.importFile(this.strategist, "insatser.csv", csv.getBytes(StandardCharsets.UTF_8)))
-			.isInstanceOfSatisfying(se.stratlas.shared.tables.ImportRefusedException.class, ex -> {
+			.isInstanceOfSatisfying(ImportRefusedException.class, ex -> {
 				assertThat(ex.problems()).allSatisfy(p -> assertThat(p.row()).isEqualTo(3));
-				assertThat(ex.problems()).extracting(se.stratlas.shared.tables.ImportProblem::column)
+				assertThat(ex.problems()).extracting(ImportProblem::column)
 					.contains("typ*", "startdatum", "kommunkoder", "bidrar till", "år", "belopp_sek");
 			});
 		assertThat(count()).isEqualTo(before);
@@ -281,14 +285,12 @@ class InitiativesIT {
 
 	@Test
 	void exportsAreSafeFromFormulaInjectionAndOpenInExcel() throws Exception {
-		var table = new se.stratlas.shared.tables.Table("t", List.of("namn"),
-				List.of(List.of("=HYPERLINK(\"http://x\")"), List.of("+46 90")));
+		var table = new Table("t", List.of("namn"), List.of(List.of("=HYPERLINK(\"http://x\")"), List.of("+46 90")));
 		String csv = new String(TableFiles.csv(table), StandardCharsets.UTF_8);
 		assertThat(csv).contains("'=HYPERLINK").contains("'+46 90");
 		try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(TableFiles.xlsx(List.of(table))))) {
 			assertThat(workbook.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).startsWith("=HYPERLINK");
-			assertThat(workbook.getSheetAt(0).getRow(1).getCell(0).getCellType())
-				.isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+			assertThat(workbook.getSheetAt(0).getRow(1).getCell(0).getCellType()).isEqualTo(CellType.STRING);
 		}
 	}
 

@@ -1,5 +1,8 @@
 package se.stratlas.accounts.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -34,7 +37,7 @@ public class LocalUserDetailsService implements UserDetailsService {
 			.orElseThrow(() -> new UsernameNotFoundException("No local account " + username));
 	}
 
-	private static Long unit(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private static Long unit(ResultSet rs) throws SQLException {
 		long unit = rs.getLong("unit_id");
 		return rs.wasNull() ? null : unit;
 	}

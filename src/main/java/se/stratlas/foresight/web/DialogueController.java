@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -97,8 +98,8 @@ class DialogueController {
 
 	@GetMapping("/foresight/dialogues/{id}/export")
 	@PreAuthorize("hasRole('READER')")
-	org.springframework.http.ResponseEntity<byte[]> export(@AuthenticationPrincipal StratlasPrincipal user,
-			@PathVariable long id, @RequestParam(defaultValue = "xlsx") String format) {
+	ResponseEntity<byte[]> export(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestParam(defaultValue = "xlsx") String format) {
 		Dialogue dialogue = this.dialogues.get(user.organisationId(), id);
 		return Downloads.tables(dialogue.name(), this.exports.dialogue(user.organisationId(), id), format,
 				"dialog-" + id);

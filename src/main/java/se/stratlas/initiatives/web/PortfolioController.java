@@ -13,12 +13,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import se.stratlas.shared.tables.Downloads;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.initiatives.InitiativeChoices;
 import se.stratlas.initiatives.Portfolio;
 import se.stratlas.initiatives.PortfolioExport;
 import se.stratlas.shared.NotFoundException;
+import se.stratlas.shared.tables.Downloads;
 import se.stratlas.shared.tables.Table;
 import se.stratlas.shared.tables.TableFiles;
 import se.stratlas.strategy.Strategy;
