@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Array;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -17,11 +19,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.stratlas.accounts.internal.LocalUser;
 import se.stratlas.audit.AuditTrail;
 import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.Texts;
@@ -72,7 +76,7 @@ public class ApiTokens {
 
 	/** Every scope a token can have. */
 	public static List<String> scopes() {
-		return Arrays.stream(Area.values()).flatMap(a -> java.util.stream.Stream.of(a.read(), a.write())).toList();
+		return Arrays.stream(Area.values()).flatMap(a -> Stream.of(a.read(), a.write())).toList();
 	}
 
 	/** A token as its owner sees it (never its text). */
@@ -142,7 +146,7 @@ public class ApiTokens {
 			.param("prefix", secret.substring(0, PREFIX.length() + 6))
 			.param("hash", hash(secret))
 			.param("scopes", chosen.toArray(String[]::new))
-			.param("expires", days == null ? null : java.sql.Timestamp.from(Instant.now().plus(Duration.ofDays(days))))
+			.param("expires", days == null ? null : Timestamp.from(Instant.now().plus(Duration.ofDays(days))))
 			.query(Long.class)
 			.single();
 		this.audit.record(user.organisationId(), user.username(), "accounts_api_token", id, "CREATED", clean, Map.of());
@@ -193,7 +197,7 @@ public class ApiTokens {
 				join accounts_user u on u.id = t.user_id
 				where t.token_hash = :hash and t.revoked_at is null and (t.expires_at is null or t.expires_at > now())
 				and u.enabled""").param("hash", hash(secret)).query((rs, row) -> {
-			java.sql.Timestamp used = rs.getTimestamp("last_used_at");
+			Timestamp used = rs.getTimestamp("last_used_at");
 			long tokenId = rs.getLong("token_id");
 			if (used == null || used.toInstant().isBefore(Instant.now().minus(LAST_USED_PRECISION))) {
 				this.jdbc.sql("update accounts_api_token set last_used_at = now() where id = :id")
@@ -209,14 +213,14 @@ public class ApiTokens {
 		return bearer;
 	}
 
-	private static ApiToken token(java.sql.ResultSet rs) throws SQLException {
+	private static ApiToken token(ResultSet rs) throws SQLException {
 		return new ApiToken(rs.getLong("id"), rs.getString("name"), rs.getString("prefix"),
 				strings(rs.getArray("scopes")), instant(rs, "created_at"), instant(rs, "expires_at"),
 				instant(rs, "last_used_at"), instant(rs, "revoked_at"));
 	}
 
-	private static Instant instant(java.sql.ResultSet rs, String column) throws SQLException {
-		java.sql.Timestamp value = rs.getTimestamp(column);
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
 		return value == null ? null : value.toInstant();
 	}
 

@@ -27,7 +27,7 @@ public final class RoleHierarchyRules {
 	}
 
 	/** The hierarchy in Spring Security's notation. */
-	static String springNotation() {
+	public static String springNotation() {
 		StringBuilder rules = new StringBuilder();
 		DIRECT.forEach((higher, lowers) -> lowers
 			.forEach(lower -> rules.append(higher.authority()).append(" > ").append(lower.authority()).append('\n')));

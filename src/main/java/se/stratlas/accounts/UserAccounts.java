@@ -26,22 +26,15 @@ import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.Texts;
 import se.stratlas.shared.ValidationException;
 
-/** Users of an organisation: creating them, their roles, their passwords. */
+/**
+ * Users of an organisation: creating them, their roles, the first administrator and the
+ * demo users (passwords: {@link UserPasswords}).
+ */
 @Component
 public class UserAccounts {
 
-	/** The shortest password Stratlas accepts. */
-	public static final int MIN_PASSWORD_LENGTH = 12;
-
-	/** The most a password may have: what BCrypt reads, in bytes of UTF-8. */
-	public static final int MAX_PASSWORD_BYTES = 72;
-
-	static final String ENTITY = "user";
-
-	/**
-	 * Session attribute set while a user must choose a new password before anything else.
-	 */
-	public static final String MUST_CHANGE_PASSWORD_ATTRIBUTE = "stratlas.mustChangePassword";
+	/** The audit trail's name for a user. */
+	public static final String ENTITY = "user";
 
 	private final JdbcClient jdbc;
 
@@ -104,7 +97,7 @@ public class UserAccounts {
 		else if (user.roles().contains(Role.PLATFORM_ADMINISTRATOR)) {
 			violations.add(new ValidationException.Violation("roles", "user.roles.platform"));
 		}
-		checkPassword(user.password(), "password", violations);
+		UserPasswords.checkPassword(user.password(), "password", violations);
 		if (!violations.isEmpty()) {
 			throw new ValidationException(violations);
 		}
@@ -161,66 +154,6 @@ public class UserAccounts {
 		changes.put("enabled", new FieldChange(before.enabled(), enabled));
 		this.audit.record(organisationId, actor, ENTITY, id, "UPDATED", before.username(), changes);
 		return get(organisationId, id);
-	}
-
-	/**
-	 * Sets a new password chosen by an administrator; the user must change it at next
-	 * sign-in.
-	 */
-	@Transactional
-	public void resetPassword(long organisationId, long id, String newPassword, String actor) {
-		UserAccount user = get(organisationId, id);
-		List<ValidationException.Violation> violations = new ArrayList<>();
-		checkPassword(newPassword, "password", violations);
-		if (!violations.isEmpty()) {
-			throw new ValidationException(violations);
-		}
-		this.jdbc.sql("""
-				update accounts_user set password_hash = :hash, must_change_password = true, version = version + 1,
-				updated_at = now() where id = :id""")
-			.param("hash", this.passwords.encode(newPassword))
-			.param("id", id)
-			.update();
-		this.audit.record(organisationId, actor, ENTITY, id, "PASSWORD_RESET", user.username(), Map.of());
-	}
-
-	/** The user changes their own password, proving the current one. */
-	@Transactional
-	public void changeOwnPassword(long userId, String currentPassword, String newPassword, String confirmation) {
-		String hash = this.jdbc.sql("select password_hash from accounts_user where id = :id")
-			.param("id", userId)
-			.query(String.class)
-			.optional()
-			.orElseThrow(() -> new NotFoundException(ENTITY, userId));
-		List<ValidationException.Violation> violations = new ArrayList<>();
-		if (hash == null || currentPassword == null || !this.passwords.matches(currentPassword, hash)) {
-			violations.add(new ValidationException.Violation("currentPassword", "account.password.wrong"));
-		}
-		checkPassword(newPassword, "newPassword", violations);
-		if (newPassword != null && !newPassword.equals(confirmation)) {
-			violations.add(new ValidationException.Violation("confirmation", "account.password.mismatch"));
-		}
-		if (newPassword != null && newPassword.equals(currentPassword)) {
-			violations.add(new ValidationException.Violation("newPassword", "account.password.same"));
-		}
-		if (!violations.isEmpty()) {
-			throw new ValidationException(violations);
-		}
-		this.jdbc.sql("""
-				update accounts_user set password_hash = :hash, must_change_password = false, version = version + 1,
-				updated_at = now() where id = :id""")
-			.param("hash", this.passwords.encode(newPassword))
-			.param("id", userId)
-			.update();
-		Long org = this.jdbc.sql("select organisation_id from accounts_user where id = :id")
-			.param("id", userId)
-			.query(Long.class)
-			.single();
-		String username = this.jdbc.sql("select username from accounts_user where id = :id")
-			.param("id", userId)
-			.query(String.class)
-			.single();
-		this.audit.record(org, username, ENTITY, userId, "PASSWORD_CHANGED", username, Map.of());
 	}
 
 	/**
@@ -285,22 +218,13 @@ public class UserAccounts {
 			.single();
 	}
 
-	private static void checkPassword(String password, String field, List<ValidationException.Violation> violations) {
-		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-			violations.add(new ValidationException.Violation(field, "account.password.tooShort", MIN_PASSWORD_LENGTH));
-		}
-		else if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-			// BCrypt reads at most 72 bytes; a longer password would be cut without a
-			// word.
-			violations.add(new ValidationException.Violation(field, "account.password.tooLong", MAX_PASSWORD_BYTES));
-		}
-	}
-
-	static List<String> names(Set<Role> roles) {
+	/** The roles' names, in order, as stored. */
+	public static List<String> names(Set<Role> roles) {
 		return roles.stream().sorted().map(Role::name).toList();
 	}
 
-	static Set<Role> roles(Array array) throws SQLException {
+	/** The roles stored in an array column. */
+	public static Set<Role> roles(Array array) throws SQLException {
 		if (array == null) {
 			return EnumSet.noneOf(Role.class);
 		}

@@ -5,9 +5,13 @@
  * <p>
  * API: {@link se.stratlas.accounts.StratlasPrincipal} (the signed-in user as every module
  * sees it), {@link se.stratlas.accounts.Role}, {@link se.stratlas.accounts.Organisations}
- * (with each organisation's profile and home area) and
- * {@link se.stratlas.accounts.UserAccounts}. Depends on {@code shared}, {@code audit} and
- * {@code areas}.
+ * (with each organisation's profile and home area),
+ * {@link se.stratlas.accounts.UserAccounts}, {@link se.stratlas.accounts.UserPasswords},
+ * {@link se.stratlas.accounts.UserAdministration},
+ * {@link se.stratlas.accounts.OrganisationUnits} and
+ * {@link se.stratlas.accounts.ApiTokens}. The sign-in (local and OIDC), the filter chain,
+ * the token filter and the endpoint guard are in {@code internal}. Depends on
+ * {@code shared}, {@code audit} and {@code areas}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "areas" })
 package se.stratlas.accounts;

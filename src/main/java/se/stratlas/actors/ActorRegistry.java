@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,24 @@ public class ActorRegistry {
 			.query((rs, row) -> actor(rs))
 			.optional()
 			.orElseThrow(() -> new NotFoundException(ACTOR, id));
+	}
+
+	/**
+	 * The names of these actors of the organisation in one query, in the order of their
+	 * names; ids of other organisations' actors or unknown ids are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, String> names(long organisationId, Collection<Long> ids) {
+		Map<Long, String> names = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return names;
+		}
+		this.jdbc.sql("select id, name from actors_actor where organisation_id = :org and id = any(:ids) order by name")
+			.param("org", organisationId)
+			.param("ids", ids.stream().distinct().toArray(Long[]::new))
+			.query((rs, row) -> names.put(rs.getLong("id"), rs.getString("name")))
+			.list();
+		return names;
 	}
 
 	@Transactional(readOnly = true)
@@ -214,9 +233,16 @@ public class ActorRegistry {
 		return id;
 	}
 
-	public void addMember(long organisationId, long partnershipId, long actorId, Partnership.Role role, String actor) {
+	/**
+	 * Adds an actor to a partnership in a role; an unknown partnership is not found
+	 * before a missing actor is named.
+	 */
+	public void addMember(long organisationId, long partnershipId, Long actorId, Partnership.Role role, String actor) {
 		if (partnerships(organisationId).stream().noneMatch(p -> p.id() == partnershipId)) {
 			throw new NotFoundException("partnership", partnershipId);
+		}
+		if (actorId == null) {
+			throw new ValidationException("actorId", "validation.required");
 		}
 		Actor member = actor(organisationId, actorId);
 		if (role == null) {
@@ -290,7 +316,7 @@ public class ActorRegistry {
 		return array == null ? List.of() : Arrays.asList((UUID[]) array.getArray());
 	}
 
-	private String areaNames(java.util.List<String> codes) {
+	private String areaNames(List<String> codes) {
 		return String.join(", ", codes.stream().map(this.areas::name).toList());
 	}
 

@@ -4,8 +4,11 @@
  * several facilitators edit at once; both linked to strategy elements, so that a
  * follow-up cycle's omvärldsbevakning can use them.
  * <p>
- * API: {@link se.stratlas.foresight.Scanning}, {@link se.stratlas.foresight.Workshops}
- * and the records they use.
+ * API: {@link se.stratlas.foresight.Scanning}, {@link se.stratlas.foresight.Workshops},
+ * {@link se.stratlas.foresight.SwotBoard}, {@link se.stratlas.foresight.Scenarios},
+ * {@link se.stratlas.foresight.Dialogues}, the elements to link to
+ * ({@link se.stratlas.foresight.ForesightChoices}), the exports
+ * ({@link se.stratlas.foresight.ForesightExports}) and the records they use.
  */
 @org.springframework.modulith.ApplicationModule(
 		allowedDependencies = { "shared", "audit", "accounts", "strategy", "areas" })

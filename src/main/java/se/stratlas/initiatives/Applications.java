@@ -1,10 +1,12 @@
 package se.stratlas.initiatives;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -20,6 +22,8 @@ import se.stratlas.initiatives.Kinds.Decision;
 import se.stratlas.initiatives.Kinds.FundingSource;
 import se.stratlas.initiatives.Parts.Assessment;
 import se.stratlas.initiatives.Parts.AssessmentDraft;
+import se.stratlas.initiatives.internal.InitiativeRepository;
+import se.stratlas.shared.Bounds;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.Texts;
@@ -41,9 +45,9 @@ public class Applications {
 	static final String ENTITY = "application";
 
 	private static final RowMapper<Application> APPLICATION = (rs, row) -> {
-		java.sql.Date decided = rs.getDate("decision_date");
+		Date decided = rs.getDate("decision_date");
 		return new Application(rs.getLong("id"), rs.getLong("organisation_id"), rs.getLong("strategy_id"),
-				rs.getString("title"), InitiativeRepository.nullableLong(rs, "applicant_id"), rs.getString("applicant"),
+				rs.getString("title"), InitiativeRepository.nullableLong(rs, "applicant_id"), null,
 				rs.getString("description"), rs.getBigDecimal("amount_applied"), rs.getBigDecimal("amount_granted"),
 				FundingSource.valueOf(rs.getString("funding_source")), Decision.valueOf(rs.getString("decision")),
 				decided == null ? null : decided.toLocalDate(), rs.getString("decided_by"),
@@ -51,13 +55,13 @@ public class Applications {
 				rs.getInt("version"));
 	};
 
-	private static final String SELECT = """
-			select p.*, a.name as applicant from initiatives_application p
-			left join actors_actor a on a.id = p.applicant_id""";
+	private static final String SELECT = "select p.* from initiatives_application p";
 
 	private final InitiativeRepository repository;
 
 	private final InitiativeManagement initiatives;
+
+	private final InitiativeParts parts;
 
 	private final StrategyCatalog strategies;
 
@@ -65,10 +69,11 @@ public class Applications {
 
 	private final AuditTrail audit;
 
-	Applications(InitiativeRepository repository, InitiativeManagement initiatives, StrategyCatalog strategies,
-			ActorRegistry actors, AuditTrail audit) {
+	Applications(InitiativeRepository repository, InitiativeManagement initiatives, InitiativeParts parts,
+			StrategyCatalog strategies, ActorRegistry actors, AuditTrail audit) {
 		this.repository = repository;
 		this.initiatives = initiatives;
+		this.parts = parts;
 		this.strategies = strategies;
 		this.actors = actors;
 		this.audit = audit;
@@ -88,24 +93,42 @@ public class Applications {
 
 	@Transactional(readOnly = true)
 	public List<Application> list(long organisationId, Decision decision) {
-		return this.repository.jdbc()
-			.sql(SELECT + " where p.organisation_id = :org and (cast(:d as text) is null or p.decision = :d)"
-					+ " order by p.created_at desc, p.id desc")
-			.param("org", organisationId)
-			.param("d", decision == null ? null : decision.name())
-			.query(APPLICATION)
-			.list();
+		return named(organisationId,
+				this.repository.jdbc()
+					.sql(SELECT + " where p.organisation_id = :org and (cast(:d as text) is null or p.decision = :d)"
+							+ " order by p.created_at desc, p.id desc")
+					.param("org", organisationId)
+					.param("d", decision == null ? null : decision.name())
+					.query(APPLICATION)
+					.list());
 	}
 
 	@Transactional(readOnly = true)
 	public Application get(long organisationId, long id) {
-		return this.repository.jdbc()
+		Application application = this.repository.jdbc()
 			.sql(SELECT + " where p.organisation_id = :org and p.id = :id")
 			.param("org", organisationId)
 			.param("id", id)
 			.query(APPLICATION)
 			.optional()
 			.orElseThrow(() -> new NotFoundException(ENTITY, id));
+		return named(organisationId, List.of(application)).get(0);
+	}
+
+	/**
+	 * The applications with their applicants' names, asked of the actors module once for
+	 * all of them.
+	 */
+	private List<Application> named(long organisationId, List<Application> applications) {
+		Map<Long, String> names = this.actors.names(organisationId,
+				applications.stream().map(Application::applicantId).filter(Objects::nonNull).toList());
+		return applications.stream()
+			.map(a -> a.applicantId() == null ? a
+					: new Application(a.id(), a.organisationId(), a.strategyId(), a.title(), a.applicantId(),
+							names.get(a.applicantId()), a.description(), a.amountApplied(), a.amountGranted(),
+							a.fundingSource(), a.decision(), a.decisionDate(), a.decidedBy(), a.decisionNote(),
+							a.initiativeId(), a.version()))
+			.toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -114,12 +137,19 @@ public class Applications {
 		return this.repository.assessmentsOfApplication(id);
 	}
 
+	/** The application with its assessments and its gate check. */
+	@Transactional(readOnly = true)
+	public ApplicationDetails details(long organisationId, long id) {
+		return new ApplicationDetails(get(organisationId, id), assessments(organisationId, id),
+				gate(organisationId, id));
+	}
+
 	public Application register(StratlasPrincipal user, Application.Draft draft) {
 		List<Violation> violations = new ArrayList<>();
 		if (Texts.clean(draft.title()) == null) {
 			violations.add(new Violation("title", "validation.required"));
 		}
-		if (!se.stratlas.shared.Bounds.kronor(draft.amountApplied())) {
+		if (!Bounds.kronor(draft.amountApplied())) {
 			violations.add(new Violation("amountApplied", "funding.amount.invalid"));
 		}
 		if (draft.fundingSource() == null) {
@@ -160,9 +190,8 @@ public class Applications {
 		if (application.decision() != Decision.INKOMMEN) {
 			throw new ValidationException("levelCode", "application.alreadyDecided");
 		}
-		AssessmentLevel level = this.initiatives.validateAssessment(user.organisationId(), application.strategyId(),
-				draft);
-		this.initiatives.upsertAssessment("application_id", id, draft, level, user.username());
+		AssessmentLevel level = this.parts.validateAssessment(user.organisationId(), application.strategyId(), draft);
+		this.parts.upsertAssessment("application_id", id, draft, level, user.username());
 		this.audit.record(user.organisationId(), user.username(), ENTITY, id, "ASSESSED", application.title(),
 				Map.of("assessment", new FieldChange(null, level.nameSv())));
 	}
@@ -217,8 +246,7 @@ public class Applications {
 			List<Violation> violations = new ArrayList<>();
 			gate.missing().forEach(d -> violations.add(new Violation("decision", "application.gate.missing", d)));
 			gate.notPositive().forEach(d -> violations.add(new Violation("decision", "application.gate.negative", d)));
-			if (amountGranted == null || amountGranted.signum() <= 0
-					|| !se.stratlas.shared.Bounds.kronor(amountGranted)) {
+			if (amountGranted == null || amountGranted.signum() <= 0 || !Bounds.kronor(amountGranted)) {
 				violations.add(new Violation("amountGranted", "application.amountGranted.required"));
 			}
 			if (!violations.isEmpty()) {

@@ -2,7 +2,11 @@ package se.stratlas.initiatives;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -10,7 +14,11 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.stratlas.actors.ActorRegistry;
 import se.stratlas.initiatives.Parts.Contribution;
+import se.stratlas.initiatives.Parts.Participant;
+import se.stratlas.initiatives.internal.InitiativeRepository;
+import se.stratlas.initiatives.internal.InitiativeRepository.ParticipantRow;
 import se.stratlas.shared.NotFoundException;
 import se.stratlas.strategy.Strategy;
 import se.stratlas.strategy.StrategyCatalog;
@@ -28,9 +36,12 @@ public class InitiativeCatalog {
 
 	private final StrategyCatalog strategies;
 
-	InitiativeCatalog(InitiativeRepository repository, StrategyCatalog strategies) {
+	private final ActorRegistry actors;
+
+	InitiativeCatalog(InitiativeRepository repository, StrategyCatalog strategies, ActorRegistry actors) {
 		this.repository = repository;
 		this.strategies = strategies;
+		this.actors = actors;
 	}
 
 	public List<Initiative> find(long organisationId, InitiativeFilter filter) {
@@ -44,7 +55,8 @@ public class InitiativeCatalog {
 
 	public InitiativeDetails details(long organisationId, long id) {
 		Initiative initiative = get(organisationId, id);
-		return new InitiativeDetails(initiative, this.repository.funding(id), this.repository.participants(id),
+		return new InitiativeDetails(initiative, this.repository.funding(id),
+				participants(organisationId, new Long[] { id }).getOrDefault(id, List.of()),
 				contributions(organisationId, id), this.repository.assessmentsOfInitiative(id),
 				this.repository.sdgEffects(id));
 	}
@@ -59,12 +71,12 @@ public class InitiativeCatalog {
 		}
 		Long[] ids = initiatives.stream().map(Initiative::id).toArray(Long[]::new);
 		var funding = this.repository.fundingOf(ids);
-		var participants = this.repository.participantsOf(ids);
+		var participants = participants(organisationId, ids);
 		var assessments = this.repository.assessmentsOf(ids);
 		var effects = this.repository.sdgEffectsOf(ids);
 		var contributionRows = this.repository.contributionsOf(ids);
-		java.util.Map<UUID, java.util.Optional<StrategyElement>> elements = new java.util.HashMap<>();
-		java.util.Map<Long, Strategy> strategyByVersion = new java.util.HashMap<>();
+		Map<UUID, Optional<StrategyElement>> elements = new HashMap<>();
+		Map<Long, Strategy> strategyByVersion = new HashMap<>();
 		return initiatives.stream().map(initiative -> {
 			List<Contribution> contributions = new ArrayList<>();
 			for (Object[] row : contributionRows.getOrDefault(initiative.id(), List.of())) {
@@ -83,6 +95,24 @@ public class InitiativeCatalog {
 					assessments.getOrDefault(initiative.id(), List.of()),
 					effects.getOrDefault(initiative.id(), List.of()));
 		}).toList();
+	}
+
+	/**
+	 * The participants of these initiatives by initiative, each list in the order of the
+	 * actors' names, which the actors module gives for all of them at once.
+	 */
+	private Map<Long, List<Participant>> participants(long organisationId, Long[] ids) {
+		List<ParticipantRow> rows = this.repository.participantsOf(ids);
+		Map<Long, String> names = this.actors.names(organisationId,
+				rows.stream().map(ParticipantRow::actorId).toList());
+		Map<Long, Integer> rank = new HashMap<>();
+		names.keySet().forEach(actorId -> rank.put(actorId, rank.size()));
+		Map<Long, List<Participant>> byInitiative = new HashMap<>();
+		rows.stream()
+			.sorted(Comparator.comparing(row -> rank.getOrDefault(row.actorId(), Integer.MAX_VALUE)))
+			.forEach(row -> byInitiative.computeIfAbsent(row.initiativeId(), k -> new ArrayList<>())
+				.add(new Participant(row.actorId(), names.get(row.actorId()), row.role())));
+		return byInitiative;
 	}
 
 	List<Contribution> contributions(long organisationId, long initiativeId) {

@@ -7,8 +7,12 @@
  * <p>
  * API: {@link se.stratlas.initiatives.InitiativeCatalog},
  * {@link se.stratlas.initiatives.InitiativeManagement},
- * {@link se.stratlas.initiatives.Applications}, {@link se.stratlas.initiatives.Portfolio}
- * and the records they use.
+ * {@link se.stratlas.initiatives.InitiativeParts},
+ * {@link se.stratlas.initiatives.Applications},
+ * {@link se.stratlas.initiatives.Portfolio}, the screens'
+ * {@link se.stratlas.initiatives.InitiativePages},
+ * {@link se.stratlas.initiatives.InitiativeChoices} and exports, and the records they
+ * use. The SQL and the import's row parser are in {@code internal}.
  */
 @org.springframework.modulith.ApplicationModule(
 		allowedDependencies = { "shared", "audit", "accounts", "areas", "strategy", "actors" })

@@ -2,6 +2,7 @@ package se.stratlas.foresight;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +14,22 @@ import java.util.concurrent.Future;
 
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.followup.Contribution;
@@ -61,6 +69,9 @@ class ForesightIT {
 
 	@Autowired
 	Workshops workshops;
+
+	@Autowired
+	SwotBoard board;
 
 	@Autowired
 	Cycles cycles;
@@ -117,8 +128,8 @@ class ForesightIT {
 			.orElseThrow();
 	}
 
-	private static org.springframework.test.web.servlet.request.RequestPostProcessor as(StratlasPrincipal principal) {
-		return user((org.springframework.security.core.userdetails.UserDetails) principal);
+	private static RequestPostProcessor as(StratlasPrincipal principal) {
+		return user((UserDetails) principal);
 	}
 
 	private StratlasPrincipal principal(String name) {
@@ -140,7 +151,7 @@ class ForesightIT {
 			done.add(pool.submit(() -> {
 				start.await();
 				for (int i = 0; i < 20; i++) {
-					this.workshops.add(facilitator, workshop.id(), Quadrant.STRENGTH, facilitator.username() + " " + i);
+					this.board.add(facilitator, workshop.id(), Quadrant.STRENGTH, facilitator.username() + " " + i);
 				}
 				return null;
 			}));
@@ -160,12 +171,12 @@ class ForesightIT {
 	@Test
 	void twoEditsOfTheSameItemKeepBothTexts() {
 		Workshop workshop = workshop("Samma punkt");
-		SwotItem item = this.workshops.add(this.reporter, workshop.id(), Quadrant.WEAKNESS, "Bostadsbrist");
-		SwotItem after = this.workshops.add(this.reporter, workshop.id(), Quadrant.WEAKNESS, "Demografi");
-		Workshops.EditResult first = this.workshops.edit(this.reporter, workshop.id(), item.id(), item.version(),
+		SwotItem item = this.board.add(this.reporter, workshop.id(), Quadrant.WEAKNESS, "Bostadsbrist");
+		SwotItem after = this.board.add(this.reporter, workshop.id(), Quadrant.WEAKNESS, "Demografi");
+		SwotBoard.EditResult first = this.board.edit(this.reporter, workshop.id(), item.id(), item.version(),
 				"Bostadsbrist i inlandet");
 		assertThat(first.conflicted()).isFalse();
-		Workshops.EditResult second = this.workshops.edit(this.strategist, workshop.id(), item.id(), item.version(),
+		SwotBoard.EditResult second = this.board.edit(this.strategist, workshop.id(), item.id(), item.version(),
 				"Bostadsbrist för unga");
 		assertThat(second.conflicted()).isTrue();
 		assertThat(second.theirs().text()).isEqualTo("Bostadsbrist i inlandet");
@@ -173,13 +184,13 @@ class ForesightIT {
 			.extracting(SwotItem::text)
 			.containsExactly("Bostadsbrist i inlandet", "Bostadsbrist för unga", "Demografi");
 		// A stale delete does not remove someone else's change.
-		assertThatThrownBy(() -> this.workshops.remove(this.strategist, workshop.id(), item.id(), item.version()))
+		assertThatThrownBy(() -> this.board.remove(this.strategist, workshop.id(), item.id(), item.version()))
 			.isInstanceOf(EditConflictException.class);
-		SwotItem moved = this.workshops.move(this.reporter, workshop.id(), after.id(), "up", null);
+		SwotItem moved = this.board.move(this.reporter, workshop.id(), after.id(), "up", null);
 		assertThat(
 				this.workshops.swot(this.reporter.organisationId(), workshop.id()).get(Quadrant.WEAKNESS).get(1).id())
 			.isEqualTo(moved.id());
-		this.workshops.move(this.reporter, workshop.id(), after.id(), null, Quadrant.THREAT);
+		this.board.move(this.reporter, workshop.id(), after.id(), null, Quadrant.THREAT);
 		assertThat(this.workshops.swot(this.reporter.organisationId(), workshop.id()).get(Quadrant.THREAT))
 			.extracting(SwotItem::text)
 			.containsExactly("Demografi");
@@ -190,14 +201,14 @@ class ForesightIT {
 		assertThatThrownBy(() -> workshopAs(this.reader)).isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> workshopAs(this.reviewer)).isInstanceOf(AccessDeniedException.class);
 		Workshop workshop = workshop("Roller");
-		assertThatThrownBy(() -> this.workshops.add(this.reader, workshop.id(), Quadrant.THREAT, "x"))
+		assertThatThrownBy(() -> this.board.add(this.reader, workshop.id(), Quadrant.THREAT, "x"))
 			.isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> this.scanning.create(this.reviewer, draft("x", null)))
 			.isInstanceOf(AccessDeniedException.class);
 		// Another organisation sees nothing of it.
 		assertThatThrownBy(() -> this.workshops.get(this.norrbotten.organisationId(), workshop.id()))
 			.isInstanceOf(NotFoundException.class);
-		assertThatThrownBy(() -> this.workshops.add(this.norrbotten, workshop.id(), Quadrant.THREAT, "x"))
+		assertThatThrownBy(() -> this.board.add(this.norrbotten, workshop.id(), Quadrant.THREAT, "x"))
 			.isInstanceOf(NotFoundException.class);
 	}
 
@@ -235,8 +246,8 @@ class ForesightIT {
 	@Test
 	void theNextCyclesOmvarldsbevakningForThePriorityShowsTheLinkedSignalsAndTheSwot() throws Exception {
 		Workshop workshop = workshop("Framtidsverkstad Umeå");
-		this.workshops.add(this.reporter, workshop.id(), Quadrant.OPPORTUNITY, "Fler företag i datacenterbranschen");
-		this.workshops.add(this.reporter, workshop.id(), Quadrant.THREAT, "Brist på elnätskapacitet");
+		this.board.add(this.reporter, workshop.id(), Quadrant.OPPORTUNITY, "Fler företag i datacenterbranschen");
+		this.board.add(this.reporter, workshop.id(), Quadrant.THREAT, "Brist på elnätskapacitet");
 		Cycle cycle = this.cycles.create(this.strategist,
 				new Cycle.Draft("Omvärld nästa år", CycleKind.ANNUAL, "2026", this.rusVersion, null, null, null, null),
 				Cycles.Template.STRATEGY, null, null);
@@ -250,9 +261,9 @@ class ForesightIT {
 		Contribution contribution = this.cycles.contributions(this.strategist.organisationId(), cycle.id()).getFirst();
 		this.mvc.perform(get("/followup/contributions/" + contribution.id()).with(as(this.strategist)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("Omvärldsbevakning för prioriteringen")))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("Nis2-direktivet")))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("Brist på elnätskapacitet")));
+			.andExpect(content().string(Matchers.containsString("Omvärldsbevakning för prioriteringen")))
+			.andExpect(content().string(Matchers.containsString("Nis2-direktivet")))
+			.andExpect(content().string(Matchers.containsString("Brist på elnätskapacitet")));
 	}
 
 	@Test
@@ -285,14 +296,14 @@ class ForesightIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
-		try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(docx))) {
+		try (var document = new XWPFDocument(new ByteArrayInputStream(docx))) {
 			assertThat(document.getTables().getFirst().getText()).contains("Osäkerhet om malmfälten");
 		}
 		this.mvc.perform(get("/foresight/export").with(as(this.reader))).andExpect(status().isOk());
 		this.mvc.perform(get("/foresight/scenarios/export").with(as(this.norrbotten))).andExpect(status().isOk());
 		this.mvc.perform(get("/foresight").param("view", "radar").with(as(this.reader)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("Omvärldsradar")));
+			.andExpect(content().string(Matchers.containsString("Omvärldsradar")));
 	}
 
 	@Test
@@ -350,8 +361,8 @@ class ForesightIT {
 		assertThat(reported.outcome()).isEqualTo("Bostäder och utbildning först.");
 		assertThat(reported.elementKeys()).containsExactly(this.priority1.key());
 		assertThat(reported.itemIds()).containsExactly(signal.id());
-		assertThatThrownBy(() -> this.dialogues.addAgendaItem(this.reporter, day.id(), java.time.LocalTime.of(10, 0),
-				java.time.LocalTime.of(9, 0), "Baklänges", null))
+		assertThatThrownBy(() -> this.dialogues.addAgendaItem(this.reporter, day.id(), LocalTime.of(10, 0),
+				LocalTime.of(9, 0), "Baklänges", null))
 			.isInstanceOf(ValidationException.class);
 		assertThatThrownBy(() -> this.dialogues.get(this.norrbotten.organisationId(), day.id()))
 			.isInstanceOf(NotFoundException.class);
@@ -370,7 +381,7 @@ class ForesightIT {
 	@Test
 	void everythingIsSearchableAndWorkshopsAndScenariosCanBeChangedAndLinkedLater() throws Exception {
 		Workshop workshop = workshop("Sökbar verkstad");
-		this.workshops.add(this.reporter, workshop.id(), Quadrant.WEAKNESS, "Glesbygdens avstånd");
+		this.board.add(this.reporter, workshop.id(), Quadrant.WEAKNESS, "Glesbygdens avstånd");
 		Workshop changed = this.workshops.update(this.strategist, workshop.id(), workshop.version(), new Workshop.Draft(
 				"Test", "Sökbar verkstad i Vindeln", null, "2404", null, 20, "Hybrid", List.of(this.priority1.key())));
 		assertThat(changed.name()).isEqualTo("Sökbar verkstad i Vindeln");
@@ -384,13 +395,13 @@ class ForesightIT {
 			.containsExactly("Förändrat globalt klimat med nya möjligheter");
 		this.mvc.perform(get("/foresight/search").param("q", "glesbygd").with(as(this.reader)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("Glesbygdens avstånd")));
+			.andExpect(content().string(Matchers.containsString("Glesbygdens avstånd")));
 		byte[] docx = this.mvc.perform(get("/foresight/export").param("format", "docx").with(as(this.reader)))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
-		try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(docx))) {
+		try (var document = new XWPFDocument(new ByteArrayInputStream(docx))) {
 			assertThat(document.getTables().getFirst().getText()).contains("Nis2-direktivet");
 		}
 		this.mvc.perform(get("/foresight/scenarios/export").param("format", "docx").with(as(this.norrbotten)))
@@ -407,13 +418,12 @@ class ForesightIT {
 			done.add(pool.submit(() -> {
 				start.await();
 				for (int i = 0; i < 10; i++) {
-					this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-						.post("/foresight/workshops/" + workshop.id() + "/items")
-						.param("quadrant", "OPPORTUNITY")
-						.param("text", facilitator.username() + " möjlighet " + i)
-						.with(as(facilitator))
-						.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-							.csrf()))
+					this.mvc
+						.perform(MockMvcRequestBuilders.post("/foresight/workshops/" + workshop.id() + "/items")
+							.param("quadrant", "OPPORTUNITY")
+							.param("text", facilitator.username() + " möjlighet " + i)
+							.with(as(facilitator))
+							.with(SecurityMockMvcRequestPostProcessors.csrf()))
 						.andExpect(status().is3xxRedirection());
 				}
 				return null;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +30,9 @@ import se.stratlas.initiatives.Kinds.Status;
 import se.stratlas.initiatives.Parts.AssessmentDraft;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.ValidationException;
+import se.stratlas.shared.tables.ImportProblem;
+import se.stratlas.shared.tables.ImportRefusedException;
+import se.stratlas.shared.tables.Table;
 import se.stratlas.shared.tables.TableFiles;
 import se.stratlas.strategy.Direction;
 import se.stratlas.strategy.Strategy;
@@ -47,6 +51,9 @@ class InitiativesIT {
 
 	@Autowired
 	InitiativeManagement management;
+
+	@Autowired
+	InitiativeParts parts;
 
 	@Autowired
 	Applications applications;
@@ -159,7 +166,7 @@ class InitiativesIT {
 		Initiative own = this.management.create(this.reporter,
 				new InitiativeDraft("Egen insats", null, InitiativeType.PROJEKT, Status.PLANERAD, null, null, null,
 						null, null, null, null, null, this.reporter.unitId(), null, List.of("2480"), List.of()));
-		this.management.addFunding(this.reporter, own.id(), FundingSource.ANSLAG_1_1, 2024, BigDecimal.valueOf(100_000),
+		this.parts.addFunding(this.reporter, own.id(), FundingSource.ANSLAG_1_1, 2024, BigDecimal.valueOf(100_000),
 				null);
 		long otherUnit = this.jdbc.sql("select id from accounts_unit where name = 'Folkhälsoenheten'")
 			.query(Long.class)
@@ -168,7 +175,7 @@ class InitiativesIT {
 				new InitiativeDraft("Annans insats", null, InitiativeType.PROJEKT, Status.PLANERAD, null, null, null,
 						null, null, null, null, null, otherUnit, null, List.of(), List.of()));
 
-		assertThatThrownBy(() -> this.management.addFunding(this.reporter, theirs.id(), FundingSource.ANSLAG_1_1, 2024,
+		assertThatThrownBy(() -> this.parts.addFunding(this.reporter, theirs.id(), FundingSource.ANSLAG_1_1, 2024,
 				BigDecimal.ONE, null))
 			.isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> this.management.create(this.reporter,
@@ -247,9 +254,9 @@ class InitiativesIT {
 				"Import två;RAKET;PAGAENDE;2024-13-01;9999;RUS 9.9;ERUF;tjugo;mycket");
 		assertThatThrownBy(
 				() -> this.importer.importFile(this.strategist, "insatser.csv", csv.getBytes(StandardCharsets.UTF_8)))
-			.isInstanceOfSatisfying(se.stratlas.shared.tables.ImportRefusedException.class, ex -> {
+			.isInstanceOfSatisfying(ImportRefusedException.class, ex -> {
 				assertThat(ex.problems()).allSatisfy(p -> assertThat(p.row()).isEqualTo(3));
-				assertThat(ex.problems()).extracting(se.stratlas.shared.tables.ImportProblem::column)
+				assertThat(ex.problems()).extracting(ImportProblem::column)
 					.contains("typ*", "startdatum", "kommunkoder", "bidrar till", "år", "belopp_sek");
 			});
 		assertThat(count()).isEqualTo(before);
@@ -278,14 +285,12 @@ class InitiativesIT {
 
 	@Test
 	void exportsAreSafeFromFormulaInjectionAndOpenInExcel() throws Exception {
-		var table = new se.stratlas.shared.tables.Table("t", List.of("namn"),
-				List.of(List.of("=HYPERLINK(\"http://x\")"), List.of("+46 90")));
+		var table = new Table("t", List.of("namn"), List.of(List.of("=HYPERLINK(\"http://x\")"), List.of("+46 90")));
 		String csv = new String(TableFiles.csv(table), StandardCharsets.UTF_8);
 		assertThat(csv).contains("'=HYPERLINK").contains("'+46 90");
 		try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(TableFiles.xlsx(List.of(table))))) {
 			assertThat(workbook.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).startsWith("=HYPERLINK");
-			assertThat(workbook.getSheetAt(0).getRow(1).getCell(0).getCellType())
-				.isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+			assertThat(workbook.getSheetAt(0).getRow(1).getCell(0).getCellType()).isEqualTo(CellType.STRING);
 		}
 	}
 

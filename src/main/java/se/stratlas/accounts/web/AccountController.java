@@ -16,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.accounts.UserAccounts;
+import se.stratlas.accounts.UserPasswords;
 import se.stratlas.shared.FieldErrors;
 import se.stratlas.shared.ValidationException;
 
@@ -23,14 +24,17 @@ import se.stratlas.shared.ValidationException;
 @Controller
 class AccountController {
 
-	private static final String MUST_CHANGE_PASSWORD = UserAccounts.MUST_CHANGE_PASSWORD_ATTRIBUTE;
+	private static final String MUST_CHANGE_PASSWORD = UserPasswords.MUST_CHANGE_PASSWORD_ATTRIBUTE;
 
 	private final UserAccounts users;
 
+	private final UserPasswords passwords;
+
 	private final MessageSource messages;
 
-	AccountController(UserAccounts users, MessageSource messages) {
+	AccountController(UserAccounts users, UserPasswords passwords, MessageSource messages) {
 		this.users = users;
+		this.passwords = passwords;
 		this.messages = messages;
 	}
 
@@ -49,7 +53,7 @@ class AccountController {
 	String passwordForm(Model model, HttpSession session) {
 		model.addAttribute("form", new PasswordForm(null, null, null));
 		model.addAttribute("mustChange", session.getAttribute(MUST_CHANGE_PASSWORD) != null);
-		model.addAttribute("minLength", UserAccounts.MIN_PASSWORD_LENGTH);
+		model.addAttribute("minLength", UserPasswords.MIN_PASSWORD_LENGTH);
 		return "accounts/password";
 	}
 
@@ -58,14 +62,14 @@ class AccountController {
 	String changePassword(@AuthenticationPrincipal StratlasPrincipal user, @ModelAttribute PasswordForm form,
 			Model model, HttpSession session, RedirectAttributes redirect, Locale locale) {
 		try {
-			this.users.changeOwnPassword(user.userId(), form.currentPassword(), form.newPassword(),
+			this.passwords.changeOwnPassword(user.userId(), form.currentPassword(), form.newPassword(),
 					form.confirmation());
 		}
 		catch (ValidationException ex) {
 			model.addAttribute("form", new PasswordForm(null, null, null));
 			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
 			model.addAttribute("mustChange", session.getAttribute(MUST_CHANGE_PASSWORD) != null);
-			model.addAttribute("minLength", UserAccounts.MIN_PASSWORD_LENGTH);
+			model.addAttribute("minLength", UserPasswords.MIN_PASSWORD_LENGTH);
 			return "accounts/password";
 		}
 		session.removeAttribute(MUST_CHANGE_PASSWORD);

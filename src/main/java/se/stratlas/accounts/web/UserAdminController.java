@@ -1,7 +1,6 @@
 package se.stratlas.accounts.web;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -18,16 +17,22 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import se.stratlas.accounts.OrganisationUnits;
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.accounts.UserAccount;
 import se.stratlas.accounts.UserAccounts;
+import se.stratlas.accounts.UserAdministration;
+import se.stratlas.accounts.UserPasswords;
 import se.stratlas.audit.AuditTrail;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.FieldErrors;
 import se.stratlas.shared.ValidationException;
 
-/** Administrators manage the users of their own organisation, and read its audit log. */
+/**
+ * Administrators manage the users of their own organisation (units:
+ * {@link UnitAdminController}; the audit log: {@link AuditLogController}).
+ */
 @Controller
 @RequestMapping("/admin")
 @PreAuthorize("hasRole('ADMINISTRATOR')")
@@ -35,15 +40,21 @@ class UserAdminController {
 
 	private final UserAccounts users;
 
-	private final se.stratlas.accounts.OrganisationUnits units;
+	private final UserAdministration administration;
+
+	private final UserPasswords passwords;
+
+	private final OrganisationUnits units;
 
 	private final AuditTrail audit;
 
 	private final MessageSource messages;
 
-	UserAdminController(UserAccounts users, se.stratlas.accounts.OrganisationUnits units, AuditTrail audit,
-			MessageSource messages) {
+	UserAdminController(UserAccounts users, UserAdministration administration, UserPasswords passwords,
+			OrganisationUnits units, AuditTrail audit, MessageSource messages) {
 		this.users = users;
+		this.administration = administration;
+		this.passwords = passwords;
 		this.units = units;
 		this.audit = audit;
 		this.messages = messages;
@@ -61,21 +72,6 @@ class UserAdminController {
 					user.version(), user.unitId());
 		}
 
-	}
-
-	@ModelAttribute("activeNav")
-	String activeNav() {
-		return "admin";
-	}
-
-	@ModelAttribute("allRoles")
-	List<Role> allRoles() {
-		return List.of(Role.values());
-	}
-
-	@ModelAttribute("units")
-	List<se.stratlas.accounts.OrganisationUnit> units(@AuthenticationPrincipal StratlasPrincipal admin) {
-		return admin == null ? List.of() : this.units.list(admin.organisationId());
 	}
 
 	@GetMapping("/users")
@@ -96,11 +92,9 @@ class UserAdminController {
 	String create(@AuthenticationPrincipal StratlasPrincipal admin, @ModelAttribute UserForm form, Model model,
 			Locale locale, RedirectAttributes redirect) {
 		try {
-			var created = this.users.create(admin.organisationId(), new UserAccounts.NewUser(form.username(),
-					form.displayName(), form.email(), form.roleSet(), form.password()), admin.username());
-			if (form.unitId() != null) {
-				this.units.assign(admin.organisationId(), created.id(), form.unitId(), admin.username());
-			}
+			this.administration.create(admin.organisationId(), new UserAccounts.NewUser(form.username(),
+					form.displayName(), form.email(), form.roleSet(), form.password()), form.unitId(),
+					admin.username());
 		}
 		catch (ValidationException ex) {
 			model.addAttribute("form", form);
@@ -127,12 +121,9 @@ class UserAdminController {
 			@ModelAttribute UserForm form, Model model, Locale locale, RedirectAttributes redirect) {
 		UserAccount user = this.users.get(admin.organisationId(), id);
 		try {
-			this.users.update(admin.organisationId(), id, form.version() == null ? -1 : form.version(),
+			this.administration.update(admin.organisationId(), id, form.version() == null ? -1 : form.version(),
 					form.displayName(), form.email(), form.roleSet(), Boolean.TRUE.equals(form.enabled()),
-					admin.username());
-			if (!java.util.Objects.equals(user.unitId(), form.unitId())) {
-				this.units.assign(admin.organisationId(), id, form.unitId(), admin.username());
-			}
+					form.unitId(), admin.username());
 		}
 		catch (ValidationException ex) {
 			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
@@ -160,7 +151,7 @@ class UserAdminController {
 	String resetPassword(@AuthenticationPrincipal StratlasPrincipal admin, @PathVariable long id,
 			@RequestParam String password, Model model, Locale locale, RedirectAttributes redirect) {
 		try {
-			this.users.resetPassword(admin.organisationId(), id, password, admin.username());
+			this.passwords.resetPassword(admin.organisationId(), id, password, admin.username());
 		}
 		catch (ValidationException ex) {
 			UserAccount user = this.users.get(admin.organisationId(), id);
@@ -170,51 +161,5 @@ class UserAdminController {
 		redirect.addFlashAttribute("flash", "user.passwordReset");
 		return "redirect:/admin/users/" + id;
 	}
-
-	@GetMapping("/units")
-	String unitList(Model model) {
-		model.addAttribute("kinds", se.stratlas.accounts.OrganisationUnit.Kind.values());
-		return "accounts/units";
-	}
-
-	@PostMapping("/units")
-	String createUnit(@AuthenticationPrincipal StratlasPrincipal admin, @RequestParam(required = false) Long parentId,
-			@RequestParam(required = false) se.stratlas.accounts.OrganisationUnit.Kind kind,
-			@RequestParam(required = false) String name, Model model, Locale locale, RedirectAttributes redirect) {
-		try {
-			this.units.create(admin.organisationId(), parentId, kind, name, admin.username());
-		}
-		catch (ValidationException ex) {
-			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
-			model.addAttribute("kinds", se.stratlas.accounts.OrganisationUnit.Kind.values());
-			return "accounts/units";
-		}
-		redirect.addFlashAttribute("flash", "unit.created");
-		return "redirect:/admin/units";
-	}
-
-	@GetMapping("/audit")
-	String auditLog(@AuthenticationPrincipal StratlasPrincipal admin, @RequestParam(required = false) String actor,
-			@RequestParam(required = false) String type, @RequestParam(required = false) String action,
-			@RequestParam(required = false) String q,
-			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
-					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate from,
-			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
-					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to,
-			@RequestParam(defaultValue = "1") int page, Model model) {
-		AuditTrail.Query query = new AuditTrail.Query(actor, type, action, q, from, to);
-		int current = Math.max(1, Math.min(page, 1000));
-		java.util.List<se.stratlas.audit.AuditEvent> events = this.audit.search(admin.organisationId(), query,
-				AUDIT_PAGE + 1, (current - 1) * AUDIT_PAGE);
-		model.addAttribute("events", events.size() > AUDIT_PAGE ? events.subList(0, AUDIT_PAGE) : events);
-		model.addAttribute("more", events.size() > AUDIT_PAGE);
-		model.addAttribute("page", current);
-		model.addAttribute("query", query);
-		model.addAttribute("types", this.audit.distinct(admin.organisationId(), "entity_type"));
-		model.addAttribute("actions", this.audit.distinct(admin.organisationId(), "action"));
-		return "accounts/audit";
-	}
-
-	private static final int AUDIT_PAGE = 100;
 
 }

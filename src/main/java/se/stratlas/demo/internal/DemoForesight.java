@@ -1,6 +1,7 @@
 package se.stratlas.demo.internal;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -10,12 +11,17 @@ import org.springframework.stereotype.Component;
 
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.foresight.Dialogue;
+import se.stratlas.foresight.Dialogues;
 import se.stratlas.foresight.ScanItem;
 import se.stratlas.foresight.ScanItem.Effect;
 import se.stratlas.foresight.ScanItem.Horizon;
 import se.stratlas.foresight.ScanItem.Kind;
 import se.stratlas.foresight.ScanItem.Scope;
 import se.stratlas.foresight.Scanning;
+import se.stratlas.foresight.Scenario;
+import se.stratlas.foresight.Scenarios;
+import se.stratlas.foresight.SwotBoard;
 import se.stratlas.foresight.Workshop;
 import se.stratlas.foresight.Workshop.Quadrant;
 import se.stratlas.foresight.Workshops;
@@ -36,12 +42,14 @@ class DemoForesight {
 
 	private final Workshops workshops;
 
-	private final se.stratlas.foresight.Scenarios scenarios;
+	private final SwotBoard board;
 
-	private final se.stratlas.foresight.Dialogues dialogues;
+	private final Scenarios scenarios;
 
-	DemoForesight(Scanning scanning, Workshops workshops, se.stratlas.foresight.Scenarios scenarios,
-			se.stratlas.foresight.Dialogues dialogues) {
+	private final Dialogues dialogues;
+
+	DemoForesight(Scanning scanning, Workshops workshops, SwotBoard board, Scenarios scenarios, Dialogues dialogues) {
+		this.board = board;
 		this.dialogues = dialogues;
 		this.scanning = scanning;
 		this.workshops = workshops;
@@ -51,8 +59,8 @@ class DemoForesight {
 	static final String SCENARIO_NOTE = "Demo: scenariot och dess förutsättningar och konsekvenser kommer ur \"Scenarier för Norrbotten år 2050\" i projektet Regional förnyelse; källan placerar inte scenarierna på några axlar.";
 
 	private void scenario(Actor demo, String name, List<String> preconditions, List<String> consequences) {
-		this.scenarios.create(demo, new se.stratlas.foresight.Scenario.Draft("Regional förnyelse", name, 2050, null,
-				preconditions, consequences, null, null, List.of()), SCENARIO_NOTE);
+		this.scenarios.create(demo, new Scenario.Draft("Regional förnyelse", name, 2050, null, preconditions,
+				consequences, null, null, List.of()), SCENARIO_NOTE);
 	}
 
 	private void scenariosAndDimensions(Actor demo) {
@@ -144,9 +152,8 @@ class DemoForesight {
 	}
 
 	private void partnershipDay(Actor demo) {
-		se.stratlas.foresight.Dialogue day = this.dialogues.create(demo,
-				"Region Västerbotten och Umeå universitets Partnerskapsdag", LocalDate.of(2020, 11, 19), "Online",
-				"Dieter Müller", null,
+		Dialogue day = this.dialogues.create(demo, "Region Västerbotten och Umeå universitets Partnerskapsdag",
+				LocalDate.of(2020, 11, 19), "Online", "Dieter Müller", null,
 				"Demo: program och spår ur inbjudan till Partnerskapsdagen 19 november 2020. Gruppernas resultat finns inte i källan och fylls i av samtalsledarna.");
 		String[][] agenda = { { "08:45", "09:00", "Incheckning", null },
 				{ "09:00", "09:15", "Inledning: Varför strategiskt partnerskap; fyra fokusområden i partnerskapet",
@@ -162,8 +169,8 @@ class DemoForesight {
 				{ "11:45", "12:00", "Summering av dagen, nästa steg och avslutning",
 						"Hans Adolfsson, Dieter Müller, Kent Ehliasson och Anna Pettersson" } };
 		for (String[] item : agenda) {
-			this.dialogues.addAgendaItem(demo, day.id(), java.time.LocalTime.parse(item[0]),
-					java.time.LocalTime.parse(item[1]), item[2], item[3]);
+			this.dialogues.addAgendaItem(demo, day.id(), LocalTime.parse(item[0]), LocalTime.parse(item[1]), item[2],
+					item[3]);
 		}
 		this.dialogues.addTrack(demo, day.id(),
 				"Vad kan och bör en kommun och en region fokusera på för att underlätta kompetensförsörjningen?",
@@ -227,7 +234,7 @@ class DemoForesight {
 
 	private void swot(Actor demo, Workshop workshop, Quadrant quadrant, String... items) {
 		for (String item : items) {
-			this.workshops.add(demo, workshop.id(), quadrant, item);
+			this.board.add(demo, workshop.id(), quadrant, item);
 		}
 	}
 

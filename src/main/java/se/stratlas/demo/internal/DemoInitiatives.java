@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +38,7 @@ import se.stratlas.initiatives.Applications;
 import se.stratlas.initiatives.Initiative;
 import se.stratlas.initiatives.InitiativeDraft;
 import se.stratlas.initiatives.InitiativeManagement;
+import se.stratlas.initiatives.InitiativeParts;
 import se.stratlas.initiatives.Kinds.Decision;
 import se.stratlas.initiatives.Kinds.FundingSource;
 import se.stratlas.initiatives.Kinds.InitiativeType;
@@ -73,6 +75,8 @@ class DemoInitiatives {
 
 	private final InitiativeManagement initiatives;
 
+	private final InitiativeParts parts;
+
 	private final Applications applications;
 
 	private final StrategyCatalog strategies;
@@ -82,10 +86,12 @@ class DemoInitiatives {
 	private final Areas areas;
 
 	DemoInitiatives(OrganisationUnits units, ActorRegistry actors, InitiativeManagement initiatives,
-			Applications applications, StrategyCatalog strategies, ElementManagement strategyManagement, Areas areas) {
+			InitiativeParts parts, Applications applications, StrategyCatalog strategies,
+			ElementManagement strategyManagement, Areas areas) {
 		this.units = units;
 		this.actors = actors;
 		this.initiatives = initiatives;
+		this.parts = parts;
 		this.applications = applications;
 		this.strategies = strategies;
 		this.strategyManagement = strategyManagement;
@@ -180,10 +186,8 @@ class DemoInitiatives {
 			actors.put(municipality.name(), this.actors.ensure(organisationId, municipality.name() + " kommun",
 					Actor.Kind.KOMMUN, DemoRegion.ACTOR));
 			Actor actor = actors.get(municipality.name());
-			this.actors.update(organisationId, actor.id(), actor.version(),
-					new se.stratlas.actors.ActorRegistry.ActorDraft(actor.name(), Actor.Kind.KOMMUN, null, null,
-							List.of(municipality.code())),
-					DemoRegion.ACTOR);
+			this.actors.update(organisationId, actor.id(), actor.version(), new ActorRegistry.ActorDraft(actor.name(),
+					Actor.Kind.KOMMUN, null, null, List.of(municipality.code())), DemoRegion.ACTOR);
 		}
 		Object[][] others = { { "Region Västerbotten", Actor.Kind.REGION }, { "Region Norrbotten", Actor.Kind.REGION },
 				{ "Länsstyrelsen Västerbotten", Actor.Kind.LANSSTYRELSE }, { "Umeå universitet", Actor.Kind.LAROSATE },
@@ -293,8 +297,7 @@ class DemoInitiatives {
 		String description = figures.isBlank() || "–".equals(figures) ? null
 				: "Ur Resultat Västerbotten 2023: " + figures;
 		InitiativeDraft draft = new InitiativeDraft(name, acronym(name), type, status, description, null, null, null,
-				null, null, null, end, unit.id(), null, List.copyOf(new java.util.LinkedHashSet<>(areaCodes)),
-				List.of());
+				null, null, null, end, unit.id(), null, List.copyOf(new LinkedHashSet<>(areaCodes)), List.of());
 		Initiative initiative = this.initiatives.create(demo, draft, invented ? DEMO_NOTE : null);
 		List<String> codes = new ArrayList<>();
 		Matcher sub = SUB_PRIORITY.matcher(row.length > 4 ? row[4] : "");
@@ -308,7 +311,7 @@ class DemoInitiatives {
 			codes.add(priority.substring(1));
 		}
 		for (int i = 0; i < codes.size(); i++) {
-			this.initiatives.contribute(demo, initiative.id(), rus.get(codes.get(i)).key(), i == 0,
+			this.parts.contribute(demo, initiative.id(), rus.get(codes.get(i)).key(), i == 0,
 					i == 0 ? "Kopplingen anges i Resultat Västerbotten 2023." : null);
 		}
 		if (invented) {
@@ -316,7 +319,7 @@ class DemoInitiatives {
 			for (int d = 0; d < directions.size(); d++) {
 				int pick = (number * 31 + d * 17) % 10;
 				AssessmentLevel level = scale.get(pick < 3 ? 0 : pick < 8 ? 1 : pick < 9 ? 2 : 3);
-				this.initiatives.assess(demo, initiative.id(), strategy.id(), new AssessmentDraft(
+				this.parts.assess(demo, initiative.id(), strategy.id(), new AssessmentDraft(
 						directions.get(d).element().key(), level.code(), null, null, null, "Fiktiv demobedömning."));
 			}
 			int years = 1 + number % 3;
@@ -329,13 +332,13 @@ class DemoInitiatives {
 					case 3 -> FundingSource.INTERREG;
 					default -> FundingSource.EGNA_MEDEL;
 				};
-				this.initiatives.addFunding(demo, initiative.id(), source, 2021 + (number + y) % 4,
+				this.parts.addFunding(demo, initiative.id(), source, 2021 + (number + y) % 4,
 						BigDecimal.valueOf(amount), "Fiktivt demobelopp");
 			}
 		}
 		if (number == 33) {
-			this.initiatives.addFunding(demo, initiative.id(), FundingSource.ANSLAG_1_1, 2023,
-					BigDecimal.valueOf(75_000_000), "75 mnkr för åren 2023–2025 enligt Resultat Västerbotten 2023");
+			this.parts.addFunding(demo, initiative.id(), FundingSource.ANSLAG_1_1, 2023, BigDecimal.valueOf(75_000_000),
+					"75 mnkr för åren 2023–2025 enligt Resultat Västerbotten 2023");
 		}
 		return initiative;
 	}
@@ -364,13 +367,13 @@ class DemoInitiatives {
 		positive.put(130, "11.a");
 		positive.forEach((number, codes) -> {
 			for (String code : codes.split(",")) {
-				this.initiatives.addSdgEffect(demo, byNumber.get(number).id(), code, true, true,
+				this.parts.addSdgEffect(demo, byNumber.get(number).id(), code, true, true,
 						"Kopplingen görs i Resultat Västerbotten 2023.", null);
 			}
 		});
-		this.initiatives.addSdgEffect(demo, byNumber.get(65).id(), "13", false, false, "Fiktivt demoexempel.",
+		this.parts.addSdgEffect(demo, byNumber.get(65).id(), "13", false, false, "Fiktivt demoexempel.",
 				"Högre hastighet och mer vägtrafik kan öka utsläppen (fiktivt demoexempel)");
-		this.initiatives.addSdgEffect(demo, byNumber.get(66).id(), "15", true, false, "Fiktivt demoexempel.",
+		this.parts.addSdgEffect(demo, byNumber.get(66).id(), "15", true, false, "Fiktivt demoexempel.",
 				"Intrång i natur- och renskötselområden (fiktivt demoexempel)");
 	}
 
@@ -391,7 +394,7 @@ class DemoInitiatives {
 				{ 14, "Örnsköldsviks kommun", Partnership.Role.MEDFINANSIAR },
 				{ 11, "Lystkom", Partnership.Role.MEDLEM } };
 		for (Object[] p : participants) {
-			this.initiatives.addParticipant(demo, byNumber.get((Integer) p[0]).id(), actors.get((String) p[1]).id(),
+			this.parts.addParticipant(demo, byNumber.get((Integer) p[0]).id(), actors.get((String) p[1]).id(),
 					(Partnership.Role) p[2]);
 		}
 	}

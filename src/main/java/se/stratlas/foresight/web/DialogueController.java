@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -23,11 +24,14 @@ import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.foresight.Dialogue;
 import se.stratlas.foresight.Dialogues;
+import se.stratlas.foresight.ForesightChoices;
+import se.stratlas.foresight.ForesightChoices.ElementChoice;
+import se.stratlas.foresight.ForesightExports;
 import se.stratlas.foresight.Scanning;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.FieldErrors;
 import se.stratlas.shared.ValidationException;
-import se.stratlas.strategy.StrategyCatalog;
+import se.stratlas.shared.tables.Downloads;
 
 /** Dialogue events: agenda, parallel tracks, and the groups' outcomes reported back. */
 @Controller
@@ -37,14 +41,18 @@ class DialogueController {
 
 	private final Scanning scanning;
 
-	private final StrategyCatalog strategies;
+	private final ForesightChoices choices;
+
+	private final ForesightExports exports;
 
 	private final MessageSource messages;
 
-	DialogueController(Dialogues dialogues, Scanning scanning, StrategyCatalog strategies, MessageSource messages) {
+	DialogueController(Dialogues dialogues, Scanning scanning, ForesightChoices choices, ForesightExports exports,
+			MessageSource messages) {
+		this.exports = exports;
 		this.dialogues = dialogues;
 		this.scanning = scanning;
-		this.strategies = strategies;
+		this.choices = choices;
 		this.messages = messages;
 	}
 
@@ -79,11 +87,10 @@ class DialogueController {
 	@GetMapping("/foresight/dialogues/{id}")
 	@PreAuthorize("hasRole('READER')")
 	String dialogue(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, Model model) {
-		List<ForesightController.ElementChoice> choices = ForesightController.choices(this.strategies,
-				user.organisationId());
+		List<ElementChoice> choices = this.choices.elements(user.organisationId());
 		model.addAttribute("dialogue", this.dialogues.get(user.organisationId(), id));
 		model.addAttribute("choices", choices);
-		model.addAttribute("labels", ForesightController.labels(choices));
+		model.addAttribute("labels", ForesightChoices.labels(choices));
 		model.addAttribute("items", this.scanning.list(user.organisationId(), Scanning.Filter.none()));
 		model.addAttribute("canEdit", user.can(Role.REPORTER));
 		return "foresight/dialogue";
@@ -91,26 +98,11 @@ class DialogueController {
 
 	@GetMapping("/foresight/dialogues/{id}/export")
 	@PreAuthorize("hasRole('READER')")
-	org.springframework.http.ResponseEntity<byte[]> export(@AuthenticationPrincipal StratlasPrincipal user,
-			@PathVariable long id, @RequestParam(defaultValue = "xlsx") String format) {
+	ResponseEntity<byte[]> export(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestParam(defaultValue = "xlsx") String format) {
 		Dialogue dialogue = this.dialogues.get(user.organisationId(), id);
-		List<List<Object>> agenda = dialogue.agenda()
-			.stream()
-			.map(a -> List.<Object>of(a.startsAt() == null ? "" : a.startsAt().toString(),
-					a.endsAt() == null ? "" : a.endsAt().toString(), a.title(),
-					a.speakers() == null ? "" : a.speakers()))
-			.toList();
-		List<List<Object>> tracks = dialogue.tracks()
-			.stream()
-			.map(t -> List.<Object>of(t.position(), t.question(), t.facilitator() == null ? "" : t.facilitator(),
-					t.outcome() == null ? "" : t.outcome(), t.nextSteps() == null ? "" : t.nextSteps()))
-			.toList();
-		List<se.stratlas.shared.tables.Table> tables = List.of(
-				new se.stratlas.shared.tables.Table("spår",
-						List.of("nr", "fråga", "samtalsledare", "resultat", "nästa steg"), tracks),
-				new se.stratlas.shared.tables.Table("program", List.of("start", "slut", "punkt", "medverkande"),
-						agenda));
-		return se.stratlas.shared.tables.Downloads.tables(dialogue.name(), tables, format, "dialog-" + id);
+		return Downloads.tables(dialogue.name(), this.exports.dialogue(user.organisationId(), id), format,
+				"dialog-" + id);
 	}
 
 	@PostMapping("/foresight/dialogues/{id}/agenda")

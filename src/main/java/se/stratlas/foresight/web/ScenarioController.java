@@ -3,26 +3,34 @@ package se.stratlas.foresight.web;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.foresight.ForesightChoices;
+import se.stratlas.foresight.ForesightChoices.ElementChoice;
+import se.stratlas.foresight.ForesightExports;
 import se.stratlas.foresight.Scenario;
 import se.stratlas.foresight.Scenarios;
+import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.FieldErrors;
 import se.stratlas.shared.ValidationException;
-import se.stratlas.strategy.StrategyCatalog;
+import se.stratlas.shared.tables.Downloads;
 
 /**
  * Scenarios (list, comparison side by side, scenario cross) and the dimensions of the
@@ -48,13 +56,17 @@ class ScenarioController {
 
 	private final Scenarios scenarios;
 
-	private final StrategyCatalog strategies;
+	private final ForesightChoices choices;
+
+	private final ForesightExports exports;
 
 	private final MessageSource messages;
 
-	ScenarioController(Scenarios scenarios, StrategyCatalog strategies, MessageSource messages) {
+	ScenarioController(Scenarios scenarios, ForesightChoices choices, ForesightExports exports,
+			MessageSource messages) {
 		this.scenarios = scenarios;
-		this.strategies = strategies;
+		this.choices = choices;
+		this.exports = exports;
 		this.messages = messages;
 	}
 
@@ -68,41 +80,24 @@ class ScenarioController {
 	String list(@AuthenticationPrincipal StratlasPrincipal user, @RequestParam(required = false) List<Long> compare,
 			Model model) {
 		List<Scenario> all = this.scenarios.list(user.organisationId());
-		List<ForesightController.ElementChoice> choices = ForesightController.choices(this.strategies,
-				user.organisationId());
+		List<ElementChoice> choices = this.choices.elements(user.organisationId());
 		model.addAttribute("scenarios", all);
 		model.addAttribute("compared", this.scenarios.compare(user.organisationId(),
-				compare == null ? null : compare.stream().filter(java.util.Objects::nonNull).toList()));
+				compare == null ? null : compare.stream().filter(Objects::nonNull).toList()));
 		model.addAttribute("cross", ScenarioCross.svg(all));
 		model.addAttribute("placed", all.stream().anyMatch(Scenario::placed));
 		model.addAttribute("dimensions", this.scenarios.dimensions(user.organisationId()));
 		model.addAttribute("choices", choices);
-		model.addAttribute("labels", ForesightController.labels(choices));
+		model.addAttribute("labels", ForesightChoices.labels(choices));
 		model.addAttribute("canEdit", user.can(Role.REPORTER));
 		return "foresight/scenarios";
 	}
 
 	@GetMapping("/foresight/scenarios/export")
 	@PreAuthorize("hasRole('READER')")
-	org.springframework.http.ResponseEntity<byte[]> export(@AuthenticationPrincipal StratlasPrincipal user,
+	ResponseEntity<byte[]> export(@AuthenticationPrincipal StratlasPrincipal user,
 			@RequestParam(defaultValue = "xlsx") String format) {
-		java.util.Map<UUID, String> labels = ForesightController
-			.labels(ForesightController.choices(this.strategies, user.organisationId()));
-		List<List<Object>> rows = new java.util.ArrayList<>();
-		for (Scenario s : this.scenarios.list(user.organisationId())) {
-			rows.add(List.of(s.project() == null ? "" : s.project(), s.name(),
-					s.horizonYear() == null ? "" : s.horizonYear(), s.narrative() == null ? "" : s.narrative(),
-					String.join("; ", s.preconditions()), String.join("; ", s.consequences()), String.join("; ",
-							s.elementKeys().stream().map(k -> labels.getOrDefault(k, k.toString())).toList())));
-		}
-		for (Scenario.Dimension d : this.scenarios.dimensions(user.organisationId())) {
-			rows.add(List.of(d.project() == null ? "" : d.project(), "Dimension: " + d.name(), "", "",
-					String.join("; ", d.factors()), "", ""));
-		}
-		return se.stratlas.shared.tables.Downloads.table(
-				new se.stratlas.shared.tables.Table("scenarier", List.of("projekt", "scenario", "horisont",
-						"berättelse", "förutsättningar / faktorer", "konsekvenser", "strategielement"), rows),
-				format, "scenarier");
+		return Downloads.table(this.exports.scenarios(user.organisationId()), format, "scenarier");
 	}
 
 	@PostMapping("/foresight/scenarios")
@@ -121,18 +116,16 @@ class ScenarioController {
 
 	@GetMapping("/foresight/scenarios/{id}/edit")
 	@PreAuthorize("hasRole('READER')")
-	String edit(@AuthenticationPrincipal StratlasPrincipal user,
-			@org.springframework.web.bind.annotation.PathVariable long id, Model model) {
+	String edit(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, Model model) {
 		model.addAttribute("scenario", this.scenarios.get(user.organisationId(), id));
-		model.addAttribute("choices", ForesightController.choices(this.strategies, user.organisationId()));
+		model.addAttribute("choices", this.choices.elements(user.organisationId()));
 		model.addAttribute("canEdit", user.can(Role.REPORTER));
 		return "foresight/scenario-form";
 	}
 
 	@PostMapping("/foresight/scenarios/{id}")
 	@PreAuthorize("hasRole('REPORTER')")
-	String update(@AuthenticationPrincipal StratlasPrincipal user,
-			@org.springframework.web.bind.annotation.PathVariable long id, @RequestParam int version,
+	String update(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, @RequestParam int version,
 			@ModelAttribute ScenarioForm form, Locale locale, RedirectAttributes redirect) {
 		try {
 			this.scenarios.update(user, id, version, form.draft());
@@ -142,9 +135,9 @@ class ScenarioController {
 		catch (ValidationException ex) {
 			redirect.addFlashAttribute("actionErrors", FieldErrors.of(ex, this.messages, locale));
 		}
-		catch (se.stratlas.shared.EditConflictException ex) {
+		catch (EditConflictException ex) {
 			redirect.addFlashAttribute("actionErrors",
-					java.util.Map.of("", this.messages.getMessage("conflict.reload", null, locale)));
+					Map.of("", this.messages.getMessage("conflict.reload", null, locale)));
 		}
 		return "redirect:/foresight/scenarios/" + id + "/edit";
 	}

@@ -3,7 +3,7 @@ package se.stratlas.initiatives.web;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,9 +20,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.actors.ActorRegistry;
-import se.stratlas.audit.AuditTrail;
 import se.stratlas.initiatives.Application;
+import se.stratlas.initiatives.ApplicationPage;
 import se.stratlas.initiatives.Applications;
+import se.stratlas.initiatives.InitiativeChoices;
+import se.stratlas.initiatives.InitiativePages;
 import se.stratlas.initiatives.Kinds.Decision;
 import se.stratlas.initiatives.Kinds.FundingSource;
 import se.stratlas.shared.EditConflictException;
@@ -36,20 +38,20 @@ class ApplicationController {
 
 	private final Applications applications;
 
-	private final StrategyChoices choices;
+	private final InitiativeChoices choices;
+
+	private final InitiativePages pages;
 
 	private final ActorRegistry actors;
 
-	private final AuditTrail audit;
-
 	private final MessageSource messages;
 
-	ApplicationController(Applications applications, StrategyChoices choices, ActorRegistry actors, AuditTrail audit,
-			MessageSource messages) {
+	ApplicationController(Applications applications, InitiativeChoices choices, InitiativePages pages,
+			ActorRegistry actors, MessageSource messages) {
 		this.applications = applications;
 		this.choices = choices;
+		this.pages = pages;
 		this.actors = actors;
-		this.audit = audit;
 		this.messages = messages;
 	}
 
@@ -111,33 +113,24 @@ class ApplicationController {
 	@GetMapping("/applications/{id}")
 	@PreAuthorize("hasRole('READER')")
 	String view(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, Model model) {
-		Application application = this.applications.get(user.organisationId(), id);
-		model.addAttribute("app", application);
-		model.addAttribute("strategy",
-				this.choices.catalog().strategy(user.organisationId(), application.strategyId()));
-		model.addAttribute("directions",
-				this.choices.catalog().directions(user.organisationId(), application.strategyId()));
-		model.addAttribute("scale", this.choices.catalog().assessmentScale(application.strategyId()));
-		model.addAttribute("levelNames",
-				this.choices.catalog()
-					.assessmentScale(application.strategyId())
-					.stream()
-					.collect(Collectors.toMap(l -> l.code(), l -> l.nameSv())));
-		model.addAttribute("assessmentByDirection",
-				this.applications.assessments(user.organisationId(), id)
-					.stream()
-					.collect(Collectors.toMap(a -> a.directionKey(), a -> a, (a, b) -> a)));
-		model.addAttribute("gate", this.applications.gate(user.organisationId(), id));
-		model.addAttribute("canAssess", user.can(Role.REPORTER) && application.decision() == Decision.INKOMMEN);
-		model.addAttribute("canDecide", user.can(Role.REVIEWER) && application.decision() == Decision.INKOMMEN);
-		model.addAttribute("history", this.audit.history("application", id));
+		ApplicationPage page = this.pages.applicationPage(user, id);
+		model.addAttribute("app", page.application());
+		model.addAttribute("strategy", page.strategy());
+		model.addAttribute("directions", page.directions());
+		model.addAttribute("scale", page.scale());
+		model.addAttribute("levelNames", page.levelNames());
+		model.addAttribute("assessmentByDirection", page.assessmentByDirection());
+		model.addAttribute("gate", page.gate());
+		model.addAttribute("canAssess", page.canAssess());
+		model.addAttribute("canDecide", page.canDecide());
+		model.addAttribute("history", page.history());
 		return "initiatives/application";
 	}
 
 	@PostMapping("/applications/{id}/assessments")
 	@PreAuthorize("hasRole('REPORTER')")
 	String assess(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
-			@ModelAttribute InitiativeController.AssessmentForm form, Locale locale, RedirectAttributes redirect) {
+			@ModelAttribute AssessmentForm form, Locale locale, RedirectAttributes redirect) {
 		try {
 			this.applications.assess(user, id, form.draft());
 			redirect.addFlashAttribute("flash", "assessment.saved");
@@ -165,7 +158,7 @@ class ApplicationController {
 		}
 		catch (EditConflictException ex) {
 			redirect.addFlashAttribute("decisionErrors",
-					java.util.Map.of("", this.messages.getMessage("conflict.reload", null, locale)));
+					Map.of("", this.messages.getMessage("conflict.reload", null, locale)));
 		}
 		return "redirect:/applications/" + id;
 	}

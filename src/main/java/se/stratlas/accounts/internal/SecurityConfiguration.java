@@ -1,12 +1,20 @@
-package se.stratlas.accounts;
+package se.stratlas.accounts.internal;
 
 import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.List;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +24,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
@@ -25,7 +35,11 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -35,9 +49,14 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import tools.jackson.databind.json.JsonMapper;
-
+import se.stratlas.accounts.ApiTokens;
+import se.stratlas.accounts.Organisations;
+import se.stratlas.accounts.Role;
+import se.stratlas.accounts.RoleHierarchyRules;
+import se.stratlas.accounts.UserPasswords;
 import se.stratlas.audit.AuditTrail;
+import se.stratlas.shared.DatabaseFailures;
+import se.stratlas.shared.web.WebRequests;
 
 /**
  * Who gets in: pages under {@link #PUBLIC_PATHS} are open, everything else needs a
@@ -48,14 +67,14 @@ import se.stratlas.audit.AuditTrail;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 @EnableConfigurationProperties(OidcProperties.class)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
 	/** Paths anyone may open; everything else needs a signed-in user. */
 	static final String[] PUBLIC_PATHS = { "/", "/login", "/logout", "/public/**", "/css/**", "/js/**", "/img/**",
 			"/webjars/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/v3/api-docs",
 			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
 
-	static final String MUST_CHANGE_PASSWORD = UserAccounts.MUST_CHANGE_PASSWORD_ATTRIBUTE;
+	static final String MUST_CHANGE_PASSWORD = UserPasswords.MUST_CHANGE_PASSWORD_ATTRIBUTE;
 
 	private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
 			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
@@ -71,8 +90,7 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> clients,
 			OidcProperties oidc, Organisations organisations, JdbcClient jdbc, AuditTrail audit,
 			TransactionTemplate transactions, LocalUserDetailsService users, JsonMapper json, ApiTokens tokens,
-			@org.springframework.beans.factory.annotation.Value("${stratlas.metrics.token:}") String metricsToken)
-			throws Exception {
+			@Value("${stratlas.metrics.token:}") String metricsToken) throws Exception {
 		RequestMatcher actuator = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		RequestMatcher swagger = new OrRequestMatcher(
@@ -87,10 +105,9 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login")
 				.successHandler(successHandler(users))
 				.failureHandler((request, response, exception) -> {
-					se.stratlas.shared.DatabaseFailures.rethrowIfUnreachable(exception);
-					new org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler(
-							"/login?error")
-						.onAuthenticationFailure(request, response, exception);
+					DatabaseFailures.rethrowIfUnreachable(exception);
+					new SimpleUrlAuthenticationFailureHandler("/login?error").onAuthenticationFailure(request, response,
+							exception);
 				})
 				.permitAll())
 			.httpBasic(basic -> basic.authenticationEntryPoint(problem(json, HttpStatus.UNAUTHORIZED)))
@@ -101,8 +118,7 @@ class SecurityConfiguration {
 				.defaultAuthenticationEntryPointFor(problem(json, HttpStatus.UNAUTHORIZED), api)
 				.defaultAuthenticationEntryPointFor(problem(json, HttpStatus.UNAUTHORIZED), actuator)
 				.accessDeniedHandler(denied(json)))
-			.addFilterBefore(new ApiTokenFilter(tokens, json),
-					org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+			.addFilterBefore(new ApiTokenFilter(tokens, json), BasicAuthenticationFilter.class)
 			.csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::statelessBasic,
 					SecurityConfiguration::statelessToken))
 			.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
@@ -127,19 +143,18 @@ class SecurityConfiguration {
 	 * {@code STRATLAS_METRICS_TOKEN} (compared in constant time; no token configured
 	 * means administrators only).
 	 */
-	static org.springframework.security.authorization.AuthorizationManager<org.springframework.security.web.access.intercept.RequestAuthorizationContext> metricsAccess(
-			String token) {
-		byte[] expected = ("Bearer " + token).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+	static AuthorizationManager<RequestAuthorizationContext> metricsAccess(String token) {
+		byte[] expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
 		return (authentication, context) -> {
 			String header = context.getRequest().getHeader("Authorization");
-			boolean scraper = !token.isBlank() && header != null && java.security.MessageDigest.isEqual(expected,
-					header.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			boolean scraper = !token.isBlank() && header != null
+					&& MessageDigest.isEqual(expected, header.getBytes(StandardCharsets.UTF_8));
 			Authentication who = authentication.get();
 			boolean administrator = who != null && who.isAuthenticated()
 					&& who.getAuthorities()
 						.stream()
 						.anyMatch(a -> ("ROLE_" + Role.ADMINISTRATOR.name()).equals(a.getAuthority()));
-			return new org.springframework.security.authorization.AuthorizationDecision(scraper || administrator);
+			return new AuthorizationDecision(scraper || administrator);
 		};
 	}
 
@@ -147,7 +162,7 @@ class SecurityConfiguration {
 		SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler() {
 			@Override
 			public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-					Authentication authentication) throws IOException, jakarta.servlet.ServletException {
+					Authentication authentication) throws IOException, ServletException {
 				if (authentication.getPrincipal() instanceof LocalUser user) {
 					users.recordLogin(user.userId());
 					if (user.mustChangePassword()) {
@@ -175,7 +190,7 @@ class SecurityConfiguration {
 
 	private static AuthenticationEntryPoint problem(JsonMapper json, HttpStatus status) {
 		return (request, response, exception) -> {
-			se.stratlas.shared.DatabaseFailures.rethrowIfUnreachable(exception);
+			DatabaseFailures.rethrowIfUnreachable(exception);
 			writeProblem(json, response, status,
 					"Sign in, with a session, HTTP Basic or an API token, to use this endpoint.",
 					request.getRequestURI());
@@ -202,9 +217,8 @@ class SecurityConfiguration {
 	 * browser's request and needs the CSRF token like any other.
 	 */
 	private static boolean noSessionCookie(HttpServletRequest request) {
-		jakarta.servlet.http.Cookie[] cookies = request.getCookies();
-		return cookies == null
-				|| java.util.Arrays.stream(cookies).noneMatch(c -> "STRATLAS_SESSION".equals(c.getName()));
+		Cookie[] cookies = request.getCookies();
+		return cookies == null || Arrays.stream(cookies).noneMatch(c -> "STRATLAS_SESSION".equals(c.getName()));
 	}
 
 	static boolean statelessToken(HttpServletRequest request) {
@@ -221,8 +235,8 @@ class SecurityConfiguration {
 	 */
 	private static AccessDeniedHandler denied(JsonMapper json) {
 		return (request, response, exception) -> {
-			boolean csrf = exception instanceof org.springframework.security.web.csrf.CsrfException;
-			if (se.stratlas.shared.web.WebRequests.wantsProblem(request)) {
+			boolean csrf = exception instanceof CsrfException;
+			if (WebRequests.wantsProblem(request)) {
 				writeProblem(json, response, HttpStatus.FORBIDDEN,
 						csrf ? "The CSRF token is missing or out of date: send the X-CSRF-TOKEN header of the session "
 								+ "(or sign in with HTTP Basic and no session cookie), or reload the page and try again."
@@ -231,8 +245,7 @@ class SecurityConfiguration {
 				return;
 			}
 			if (csrf) {
-				request.setAttribute(se.stratlas.shared.web.WebRequests.ERROR_REASON,
-						se.stratlas.shared.web.WebRequests.REASON_CSRF);
+				request.setAttribute(WebRequests.ERROR_REASON, WebRequests.REASON_CSRF);
 			}
 			response.sendError(HttpStatus.FORBIDDEN.value());
 		};
@@ -241,7 +254,7 @@ class SecurityConfiguration {
 	static void writeProblem(JsonMapper json, HttpServletResponse response, HttpStatus status, String detail,
 			String instance) throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setInstance(java.net.URI.create(instance));
+		problem.setInstance(URI.create(instance));
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.getWriter().write(json.writeValueAsString(problem));

@@ -1,9 +1,10 @@
-package se.stratlas.initiatives;
+package se.stratlas.initiatives.internal;
 
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -18,19 +19,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import se.stratlas.actors.Partnership;
+import se.stratlas.initiatives.Initiative;
+import se.stratlas.initiatives.InitiativeFilter;
 import se.stratlas.initiatives.Kinds.FundingSource;
 import se.stratlas.initiatives.Kinds.InitiativeType;
 import se.stratlas.initiatives.Kinds.Status;
 import se.stratlas.initiatives.Parts.Assessment;
 import se.stratlas.initiatives.Parts.Funding;
-import se.stratlas.initiatives.Parts.Participant;
 import se.stratlas.initiatives.Parts.SdgEffect;
 
-/** The SQL of the initiatives module. */
+/**
+ * The SQL of the initiatives module. Participants come without the actors' names: those
+ * belong to the actors module, which the callers ask.
+ */
 @Repository
-class InitiativeRepository {
+public class InitiativeRepository {
 
-	static final RowMapper<Initiative> INITIATIVE = (rs, row) -> new Initiative(rs.getLong("id"),
+	public static final RowMapper<Initiative> INITIATIVE = (rs, row) -> new Initiative(rs.getLong("id"),
 			rs.getLong("organisation_id"), rs.getString("name"), rs.getString("acronym"),
 			InitiativeType.valueOf(rs.getString("type")), Status.valueOf(rs.getString("status")),
 			rs.getString("description"), rs.getString("purpose"), rs.getString("target_group"), rs.getString("outputs"),
@@ -39,7 +44,7 @@ class InitiativeRepository {
 			strings(rs.getArray("links")), rs.getString("demo_note"), rs.getInt("version"),
 			rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
 
-	static final RowMapper<Assessment> ASSESSMENT = (rs, row) -> new Assessment(rs.getLong("id"),
+	public static final RowMapper<Assessment> ASSESSMENT = (rs, row) -> new Assessment(rs.getLong("id"),
 			rs.getObject("direction_key", UUID.class), rs.getString("level_code"), rs.getInt("score"),
 			rs.getString("actor_note"), rs.getString("target_group_note"), rs.getString("geography_note"),
 			rs.getString("narrative"), rs.getString("assessed_by"), rs.getTimestamp("assessed_at").toInstant());
@@ -50,11 +55,11 @@ class InitiativeRepository {
 		this.jdbc = jdbc;
 	}
 
-	JdbcClient jdbc() {
+	public JdbcClient jdbc() {
 		return this.jdbc;
 	}
 
-	Optional<Initiative> initiative(long organisationId, long id) {
+	public Optional<Initiative> initiative(long organisationId, long id) {
 		return this.jdbc.sql("select * from initiatives_initiative where organisation_id = :org and id = :id")
 			.param("org", organisationId)
 			.param("id", id)
@@ -65,7 +70,7 @@ class InitiativeRepository {
 	/**
 	 * The initiatives matching the filter; {@code elementKeys} null means any element.
 	 */
-	List<Initiative> find(long organisationId, InitiativeFilter filter, Collection<UUID> elementKeys) {
+	public List<Initiative> find(long organisationId, InitiativeFilter filter, Collection<UUID> elementKeys) {
 		StringBuilder sql = new StringBuilder(
 				"select i.* from initiatives_initiative i where i.organisation_id = :org");
 		List<Object[]> params = new ArrayList<>();
@@ -118,7 +123,7 @@ class InitiativeRepository {
 		return statement.query(INITIATIVE).list();
 	}
 
-	Map<Long, List<Funding>> fundingOf(Long[] ids) {
+	public Map<Long, List<Funding>> fundingOf(Long[] ids) {
 		Map<Long, List<Funding>> byInitiative = new HashMap<>();
 		this.jdbc.sql("select * from initiatives_funding where initiative_id = any(:ids) order by year, source")
 			.param("ids", ids)
@@ -129,20 +134,22 @@ class InitiativeRepository {
 		return byInitiative;
 	}
 
-	Map<Long, List<Participant>> participantsOf(Long[] ids) {
-		Map<Long, List<Participant>> byInitiative = new HashMap<>();
-		this.jdbc.sql("""
-				select p.initiative_id, p.actor_id, a.name, p.role from initiatives_participant p
-				join actors_actor a on a.id = p.actor_id where p.initiative_id = any(:ids) order by a.name""")
-			.param("ids", ids)
-			.query((rs, row) -> byInitiative.computeIfAbsent(rs.getLong("initiative_id"), k -> new ArrayList<>())
-				.add(new Participant(rs.getLong("actor_id"), rs.getString("name"),
-						Partnership.Role.valueOf(rs.getString("role")))))
-			.list();
-		return byInitiative;
+	/** An actor taking part in an initiative, by id. */
+	public record ParticipantRow(long initiativeId, long actorId, Partnership.Role role) {
 	}
 
-	Map<Long, List<Object[]>> contributionsOf(Long[] ids) {
+	/** The participants of these initiatives, by actor id (the names live in actors). */
+	public List<ParticipantRow> participantsOf(Long[] ids) {
+		return this.jdbc
+			.sql("select initiative_id, actor_id, role from initiatives_participant"
+					+ " where initiative_id = any(:ids) order by actor_id, role")
+			.param("ids", ids)
+			.query((rs, row) -> new ParticipantRow(rs.getLong("initiative_id"), rs.getLong("actor_id"),
+					Partnership.Role.valueOf(rs.getString("role"))))
+			.list();
+	}
+
+	public Map<Long, List<Object[]>> contributionsOf(Long[] ids) {
 		Map<Long, List<Object[]>> byInitiative = new HashMap<>();
 		this.jdbc.sql("""
 				select initiative_id, element_key, is_primary, motivation from initiatives_contribution
@@ -155,7 +162,7 @@ class InitiativeRepository {
 		return byInitiative;
 	}
 
-	Map<Long, List<Assessment>> assessmentsOf(Long[] ids) {
+	public Map<Long, List<Assessment>> assessmentsOf(Long[] ids) {
 		Map<Long, List<Assessment>> byInitiative = new HashMap<>();
 		this.jdbc.sql("select * from initiatives_assessment where initiative_id = any(:ids) order by id")
 			.param("ids", ids)
@@ -165,7 +172,7 @@ class InitiativeRepository {
 		return byInitiative;
 	}
 
-	Map<Long, List<SdgEffect>> sdgEffectsOf(Long[] ids) {
+	public Map<Long, List<SdgEffect>> sdgEffectsOf(Long[] ids) {
 		Map<Long, List<SdgEffect>> byInitiative = new HashMap<>();
 		this.jdbc.sql("select * from initiatives_sdg_effect where initiative_id = any(:ids) order by sdg_code")
 			.param("ids", ids)
@@ -176,7 +183,7 @@ class InitiativeRepository {
 		return byInitiative;
 	}
 
-	List<Funding> funding(long initiativeId) {
+	public List<Funding> funding(long initiativeId) {
 		return this.jdbc.sql("select * from initiatives_funding where initiative_id = :id order by year, source")
 			.param("id", initiativeId)
 			.query((rs, row) -> new Funding(rs.getLong("id"), FundingSource.valueOf(rs.getString("source")),
@@ -184,18 +191,7 @@ class InitiativeRepository {
 			.list();
 	}
 
-	List<Participant> participants(long initiativeId) {
-		return this.jdbc
-			.sql("""
-					select p.actor_id, a.name, p.role from initiatives_participant p join actors_actor a on a.id = p.actor_id
-					where p.initiative_id = :id order by a.name""")
-			.param("id", initiativeId)
-			.query((rs, row) -> new Participant(rs.getLong("actor_id"), rs.getString("name"),
-					Partnership.Role.valueOf(rs.getString("role"))))
-			.list();
-	}
-
-	List<Object[]> contributions(long initiativeId) {
+	public List<Object[]> contributions(long initiativeId) {
 		return this.jdbc.sql("""
 				select element_key, is_primary, motivation from initiatives_contribution where initiative_id = :id
 				order by is_primary desc""")
@@ -206,21 +202,21 @@ class InitiativeRepository {
 			.list();
 	}
 
-	List<Assessment> assessmentsOfInitiative(long initiativeId) {
+	public List<Assessment> assessmentsOfInitiative(long initiativeId) {
 		return this.jdbc.sql("select * from initiatives_assessment where initiative_id = :id order by id")
 			.param("id", initiativeId)
 			.query(ASSESSMENT)
 			.list();
 	}
 
-	List<Assessment> assessmentsOfApplication(long applicationId) {
+	public List<Assessment> assessmentsOfApplication(long applicationId) {
 		return this.jdbc.sql("select * from initiatives_assessment where application_id = :id order by id")
 			.param("id", applicationId)
 			.query(ASSESSMENT)
 			.list();
 	}
 
-	List<SdgEffect> sdgEffects(long initiativeId) {
+	public List<SdgEffect> sdgEffects(long initiativeId) {
 		return this.jdbc.sql("select * from initiatives_sdg_effect where initiative_id = :id order by sdg_code")
 			.param("id", initiativeId)
 			.query((rs, row) -> new SdgEffect(rs.getLong("id"), rs.getString("sdg_code"), rs.getBoolean("direct"),
@@ -228,17 +224,17 @@ class InitiativeRepository {
 			.list();
 	}
 
-	private static java.time.LocalDate date(ResultSet rs, String column) throws SQLException {
+	private static LocalDate date(ResultSet rs, String column) throws SQLException {
 		Date date = rs.getDate(column);
 		return date == null ? null : date.toLocalDate();
 	}
 
-	static Long nullableLong(ResultSet rs, String column) throws SQLException {
+	public static Long nullableLong(ResultSet rs, String column) throws SQLException {
 		long value = rs.getLong(column);
 		return rs.wasNull() ? null : value;
 	}
 
-	static List<String> strings(Array array) throws SQLException {
+	public static List<String> strings(Array array) throws SQLException {
 		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
 	}
 

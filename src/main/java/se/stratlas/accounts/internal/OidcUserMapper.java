@@ -1,4 +1,4 @@
-package se.stratlas.accounts;
+package se.stratlas.accounts.internal;
 
 import java.util.Collection;
 import java.util.EnumSet;
@@ -16,6 +16,10 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import se.stratlas.accounts.Organisation;
+import se.stratlas.accounts.Organisations;
+import se.stratlas.accounts.Role;
+import se.stratlas.accounts.UserAccounts;
 import se.stratlas.audit.AuditEvent.FieldChange;
 import se.stratlas.audit.AuditTrail;
 import se.stratlas.shared.Texts;
@@ -25,7 +29,7 @@ import se.stratlas.shared.Texts;
  * keeps a local account (without password) per subject so that audit trails and
  * assignments name a real user. Roles are taken from the claims at every sign-in.
  */
-class OidcUserMapper implements OAuth2UserService<OidcUserRequest, OidcUser> {
+public class OidcUserMapper implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
 	private final OidcUserService delegate = new OidcUserService();
 

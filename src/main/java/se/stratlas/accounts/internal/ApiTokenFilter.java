@@ -1,4 +1,4 @@
-package se.stratlas.accounts;
+package se.stratlas.accounts.internal;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -7,6 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -15,7 +16,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import tools.jackson.databind.json.JsonMapper;
+import se.stratlas.accounts.ApiTokens;
 
 /**
  * Signs a request in with a personal API token ({@code Authorization: Bearer stl_…}): for
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * unknown, revoked or expired token is a 401, a path or scope outside the token a 403,
  * each as a problem detail.
  */
-class ApiTokenFilter extends OncePerRequestFilter {
+public class ApiTokenFilter extends OncePerRequestFilter {
 
 	private final ApiTokens tokens;
 

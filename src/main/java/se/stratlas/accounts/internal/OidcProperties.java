@@ -1,4 +1,4 @@
-package se.stratlas.accounts;
+package se.stratlas.accounts.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,10 +19,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * themselves are always understood
  */
 @ConfigurationProperties("stratlas.oidc")
-record OidcProperties(String registrationId, String roleClaim, String organisationClaim, String defaultOrganisation,
-		Map<String, String> roleMapping) {
+public record OidcProperties(String registrationId, String roleClaim, String organisationClaim,
+		String defaultOrganisation, Map<String, String> roleMapping) {
 
-	OidcProperties {
+	public OidcProperties {
 		registrationId = registrationId == null ? "oidc" : registrationId;
 		roleClaim = roleClaim == null ? "roles" : roleClaim;
 		organisationClaim = organisationClaim == null ? "organisation" : organisationClaim;

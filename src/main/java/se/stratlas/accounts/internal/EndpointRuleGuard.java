@@ -1,8 +1,9 @@
-package se.stratlas.accounts;
+package se.stratlas.accounts.internal;
+
+import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * sends a user who must change their password to the password page before anything else.
  */
 @Configuration(proxyBeanMethods = false)
-class EndpointRuleGuard implements WebMvcConfigurer {
+public class EndpointRuleGuard implements WebMvcConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(EndpointRuleGuard.class);
 
@@ -40,7 +41,7 @@ class EndpointRuleGuard implements WebMvcConfigurer {
 		registry.addInterceptor(new HandlerInterceptor() {
 			@Override
 			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
-					throws java.io.IOException {
+					throws IOException {
 				var session = request.getSession(false);
 				if (session != null && session.getAttribute(SecurityConfiguration.MUST_CHANGE_PASSWORD) != null
 						&& handler instanceof HandlerMethod

@@ -1,4 +1,4 @@
-package se.stratlas.accounts;
+package se.stratlas.accounts.internal;
 
 import java.io.Serializable;
 import java.util.Collection;
@@ -9,8 +9,11 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
+import se.stratlas.accounts.Role;
+import se.stratlas.accounts.StratlasPrincipal;
+
 /** A user who signs in with a Stratlas password. */
-record LocalUser(long userId, long organisationId, String username, String displayName, Set<Role> roles,
+public record LocalUser(long userId, long organisationId, String username, String displayName, Set<Role> roles,
 		String password, boolean enabled, boolean mustChangePassword,
 		Long unitId) implements UserDetails, StratlasPrincipal, Serializable {
 

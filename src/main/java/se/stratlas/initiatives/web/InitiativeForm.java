@@ -23,6 +23,13 @@ record InitiativeForm(String name, String acronym, InitiativeType type, Status s
 				this.ownerUnitId, this.predecessorId, this.areaCodes, linkList);
 	}
 
+	/** The same entries, based on another version (after someone else saved first). */
+	InitiativeForm withVersion(int version) {
+		return new InitiativeForm(this.name, this.acronym, this.type, this.status, this.description, this.purpose,
+				this.targetGroup, this.outputs, this.outcomes, this.expectedEffects, this.startDate, this.endDate,
+				this.ownerUnitId, this.predecessorId, this.areaCodes, this.links, version);
+	}
+
 	static InitiativeForm of(Initiative i) {
 		return new InitiativeForm(i.name(), i.acronym(), i.type(), i.status(), i.description(), i.purpose(),
 				i.targetGroup(), i.outputs(), i.outcomes(), i.expectedEffects(), i.startDate(), i.endDate(),

@@ -1,4 +1,4 @@
-package se.stratlas.accounts;
+package se.stratlas.accounts.internal;
 
 import java.util.Set;
 
@@ -6,11 +6,14 @@ import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 
+import se.stratlas.accounts.Role;
+import se.stratlas.accounts.StratlasPrincipal;
+
 /**
  * A user signed in through single sign-on, with roles and organisation mapped from the
  * claims.
  */
-class OidcPrincipal extends DefaultOidcUser implements StratlasPrincipal {
+public class OidcPrincipal extends DefaultOidcUser implements StratlasPrincipal {
 
 	private final long userId;
 

@@ -1,4 +1,4 @@
-package se.stratlas.accounts;
+package se.stratlas.accounts.internal;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -12,6 +12,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import se.stratlas.accounts.Organisation;
+import se.stratlas.accounts.Organisations;
+import se.stratlas.accounts.UserAccounts;
 import se.stratlas.shared.Texts;
 
 /**
@@ -22,7 +25,7 @@ import se.stratlas.shared.Texts;
  */
 @Component
 @Order(0)
-class FirstAdministrator implements ApplicationRunner {
+public class FirstAdministrator implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
 

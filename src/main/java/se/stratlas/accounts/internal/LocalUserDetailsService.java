@@ -1,16 +1,21 @@
-package se.stratlas.accounts;
+package se.stratlas.accounts.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
+import se.stratlas.accounts.UserAccounts;
+
 /**
  * Loads local accounts for form login and HTTP Basic. Single sign-on users have no
  * password here.
  */
 @Component
-class LocalUserDetailsService implements UserDetailsService {
+public class LocalUserDetailsService implements UserDetailsService {
 
 	private final JdbcClient jdbc;
 
@@ -32,7 +37,7 @@ class LocalUserDetailsService implements UserDetailsService {
 			.orElseThrow(() -> new UsernameNotFoundException("No local account " + username));
 	}
 
-	private static Long unit(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private static Long unit(ResultSet rs) throws SQLException {
 		long unit = rs.getLong("unit_id");
 		return rs.wasNull() ? null : unit;
 	}
