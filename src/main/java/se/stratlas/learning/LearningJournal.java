@@ -75,6 +75,7 @@ public class LearningJournal {
 			throw new ValidationException("elementKey", "validation.required");
 		}
 		return this.strategies.latestElement(organisationId, key)
+			.filter(e -> Long.valueOf(organisationId).equals(this.strategies.strategyOf(e).organisationId()))
 			.orElseThrow(() -> new NotFoundException("element", key));
 	}
 

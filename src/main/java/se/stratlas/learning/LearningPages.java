@@ -123,7 +123,7 @@ public class LearningPages {
 	 */
 	public LearningView view(StratlasPrincipal user, long elementId, Long cycleId) {
 		long org = user.organisationId();
-		StrategyElement element = this.strategies.element(org, elementId);
+		StrategyElement element = this.strategies.ownElement(org, elementId);
 		StrategyVersion version = this.strategies.version(org, element.versionId());
 		Strategy strategy = this.strategies.strategy(org, version.strategyId());
 		List<StrategyElement> all = this.strategies.elements(org, version.id());
@@ -176,7 +176,7 @@ public class LearningPages {
 
 	/** The stable key of an element of the organisation, by its id in any version. */
 	public UUID key(StratlasPrincipal user, long elementId) {
-		return this.strategies.element(user.organisationId(), elementId).key();
+		return this.strategies.ownElement(user.organisationId(), elementId).key();
 	}
 
 	/** The organisation's cycles that follow up the strategy, newest period first. */

@@ -92,7 +92,7 @@ public class StrategyOverview {
 
 	public View view(StratlasPrincipal user, long strategyId, Long cycleId) {
 		long org = user.organisationId();
-		Strategy strategy = this.strategies.strategy(org, strategyId);
+		Strategy strategy = this.strategies.ownStrategy(org, strategyId);
 		StrategyVersion version = this.strategies.latestVersion(org, strategyId);
 		List<StrategyElement> all = this.strategies.elements(org, version.id());
 		List<StrategyElement> shown = all.stream().filter(e -> e.type() == ElementType.PRIORITY).toList();
@@ -155,7 +155,7 @@ public class StrategyOverview {
 	 */
 	public Revision revision(StratlasPrincipal user, long strategyId, Long versionId) {
 		long org = user.organisationId();
-		Strategy strategy = this.strategies.strategy(org, strategyId);
+		Strategy strategy = this.strategies.ownStrategy(org, strategyId);
 		List<StrategyVersion> versions = this.strategies.versions(org, strategyId);
 		StrategyVersion to = versionId == null ? this.strategies.latestVersion(org, strategyId)
 				: this.strategies.version(org, versionId);

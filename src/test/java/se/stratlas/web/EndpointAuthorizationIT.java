@@ -212,6 +212,16 @@ class EndpointAuthorizationIT {
 		row("POST /foresight/items/{id}", Access.REPORTER, "version=-1&title=x&kind=TREND&scope=EU", null);
 		row("POST /foresight/items/{id}/delete", Access.REPORTER, "version=-1", null);
 		row("GET /foresight/scenarios", Access.READER);
+		row("GET /learning/elements/{id}", Access.READER);
+		row("POST /learning/elements/{id}/assessment", Access.STRATEGIST);
+		row("POST /learning/elements/{id}/lessons", Access.STRATEGIST, "body=", null);
+		row("POST /learning/elements/{id}/lessons/{lessonId}", Access.STRATEGIST, "version=-1&body=x", null);
+		row("POST /learning/elements/{id}/lessons/{lessonId}/delete", Access.STRATEGIST, "version=-1", null);
+		row("POST /learning/elements/{id}/proposals", Access.STRATEGIST, "title=", null);
+		row("POST /learning/elements/{id}/proposals/{proposalId}/{step:prepare|decide|reject}", Access.STRATEGIST,
+				"version=-1", null);
+		row("GET /learning/strategies/{id}", Access.READER);
+		row("GET /learning/strategies/{id}/revision", Access.READER);
 		row("POST /foresight/scenarios", Access.REPORTER, "name=", null);
 		row("POST /foresight/dimensions", Access.REPORTER, "name=", null);
 		row("GET /foresight/dialogues", Access.READER);
@@ -598,6 +608,9 @@ class EndpointAuthorizationIT {
 					text.contains("/report") || text.contains("/editions") ? "999999" : String.valueOf(ids.product()))
 			.replace("{editionId}", "999999")
 			.replace("{itemId}", "999999")
+			.replace("{lessonId}", "999999")
+			.replace("{proposalId}", "999999")
+			.replace("{step:prepare|decide|reject}", "decide")
 			.replace("{trackId}", "999999")
 			.replace("{format}", "pdf")
 			.replace("{slug}", "finns-inte")
