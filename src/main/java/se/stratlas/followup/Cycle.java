@@ -3,6 +3,7 @@ package se.stratlas.followup;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.jspecify.annotations.Nullable;
 import se.stratlas.followup.Kinds.CycleKind;
 import se.stratlas.followup.Kinds.CycleState;
 
@@ -16,8 +17,8 @@ public record Cycle(long id, long organisationId, String name, CycleKind kind, S
 
 	/** What a strateg enters for a cycle. */
 	@io.swagger.v3.oas.annotations.media.Schema(name = "CycleDraft")
-	public record Draft(String name, CycleKind kind, String periodCode, Long strategyVersionId, LocalDate opensOn,
-			LocalDate dueOn, LocalDate reviewDueOn, LocalDate publishOn) {
+	public record Draft(String name, CycleKind kind, String periodCode, @Nullable Long strategyVersionId, @Nullable LocalDate opensOn,
+			@Nullable LocalDate dueOn, @Nullable LocalDate reviewDueOn, @Nullable LocalDate publishOn) {
 	}
 
 	/**

@@ -3,6 +3,7 @@ package se.stratlas.followup;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import se.stratlas.followup.Kinds.CycleKind;
 import se.stratlas.followup.Kinds.ProductKind;
 
@@ -18,8 +19,8 @@ import se.stratlas.followup.Kinds.ProductKind;
  * @param sectionIds for a question: the sections whose approved texts answer it
  * @param indicatorCodes for a question: the indicators that give the figures asked for
  */
-public record ReportBlock(Kind kind, String title, String question, List<Long> sectionIds,
-		List<String> indicatorCodes) {
+public record ReportBlock(Kind kind, @Nullable String title, @Nullable String question, @Nullable List<Long> sectionIds,
+		@Nullable List<String> indicatorCodes) {
 
 	public ReportBlock {
 		sectionIds = sectionIds == null ? List.of() : List.copyOf(sectionIds);

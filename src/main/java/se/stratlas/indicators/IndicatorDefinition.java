@@ -1,5 +1,6 @@
 package se.stratlas.indicators;
 
+import org.jspecify.annotations.Nullable;
 import se.stratlas.indicators.IndicatorKinds.Kind;
 import se.stratlas.indicators.IndicatorKinds.Polarity;
 import se.stratlas.indicators.IndicatorKinds.Source;
@@ -28,9 +29,9 @@ public record IndicatorDefinition(long id, long organisationId, String code, Str
 
 	/** What a user enters for an indicator. */
 	@io.swagger.v3.oas.annotations.media.Schema(name = "IndicatorDraft")
-	public record Draft(String code, String nameSv, String nameEn, String description, String unit, int decimals,
-			Polarity polarity, Kind kind, Source source, String sourceRef, boolean bySex, String numerator,
-			String denominator, Double factor) {
+	public record Draft(String code, String nameSv, @Nullable String nameEn, @Nullable String description, @Nullable String unit, int decimals,
+			Polarity polarity, Kind kind, Source source, @Nullable String sourceRef, boolean bySex, @Nullable String numerator,
+			@Nullable String denominator, @Nullable Double factor) {
 	}
 
 }

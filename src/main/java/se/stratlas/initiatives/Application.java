@@ -3,6 +3,7 @@ package se.stratlas.initiatives;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import org.jspecify.annotations.Nullable;
 import se.stratlas.initiatives.Kinds.Decision;
 import se.stratlas.initiatives.Kinds.FundingSource;
 
@@ -16,8 +17,8 @@ public record Application(long id, long organisationId, long strategyId, String 
 		Long initiativeId, int version) {
 
 	/** What a project officer enters for a new application. */
-	public record Draft(long strategyId, String title, Long applicantId, String description, BigDecimal amountApplied,
-			FundingSource fundingSource) {
+	public record Draft(long strategyId, String title, @Nullable Long applicantId, @Nullable String description, @Nullable BigDecimal amountApplied,
+			@Nullable FundingSource fundingSource) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import se.stratlas.actors.Partnership;
 import se.stratlas.initiatives.Kinds.FundingSource;
 
@@ -44,8 +45,8 @@ public final class Parts {
 	}
 
 	/** What a user enters for an assessment. */
-	public record AssessmentDraft(UUID directionKey, String levelCode, String actorNote, String targetGroupNote,
-			String geographyNote, String narrative) {
+	public record AssessmentDraft(UUID directionKey, String levelCode, @Nullable String actorNote, @Nullable String targetGroupNote,
+			@Nullable String geographyNote, @Nullable String narrative) {
 	}
 
 	/**

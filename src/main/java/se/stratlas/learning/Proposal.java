@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 import se.stratlas.strategy.ElementType;
@@ -85,7 +86,8 @@ public record Proposal(long id, long strategyId, UUID elementKey, Long cycleId, 
 	}
 
 	/** What a strateg enters for a proposal. */
-	public record Draft(UUID elementKey, @Nullable Long cycleId, Kind kind, String title, @Nullable String nameSv,
+	@Schema(name = "ProposalDraft")
+	public record Draft(@Nullable UUID elementKey, @Nullable Long cycleId, Kind kind, String title, @Nullable String nameSv,
 			@Nullable String descriptionSv, @Nullable ElementType childType, @Nullable Long indicatorId,
 			@Nullable String targetComparator, @Nullable Double targetValue, @Nullable String targetDeadline,
 			String motivation, @Nullable List<String> evidence) {

@@ -1,13 +1,16 @@
 package se.stratlas.strategy;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -32,7 +35,10 @@ public class StrategyPages {
 
 	private final AuditTrail audit;
 
-	StrategyPages(StrategyCatalog catalog, StrategyLevels levels, AuditTrail audit) {
+	private final List<ChangeReasons> reasons;
+
+	StrategyPages(StrategyCatalog catalog, StrategyLevels levels, AuditTrail audit, List<ChangeReasons> reasons) {
+		this.reasons = List.copyOf(reasons);
 		this.catalog = catalog;
 		this.levels = levels;
 		this.audit = audit;
@@ -53,7 +59,13 @@ public class StrategyPages {
 
 	/** Two versions of a strategy and how they differ. */
 	public record ComparisonPage(Strategy strategy, StrategyVersion from, StrategyVersion to,
-			List<VersionComparison.Difference> differences) {
+			List<VersionComparison.Difference> differences, Map<UUID, List<ChangeReasons.Reason>> reasons) {
+
+		/** The reasons given for a difference (none when it was changed directly). */
+		public List<ChangeReasons.Reason> reasons(VersionComparison.Difference difference) {
+			return this.reasons.getOrDefault(difference.key(), List.of());
+		}
+
 	}
 
 	/** One element: where it sits, its children and links, and where it may move. */
@@ -114,7 +126,13 @@ public class StrategyPages {
 		if (fromVersion.strategyId() != id || toVersion.strategyId() != id) {
 			throw new NotFoundException("version", from);
 		}
-		return new ComparisonPage(strategy, fromVersion, toVersion, this.catalog.compare(organisationId, from, to));
+		Map<UUID, List<ChangeReasons.Reason>> reasons = new HashMap<>();
+		for (ChangeReasons source : this.reasons) {
+			source.reasons(organisationId, to)
+				.forEach((key, list) -> reasons.computeIfAbsent(key, k -> new ArrayList<>()).addAll(list));
+		}
+		return new ComparisonPage(strategy, fromVersion, toVersion, this.catalog.compare(organisationId, from, to),
+				reasons);
 	}
 
 	public ElementPage element(long organisationId, long elementId, boolean mayEdit, Locale locale) {

@@ -221,6 +221,12 @@ class EndpointAuthorizationIT {
 		row("POST /learning/elements/{id}/proposals/{proposalId}/{step:prepare|decide|reject}", Access.STRATEGIST,
 				"version=-1", null);
 		row("GET /learning/strategies/{id}", Access.READER);
+		row("GET /api/learning/elements/{id}", Access.READER);
+		row("PUT /api/learning/elements/{id}/assessment", Access.STRATEGIST, null, "{\"cycleId\": 999999}");
+		row("POST /api/learning/elements/{id}/lessons", Access.STRATEGIST, null, "{\"body\": \"\"}");
+		row("POST /api/learning/elements/{id}/proposals", Access.STRATEGIST, null, "{\"title\": \"\"}");
+		row("POST /api/learning/proposals/{proposalId}/{step:prepare|decide|reject}", Access.STRATEGIST, null,
+				"{\"version\": -1}");
 		row("GET /learning/strategies/{id}/revision", Access.READER);
 		row("POST /foresight/scenarios", Access.REPORTER, "name=", null);
 		row("POST /foresight/dimensions", Access.REPORTER, "name=", null);

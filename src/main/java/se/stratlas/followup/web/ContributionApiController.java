@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,15 +42,15 @@ import se.stratlas.followup.Revision;
 class ContributionApiController {
 
 	/** A save of a contribution's text. */
-	record SaveRequest(int version, int baseRevision, String body, Fulfilment fulfilment) {
+	record SaveRequest(int version, int baseRevision, String body, @Nullable Fulfilment fulfilment) {
 	}
 
 	/** A state change: ready, withdraw, return (with a comment) or approve. */
-	record TransitionRequest(String action, int version, String comment) {
+	record TransitionRequest(String action, int version, @Nullable String comment) {
 	}
 
 	/** A comment or a reply. */
-	record CommentRequest(Long parentId, String body) {
+	record CommentRequest(@Nullable Long parentId, String body) {
 	}
 
 	private final Contributions contributions;

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -44,11 +45,11 @@ class CycleSetupApiController {
 	/**
 	 * A new cycle: what it follows up, its dates, and which template gives its sections.
 	 */
-	record CycleRequest(Cycle.Draft draft, Cycles.Template template, Long copyFromId, List<Long> scorecardUnitIds) {
+	record CycleRequest(Cycle.Draft draft, @Nullable Cycles.Template template, @Nullable Long copyFromId, @Nullable List<Long> scorecardUnitIds) {
 	}
 
 	/** Sections given to a unit, with a responsible person and a due date if wanted. */
-	record AssignmentRequest(List<Long> sectionIds, long unitId, Long responsibleUserId, LocalDate dueOn) {
+	record AssignmentRequest(List<Long> sectionIds, long unitId, @Nullable Long responsibleUserId, @Nullable LocalDate dueOn) {
 	}
 
 	/** A move of the cycle to another state. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -68,7 +69,7 @@ class IndicatorApiController {
 		this.runs = runs;
 	}
 
-	record KoladaRequest(List<String> areas, List<Integer> years) {
+	record KoladaRequest(@Nullable List<String> areas, @Nullable List<Integer> years) {
 	}
 
 	record ScbRequest(String table, Map<String, List<String>> selection) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -42,7 +43,7 @@ class ApplicationApiController {
 		this.applications = applications;
 	}
 
-	record DecisionBody(int version, Decision decision, BigDecimal amountGranted, LocalDate decisionDate, String note) {
+	record DecisionBody(int version, Decision decision, @Nullable BigDecimal amountGranted, @Nullable LocalDate decisionDate, @Nullable String note) {
 	}
 
 	@GetMapping("/applications")

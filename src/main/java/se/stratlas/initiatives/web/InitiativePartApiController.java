@@ -3,6 +3,7 @@ package se.stratlas.initiatives.web;
 import java.math.BigDecimal;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -41,16 +42,16 @@ class InitiativePartApiController {
 		this.parts = parts;
 	}
 
-	record Contribute(UUID elementKey, boolean primary, String motivation) {
+	record Contribute(UUID elementKey, boolean primary, @Nullable String motivation) {
 	}
 
 	record Assess(long strategyId, AssessmentDraft assessment) {
 	}
 
-	record SdgEffectBody(String sdgCode, boolean direct, boolean positive, String note, String goalConflict) {
+	record SdgEffectBody(String sdgCode, boolean direct, boolean positive, @Nullable String note, @Nullable String goalConflict) {
 	}
 
-	record FundingBody(FundingSource source, Integer year, BigDecimal amountSek, String note) {
+	record FundingBody(FundingSource source, Integer year, BigDecimal amountSek, @Nullable String note) {
 	}
 
 	record ParticipantBody(long actorId, Partnership.Role role) {

@@ -3,6 +3,7 @@ package se.stratlas.strategy.web;
 import java.net.URI;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -55,16 +56,16 @@ class ElementApiController {
 		this.audit = audit;
 	}
 
-	record CreateElement(Long parentId, ElementDraft element) {
+	record CreateElement(@Nullable Long parentId, ElementDraft element) {
 	}
 
 	record UpdateElement(int version, ElementDraft element) {
 	}
 
-	record MoveElement(int version, Long parentId, Integer position) {
+	record MoveElement(int version, @Nullable Long parentId, @Nullable Integer position) {
 	}
 
-	record CreateLink(long toElementId, RelationType relation, String note) {
+	record CreateLink(long toElementId, RelationType relation, @Nullable String note) {
 	}
 
 	record ElementDetails(StrategyElement element, List<ElementLink> links) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -60,17 +61,17 @@ class StrategyApiController {
 	record StrategyDetails(Strategy strategy, List<StrategyVersion> versions) {
 	}
 
-	record CreateStrategy(StrategyDraft strategy, String versionLabel, StrategyStatus status) {
+	record CreateStrategy(StrategyDraft strategy, String versionLabel, @Nullable StrategyStatus status) {
 	}
 
 	record UpdateStrategy(int version, StrategyDraft strategy) {
 	}
 
-	record CreateVersion(String label, StrategyStatus status) {
+	record CreateVersion(String label, @Nullable StrategyStatus status) {
 	}
 
-	record Decision(int version, String label, StrategyStatus status, String decisionBody, LocalDate decisionDate,
-			String decisionNote) {
+	record Decision(int version, String label, StrategyStatus status, @Nullable String decisionBody, @Nullable LocalDate decisionDate,
+			@Nullable String decisionNote) {
 	}
 
 	@GetMapping("/strategies")

@@ -104,6 +104,7 @@ class StrategyVersionController {
 		model.addAttribute("from", page.from());
 		model.addAttribute("to", page.to());
 		model.addAttribute("differences", page.differences());
+		model.addAttribute("page", page);
 		return "strategy/compare";
 	}
 

@@ -1,5 +1,7 @@
 package se.stratlas.system.web;
 
+import java.util.List;
+
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -66,6 +68,7 @@ class ApiDocumentation {
 			.addProperty("code", new StringSchema())
 			.addProperty("message", new StringSchema());
 		return new ObjectSchema().description("An RFC 9457 problem detail")
+			.required(List.of("title", "status"))
 			.addProperty("type", new StringSchema().format("uri"))
 			.addProperty("title", new StringSchema())
 			.addProperty("status", new IntegerSchema())

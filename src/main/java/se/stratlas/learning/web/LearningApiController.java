@@ -1,0 +1,120 @@
+package se.stratlas.learning.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.learning.Assessment;
+import se.stratlas.learning.Judgement;
+import se.stratlas.learning.LearningJournal;
+import se.stratlas.learning.LearningPages;
+import se.stratlas.learning.Lesson;
+import se.stratlas.learning.Proposal;
+import se.stratlas.learning.RevisionProposals;
+
+/**
+ * The learning loop in the JSON API: an element's assessments, lessons and proposals, and
+ * writing them; a proposal's steps (prepare, decide, reject).
+ */
+@RestController
+@RequestMapping("/api/learning")
+@Tag(name = "Learning", description = "Assessments, lessons and revision proposals per strategy element")
+class LearningApiController {
+
+	/** An element's learning record: every cycle's assessment, the lessons, the proposals. */
+	record ElementLearning(UUID elementKey, List<Assessment> assessments, List<Lesson> lessons,
+			List<Proposal> proposals) {
+	}
+
+	/** An assessment: the version seen when changing one (none for a new one). */
+	record AssessRequest(long cycleId, Judgement judgement, String motivation, @Nullable Integer version) {
+	}
+
+	/** A lesson and the evidence it cites ({@code INDICATOR:12}, {@code SIGNAL:7} …). */
+	record LessonRequest(@Nullable Long cycleId, String body, @Nullable List<String> evidence) {
+	}
+
+	/** A step of a proposal: the version seen and the decision's note. */
+	record StepRequest(int version, @Nullable String note) {
+	}
+
+	private final LearningPages pages;
+
+	private final LearningJournal journal;
+
+	private final RevisionProposals proposals;
+
+	LearningApiController(LearningPages pages, LearningJournal journal, RevisionProposals proposals) {
+		this.pages = pages;
+		this.journal = journal;
+		this.proposals = proposals;
+	}
+
+	@GetMapping("/elements/{id}")
+	@PreAuthorize("hasRole('READER')")
+	@Operation(operationId = "elementLearning",
+			summary = "An element's assessments (every cycle), lessons and revision proposals")
+	ElementLearning element(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
+		UUID key = this.pages.key(user, id);
+		long org = user.organisationId();
+		return new ElementLearning(key, this.journal.assessments(org, List.of(key)),
+				this.journal.lessons(org, List.of(key)), this.proposals.forElements(org, List.of(key)));
+	}
+
+	@PutMapping("/elements/{id}/assessment")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@Operation(operationId = "assessElement",
+			summary = "Records or changes the element's assessment in a cycle; 409 when someone changed it since")
+	Assessment assess(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestBody AssessRequest request) {
+		return this.journal.assess(user, this.pages.key(user, id), request.cycleId(), request.judgement(),
+				request.motivation(), request.version());
+	}
+
+	@PostMapping("/elements/{id}/lessons")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@Operation(operationId = "addLesson", summary = "Writes a lesson about the element, citing its evidence")
+	Lesson addLesson(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestBody LessonRequest request) {
+		return this.journal.addLesson(user, this.pages.key(user, id), request.cycleId(), request.body(),
+				request.evidence());
+	}
+
+	@PostMapping("/elements/{id}/proposals")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@Operation(operationId = "proposeRevision",
+			summary = "Proposes a revision of the element (its key in the body is ignored: the path names it)")
+	Proposal propose(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestBody Proposal.Draft draft) {
+		return this.proposals.propose(user,
+				new Proposal.Draft(this.pages.key(user, id), draft.cycleId(), draft.kind(), draft.title(),
+						draft.nameSv(), draft.descriptionSv(), draft.childType(), draft.indicatorId(),
+						draft.targetComparator(), draft.targetValue(), draft.targetDeadline(), draft.motivation(),
+						draft.evidence()));
+	}
+
+	@PostMapping("/proposals/{proposalId}/{step:prepare|decide|reject}")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@Operation(operationId = "proposalStep",
+			summary = "Prepares, decides (applied to the strategy's draft version) or rejects a proposal; "
+					+ "the proposer may not decide or reject it")
+	Proposal step(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long proposalId,
+			@PathVariable String step, @RequestBody StepRequest request) {
+		return this.proposals.step(user, proposalId, step, request.version(), request.note());
+	}
+
+}
