@@ -4,6 +4,7 @@ import java.util.EnumSet;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * A new organisation with its first administrator, in one transaction: the platform
@@ -34,8 +35,7 @@ public class OrganisationSetup {
 	public Created create(StratlasPrincipal platformAdministrator, String code, Organisation.Profile profile,
 			FirstAdministrator administrator) {
 		if (!platformAdministrator.can(Role.PLATFORM_ADMINISTRATOR)) {
-			throw new org.springframework.security.access.AccessDeniedException(
-					"Only the platform administrator creates organisations");
+			throw new AccessDeniedException("Only the platform administrator creates organisations");
 		}
 		Organisation organisation = this.organisations.create(code, profile, platformAdministrator.username());
 		UserAccount admin = this.users.create(

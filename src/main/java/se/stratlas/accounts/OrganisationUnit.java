@@ -1,5 +1,7 @@
 package se.stratlas.accounts;
 
+import java.util.Locale;
+
 /**
  * A unit of an organisation: a förvaltning and its enheter, a division and its
  * verksamhetsområden.
@@ -13,7 +15,7 @@ public record OrganisationUnit(long id, long organisationId, Long parentId, Stri
 		FORVALTNING, ENHET, DIVISION, VERKSAMHETSOMRADE, OVRIGT;
 
 		public String messageKey() {
-			return "unit.kind." + name().toLowerCase(java.util.Locale.ROOT);
+			return "unit.kind." + name().toLowerCase(Locale.ROOT);
 		}
 
 	}

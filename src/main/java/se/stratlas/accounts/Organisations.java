@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.Locale;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -119,7 +120,7 @@ public class Organisations {
 	@Transactional
 	public Organisation create(String code, Organisation.Profile profile, String actor) {
 		List<Violation> violations = new ArrayList<>();
-		String clean = code == null ? "" : code.strip().toLowerCase(java.util.Locale.ROOT);
+		String clean = code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
 		if (!CODE.matcher(clean).matches()) {
 			violations.add(new Violation("code", "organisation.code.invalid"));
 		}

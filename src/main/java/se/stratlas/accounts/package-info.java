@@ -13,5 +13,7 @@
  * the token filter and the endpoint guard are in {@code internal}. Depends on
  * {@code shared}, {@code audit} and {@code areas}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "areas" })
+@ApplicationModule(allowedDependencies = { "shared", "audit", "areas" })
 package se.stratlas.accounts;
+
+import org.springframework.modulith.ApplicationModule;

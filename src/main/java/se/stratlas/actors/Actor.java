@@ -1,6 +1,7 @@
 package se.stratlas.actors;
 
 import java.util.List;
+import java.util.Locale;
 
 /** An organisation the region works with. */
 public record Actor(long id, long organisationId, String name, Kind kind, String organisationNumber, String website,
@@ -17,7 +18,7 @@ public record Actor(long id, long organisationId, String name, Kind kind, String
 		STIFTELSE, NATVERK, OVRIGT;
 
 		public String messageKey() {
-			return "actor.kind." + name().toLowerCase(java.util.Locale.ROOT);
+			return "actor.kind." + name().toLowerCase(Locale.ROOT);
 		}
 
 	}

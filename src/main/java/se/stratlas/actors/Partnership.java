@@ -2,6 +2,7 @@ package se.stratlas.actors;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.Locale;
 
 /**
  * A partnership or network, its members with their roles, and the strategy elements it
@@ -24,7 +25,7 @@ public record Partnership(long id, String name, String description, List<UUID> e
 		SAMMANKALLANDE, KOORDINATOR, HUVUDMAN, PROJEKTAGARE, MEDLEM, PARTNER, MEDFINANSIAR, FINANSIAR;
 
 		public String messageKey() {
-			return "actor.role." + name().toLowerCase(java.util.Locale.ROOT);
+			return "actor.role." + name().toLowerCase(Locale.ROOT);
 		}
 
 	}

@@ -5,6 +5,7 @@
  * roles, linked to strategy elements. API: {@link se.stratlas.actors.ActorRegistry}, what
  * its screens show ({@link se.stratlas.actors.ActorPages}) and their records.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "audit", "accounts", "areas", "strategy" })
+@ApplicationModule(allowedDependencies = { "shared", "audit", "accounts", "areas", "strategy" })
 package se.stratlas.actors;
+
+import org.springframework.modulith.ApplicationModule;

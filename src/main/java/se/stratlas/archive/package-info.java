@@ -11,5 +11,7 @@
  * <p>
  * API: {@link se.stratlas.archive.OrganisationArchive}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "accounts", "areas" })
+@ApplicationModule(allowedDependencies = { "shared", "audit", "accounts", "areas" })
 package se.stratlas.archive;
+
+import org.springframework.modulith.ApplicationModule;

@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -82,7 +85,7 @@ public class Areas implements ApplicationRunner {
 		this.byCode = Map.copyOf(areas);
 		List<Area> counties = of(Area.Kind.COUNTY);
 		List<Area> municipalities = of(Area.Kind.MUNICIPALITY);
-		List<Area> choosable = new java.util.ArrayList<>();
+		List<Area> choosable = new ArrayList<>();
 		find(SWEDEN).ifPresent(choosable::add);
 		choosable.addAll(counties);
 		choosable.addAll(municipalities);
@@ -90,7 +93,7 @@ public class Areas implements ApplicationRunner {
 	}
 
 	/** Grouped options per home county and labels: at most 21 × the languages. */
-	private final Map<String, AreaOptions> grouped = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, AreaOptions> grouped = new ConcurrentHashMap<>();
 
 	public Optional<Area> find(String code) {
 		return Optional.ofNullable(this.byCode.get(code));
@@ -152,7 +155,7 @@ public class Areas implements ApplicationRunner {
 		if (county == null) {
 			return find(SWEDEN).map(List::of).orElse(List.of());
 		}
-		List<Area> areas = new java.util.ArrayList<>();
+		List<Area> areas = new ArrayList<>();
 		find(county).ifPresent(areas::add);
 		areas.addAll(municipalitiesOf(county));
 		return List.copyOf(areas);
@@ -169,10 +172,10 @@ public class Areas implements ApplicationRunner {
 		}
 		AreaOptions options = this.grouped.computeIfAbsent(county + "|" + homeLabel + "|" + othersLabel, key -> {
 			// Sweden first, on its own (a null label: no group around it).
-			Map<String, List<Area>> groups = new java.util.LinkedHashMap<>();
+			Map<String, List<Area>> groups = new LinkedHashMap<>();
 			groups.put(null, find(SWEDEN).map(List::of).orElse(List.of()));
 			groups.put(homeLabel, homeAreas(county));
-			List<Area> rest = new java.util.ArrayList<>(counties());
+			List<Area> rest = new ArrayList<>(counties());
 			rest.addAll(municipalities());
 			groups.put(othersLabel, rest);
 			return AreaOptions.grouped(groups);
@@ -191,7 +194,7 @@ public class Areas implements ApplicationRunner {
 		AreaOptions boxes = this.grouped.computeIfAbsent(
 				"boxes|" + name + "|" + county + "|" + homeLabel + "|" + countiesLabel + "|" + municipalitiesLabel,
 				key -> {
-					Map<String, List<Area>> groups = new java.util.LinkedHashMap<>();
+					Map<String, List<Area>> groups = new LinkedHashMap<>();
 					groups.put(null, find(SWEDEN).map(List::of).orElse(List.of()));
 					if (county != null) {
 						groups.put(homeLabel, homeAreas(county));
@@ -208,7 +211,7 @@ public class Areas implements ApplicationRunner {
 		return this.byCode.values()
 			.stream()
 			.filter(a -> a.kind() == Area.Kind.MUNICIPALITY && countyCode.equals(a.parentCode()))
-			.sorted(java.util.Comparator.comparing(Area::name))
+			.sorted(Comparator.comparing(Area::name))
 			.toList();
 	}
 
@@ -220,7 +223,7 @@ public class Areas implements ApplicationRunner {
 		return this.byCode.values()
 			.stream()
 			.filter(a -> a.kind() == kind)
-			.sorted(java.util.Comparator.comparing(Area::name))
+			.sorted(Comparator.comparing(Area::name))
 			.toList();
 	}
 

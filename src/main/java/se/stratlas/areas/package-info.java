@@ -3,5 +3,7 @@
  * official codes, loaded from the shipped reference file. API:
  * {@link se.stratlas.areas.Areas}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
+@ApplicationModule(allowedDependencies = "shared")
 package se.stratlas.areas;
+
+import org.springframework.modulith.ApplicationModule;

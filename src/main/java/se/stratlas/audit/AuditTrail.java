@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -90,8 +93,7 @@ public class AuditTrail {
 	 * What an administrator searches the log for; every part is optional. {@code text}
 	 * matches the summary, the record's id and the changed values, case-insensitively.
 	 */
-	public record Query(String actor, String entityType, String action, String text, java.time.LocalDate from,
-			java.time.LocalDate to) {
+	public record Query(String actor, String entityType, String action, String text, LocalDate from, LocalDate to) {
 
 		public Query {
 			actor = blankToNull(actor);
@@ -147,7 +149,7 @@ public class AuditTrail {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
-	private AuditEvent map(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private AuditEvent map(ResultSet rs) throws SQLException {
 		Timestamp at = rs.getTimestamp("occurred_at");
 		long org = rs.getLong("organisation_id");
 		Long organisationId = rs.wasNull() ? null : org;

@@ -4,5 +4,7 @@
  * {@link se.stratlas.audit.AuditTrail} and read an entity's history back from it. Depends
  * only on {@code shared}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
+@ApplicationModule(allowedDependencies = "shared")
 package se.stratlas.audit;
+
+import org.springframework.modulith.ApplicationModule;

@@ -6,6 +6,8 @@
  * default with the embedded database), idempotently. It offers nothing to other modules,
  * so all of it sits in {@code internal}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "accounts", "strategy", "shared", "actors",
-		"initiatives", "areas", "indicators", "followup", "foresight", "learning" })
+@ApplicationModule(allowedDependencies = { "accounts", "strategy", "shared", "actors", "initiatives", "areas",
+		"indicators", "followup", "foresight", "learning" })
 package se.stratlas.demo;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,7 @@
 package se.stratlas.followup;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /** A comment on a contribution; replies name their parent. Returns and approvals too. */
 public record Comment(long id, long contributionId, Long parentId, Kind kind, String body, Instant createdAt,
@@ -12,7 +13,7 @@ public record Comment(long id, long contributionId, Long parentId, Kind kind, St
 		COMMENT, RETURN, APPROVE;
 
 		public String messageKey() {
-			return "comment.kind." + name().toLowerCase(java.util.Locale.ROOT);
+			return "comment.kind." + name().toLowerCase(Locale.ROOT);
 		}
 
 	}

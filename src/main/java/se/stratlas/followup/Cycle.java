@@ -2,10 +2,13 @@ package se.stratlas.followup;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import se.stratlas.followup.Kinds.CycleKind;
 import se.stratlas.followup.Kinds.CycleState;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A follow-up cycle: a kind, a period, the strategy version it follows up, its milestones
@@ -16,15 +19,16 @@ public record Cycle(long id, long organisationId, String name, CycleKind kind, S
 		LocalDate publishOn, Long copiedFromId, String demoNote, int version, Instant updatedAt, String updatedBy) {
 
 	/** What a strateg enters for a cycle. */
-	@io.swagger.v3.oas.annotations.media.Schema(name = "CycleDraft")
-	public record Draft(String name, CycleKind kind, String periodCode, @Nullable Long strategyVersionId, @Nullable LocalDate opensOn,
-			@Nullable LocalDate dueOn, @Nullable LocalDate reviewDueOn, @Nullable LocalDate publishOn) {
+	@Schema(name = "CycleDraft")
+	public record Draft(String name, CycleKind kind, String periodCode, @Nullable Long strategyVersionId,
+			@Nullable LocalDate opensOn, @Nullable LocalDate dueOn, @Nullable LocalDate reviewDueOn,
+			@Nullable LocalDate publishOn) {
 	}
 
 	/**
 	 * The period as people write it ("T1 2021", "2023"), or the code if it is not one.
 	 */
-	public String periodLabel(java.util.Locale locale) {
+	public String periodLabel(Locale locale) {
 		return Kinds.periodLabel(this.periodCode, locale);
 	}
 

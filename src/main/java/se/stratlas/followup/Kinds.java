@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
+import se.stratlas.indicators.Period;
+
 /** The closed vocabularies of follow-up. */
 public final class Kinds {
 
@@ -14,12 +16,12 @@ public final class Kinds {
 	 * A period code as people write it ("T1 2021", "2023"); the code itself if it is
 	 * none.
 	 */
-	public static String periodLabel(String code, java.util.Locale locale) {
+	public static String periodLabel(String code, Locale locale) {
 		if (code == null) {
 			return "";
 		}
 		try {
-			return se.stratlas.indicators.Period.parse(code).label(locale);
+			return Period.parse(code).label(locale);
 		}
 		catch (IllegalArgumentException ex) {
 			return code;

@@ -4,8 +4,10 @@ import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 
 import org.springframework.stereotype.Component;
+import org.springframework.context.MessageSource;
 
 import se.stratlas.areas.Areas;
 import se.stratlas.indicators.IndicatorAnalytics;
@@ -16,6 +18,8 @@ import se.stratlas.indicators.Target;
 import se.stratlas.initiatives.Initiative;
 import se.stratlas.initiatives.InitiativeCatalog;
 import se.stratlas.shared.NotFoundException;
+import se.stratlas.accounts.Organisations;
+import se.stratlas.indicators.Period;
 
 /**
  * Renders contributions with their references made live: an indicator becomes a figure
@@ -34,13 +38,12 @@ public class LiveReferences {
 
 	private final Areas areas;
 
-	private final org.springframework.context.MessageSource messages;
+	private final MessageSource messages;
 
-	private final se.stratlas.accounts.Organisations organisations;
+	private final Organisations organisations;
 
 	LiveReferences(IndicatorRegistry indicators, IndicatorAnalytics analytics, InitiativeCatalog initiatives,
-			Areas areas, org.springframework.context.MessageSource messages,
-			se.stratlas.accounts.Organisations organisations) {
+			Areas areas, MessageSource messages, Organisations organisations) {
 		this.organisations = organisations;
 		this.messages = messages;
 		this.indicators = indicators;
@@ -59,7 +62,7 @@ public class LiveReferences {
 	 * period) indicator values stop at that year, so a report on 2023 shows 2023.
 	 */
 	public String html(long organisationId, String markdown, Locale locale, String until) {
-		Integer year = until == null ? null : se.stratlas.indicators.Period.parse(until).year();
+		Integer year = until == null ? null : Period.parse(until).year();
 		return Markdown.html(markdown, reference -> render(organisationId, reference, locale, year));
 	}
 
@@ -72,13 +75,13 @@ public class LiveReferences {
 		if (markdown == null) {
 			return "";
 		}
-		Integer year = until == null ? null : se.stratlas.indicators.Period.parse(until).year();
-		java.util.regex.Matcher matcher = Markdown.REFERENCE.matcher(markdown);
+		Integer year = until == null ? null : Period.parse(until).year();
+		Matcher matcher = Markdown.REFERENCE.matcher(markdown);
 		StringBuilder out = new StringBuilder();
 		while (matcher.find()) {
 			Markdown.Reference reference = new Markdown.Reference(matcher.group(1), matcher.group(2), matcher.group(3));
 			matcher.appendReplacement(out,
-					java.util.regex.Matcher.quoteReplacement(markdownEscape(text(organisationId, reference, year))));
+					Matcher.quoteReplacement(markdownEscape(text(organisationId, reference, year))));
 		}
 		matcher.appendTail(out);
 		return out.toString();

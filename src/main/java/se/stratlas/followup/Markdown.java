@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -65,8 +67,8 @@ public final class Markdown {
 		}
 		// References become plain placeholders first, so that neither Markdown nor the
 		// sanitizer touches them, and are filled in after sanitizing.
-		String nonce = "sref" + Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40), 36);
-		java.util.List<Reference> found = new java.util.ArrayList<>();
+		String nonce = "sref" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+		List<Reference> found = new ArrayList<>();
 		Matcher matcher = REFERENCE.matcher(markdown);
 		StringBuilder marked = new StringBuilder();
 		while (matcher.find()) {

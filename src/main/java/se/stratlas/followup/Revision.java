@@ -1,6 +1,7 @@
 package se.stratlas.followup;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * A text a contribution has had: each save, autosave, copy and merge gets a revision
@@ -16,7 +17,7 @@ public record Revision(long id, long contributionId, Integer revision, Kind kind
 		SAVE, AUTOSAVE, COPY, MERGE, CONFLICT_COPY, STATE;
 
 		public String messageKey() {
-			return "revision.kind." + name().toLowerCase(java.util.Locale.ROOT);
+			return "revision.kind." + name().toLowerCase(Locale.ROOT);
 		}
 
 	}

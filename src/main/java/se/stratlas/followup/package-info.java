@@ -12,6 +12,8 @@
  * {@link se.stratlas.followup.UnitFigureImports}; and the records they use. The SQL and
  * the parts only these use are in {@code internal}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "accounts", "strategy",
-		"initiatives", "indicators", "areas", "foresight" })
+@ApplicationModule(allowedDependencies = { "shared", "audit", "accounts", "strategy", "initiatives", "indicators",
+		"areas", "foresight" })
 package se.stratlas.followup;
+
+import org.springframework.modulith.ApplicationModule;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -98,7 +99,7 @@ public class Dialogues {
 					where e.organisation_id = :org and lower(e.name || ' ' || coalesce(t.question, '') || ' '
 					|| coalesce(t.background, '') || ' ' || coalesce(t.outcome, '') || ' ' || coalesce(t.next_steps, '')) like :q""")
 			.param("org", organisationId)
-			.param("q", "%" + q.strip().toLowerCase(java.util.Locale.ROOT) + "%")
+			.param("q", "%" + q.strip().toLowerCase(Locale.ROOT) + "%")
 			.query(Long.class)
 			.list()
 			.stream()

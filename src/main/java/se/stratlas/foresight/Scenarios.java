@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.Arrays;
+import java.util.Locale;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,7 +81,7 @@ public class Scenarios {
 					|| ' ' || array_to_string(preconditions, ' ') || ' ' || array_to_string(consequences, ' ')) like :q
 					order by id""")
 			.param("org", organisationId)
-			.param("q", "%" + q.strip().toLowerCase(java.util.Locale.ROOT) + "%")
+			.param("q", "%" + q.strip().toLowerCase(Locale.ROOT) + "%")
 			.query(SCENARIO)
 			.list();
 	}
@@ -167,7 +169,7 @@ public class Scenarios {
 		if ((draft.axisX() == null) != (draft.axisY() == null)) {
 			violations.add(new Violation("axisY", "scenario.axes.both"));
 		}
-		for (Double axis : java.util.Arrays.asList(draft.axisX(), draft.axisY())) {
+		for (Double axis : Arrays.asList(draft.axisX(), draft.axisY())) {
 			if (axis != null && (axis < -1 || axis > 1)) {
 				violations.add(new Violation("axisX", "scenario.axes.range"));
 				break;

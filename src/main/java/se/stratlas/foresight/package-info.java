@@ -10,6 +10,7 @@
  * ({@link se.stratlas.foresight.ForesightChoices}), the exports
  * ({@link se.stratlas.foresight.ForesightExports}) and the records they use.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "audit", "accounts", "strategy", "areas" })
+@ApplicationModule(allowedDependencies = { "shared", "audit", "accounts", "strategy", "areas" })
 package se.stratlas.foresight;
+
+import org.springframework.modulith.ApplicationModule;

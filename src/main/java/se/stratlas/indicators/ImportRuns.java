@@ -18,6 +18,12 @@ import se.stratlas.shared.Instance;
 import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.tables.ImportProblem;
 
+import io.micrometer.core.instrument.Timer;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import io.micrometer.core.instrument.Counter;
+
 /**
  * The log of import runs. A run is recorded in its own transaction, so the log keeps a
  * failed run even though the import itself wrote nothing.
@@ -31,7 +37,7 @@ public class ImportRuns {
 
 	private final JsonMapper json;
 
-	private final io.micrometer.core.instrument.MeterRegistry meters;
+	private final MeterRegistry meters;
 
 	private final Instance instance;
 
@@ -39,8 +45,8 @@ public class ImportRuns {
 	static final String INTERRUPTED = "Avbruten: Stratlas stoppades medan importen pågick. "
 			+ "Inget av den sparades; kör importen igen.";
 
-	ImportRuns(JdbcClient jdbc, PlatformTransactionManager transactions, JsonMapper json,
-			io.micrometer.core.instrument.MeterRegistry meters, Instance instance) {
+	ImportRuns(JdbcClient jdbc, PlatformTransactionManager transactions, JsonMapper json, MeterRegistry meters,
+			Instance instance) {
 		this.jdbc = jdbc;
 		this.meters = meters;
 		this.instance = instance;
@@ -130,13 +136,13 @@ public class ImportRuns {
 			.query((rs, row) -> {
 				String source = rs.getString("source");
 				Duration took = Duration.between(rs.getTimestamp("started_at").toInstant(), Instant.now());
-				io.micrometer.core.instrument.Timer.builder("stratlas.imports")
+				Timer.builder("stratlas.imports")
 					.description("Indicator import runs, from start to finish")
 					.tag("source", source)
 					.tag("outcome", outcome)
 					.register(this.meters)
 					.record(took);
-				io.micrometer.core.instrument.Counter.builder("stratlas.imports.values")
+				Counter.builder("stratlas.imports.values")
 					.description("Values read by indicator imports")
 					.tag("source", source)
 					.register(this.meters)

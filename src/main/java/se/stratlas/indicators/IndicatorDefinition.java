@@ -4,6 +4,11 @@ import org.jspecify.annotations.Nullable;
 import se.stratlas.indicators.IndicatorKinds.Kind;
 import se.stratlas.indicators.IndicatorKinds.Polarity;
 import se.stratlas.indicators.IndicatorKinds.Source;
+import se.stratlas.shared.Texts;
+
+import java.util.Locale;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * What an indicator is: code, names, unit and decimals, which direction is good, its kind
@@ -17,8 +22,8 @@ public record IndicatorDefinition(long id, long organisationId, String code, Str
 	/**
 	 * The name in the reader's language: English when asked for and given, else Swedish.
 	 */
-	public String name(java.util.Locale locale) {
-		return se.stratlas.shared.Texts.localized(this.nameSv, this.nameEn, locale);
+	public String name(Locale locale) {
+		return Texts.localized(this.nameSv, this.nameEn, locale);
 	}
 
 	/** The definition as a form shows it. */
@@ -28,10 +33,11 @@ public record IndicatorDefinition(long id, long organisationId, String code, Str
 	}
 
 	/** What a user enters for an indicator. */
-	@io.swagger.v3.oas.annotations.media.Schema(name = "IndicatorDraft")
-	public record Draft(String code, String nameSv, @Nullable String nameEn, @Nullable String description, @Nullable String unit, int decimals,
-			Polarity polarity, Kind kind, Source source, @Nullable String sourceRef, boolean bySex, @Nullable String numerator,
-			@Nullable String denominator, @Nullable Double factor) {
+	@Schema(name = "IndicatorDraft")
+	public record Draft(String code, String nameSv, @Nullable String nameEn, @Nullable String description,
+			@Nullable String unit, int decimals, Polarity polarity, Kind kind, Source source,
+			@Nullable String sourceRef, boolean bySex, @Nullable String numerator, @Nullable String denominator,
+			@Nullable Double factor) {
 	}
 
 }

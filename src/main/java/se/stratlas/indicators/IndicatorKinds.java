@@ -69,7 +69,7 @@ public final class IndicatorKinds {
 		}
 
 		/** Why the value is missing, in the reader's language. */
-		public String label(java.util.Locale locale) {
+		public String label(Locale locale) {
 			return locale != null && "en".equals(locale.getLanguage()) ? this.english : this.swedish;
 		}
 

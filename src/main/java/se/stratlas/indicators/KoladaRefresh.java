@@ -11,6 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import se.stratlas.shared.ValidationException;
+
+import se.stratlas.shared.NotFoundException;
+
 /**
  * Refreshes the Kolada indicators that subscribe to it, on the schedule
  * {@code stratlas.indicators.refresh-cron} (daily at 05:30 by default; "-" turns it off).
@@ -49,9 +53,9 @@ public class KoladaRefresh {
 				.query(Boolean.class)
 				.single();
 			if (!own) {
-				throw new se.stratlas.shared.NotFoundException("indicator", indicatorId);
+				throw new NotFoundException("indicator", indicatorId);
 			}
-			throw new se.stratlas.shared.ValidationException("autoRefresh", "indicator.refresh.koladaOnly");
+			throw new ValidationException("autoRefresh", "indicator.refresh.koladaOnly");
 		}
 	}
 

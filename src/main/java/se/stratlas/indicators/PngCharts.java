@@ -7,12 +7,41 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.awt.Graphics2D;
+import java.awt.Paint;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.text.NumberFormat;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.title.TextTitle;
+
+import javax.imageio.stream.ImageOutputStream;
+
+import javax.imageio.ImageWriter;
+
+import javax.imageio.ImageWriteParam;
+
+import javax.imageio.ImageIO;
+
+import javax.imageio.IIOImage;
 
 /**
  * The line chart as PNG (for Word documents and slides), drawn by JFreeChart from the
@@ -47,25 +76,25 @@ public final class PngCharts {
 	 * per series, from zero; a missing value has no bar.
 	 */
 	public static byte[] groupedBars(String unit, List<String> categories, List<String> series, Double[][] values,
-			java.util.Locale locale) {
+			Locale locale) {
 		DefaultCategoryDataset dataset = new DefaultCategoryDataset();
 		for (int c = 0; c < categories.size(); c++) {
 			for (int s = 0; s < series.size(); s++) {
 				dataset.addValue(values[c][s], series.get(s), categories.get(c));
 			}
 		}
-		org.jfree.chart.axis.NumberAxis axis = new org.jfree.chart.axis.NumberAxis(unit);
-		axis.setNumberFormatOverride(java.text.NumberFormat.getNumberInstance(locale));
-		org.jfree.chart.renderer.category.BarRenderer renderer = new org.jfree.chart.renderer.category.BarRenderer();
-		renderer.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+		NumberAxis axis = new NumberAxis(unit);
+		axis.setNumberFormatOverride(NumberFormat.getNumberInstance(locale));
+		BarRenderer renderer = new BarRenderer();
+		renderer.setBarPainter(new StandardBarPainter());
 		renderer.setShadowVisible(false);
 		renderer.setItemMargin(0.05);
 		for (int s = 0; s < series.size(); s++) {
 			renderer.setSeriesPaint(s, COLOURS[s % COLOURS.length]);
 		}
-		CategoryPlot plot = new CategoryPlot(dataset, new org.jfree.chart.axis.CategoryAxis(), axis, renderer);
-		plot.setOrientation(org.jfree.chart.plot.PlotOrientation.HORIZONTAL);
-		plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
+		CategoryPlot plot = new CategoryPlot(dataset, new CategoryAxis(), axis, renderer);
+		plot.setOrientation(PlotOrientation.HORIZONTAL);
+		plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
 		plot.setBackgroundPaint(Color.WHITE);
 		plot.setRangeGridlinePaint(new Color(0xc5ced6));
 		plot.setRangeZeroBaselineVisible(true);
@@ -82,7 +111,7 @@ public final class PngCharts {
 	}
 
 	public static byte[] line(String title, String unit, List<IndicatorAnalytics.Series> series) {
-		return line(title, unit, series, java.util.Locale.forLanguageTag("sv"));
+		return line(title, unit, series, Locale.forLanguageTag("sv"));
 	}
 
 	/**
@@ -91,8 +120,7 @@ public final class PngCharts {
 	 * values as open points. Without a title ({@code null}) when the page around it
 	 * carries one, as a report's figure caption does.
 	 */
-	public static byte[] line(String title, String unit, List<IndicatorAnalytics.Series> series,
-			java.util.Locale locale) {
+	public static byte[] line(String title, String unit, List<IndicatorAnalytics.Series> series, Locale locale) {
 		DefaultCategoryDataset dataset = new DefaultCategoryDataset();
 		List<Period> periods = series.stream()
 			.flatMap(s -> s.points().stream())
@@ -100,7 +128,7 @@ public final class PngCharts {
 			.distinct()
 			.sorted()
 			.toList();
-		java.util.Set<String> preliminary = new java.util.HashSet<>();
+		Set<String> preliminary = new HashSet<>();
 		double min = Double.POSITIVE_INFINITY;
 		double max = Double.NEGATIVE_INFINITY;
 		for (int row = 0; row < series.size(); row++) {
@@ -124,33 +152,29 @@ public final class PngCharts {
 				dataset.addValue(value, s.areaName(), period.label(locale));
 			}
 		}
-		org.jfree.chart.axis.NumberAxis axis = new org.jfree.chart.axis.NumberAxis(unit);
+		NumberAxis axis = new NumberAxis(unit);
 		if (min <= max) {
 			double[] ticks = SvgCharts.ticks(min, min == max ? max + 1 : max);
 			double step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
-			java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
-			int decimals = Math.max(0,
-					java.math.BigDecimal.valueOf(step)
-						.round(new java.math.MathContext(3))
-						.stripTrailingZeros()
-						.scale());
+			NumberFormat format = NumberFormat.getNumberInstance(locale);
+			int decimals = Math.max(0, BigDecimal.valueOf(step).round(new MathContext(3)).stripTrailingZeros().scale());
 			format.setMinimumFractionDigits(decimals);
 			format.setMaximumFractionDigits(decimals);
 			axis.setRange(ticks[0], ticks[ticks.length - 1]);
-			axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(step, format));
+			axis.setTickUnit(new NumberTickUnit(step, format));
 		}
 		LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true) {
 
 			// A preliminary value is an open point: white inside, the series' colour
 			// around.
 			@Override
-			public java.awt.Paint getItemFillPaint(int row, int column) {
+			public Paint getItemFillPaint(int row, int column) {
 				return preliminary.contains(row + "/" + column) ? Color.WHITE : lookupSeriesPaint(row);
 			}
 
 		};
 		renderer.setUseFillPaint(true);
-		CategoryPlot plot = new CategoryPlot(dataset, new org.jfree.chart.axis.CategoryAxis(), axis, renderer);
+		CategoryPlot plot = new CategoryPlot(dataset, new CategoryAxis(), axis, renderer);
 		plot.setBackgroundPaint(Color.WHITE);
 		plot.setRangeGridlinePaint(new Color(0xc5ced6));
 		// Slanted labels only when the periods would not fit side by side.
@@ -167,7 +191,7 @@ public final class PngCharts {
 		plot.getDomainAxis().setTickLabelFont(labels);
 		JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, true);
 		if (title == null) {
-			chart.setTitle((org.jfree.chart.title.TextTitle) null);
+			chart.setTitle((TextTitle) null);
 		}
 		chart.getLegend().setItemFont(labels);
 		chart.setBackgroundPaint(Color.WHITE);
@@ -181,30 +205,28 @@ public final class PngCharts {
 	 * compression takes.
 	 */
 	static byte[] png(JFreeChart chart, int width, int height) {
-		java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width * SCALE, height * SCALE,
-				java.awt.image.BufferedImage.TYPE_INT_RGB);
-		java.awt.Graphics2D g = image.createGraphics();
+		BufferedImage image = new BufferedImage(width * SCALE, height * SCALE, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = image.createGraphics();
 		try {
-			g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
-			g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
-					java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+			g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+			g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
 			g.setColor(Color.WHITE);
 			g.fillRect(0, 0, image.getWidth(), image.getHeight());
 			g.scale(SCALE, SCALE);
-			chart.draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, width, height));
+			chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
 		}
 		finally {
 			g.dispose();
 		}
-		javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("png").next();
+		ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
 		try (ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-				javax.imageio.stream.ImageOutputStream stream = javax.imageio.ImageIO.createImageOutputStream(out)) {
-			javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
-			param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+				ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+			ImageWriteParam param = writer.getDefaultWriteParam();
+			param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
 			// Quality 0.9 is deflate level 1 in the JDK's PNG writer.
 			param.setCompressionQuality(0.9f);
 			writer.setOutput(stream);
-			writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+			writer.write(null, new IIOImage(image, null, null), param);
 			stream.flush();
 			return out.toByteArray();
 		}

@@ -11,12 +11,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import se.stratlas.shared.ValidationException;
 
 /**
  * A client for SCB's PxWeb API v2: a table's data for a selection, as JSON-stat 2.0. The
@@ -30,13 +33,13 @@ public class ScbClient {
 	 * SCB's table ids and dimension codes: letters, digits, _ and - (TAB638,
 	 * ContentsCode).
 	 */
-	private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,60}");
+	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,60}");
 
 	/**
 	 * A dimension's value codes and selection expressions: 2480, 2024M05, *, FROM(2023),
 	 * TOP(5).
 	 */
-	private static final java.util.regex.Pattern VALUE = java.util.regex.Pattern.compile("[A-Za-z0-9_.+*(),-]{1,60}");
+	private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9_.+*(),-]{1,60}");
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -65,15 +68,15 @@ public class ScbClient {
 	 */
 	public JsonNode data(String tableId, Map<String, List<String>> selection) {
 		if (tableId == null || !CODE.matcher(tableId).matches()) {
-			throw new se.stratlas.shared.ValidationException("table", "scb.table.invalid");
+			throw new ValidationException("table", "scb.table.invalid");
 		}
 		if (selection == null || selection.isEmpty()) {
-			throw new se.stratlas.shared.ValidationException("selection", "validation.required");
+			throw new ValidationException("selection", "validation.required");
 		}
 		selection.forEach((dimension, values) -> {
 			if (!CODE.matcher(dimension).matches()
 					|| values.stream().anyMatch(v -> v == null || !VALUE.matcher(v).matches())) {
-				throw new se.stratlas.shared.ValidationException("selection", "scb.selection.invalid", dimension);
+				throw new ValidationException("selection", "scb.selection.invalid", dimension);
 			}
 		});
 		String query = selection.entrySet()

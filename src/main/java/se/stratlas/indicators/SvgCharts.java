@@ -2,6 +2,11 @@ package se.stratlas.indicators;
 
 import java.util.List;
 import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.text.NumberFormat;
+import java.util.function.DoubleUnaryOperator;
+import java.util.stream.DoubleStream;
 
 import org.springframework.web.util.HtmlUtils;
 
@@ -189,8 +194,7 @@ public final class SvgCharts {
 		int labelWidth = 210;
 		double left = labelWidth;
 		double right = WIDTH - RIGHT - 50;
-		java.util.function.DoubleUnaryOperator x = v -> left
-				+ (right - left) * (v - ticks[0]) / (ticks[ticks.length - 1] - ticks[0]);
+		DoubleUnaryOperator x = v -> left + (right - left) * (v - ticks[0]) / (ticks[ticks.length - 1] - ticks[0]);
 		StringBuilder svg = new StringBuilder();
 		svg.append(String.format(Locale.ROOT,
 				"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"chart-title-g chart-desc-g\" class=\"chart\">",
@@ -264,7 +268,7 @@ public final class SvgCharts {
 	static double[] ticks(double min, double max) {
 		double raw = (max - min) / 5;
 		double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-		double step = java.util.stream.DoubleStream.of(1, 2, 5, 10)
+		double step = DoubleStream.of(1, 2, 5, 10)
 			.map(f -> f * magnitude)
 			.filter(candidate -> candidate >= raw)
 			.findFirst()
@@ -287,12 +291,8 @@ public final class SvgCharts {
 	private static void axes(StringBuilder svg, double[] ticks, String unit, Locale locale) {
 		double min = ticks[0];
 		double max = ticks[ticks.length - 1];
-		int decimals = ticks.length < 2 ? 0
-				: Math.max(0,
-						java.math.BigDecimal.valueOf(ticks[1] - ticks[0])
-							.round(new java.math.MathContext(3))
-							.stripTrailingZeros()
-							.scale());
+		int decimals = ticks.length < 2 ? 0 : Math.max(0,
+				BigDecimal.valueOf(ticks[1] - ticks[0]).round(new MathContext(3)).stripTrailingZeros().scale());
 		for (double value : ticks) {
 			double y = y(value, min, max);
 			svg.append(String.format(Locale.ROOT,
@@ -325,7 +325,7 @@ public final class SvgCharts {
 	}
 
 	static String format(double value, int decimals, Locale locale) {
-		java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+		NumberFormat format = NumberFormat.getNumberInstance(locale);
 		format.setMaximumFractionDigits(decimals);
 		format.setMinimumFractionDigits(decimals);
 		return format.format(value).replace('\u00a0', ' ');

@@ -2,6 +2,7 @@ package se.stratlas.indicators;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Locale;
 
 import se.stratlas.indicators.IndicatorKinds.Sex;
 
@@ -36,7 +37,7 @@ public record Target(long id, long indicatorId, String areaCode, Sex sex, Compar
 		MET, ON_TRACK, OFF_TRACK, NO_DATA;
 
 		public String messageKey() {
-			return "target.status." + name().toLowerCase(java.util.Locale.ROOT);
+			return "target.status." + name().toLowerCase(Locale.ROOT);
 		}
 
 	}

@@ -4,6 +4,7 @@
  * provenance, targets and computed indicators. API: {@link se.stratlas.indicators.Period}
  * and the other public types of this package. (Work in progress: see issue 4.)
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "areas", "accounts", "strategy", "audit" })
+@ApplicationModule(allowedDependencies = { "shared", "areas", "accounts", "strategy", "audit" })
 package se.stratlas.indicators;
+
+import org.springframework.modulith.ApplicationModule;

@@ -17,8 +17,8 @@ public record Application(long id, long organisationId, long strategyId, String 
 		Long initiativeId, int version) {
 
 	/** What a project officer enters for a new application. */
-	public record Draft(long strategyId, String title, @Nullable Long applicantId, @Nullable String description, @Nullable BigDecimal amountApplied,
-			@Nullable FundingSource fundingSource) {
+	public record Draft(long strategyId, String title, @Nullable Long applicantId, @Nullable String description,
+			@Nullable BigDecimal amountApplied, @Nullable FundingSource fundingSource) {
 	}
 
 }

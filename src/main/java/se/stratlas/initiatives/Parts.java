@@ -45,8 +45,8 @@ public final class Parts {
 	}
 
 	/** What a user enters for an assessment. */
-	public record AssessmentDraft(UUID directionKey, String levelCode, @Nullable String actorNote, @Nullable String targetGroupNote,
-			@Nullable String geographyNote, @Nullable String narrative) {
+	public record AssessmentDraft(UUID directionKey, String levelCode, @Nullable String actorNote,
+			@Nullable String targetGroupNote, @Nullable String geographyNote, @Nullable String narrative) {
 	}
 
 	/**

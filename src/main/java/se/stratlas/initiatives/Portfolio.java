@@ -10,6 +10,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.math.RoundingMode;
+import java.util.Comparator;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -217,8 +219,7 @@ public class Portfolio {
 				counts.computeIfAbsent(code, k -> new int[1])[0]++;
 				if (!codes.isEmpty()) {
 					money.merge(code,
-							details.totalFunding()
-								.divide(BigDecimal.valueOf(codes.size()), 0, java.math.RoundingMode.HALF_UP),
+							details.totalFunding().divide(BigDecimal.valueOf(codes.size()), 0, RoundingMode.HALF_UP),
 							BigDecimal::add);
 				}
 			}
@@ -227,7 +228,7 @@ public class Portfolio {
 			.stream()
 			.map(e -> new AreaRow(e.getKey(), this.areas.name(e.getKey()), e.getValue()[0],
 					money.getOrDefault(e.getKey(), BigDecimal.ZERO)))
-			.sorted(java.util.Comparator.comparing(AreaRow::name))
+			.sorted(Comparator.comparing(AreaRow::name))
 			.toList();
 	}
 

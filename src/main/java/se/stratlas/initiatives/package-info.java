@@ -14,6 +14,7 @@
  * {@link se.stratlas.initiatives.InitiativeChoices} and exports, and the records they
  * use. The SQL and the import's row parser are in {@code internal}.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "audit", "accounts", "areas", "strategy", "actors" })
+@ApplicationModule(allowedDependencies = { "shared", "audit", "accounts", "areas", "strategy", "actors" })
 package se.stratlas.initiatives;
+
+import org.springframework.modulith.ApplicationModule;

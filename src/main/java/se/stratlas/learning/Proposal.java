@@ -87,10 +87,10 @@ public record Proposal(long id, long strategyId, UUID elementKey, Long cycleId, 
 
 	/** What a strateg enters for a proposal. */
 	@Schema(name = "ProposalDraft")
-	public record Draft(@Nullable UUID elementKey, @Nullable Long cycleId, Kind kind, String title, @Nullable String nameSv,
-			@Nullable String descriptionSv, @Nullable ElementType childType, @Nullable Long indicatorId,
-			@Nullable String targetComparator, @Nullable Double targetValue, @Nullable String targetDeadline,
-			String motivation, @Nullable List<String> evidence) {
+	public record Draft(@Nullable UUID elementKey, @Nullable Long cycleId, Kind kind, String title,
+			@Nullable String nameSv, @Nullable String descriptionSv, @Nullable ElementType childType,
+			@Nullable Long indicatorId, @Nullable String targetComparator, @Nullable Double targetValue,
+			@Nullable String targetDeadline, String motivation, @Nullable List<String> evidence) {
 	}
 
 }

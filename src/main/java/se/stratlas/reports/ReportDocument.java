@@ -3,6 +3,7 @@ package se.stratlas.reports;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A report as one model that every format renders: a cover, then headings, texts (in
@@ -40,7 +41,7 @@ public record ReportDocument(String title, String subtitle, String organisation,
 	 * Word and PDF) is drawn the first time a format asks for it, from the same series.
 	 * The note adds what the title does not say: source, unit, period, invented values.
 	 */
-	public record Chart(String title, String note, String alt, String svg, java.util.function.Supplier<byte[]> drawPng,
+	public record Chart(String title, String note, String alt, String svg, Supplier<byte[]> drawPng,
 			Table data) implements Node {
 
 		public Chart {
@@ -56,8 +57,8 @@ public record ReportDocument(String title, String subtitle, String organisation,
 			return this.drawPng.get();
 		}
 
-		private static java.util.function.Supplier<byte[]> once(java.util.function.Supplier<byte[]> draw) {
-			return new java.util.function.Supplier<>() {
+		private static Supplier<byte[]> once(Supplier<byte[]> draw) {
+			return new Supplier<>() {
 
 				private volatile byte[] drawn;
 

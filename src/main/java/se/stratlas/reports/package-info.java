@@ -7,6 +7,8 @@
  * API: {@link se.stratlas.reports.Reports}, {@link se.stratlas.reports.Editions} and the
  * records they use.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "accounts", "strategy",
-		"initiatives", "indicators", "areas", "actors", "followup" })
+@ApplicationModule(allowedDependencies = { "shared", "audit", "accounts", "strategy", "initiatives", "indicators",
+		"areas", "actors", "followup" })
 package se.stratlas.reports;
+
+import org.springframework.modulith.ApplicationModule;

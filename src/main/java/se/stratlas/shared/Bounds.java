@@ -1,6 +1,7 @@
 package se.stratlas.shared;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 /**
  * The ranges numbers users type must lie in, in one place, so that a form, the API and an
@@ -33,7 +34,7 @@ public final class Bounds {
 	}
 
 	/** A date people mean: none, or in the years 1900–2200. */
-	public static boolean year(java.time.LocalDate date) {
+	public static boolean year(LocalDate date) {
 		return date == null || (date.getYear() >= 1900 && date.getYear() <= 2200);
 	}
 

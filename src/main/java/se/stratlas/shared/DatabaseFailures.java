@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure to reach PostgreSQL (a connection that could not be had or was lost)
@@ -32,8 +33,8 @@ public final class DatabaseFailures {
 			}
 			// A rollback that failed on a lost connection hides the failure that caused
 			// it.
-			if (t instanceof org.springframework.transaction.TransactionSystemException rollback
-					&& rollback.getApplicationException() != null && unreachable(rollback.getApplicationException())) {
+			if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+					&& unreachable(rollback.getApplicationException())) {
 				return true;
 			}
 		}

@@ -6,9 +6,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import jakarta.annotation.PreDestroy;
 
 /**
  * The one runner of heavy background work (imports of files and of Kolada, report
@@ -38,22 +45,22 @@ public class JobRunner {
 
 	private final Set<String> running = ConcurrentHashMap.newKeySet();
 
-	private final java.util.concurrent.ExecutorService workers;
+	private final ExecutorService workers;
 
 	JobRunner(@Value("${stratlas.imports.concurrent:0}") int limit,
 			@Value("${stratlas.imports.wait:10s}") Duration wait) {
 		this.limit = limit > 0 ? limit : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 		this.instance = new Semaphore(this.limit, true);
 		this.wait = wait;
-		java.util.concurrent.atomic.AtomicInteger number = new java.util.concurrent.atomic.AtomicInteger();
-		this.workers = java.util.concurrent.Executors.newFixedThreadPool(this.limit, task -> {
+		AtomicInteger number = new AtomicInteger();
+		this.workers = Executors.newFixedThreadPool(this.limit, task -> {
 			Thread thread = new Thread(task, "stratlas-job-" + number.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
 		});
 	}
 
-	@jakarta.annotation.PreDestroy
+	@PreDestroy
 	void stop() {
 		this.workers.shutdownNow();
 	}
@@ -112,7 +119,7 @@ public class JobRunner {
 		try (Slot slot = take(who)) {
 			return this.workers.submit(work::get).get();
 		}
-		catch (java.util.concurrent.ExecutionException ex) {
+		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuntimeException runtime) {
 				throw runtime;
 			}
@@ -131,7 +138,7 @@ public class JobRunner {
 	 * Starts the import during a turn on an import thread and returns at once; the turn
 	 * ends when the import does.
 	 */
-	public <T> java.util.concurrent.CompletableFuture<T> start(String who, Supplier<T> work) {
+	public <T> CompletableFuture<T> start(String who, Supplier<T> work) {
 		return submit(take(who), work);
 	}
 
@@ -139,10 +146,9 @@ public class JobRunner {
 	 * Runs the import of a turn already taken on an import thread; the turn ends when the
 	 * import does.
 	 */
-	public <T> java.util.concurrent.CompletableFuture<T> submit(Slot slot, Supplier<T> work) {
+	public <T> CompletableFuture<T> submit(Slot slot, Supplier<T> work) {
 		try {
-			return java.util.concurrent.CompletableFuture.supplyAsync(work, this.workers)
-				.whenComplete((result, failure) -> slot.close());
+			return CompletableFuture.supplyAsync(work, this.workers).whenComplete((result, failure) -> slot.close());
 		}
 		catch (RuntimeException ex) {
 			slot.close();

@@ -3,5 +3,7 @@
  * signals, text sanitizing. An open module: it depends on nothing and everything may use
  * it.
  */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@ApplicationModule(type = ApplicationModule.Type.OPEN)
 package se.stratlas.shared;
+
+import org.springframework.modulith.ApplicationModule;

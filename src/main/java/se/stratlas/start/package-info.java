@@ -4,6 +4,7 @@
  * changed lately, and for a new organisation a checklist of getting started that ticks
  * itself. Reads the other modules through their APIs; owns no data.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "accounts", "audit", "strategy", "indicators", "followup" })
+@ApplicationModule(allowedDependencies = { "shared", "accounts", "audit", "strategy", "indicators", "followup" })
 package se.stratlas.start;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,9 @@
 package se.stratlas.strategy;
 
 import java.util.List;
+import java.util.Locale;
+
+import se.stratlas.shared.Texts;
 
 /**
  * One step of the scale a strategy uses to assess initiatives against its directions. A
@@ -22,8 +25,8 @@ public record AssessmentLevel(String code, String nameSv, String nameEn, int sco
 		return this.score > 0;
 	}
 
-	public String name(java.util.Locale locale) {
-		return se.stratlas.shared.Texts.localized(this.nameSv, this.nameEn, locale);
+	public String name(Locale locale) {
+		return Texts.localized(this.nameSv, this.nameEn, locale);
 	}
 
 }

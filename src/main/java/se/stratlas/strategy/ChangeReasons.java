@@ -6,8 +6,8 @@ import java.util.UUID;
 
 /**
  * Why elements changed in a version, for the version comparison: a module that makes
- * changes for a reason (the learning module's decided revision proposals) implements this,
- * so the strategy module shows the reason without depending on that module.
+ * changes for a reason (the learning module's decided revision proposals) implements
+ * this, so the strategy module shows the reason without depending on that module.
  */
 public interface ChangeReasons {
 

@@ -1,6 +1,10 @@
 package se.stratlas.strategy;
 
 import java.time.Instant;
+import java.io.Serializable;
+import java.util.Locale;
+
+import se.stratlas.shared.Texts;
 
 /**
  * A strategy: names, short code, owner organisation ({@code null} for a reference
@@ -9,7 +13,7 @@ import java.time.Instant;
  */
 public record Strategy(long id, Long organisationId, Kind kind, String code, String nameSv, String nameEn,
 		String descriptionSv, String descriptionEn, Integer periodStart, Integer periodEnd, Long derivedFromId,
-		boolean published, int version, Instant updatedAt, String updatedBy) implements java.io.Serializable {
+		boolean published, int version, Instant updatedAt, String updatedBy) implements Serializable {
 
 	/** A strategy of an organisation, or a reference framework shared by all. */
 	public enum Kind {
@@ -21,8 +25,8 @@ public record Strategy(long id, Long organisationId, Kind kind, String code, Str
 	/**
 	 * The name in the reader's language: English when asked for and given, else Swedish.
 	 */
-	public String name(java.util.Locale locale) {
-		return se.stratlas.shared.Texts.localized(this.nameSv, this.nameEn, locale);
+	public String name(Locale locale) {
+		return Texts.localized(this.nameSv, this.nameEn, locale);
 	}
 
 	public boolean framework() {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.Locale;
 
 /**
  * Compares two versions of a strategy element by element, matching elements by their key:
@@ -28,7 +29,7 @@ public final class VersionComparison {
 		ADDED, REMOVED, RENAMED, MOVED, CHANGED;
 
 		public String messageKey() {
-			return "compare.kind." + name().toLowerCase(java.util.Locale.ROOT);
+			return "compare.kind." + name().toLowerCase(Locale.ROOT);
 		}
 
 	}
@@ -112,7 +113,7 @@ public final class VersionComparison {
 	}
 
 	private static String parentLabel(StrategyElement element, Map<Long, StrategyElement> byId) {
-		return element.parentId() == null ? null : byId.get(element.parentId()).label(java.util.Locale.ROOT);
+		return element.parentId() == null ? null : byId.get(element.parentId()).label(Locale.ROOT);
 	}
 
 	/**

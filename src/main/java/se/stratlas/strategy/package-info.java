@@ -11,5 +11,7 @@
  * and the records they use. Depends on {@code shared}, {@code audit} and {@code accounts}
  * (the signed-in user in the web layer).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "accounts" })
+@ApplicationModule(allowedDependencies = { "shared", "audit", "accounts" })
 package se.stratlas.strategy;
+
+import org.springframework.modulith.ApplicationModule;

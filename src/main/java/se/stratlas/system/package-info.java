@@ -4,5 +4,7 @@
  * and the problem details of the JSON API. Depends only on {@code shared}; other modules
  * do not depend on it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
+@ApplicationModule(allowedDependencies = "shared")
 package se.stratlas.system;
+
+import org.springframework.modulith.ApplicationModule;

@@ -169,7 +169,7 @@ class LearningIT {
 
 	@Test
 	void aLessonCitesOnlyTheOrganisationsOwnEvidence() {
-		IndicatorDefinition own = indicator(this.strategist, "LÄR" + UUID.randomUUID().toString().substring(0, 5));
+		IndicatorDefinition own = indicator(this.strategist, "LRN" + UUID.randomUUID().toString().substring(0, 5));
 		Lesson lesson = this.journal.addLesson(this.strategist, this.priority.key(), this.cycle.id(),
 				"Kompetensinsatser med arbetsgivare i styrgruppen når fler.", List.of("INDICATOR:" + own.id()));
 		assertThat(lesson.evidence()).singleElement()

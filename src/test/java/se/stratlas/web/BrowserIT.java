@@ -89,6 +89,11 @@ class BrowserIT {
 		checkAccessibility("strategies");
 		driver.findElement(By.partialLinkText("en attraktiv region")).click();
 		checkAccessibility("RUS tree");
+		// The demo's learning has started a draft of a revised RUS; the adopted version
+		// is
+		// one choice away.
+		driver
+			.get(url("/strategies/" + DemoIds.of(this.jdbc).rus() + "?version=" + DemoIds.of(this.jdbc).rusVersion()));
 
 		WebElement search = driver.findElement(By.id("tree-q"));
 		search.sendKeys("1:2");
@@ -526,6 +531,65 @@ class BrowserIT {
 	JdbcClient jdbc;
 
 	/**
+	 * The learning loop: a priority's evidence, a lesson, a proposal decided by a second
+	 * person and shown with its reason in the version comparison.
+	 */
+	@Test
+	void aStrategistLearnsFromAPriorityAndASecondPersonDecidesAProposal() {
+		DemoIds ids = DemoIds.of(this.jdbc);
+		signIn("sara.strateg");
+		driver.get(url("/strategies/" + ids.rus()));
+		clickAndWait(driver.findElement(By.linkText("Fungerar strategin?")));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Fungerar strategin?");
+		assertThat(driver.findElement(By.cssSelector("table.heat")).getText()).contains("hälsofrämjande")
+			.contains("inte på väg");
+		checkAccessibility("learning overview");
+		clickAndWait(driver.findElement(By.partialLinkText("hälsofrämjande")));
+		String page = driver.findElement(By.tagName("main")).getText();
+		assertThat(page).contains("Läget i korthet", "Insatser som bidrar", "Vad enheterna skrev", "Omvärlden",
+				"Bedömning", "Lärdomar", "Förslag till revidering", "HLT");
+		checkAccessibility("learning page");
+
+		driver.findElement(By.id("lesson-body")).sendKeys("Lärdom skriven i webbläsartestet");
+		driver.findElement(By.cssSelector("#lesson-new-ev-0")).click();
+		clickAndWait(driver.findElement(By.xpath("//button[normalize-space()='Lägg till lärdomen']")));
+		assertThat(driver.findElement(By.cssSelector(".notice.ok")).getText()).contains("Lärdomen är sparad");
+		assertThat(driver.findElement(By.id("lessons")).findElement(By.xpath("..")).getText())
+			.contains("Lärdom skriven i webbläsartestet");
+		browser.dump(java.nio.file.Path.of("target", "screenshots"), "learning-page");
+
+		// Sara prepared the demo's proposal for priority 2; Anna decides it.
+		signIn("anna.admin");
+		driver.get(url("/learning/strategies/" + ids.rus()));
+		clickAndWait(driver.findElement(By.partialLinkText("näringslivsutveckling")));
+		WebElement proposal = driver
+			.findElement(By.xpath("//article[.//h3[contains(., 'Jämställt och jämlikt företagande')]]"));
+		proposal.findElement(By.tagName("textarea")).sendKeys("Beslutat i webbläsartestet.");
+		clickAndWait(proposal.findElement(By.xpath(".//button[normalize-space()='Besluta']")));
+		assertThat(driver.findElement(By.cssSelector(".notice.ok")).getText()).contains("beslutat");
+		checkAccessibility("learning page after a decision");
+
+		driver.get(url("/learning/strategies/" + ids.rus() + "/revision"));
+		assertThat(driver.findElement(By.tagName("table")).getText())
+			.contains("Jämställt och jämlikt företagande i prioriteringens lydelse")
+			.contains("Omställningen i vård och omsorg får en egen delprioritering");
+		checkAccessibility("revision");
+		long draft = this.jdbc.sql("select max(id) from strategy_version where strategy_id = :s")
+			.param("s", ids.rus())
+			.query(Long.class)
+			.single();
+		driver.get(url("/strategies/" + ids.rus() + "/compare?from=" + ids.rusVersion() + "&to=" + draft));
+		assertThat(driver.findElement(By.tagName("table")).getText())
+			.contains("Förslag: Jämställt och jämlikt företagande");
+		checkAccessibility("comparison with reasons");
+		driver.get(url("/learning/strategies/" + ids.rus() + "?lang=en"));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Does the strategy work?");
+		checkAccessibility("learning overview in English");
+		driver.get(url("/strategies?lang=sv"));
+		assertThat(browser.violations()).isEmpty();
+	}
+
+	/**
 	 * On a phone (390 px) no page of the main flows scrolls sideways: wide tables scroll
 	 * inside their own frame, facts stack, toolbars wrap.
 	 */
@@ -539,7 +603,8 @@ class BrowserIT {
 			for (String page : List.of("/", "/followup/tasks", "/followup/contributions/" + ids.contribution(),
 					"/followup/contributions/" + ids.contribution() + "/history", "/followup/" + ids.cycle(),
 					"/initiatives", "/initiatives/" + ids.initiative(), "/indicators", "/indicators/" + ids.indicator(),
-					"/strategies/" + ids.rus(), "/strategies/elements/" + ids.priority1(), "/foresight",
+					"/strategies/" + ids.rus(), "/strategies/elements/" + ids.priority1(),
+					"/learning/elements/" + ids.priority1(), "/learning/strategies/" + ids.rus(), "/foresight",
 					"/followup/" + ids.cycle() + "/products/" + ids.product())) {
 				driver.get(url(page));
 				if (browser.sidewaysOverflow() > 0) {

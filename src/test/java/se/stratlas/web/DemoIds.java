@@ -11,7 +11,8 @@ record DemoIds(long rus, long rusVersion, long priority1, long rds, long readerU
 		long rus = jdbc.sql("""
 				select s.id from strategy_strategy s join accounts_organisation o on o.id = s.organisation_id
 				where o.code = 'vasterbotten' and s.code = 'RUS'""").query(Long.class).single();
-		long version = jdbc.sql("select max(id) from strategy_version where strategy_id = :s")
+		// The adopted version: the demo's learning also starts a draft of a revised RUS.
+		long version = jdbc.sql("select max(id) from strategy_version where strategy_id = :s and status = 'ANTAGEN'")
 			.param("s", rus)
 			.query(Long.class)
 			.single();

@@ -2,6 +2,7 @@ package se.stratlas.accounts.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.HtmlUtils;
 
 import se.stratlas.accounts.Organisation;
 import se.stratlas.accounts.OrganisationSetup;
@@ -22,6 +24,7 @@ import se.stratlas.audit.AuditTrail;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.FieldErrors;
 import se.stratlas.shared.ValidationException;
+import se.stratlas.areas.Area;
 
 /**
  * The organisation's profile, kept by its administrator (name, kind, home area, contact;
@@ -155,9 +158,7 @@ class OrganisationController {
 		model.addAttribute("form", form);
 		model.addAttribute("kinds", Organisation.Kind.values());
 		model.addAttribute("areaOptions", homeOptions(form.homeArea(), locale));
-		model.addAttribute("areaNames", this.areas.all()
-			.stream()
-			.collect(java.util.stream.Collectors.toMap(se.stratlas.areas.Area::code, se.stratlas.areas.Area::name)));
+		model.addAttribute("areaNames", this.areas.all().stream().collect(Collectors.toMap(Area::code, Area::name)));
 		return "platform/organisations";
 	}
 
@@ -165,8 +166,7 @@ class OrganisationController {
 	private String homeOptions(String selected, Locale locale) {
 		StringBuilder html = new StringBuilder();
 		html.append("<option value=\"\">")
-			.append(org.springframework.web.util.HtmlUtils
-				.htmlEscape(this.messages.getMessage("organisation.homeArea.none", null, locale), "UTF-8"))
+			.append(HtmlUtils.htmlEscape(this.messages.getMessage("organisation.homeArea.none", null, locale), "UTF-8"))
 			.append("</option>");
 		appendGroup(html, this.messages.getMessage("area.counties", null, locale), this.areas.counties(), selected);
 		appendGroup(html, this.messages.getMessage("area.municipalities", null, locale), this.areas.municipalities(),
@@ -174,18 +174,15 @@ class OrganisationController {
 		return html.toString();
 	}
 
-	private static void appendGroup(StringBuilder html, String label, List<se.stratlas.areas.Area> areas,
-			String selected) {
-		html.append("<optgroup label=\"")
-			.append(org.springframework.web.util.HtmlUtils.htmlEscape(label, "UTF-8"))
-			.append("\">");
-		for (se.stratlas.areas.Area area : areas) {
+	private static void appendGroup(StringBuilder html, String label, List<Area> areas, String selected) {
+		html.append("<optgroup label=\"").append(HtmlUtils.htmlEscape(label, "UTF-8")).append("\">");
+		for (Area area : areas) {
 			html.append("<option value=\"")
 				.append(area.code())
 				.append('"')
 				.append(area.code().equals(selected) ? " selected" : "")
 				.append('>')
-				.append(org.springframework.web.util.HtmlUtils.htmlEscape(area.name(), "UTF-8"))
+				.append(HtmlUtils.htmlEscape(area.name(), "UTF-8"))
 				.append("</option>");
 		}
 		html.append("</optgroup>");

@@ -3,6 +3,7 @@ package se.stratlas.accounts.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -70,7 +71,7 @@ class TokenController {
 		return "redirect:/account/tokens";
 	}
 
-	private String page(StratlasPrincipal user, Model model, java.util.Map<String, String> errors, String name,
+	private String page(StratlasPrincipal user, Model model, Map<String, String> errors, String name,
 			List<String> scopes, Integer days) {
 		model.addAttribute("tokens", this.tokens.mine(user));
 		model.addAttribute("areas", ApiTokens.Area.values());

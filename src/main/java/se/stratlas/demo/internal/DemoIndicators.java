@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,7 @@ import se.stratlas.indicators.IndicatorValues;
 import se.stratlas.indicators.IndicatorValue;
 import se.stratlas.indicators.Period;
 import se.stratlas.indicators.Target;
+import se.stratlas.indicators.AreaGroups;
 
 /**
  * About thirty indicators a region follows for its RUS priorities, with values for
@@ -37,7 +39,7 @@ class DemoIndicators {
 	static final String NOTE = "Fiktiva demovärden: påhittade för demon, inte statistik.";
 
 	/** The indicators that count things: a county's value is its municipalities' sum. */
-	private static final java.util.Set<String> COUNTS = java.util.Set.of("N01951", "DEMO_NYBOST", "DEMO_VALIDERING");
+	private static final Set<String> COUNTS = Set.of("N01951", "DEMO_NYBOST", "DEMO_VALIDERING");
 
 	private final IndicatorRegistry registry;
 
@@ -49,10 +51,10 @@ class DemoIndicators {
 
 	private final Areas areas;
 
-	private final se.stratlas.indicators.AreaGroups groups;
+	private final AreaGroups groups;
 
 	DemoIndicators(IndicatorRegistry registry, IndicatorValues values, IndicatorLinks links, IndicatorTargets targets,
-			Areas areas, se.stratlas.indicators.AreaGroups groups) {
+			Areas areas, AreaGroups groups) {
 		this.registry = registry;
 		this.values = values;
 		this.links = links;

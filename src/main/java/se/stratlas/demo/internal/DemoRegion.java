@@ -5,6 +5,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.HashMap;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,11 @@ import se.stratlas.strategy.ElementManagement;
 import se.stratlas.strategy.StrategyManagement;
 import se.stratlas.strategy.StrategyStatus;
 import se.stratlas.strategy.StrategyVersion;
+import se.stratlas.followup.Cycles;
+import se.stratlas.foresight.Workshops;
+import se.stratlas.indicators.IndicatorRegistry;
+import se.stratlas.initiatives.InitiativeCatalog;
+import se.stratlas.initiatives.InitiativeFilter;
 
 /**
  * Loads the demo region once: when the strategies exist, nothing is loaded again. Runs
@@ -60,28 +67,27 @@ class DemoRegion implements ApplicationRunner {
 
 	private final DemoInitiatives initiatives;
 
-	private final se.stratlas.initiatives.InitiativeCatalog initiativeCatalog;
+	private final InitiativeCatalog initiativeCatalog;
 
 	private final DemoIndicators indicators;
 
-	private final se.stratlas.indicators.IndicatorRegistry indicatorRegistry;
+	private final IndicatorRegistry indicatorRegistry;
 
 	private final DemoFollowup followup;
 
-	private final se.stratlas.followup.Cycles cycles;
+	private final Cycles cycles;
 
 	private final DemoForesight foresight;
 
 	private final DemoLearning learning;
 
-	private final se.stratlas.foresight.Workshops workshops;
+	private final Workshops workshops;
 
 	DemoRegion(Environment environment, Organisations organisations, UserAccounts users, StrategyCatalog catalog,
 			StrategyManagement management, ElementManagement elements, TransactionTemplate transactions,
-			DemoInitiatives initiatives, se.stratlas.initiatives.InitiativeCatalog initiativeCatalog,
-			DemoIndicators indicators, se.stratlas.indicators.IndicatorRegistry indicatorRegistry,
-			DemoFollowup followup, se.stratlas.followup.Cycles cycles, DemoForesight foresight,
-			se.stratlas.foresight.Workshops workshops, DemoLearning learning) {
+			DemoInitiatives initiatives, InitiativeCatalog initiativeCatalog, DemoIndicators indicators,
+			IndicatorRegistry indicatorRegistry, DemoFollowup followup, Cycles cycles, DemoForesight foresight,
+			Workshops workshops, DemoLearning learning) {
 		this.learning = learning;
 		this.foresight = foresight;
 		this.workshops = workshops;
@@ -143,14 +149,14 @@ class DemoRegion implements ApplicationRunner {
 			log.info(
 					"Demo region loaded: Region Västerbotten (RUS 2020–2030, RDS 2022–2030 remiss), Region Norrbotten");
 		}
-		if (this.initiativeCatalog.find(vasterbotten.id(), se.stratlas.initiatives.InitiativeFilter.none()).isEmpty()) {
-			java.util.Map<String, Long> ids = new java.util.HashMap<>();
+		if (this.initiativeCatalog.find(vasterbotten.id(), InitiativeFilter.none()).isEmpty()) {
+			Map<String, Long> ids = new HashMap<>();
 			this.users.list(vasterbotten.id()).forEach(u -> ids.put(u.username(), u.id()));
 			this.initiatives.load(vasterbotten.id(), rus, ids);
 			log.info("Demo initiatives loaded: 133 named initiatives of Resultat Västerbotten 2023, applications");
 		}
 		if (this.indicatorRegistry.definitions(vasterbotten.id()).isEmpty()) {
-			java.util.Map<String, java.util.UUID> keys = new java.util.HashMap<>();
+			Map<String, UUID> keys = new HashMap<>();
 			this.catalog.elements(vasterbotten.id(), this.catalog.latestVersion(vasterbotten.id(), rus.id()).id())
 				.stream()
 				.filter(e -> e.code() != null)
@@ -159,11 +165,11 @@ class DemoRegion implements ApplicationRunner {
 			log.info("Demo indicators loaded (fiktiva demovärden)");
 		}
 		if (this.workshops.list(norrbotten.id()).isEmpty()) {
-			java.util.UUID priority1 = this.catalog
+			UUID priority1 = this.catalog
 				.elements(vasterbotten.id(), this.catalog.latestVersion(vasterbotten.id(), rus.id()).id())
 				.stream()
-				.filter(e -> e.type() == se.stratlas.strategy.ElementType.PRIORITY && "1".equals(e.code()))
-				.map(se.stratlas.strategy.StrategyElement::key)
+				.filter(e -> e.type() == ElementType.PRIORITY && "1".equals(e.code()))
+				.map(StrategyElement::key)
 				.findFirst()
 				.orElse(null);
 			this.foresight.loadVasterbotten(vasterbotten.id(), priority1);
@@ -357,7 +363,7 @@ class DemoRegion implements ApplicationRunner {
 								"Utveckla förmåga och kapacitet hos företag och organisationer för att införa och "
 										+ "implementera digitala innovationer.")));
 		StrategyVersion rusVersion = this.catalog.latestVersion(organisationId, rus.id());
-		Map<String, StrategyElement> rusByCode = new java.util.HashMap<>();
+		Map<String, StrategyElement> rusByCode = new HashMap<>();
 		this.catalog.elements(organisationId, rusVersion.id())
 			.stream()
 			.filter(e -> e.code() != null)

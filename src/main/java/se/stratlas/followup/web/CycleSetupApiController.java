@@ -45,11 +45,13 @@ class CycleSetupApiController {
 	/**
 	 * A new cycle: what it follows up, its dates, and which template gives its sections.
 	 */
-	record CycleRequest(Cycle.Draft draft, @Nullable Cycles.Template template, @Nullable Long copyFromId, @Nullable List<Long> scorecardUnitIds) {
+	record CycleRequest(Cycle.Draft draft, Cycles.@Nullable Template template, @Nullable Long copyFromId,
+			@Nullable List<Long> scorecardUnitIds) {
 	}
 
 	/** Sections given to a unit, with a responsible person and a due date if wanted. */
-	record AssignmentRequest(List<Long> sectionIds, long unitId, @Nullable Long responsibleUserId, @Nullable LocalDate dueOn) {
+	record AssignmentRequest(List<Long> sectionIds, long unitId, @Nullable Long responsibleUserId,
+			@Nullable LocalDate dueOn) {
 	}
 
 	/** A move of the cycle to another state. */

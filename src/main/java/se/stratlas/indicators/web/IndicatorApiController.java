@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -103,10 +105,8 @@ class IndicatorApiController {
 	@PreAuthorize("hasRole('READER')")
 	@Operation(summary = "All municipalities (or counties) ranked for a period; compared with others, not a target")
 	List<IndicatorAnalytics.Rank> ranking(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
-			@io.swagger.v3.oas.annotations.Parameter(
-					description = "A period code: 2024, 2024H1, 2021T1, 2024Q2, 2024-05",
-					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string",
-							example = "2024")) @RequestParam Period period,
+			@Parameter(description = "A period code: 2024, 2024H1, 2021T1, 2024Q2, 2024-05",
+					schema = @Schema(type = "string", example = "2024")) @RequestParam Period period,
 			@RequestParam(defaultValue = "T") Sex sex, @RequestParam(defaultValue = "MUNICIPALITY") Area.Kind level) {
 		return this.analytics.ranking(user.organisationId(), id, period, sex, level);
 	}

@@ -43,7 +43,8 @@ class ApplicationApiController {
 		this.applications = applications;
 	}
 
-	record DecisionBody(int version, Decision decision, @Nullable BigDecimal amountGranted, @Nullable LocalDate decisionDate, @Nullable String note) {
+	record DecisionBody(int version, Decision decision, @Nullable BigDecimal amountGranted,
+			@Nullable LocalDate decisionDate, @Nullable String note) {
 	}
 
 	@GetMapping("/applications")

@@ -18,6 +18,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.stratlas.shared.tables.Downloads;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.initiatives.InitiativeImport;
+import se.stratlas.shared.tables.ImportProblem;
+import se.stratlas.shared.tables.ImportRefusedException;
 
 /** Bulk import of initiatives from CSV or XLSX, with a template to download. */
 @Controller
@@ -56,7 +58,7 @@ class ImportController {
 			Model model, RedirectAttributes redirect) throws IOException {
 		model.addAttribute("columns", InitiativeImport.COLUMNS);
 		if (file.isEmpty()) {
-			model.addAttribute("problems", List.of(new se.stratlas.shared.tables.ImportProblem(1, "", "Välj en fil.")));
+			model.addAttribute("problems", List.of(new ImportProblem(1, "", "Välj en fil.")));
 			return "initiatives/import";
 		}
 		try {
@@ -65,7 +67,7 @@ class ImportController {
 			redirect.addFlashAttribute("importedCount", count);
 			return "redirect:/initiatives";
 		}
-		catch (se.stratlas.shared.tables.ImportRefusedException ex) {
+		catch (ImportRefusedException ex) {
 			model.addAttribute("problems", ex.problems());
 			model.addAttribute("filename", file.getOriginalFilename());
 			return "initiatives/import";

@@ -48,7 +48,8 @@ class InitiativePartApiController {
 	record Assess(long strategyId, AssessmentDraft assessment) {
 	}
 
-	record SdgEffectBody(String sdgCode, boolean direct, boolean positive, @Nullable String note, @Nullable String goalConflict) {
+	record SdgEffectBody(String sdgCode, boolean direct, boolean positive, @Nullable String note,
+			@Nullable String goalConflict) {
 	}
 
 	record FundingBody(FundingSource source, Integer year, BigDecimal amountSek, @Nullable String note) {

@@ -35,7 +35,9 @@ import se.stratlas.learning.RevisionProposals;
 @Tag(name = "Learning", description = "Assessments, lessons and revision proposals per strategy element")
 class LearningApiController {
 
-	/** An element's learning record: every cycle's assessment, the lessons, the proposals. */
+	/**
+	 * An element's learning record: every cycle's assessment, the lessons, the proposals.
+	 */
 	record ElementLearning(UUID elementKey, List<Assessment> assessments, List<Lesson> lessons,
 			List<Proposal> proposals) {
 	}

@@ -1,5 +1,6 @@
 package se.stratlas.learning.web;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,11 +36,12 @@ import se.stratlas.strategy.ElementType;
 class LearningController {
 
 	/** The assessment form. */
-	record AssessmentForm(Long cycleId, Judgement judgement, String motivation, Integer version) {
+	record AssessmentForm(Long cycleId, Judgement judgement, String motivation,
+			Integer version) implements Serializable {
 	}
 
 	/** The lesson form; evidence as tokens ({@code INDICATOR:12}). */
-	record LessonForm(Long cycleId, String body, List<String> evidence, Integer version) {
+	record LessonForm(Long cycleId, String body, List<String> evidence, Integer version) implements Serializable {
 	}
 
 	private final LearningPages pages;

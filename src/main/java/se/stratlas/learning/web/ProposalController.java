@@ -1,5 +1,6 @@
 package se.stratlas.learning.web;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,11 +30,11 @@ class ProposalController {
 	/** The proposal form; which fields count depends on the kind. */
 	record ProposalForm(Long cycleId, Proposal.Kind kind, String title, String nameSv, String descriptionSv,
 			ElementType childType, Long indicatorId, String targetComparator, Double targetValue, String targetDeadline,
-			String motivation, List<String> evidence) {
+			String motivation, List<String> evidence) implements Serializable {
 	}
 
 	/** A step of a proposal: the version seen and the decision's note. */
-	record StepForm(Integer version, String note, Long cycleId) {
+	record StepForm(Integer version, String note, Long cycleId) implements Serializable {
 	}
 
 	private final LearningPages pages;

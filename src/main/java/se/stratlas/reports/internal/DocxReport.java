@@ -22,6 +22,7 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.xmlbeans.XmlException;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.StylesDocument;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 
 import se.stratlas.reports.ReportDocument;
 import se.stratlas.indicators.PngCharts;
@@ -110,7 +111,7 @@ public final class DocxReport {
 						"image/png".equals(document.logo().mediaType()) ? PictureType.PNG : PictureType.JPEG, "logotyp",
 						Units.toEMU(width), Units.toEMU(width * image.getHeight() / Math.max(1, image.getWidth())));
 			}
-			catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException ex) {
+			catch (IOException | InvalidFormatException ex) {
 				throw new IllegalStateException(ex);
 			}
 			logo.getCTR().getDrawingArray(0).getInlineArray(0).getDocPr().setDescr(document.logo().alt());
@@ -196,7 +197,7 @@ public final class DocxReport {
 			run.addPicture(new ByteArrayInputStream(chart.png()), PictureType.PNG, "diagram.png", Units.toEMU(425),
 					Units.toEMU(425.0 * PngCharts.HEIGHT / PngCharts.WIDTH));
 		}
-		catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException ex) {
+		catch (IOException | InvalidFormatException ex) {
 			throw new IllegalStateException(ex);
 		}
 		var docPr = run.getCTR().getDrawingArray(0).getInlineArray(0).getDocPr();

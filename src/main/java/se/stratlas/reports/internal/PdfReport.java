@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
@@ -51,7 +53,7 @@ public final class PdfReport {
 	}
 
 	/** The font files, read once; each document parses and subsets its own copy. */
-	private static final java.util.Map<String, byte[]> FONTS = new java.util.concurrent.ConcurrentHashMap<>();
+	private static final Map<String, byte[]> FONTS = new ConcurrentHashMap<>();
 
 	/** A font to embed (as a subset), with glyph substitution (ligatures) off. */
 	private static PDFontSupplier font(PDDocument pdf, String resource) throws IOException {

@@ -1,6 +1,7 @@
 package se.stratlas.reports.web;
 
 import java.util.Locale;
+import java.io.IOException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
@@ -51,7 +52,7 @@ class LogoController {
 	@PreAuthorize("hasRole('ADMINISTRATOR')")
 	String upload(@AuthenticationPrincipal StratlasPrincipal user, @RequestParam("logo") MultipartFile logo,
 			@RequestParam(defaultValue = "") String altText, Locale locale, RedirectAttributes redirect)
-			throws java.io.IOException {
+			throws IOException {
 		try {
 			this.logos.set(user, logo.getBytes(), altText);
 			redirect.addFlashAttribute("flash", "logo.saved");

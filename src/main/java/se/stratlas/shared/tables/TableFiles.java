@@ -9,6 +9,11 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -19,6 +24,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 
 /**
  * Writes tables as CSV (UTF-8 with BOM and semicolons, as Swedish Excel expects) and XLSX
@@ -56,11 +62,11 @@ public final class TableFiles {
 			font.setBold(true);
 			bold.setFont(font);
 			bold.setWrapText(true);
-			bold.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+			bold.setVerticalAlignment(VerticalAlignment.TOP);
 			CellStyle dates = workbook.createCellStyle();
 			dates.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
-			java.util.Map<Integer, CellStyle> numbers = new java.util.HashMap<>();
-			java.util.Set<String> names = new java.util.HashSet<>();
+			Map<Integer, CellStyle> numbers = new HashMap<>();
+			Set<String> names = new HashSet<>();
 			for (Table table : tables) {
 				Sheet sheet = workbook.createSheet(uniqueSheetName(table.name(), names));
 				Row header = sheet.createRow(0);
@@ -82,7 +88,7 @@ public final class TableFiles {
 							int decimals = decimals(number);
 							cell.setCellValue(number.doubleValue());
 							cell.setCellStyle(numbers.computeIfAbsent(decimals, d -> numberStyle(workbook, d)));
-							shown = String.format(java.util.Locale.ROOT, "%,." + decimals + "f", number.doubleValue());
+							shown = String.format(Locale.ROOT, "%,." + decimals + "f", number.doubleValue());
 						}
 						else if (value instanceof LocalDate date) {
 							cell.setCellValue(date);
@@ -119,10 +125,10 @@ public final class TableFiles {
 	 * A sheet name Excel accepts (at most 31 characters, none of : \\ / ? * [ ]) that no
 	 * other sheet of the workbook has: a repeated name gets a number at its end.
 	 */
-	static String uniqueSheetName(String wanted, java.util.Set<String> taken) {
+	static String uniqueSheetName(String wanted, Set<String> taken) {
 		String base = WorkbookUtil.createSafeSheetName(wanted == null || wanted.isBlank() ? "Blad" : wanted);
 		String name = base;
-		for (int n = 2; !taken.add(name.toLowerCase(java.util.Locale.ROOT)); n++) {
+		for (int n = 2; !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
 			String suffix = " (" + n + ")";
 			name = base.substring(0, Math.min(base.length(), 31 - suffix.length())).stripTrailing() + suffix;
 		}

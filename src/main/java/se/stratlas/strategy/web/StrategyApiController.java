@@ -70,8 +70,8 @@ class StrategyApiController {
 	record CreateVersion(String label, @Nullable StrategyStatus status) {
 	}
 
-	record Decision(int version, String label, StrategyStatus status, @Nullable String decisionBody, @Nullable LocalDate decisionDate,
-			@Nullable String decisionNote) {
+	record Decision(int version, String label, StrategyStatus status, @Nullable String decisionBody,
+			@Nullable LocalDate decisionDate, @Nullable String decisionNote) {
 	}
 
 	@GetMapping("/strategies")

@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import se.stratlas.shared.DatabaseFailures;
+
 /**
  * When PostgreSQL cannot be reached, users get a clear 503 (a page on screens, a problem
  * detail in the API) with {@code Retry-After}, instead of a stack trace or a request that
@@ -83,7 +85,7 @@ public class DatabaseOutage extends OncePerRequestFilter {
 	}
 
 	static boolean databaseUnreachable(Throwable failure) {
-		return se.stratlas.shared.DatabaseFailures.unreachable(failure);
+		return DatabaseFailures.unreachable(failure);
 	}
 
 	private static String rootMessage(Throwable failure) {

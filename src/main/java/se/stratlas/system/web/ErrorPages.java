@@ -1,6 +1,8 @@
 package se.stratlas.system.web;
 
 import java.util.Map;
+import java.io.IOException;
+import java.net.URI;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,7 +37,7 @@ class ErrorPages implements ErrorController {
 
 	@RequestMapping("/error")
 	@PreAuthorize("permitAll()")
-	ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
+	ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int status = code instanceof Integer number ? number : response.getStatus();
 		HttpStatus known = HttpStatus.resolve(status);
@@ -49,7 +51,7 @@ class ErrorPages implements ErrorController {
 				problem.setDetail("The CSRF token is missing or out of date; reload and try again");
 			}
 			if (uri != null) {
-				problem.setInstance(java.net.URI.create(String.valueOf(uri).replace(" ", "%20")));
+				problem.setInstance(URI.create(String.valueOf(uri).replace(" ", "%20")));
 			}
 			response.setStatus(known.value());
 			response.setContentType("application/problem+json");

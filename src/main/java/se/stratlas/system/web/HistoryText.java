@@ -7,10 +7,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.Optional;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.stereotype.Component;
+
+import se.stratlas.shared.web.HistoryValues;
 
 /**
  * History as people read it: a change's field by its label, an enum constant stored in
@@ -49,9 +52,9 @@ public class HistoryText {
 
 	private final MessageSource messages;
 
-	private final List<se.stratlas.shared.web.HistoryValues> modules;
+	private final List<HistoryValues> modules;
 
-	HistoryText(MessageSource messages, List<se.stratlas.shared.web.HistoryValues> modules) {
+	HistoryText(MessageSource messages, List<HistoryValues> modules) {
 		this.messages = messages;
 		this.modules = modules;
 	}
@@ -84,8 +87,8 @@ public class HistoryText {
 				.collect(Collectors.joining(", "));
 		}
 		String text = String.valueOf(value);
-		for (se.stratlas.shared.web.HistoryValues module : this.modules) {
-			java.util.Optional<String> label = module.label(field, text, locale);
+		for (HistoryValues module : this.modules) {
+			Optional<String> label = module.label(field, text, locale);
 			if (label.isPresent()) {
 				return label.get();
 			}

@@ -1,6 +1,7 @@
 package se.stratlas.system.web;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import jakarta.servlet.DispatcherType;
 
@@ -8,6 +9,13 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.util.unit.DataSize;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import io.micrometer.core.instrument.Gauge;
 
 /**
  * Registers {@link DatabaseOutage}, {@link UploadLimit} and {@link RequestLimit} before
@@ -33,12 +41,10 @@ class OutageConfiguration {
 	 */
 	@Bean
 	FilterRegistrationBean<RequestLimit> requestLimit(
-			@org.springframework.beans.factory.annotation.Value("${stratlas.web.concurrent-requests:${spring.datasource.hikari.maximum-pool-size:20}}") int concurrent,
-			@org.springframework.beans.factory.annotation.Value("${stratlas.web.queue-timeout:30s}") java.time.Duration wait,
-			org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+			@Value("${stratlas.web.concurrent-requests:${spring.datasource.hikari.maximum-pool-size:20}}") int concurrent,
+			@Value("${stratlas.web.queue-timeout:30s}") Duration wait, ObjectProvider<MeterRegistry> meters) {
 		RequestLimit limit = new RequestLimit(concurrent, wait);
-		meters.ifAvailable(registry -> io.micrometer.core.instrument.Gauge
-			.builder("stratlas.web.requests.waiting", limit, RequestLimit::waiting)
+		meters.ifAvailable(registry -> Gauge.builder("stratlas.web.requests.waiting", limit, RequestLimit::waiting)
 			.description("Requests waiting for their turn (RequestLimit)")
 			.register(registry));
 		FilterRegistrationBean<RequestLimit> registration = new FilterRegistrationBean<>(limit);
@@ -49,8 +55,8 @@ class OutageConfiguration {
 
 	@Bean
 	FilterRegistrationBean<UploadLimit> uploadLimit(
-			@org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-request-size:12MB}") org.springframework.util.unit.DataSize request,
-			@org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:10MB}") org.springframework.util.unit.DataSize file) {
+			@Value("${spring.servlet.multipart.max-request-size:12MB}") DataSize request,
+			@Value("${spring.servlet.multipart.max-file-size:10MB}") DataSize file) {
 		FilterRegistrationBean<UploadLimit> registration = new FilterRegistrationBean<>(new UploadLimit(request, file));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		registration.addUrlPatterns("/*");

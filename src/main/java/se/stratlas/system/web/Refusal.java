@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import se.stratlas.shared.web.WebRequests;
+
 /**
  * The answer a filter gives before Spring MVC runs (database gone, too busy, upload too
  * large): a problem detail to the API and to clients that ask for JSON, a small page of
@@ -47,7 +49,7 @@ final class Refusal {
 	 * An API call or a client that asks for JSON gets a problem detail, a browser a page.
 	 */
 	static boolean wantsProblem(HttpServletRequest request) {
-		return se.stratlas.shared.web.WebRequests.wantsProblem(request);
+		return WebRequests.wantsProblem(request);
 	}
 
 	/** Static files and health probes: they need no database and never wait. */

@@ -1,11 +1,19 @@
 package se.stratlas.system.web;
 
 import java.io.IOException;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -35,7 +43,7 @@ public class UploadLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String type = request.getContentType();
-		boolean multipart = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+		boolean multipart = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
 		if (request.getContentLengthLong() > this.requestLimit.toBytes()) {
 			if (multipart) {
 				refuse(request, response);
@@ -75,11 +83,11 @@ public class UploadLimit extends OncePerRequestFilter {
 	}
 
 	/** A request whose body counts what is read and stops at the limit. */
-	private static final class Counted extends jakarta.servlet.http.HttpServletRequestWrapper {
+	private static final class Counted extends HttpServletRequestWrapper {
 
 		private final long limit;
 
-		private jakarta.servlet.ServletInputStream stream;
+		private ServletInputStream stream;
 
 		Counted(HttpServletRequest request, long limit) {
 			super(request);
@@ -87,10 +95,10 @@ public class UploadLimit extends OncePerRequestFilter {
 		}
 
 		@Override
-		public jakarta.servlet.ServletInputStream getInputStream() throws IOException {
+		public ServletInputStream getInputStream() throws IOException {
 			if (this.stream == null) {
-				jakarta.servlet.ServletInputStream in = super.getInputStream();
-				this.stream = new jakarta.servlet.ServletInputStream() {
+				ServletInputStream in = super.getInputStream();
+				this.stream = new ServletInputStream() {
 
 					private long read;
 
@@ -130,7 +138,7 @@ public class UploadLimit extends OncePerRequestFilter {
 					}
 
 					@Override
-					public void setReadListener(jakarta.servlet.ReadListener listener) {
+					public void setReadListener(ReadListener listener) {
 						in.setReadListener(listener);
 					}
 
@@ -140,10 +148,10 @@ public class UploadLimit extends OncePerRequestFilter {
 		}
 
 		@Override
-		public java.io.BufferedReader getReader() throws IOException {
+		public BufferedReader getReader() throws IOException {
 			String encoding = getCharacterEncoding();
-			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), encoding == null
-					? java.nio.charset.StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+			return new BufferedReader(new InputStreamReader(getInputStream(),
+					encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
 		}
 
 	}

@@ -20,6 +20,7 @@ import se.stratlas.strategy.Strategy;
 import se.stratlas.strategy.StrategyCatalog;
 import se.stratlas.strategy.StrategyElement;
 import se.stratlas.strategy.StrategyStatus;
+import se.stratlas.strategy.StrategyVersion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +47,14 @@ class DemoRegionIT {
 			.filter(s -> s.code().equals(code))
 			.findFirst()
 			.orElseThrow();
-		return this.catalog.elements(organisation, this.catalog.latestVersion(organisation, strategy.id()).id());
+		// The version in force: the demo's learning has also started a draft of a revised
+		// RUS.
+		StrategyVersion current = this.catalog.versions(organisation, strategy.id())
+			.stream()
+			.filter(v -> v.status() == StrategyStatus.ANTAGEN)
+			.findFirst()
+			.orElse(this.catalog.latestVersion(organisation, strategy.id()));
+		return this.catalog.elements(organisation, current.id());
 	}
 
 	private static Map<ElementType, Long> counts(List<StrategyElement> elements) {
