@@ -116,6 +116,48 @@ public class IndicatorAnalytics {
 		return series;
 	}
 
+	/**
+	 * Series of several of the organisation's indicators for the areas, in every sex the
+	 * indicator is split by: indicator id → sex → area → points by period. Stored
+	 * indicators are read in one query; computed ones are evaluated one by one.
+	 */
+	public Map<Long, Map<Sex, Map<String, List<Target.Point>>>> seriesOf(long organisationId,
+			List<IndicatorDefinition> indicators, List<String> areaCodes) {
+		Map<Long, Map<Sex, Map<String, List<Target.Point>>>> series = new HashMap<>();
+		List<Long> stored = new ArrayList<>();
+		for (IndicatorDefinition indicator : indicators) {
+			if (indicator.organisationId() != organisationId) {
+				continue;
+			}
+			if (indicator.source() != Source.COMPUTED) {
+				stored.add(indicator.id());
+				continue;
+			}
+			for (Sex sex : indicator.bySex() ? List.of(Sex.values()) : List.of(Sex.T)) {
+				values(organisationId, indicator, areaCodes, sex, null).forEach((area, points) -> series
+					.computeIfAbsent(indicator.id(), k -> new HashMap<>())
+					.computeIfAbsent(sex, k -> new HashMap<>())
+					.put(area, List.copyOf(points.values())));
+			}
+		}
+		if (!stored.isEmpty()) {
+			this.jdbc.sql("""
+					select indicator_id, area_code, sex, period, value, missing, status from indicators_value
+					where indicator_id = any(:ids) and area_code = any(:areas) order by period_start""")
+				.param("ids", stored.toArray(Long[]::new))
+				.param("areas", areaCodes.toArray(String[]::new))
+				.query((ResultSet rs, int row) -> {
+					series.computeIfAbsent(rs.getLong("indicator_id"), k -> new HashMap<>())
+						.computeIfAbsent(Sex.valueOf(rs.getString("sex")), k -> new HashMap<>())
+						.computeIfAbsent(rs.getString("area_code"), k -> new ArrayList<>())
+						.add(point(rs));
+					return null;
+				})
+				.list();
+		}
+		return series;
+	}
+
 	/** Ranking of all municipalities (or all counties) for a period, best first. */
 	public List<Rank> ranking(long organisationId, long indicatorId, Period period, Sex sex, Area.Kind level) {
 		IndicatorDefinition indicator = this.registry.get(organisationId, indicatorId);

@@ -41,7 +41,6 @@ import se.stratlas.foresight.Workshops;
 import se.stratlas.indicators.IndicatorAnalytics;
 import se.stratlas.indicators.IndicatorDashboards;
 import se.stratlas.indicators.IndicatorDashboards.DashboardRow;
-import se.stratlas.indicators.IndicatorAnalytics.Series;
 import se.stratlas.indicators.IndicatorKinds.Sex;
 import se.stratlas.indicators.Target;
 import se.stratlas.initiatives.Initiative;
@@ -202,31 +201,36 @@ public class LearningPages {
 	}
 
 	private List<IndicatorStatus> indicators(long org, UUID key, Strategy strategy) {
+		List<DashboardRow> rows = this.dashboards.dashboard(org, key, null);
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		String home = rows.getFirst().areaCode();
+		// Every indicator's series for the home area and Sweden, all sexes, at once.
+		Map<Long, Map<Sex, Map<String, List<Target.Point>>>> series = this.analytics.seriesOf(org,
+				rows.stream().map(DashboardRow::indicator).toList(), List.of(home, Areas.SWEDEN));
 		List<IndicatorStatus> statuses = new ArrayList<>();
-		for (DashboardRow row : this.dashboards.dashboard(org, key, null)) {
-			long id = row.indicator().id();
-			List<Series> total = this.analytics.series(org, id, List.of(row.areaCode(), Areas.SWEDEN), Sex.T);
-			List<Target.Point> home = total.stream()
-				.filter(s -> s.areaCode().equals(row.areaCode()))
-				.findFirst()
-				.map(Series::points)
-				.orElse(List.of());
-			Double sweden = row.areaCode().equals(Areas.SWEDEN) ? null
-					: total.stream()
-						.filter(s -> s.areaCode().equals(Areas.SWEDEN))
-						.findFirst()
-						.map(Series::latest)
-						.orElse(null);
-			Double women = null;
-			Double men = null;
-			if (row.indicator().bySex()) {
-				women = this.analytics.series(org, id, List.of(row.areaCode()), Sex.K).getFirst().latest();
-				men = this.analytics.series(org, id, List.of(row.areaCode()), Sex.M).getFirst().latest();
-			}
-			statuses.add(new IndicatorStatus(row, sparkline(home, strategy.periodStart()), women, men, sweden,
-					row.indicator().demoNote()));
+		for (DashboardRow row : rows) {
+			Map<Sex, Map<String, List<Target.Point>>> bySex = series.getOrDefault(row.indicator().id(), Map.of());
+			Double sweden = home.equals(Areas.SWEDEN) ? null : latest(bySex, Sex.T, Areas.SWEDEN);
+			Double women = row.indicator().bySex() ? latest(bySex, Sex.K, home) : null;
+			Double men = row.indicator().bySex() ? latest(bySex, Sex.M, home) : null;
+			statuses.add(new IndicatorStatus(row,
+					sparkline(bySex.getOrDefault(Sex.T, Map.of()).getOrDefault(home, List.of()),
+							strategy.periodStart()),
+					women, men, sweden, row.indicator().demoNote()));
 		}
 		return statuses;
+	}
+
+	private static Double latest(Map<Sex, Map<String, List<Target.Point>>> bySex, Sex sex, String area) {
+		List<Target.Point> points = bySex.getOrDefault(sex, Map.of()).getOrDefault(area, List.of());
+		for (int i = points.size() - 1; i >= 0; i--) {
+			if (points.get(i).value() != null) {
+				return points.get(i).value();
+			}
+		}
+		return null;
 	}
 
 	/**

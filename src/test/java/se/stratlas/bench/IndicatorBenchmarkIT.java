@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.json.JsonMapper;
 
+import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.areas.Area;
 import se.stratlas.indicators.IndicatorAnalytics;
 import se.stratlas.indicators.IndicatorDashboards;
@@ -83,6 +84,12 @@ class IndicatorBenchmarkIT {
 
 	@Autowired
 	IndicatorLinks links;
+
+	@Autowired
+	se.stratlas.learning.LearningPages learning;
+
+	@Autowired
+	org.springframework.security.core.userdetails.UserDetailsService users;
 
 	@Autowired
 	IndicatorTargets targets;
@@ -309,6 +316,7 @@ class IndicatorBenchmarkIT {
 		for (long id : ids.subList(0, 60)) {
 			this.links.link(organisation, id, List.of(element));
 		}
+		learningPage(element);
 		String base = "http://localhost:" + this.port;
 		java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
 			.followRedirects(java.net.http.HttpClient.Redirect.NEVER)
@@ -417,6 +425,25 @@ class IndicatorBenchmarkIT {
 			.map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
 			.findFirst()
 			.orElse("");
+	}
+
+	/**
+	 * Issue 17: the learning page of priority 3 with its 60 linked indicators on the
+	 * national dataset (status, sparklines, Sweden, women and men; initiatives, texts,
+	 * foresight, assessments, lessons, proposals), through the application's code.
+	 */
+	private void learningPage(java.util.UUID key) {
+		long element = this.jdbc.sql("""
+				select e.id from strategy_element e join strategy_version v on v.id = e.version_id
+				where e.element_key = :key order by v.id desc limit 1""")
+			.param("key", key)
+			.query(Long.class)
+			.single();
+		StratlasPrincipal strategist = (StratlasPrincipal) this.users.loadUserByUsername("sara.strateg");
+		double[] page = time(i -> this.learning.view(strategist, element, null));
+		line("");
+		line("Learning page of priority 3 (60 indicators with sparklines, Sweden, women and men): p50 %.1f ms,"
+				+ " p95 %.1f ms (goal: p95 ≤ 150 ms)", page[0], page[1]);
 	}
 
 	private double[] time(IntConsumer query) {
