@@ -134,10 +134,10 @@ public class IndicatorAnalytics {
 				continue;
 			}
 			for (Sex sex : indicator.bySex() ? List.of(Sex.values()) : List.of(Sex.T)) {
-				values(organisationId, indicator, areaCodes, sex, null).forEach((area, points) -> series
-					.computeIfAbsent(indicator.id(), k -> new HashMap<>())
-					.computeIfAbsent(sex, k -> new HashMap<>())
-					.put(area, List.copyOf(points.values())));
+				values(organisationId, indicator, areaCodes, sex, null)
+					.forEach((area, points) -> series.computeIfAbsent(indicator.id(), k -> new HashMap<>())
+						.computeIfAbsent(sex, k -> new HashMap<>())
+						.put(area, List.copyOf(points.values())));
 			}
 		}
 		if (!stored.isEmpty()) {

@@ -111,7 +111,7 @@ public class LearningJournal {
 		if (judgement == null) {
 			throw new ValidationException("judgement", "validation.required");
 		}
-		String text = required("motivation", motivation, 4000);
+		String text = Texts.required("motivation", motivation, 4000);
 		Optional<Assessment> before = this.repository.assessments(org, List.of(elementKey))
 			.stream()
 			.filter(a -> a.cycleId() == cycleId.longValue())
@@ -263,25 +263,7 @@ public class LearningJournal {
 	}
 
 	private static String requiredBody(String body) {
-		return required("body", body, 4000);
-	}
-
-	/** A text the user must write, cleaned, of at most {@code max} characters. */
-	static String required(String field, String value, int max) {
-		String text = Texts.clean(value);
-		if (text == null) {
-			throw new ValidationException(field, "validation.required");
-		}
-		return optional(field, text, max);
-	}
-
-	/** A text the user may write, cleaned, of at most {@code max} characters. */
-	static String optional(String field, String value, int max) {
-		String text = Texts.clean(value);
-		if (text != null && text.length() > max) {
-			throw new ValidationException(field, "validation.tooLong", max);
-		}
-		return text;
+		return Texts.required("body", body, 4000);
 	}
 
 	static String labels(List<Evidence> evidence) {

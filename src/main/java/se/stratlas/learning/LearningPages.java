@@ -22,6 +22,8 @@ import se.stratlas.accounts.OrganisationUnits;
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.areas.Areas;
+import se.stratlas.audit.AuditEvent;
+import se.stratlas.audit.AuditTrail;
 import se.stratlas.followup.Contribution;
 import se.stratlas.followup.Contributions;
 import se.stratlas.followup.Cycle;
@@ -97,10 +99,13 @@ public class LearningPages {
 
 	private final RevisionProposals proposals;
 
+	private final AuditTrail audit;
+
 	LearningPages(StrategyCatalog strategies, IndicatorAnalytics analytics, IndicatorDashboards dashboards,
 			InitiativeCatalog initiatives, Cycles cycles, Contributions contributions, OrganisationUnits units,
 			Scanning scanning, Workshops workshops, Scenarios scenarios, Dialogues dialogues, LearningJournal journal,
-			RevisionProposals proposals) {
+			RevisionProposals proposals, AuditTrail audit) {
+		this.audit = audit;
 		this.strategies = strategies;
 		this.analytics = analytics;
 		this.dashboards = dashboards;
@@ -166,11 +171,15 @@ public class LearningPages {
 			.add(new Choice(Evidence.Kind.TEXT + ":" + t.contribution().id(), t.section().title() + " – " + t.unit())));
 		outside.forEach(o -> choices.add(new Choice(o.kind() + ":" + o.id(), o.title())));
 
+		List<Lesson> lessons = this.journal.lessons(org, List.of(element.key()));
+		Map<Long, List<AuditEvent>> lessonHistory = new LinkedHashMap<>();
+		lessons.forEach(l -> lessonHistory.put(l.id(), this.audit.history(LearningJournal.LESSON, l.id())));
 		return new LearningView(strategy, version, element, this.strategies.ancestors(element), children, cycles, cycle,
 				previous, indicators, counts, withoutTarget, initiatives, texts, open, returned, outside, assessment,
-				previousAssessment, this.journal.lessons(org, List.of(element.key())),
-				this.proposals.forElements(org, List.of(element.key())), choices, user.can(Role.STRATEGIST),
-				user.username());
+				previousAssessment, lessons, this.proposals.forElements(org, List.of(element.key())), choices,
+				user.can(Role.STRATEGIST), user.username(),
+				assessment == null ? List.of() : this.audit.history(LearningJournal.ASSESSMENT, assessment.id()),
+				lessonHistory);
 	}
 
 	/** The stable key of an element of the organisation, by its id in any version. */

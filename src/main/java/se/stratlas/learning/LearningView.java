@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import se.stratlas.audit.AuditEvent;
 import se.stratlas.followup.Contribution;
 import se.stratlas.followup.Cycle;
 import se.stratlas.followup.Section;
@@ -25,7 +26,8 @@ public record LearningView(Strategy strategy, StrategyVersion version, StrategyE
 		Cycle previousCycle, List<IndicatorStatus> indicators, Map<Target.Status, Long> statusCounts,
 		long withoutTarget, Initiatives initiatives, List<TextPair> texts, long openTexts, long returnedTexts,
 		List<Outside> outside, Assessment assessment, Assessment previousAssessment, List<Lesson> lessons,
-		List<Proposal> proposals, List<Choice> evidenceChoices, boolean mayWrite, String viewer) {
+		List<Proposal> proposals, List<Choice> evidenceChoices, boolean mayWrite, String viewer,
+		List<AuditEvent> assessmentHistory, Map<Long, List<AuditEvent>> lessonHistory) {
 
 	/**
 	 * One indicator: its dashboard row (latest value, change, target status), its series

@@ -23,8 +23,10 @@ import se.stratlas.indicators.Period;
 import se.stratlas.indicators.Target;
 import se.stratlas.learning.internal.EvidenceLabels;
 import se.stratlas.learning.internal.LearningRepository;
+import se.stratlas.learning.internal.ProposalDrafts;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.NotFoundException;
+import se.stratlas.shared.Texts;
 import se.stratlas.shared.ValidationException;
 import se.stratlas.shared.ValidationException.Violation;
 import se.stratlas.strategy.ElementDraft;
@@ -55,6 +57,8 @@ public class RevisionProposals {
 
 	private final EvidenceLabels evidence;
 
+	private final ProposalDrafts drafts;
+
 	private final LearningJournal journal;
 
 	private final StrategyCatalog strategies;
@@ -73,13 +77,14 @@ public class RevisionProposals {
 
 	private final AuditTrail audit;
 
-	RevisionProposals(JdbcClient jdbc, LearningRepository repository, EvidenceLabels evidence, LearningJournal journal,
-			StrategyCatalog strategies, StrategyManagement management, ElementManagement elements,
-			IndicatorRegistry indicators, IndicatorLinks links, IndicatorTargets targets, Cycles cycles,
-			AuditTrail audit) {
+	RevisionProposals(JdbcClient jdbc, LearningRepository repository, EvidenceLabels evidence, ProposalDrafts drafts,
+			LearningJournal journal, StrategyCatalog strategies, StrategyManagement management,
+			ElementManagement elements, IndicatorRegistry indicators, IndicatorLinks links, IndicatorTargets targets,
+			Cycles cycles, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.repository = repository;
 		this.evidence = evidence;
+		this.drafts = drafts;
 		this.journal = journal;
 		this.strategies = strategies;
 		this.management = management;
@@ -138,7 +143,7 @@ public class RevisionProposals {
 		LearningJournal.requireStrategist(user);
 		long org = user.organisationId();
 		StrategyElement element = this.journal.element(org, draft.elementKey());
-		Checked checked = check(org, draft);
+		ProposalDrafts.Checked checked = this.drafts.check(org, draft);
 		List<Evidence> cited = this.evidence.resolve(org, draft.evidence());
 		long id = this.jdbc.sql("""
 				insert into learning_proposal (organisation_id, strategy_id, element_key, cycle_id, kind, title,
@@ -205,7 +210,7 @@ public class RevisionProposals {
 		LearningJournal.requireStrategist(user);
 		long org = user.organisationId();
 		Proposal before = open(user, id);
-		String decisionNote = LearningJournal.optional("decisionNote", note, 4000);
+		String decisionNote = Texts.optional("decisionNote", note, 4000);
 		Long versionId = null;
 		UUID appliedKey = null;
 		switch (before.kind()) {
@@ -228,7 +233,7 @@ public class RevisionProposals {
 	public Proposal reject(StratlasPrincipal user, long id, int expectedVersion, String note) {
 		LearningJournal.requireStrategist(user);
 		Proposal before = open(user, id);
-		String reason = LearningJournal.required("decisionNote", note, 4000);
+		String reason = Texts.required("decisionNote", note, 4000);
 		move(user, before, expectedVersion, Proposal.State.REJECTED, reason, null, null);
 		return get(user.organisationId(), id);
 	}
@@ -316,116 +321,6 @@ public class RevisionProposals {
 				return null;
 			}
 			default -> throw new IllegalStateException(proposal.kind().name());
-		}
-	}
-
-	/** A draft's fields, cleaned and checked for its kind. */
-	private record Checked(String title, String name, String description, Long indicatorId, String comparator,
-			Double value, String deadline, String motivation) {
-	}
-
-	private Checked check(long org, Proposal.Draft draft) {
-		List<Violation> errors = new ArrayList<>();
-		String title = text(errors, "title", draft.title(), 200, true);
-		String motivation = text(errors, "motivation", draft.motivation(), 4000, true);
-		String name = text(errors, "nameSv", draft.nameSv(), 500, false);
-		String description = text(errors, "descriptionSv", draft.descriptionSv(), 4000, false);
-		if (draft.cycleId() != null) {
-			this.cycles.get(org, draft.cycleId());
-		}
-		Long indicatorId = null;
-		String comparator = null;
-		Double value = null;
-		String deadline = null;
-		if (draft.kind() == null) {
-			errors.add(new Violation("kind", "validation.required"));
-		}
-		else {
-			switch (draft.kind()) {
-				case WORDING -> {
-					if (name == null && description == null) {
-						errors.add(new Violation("nameSv", "learning.proposal.wordingRequired"));
-					}
-				}
-				case ADD_CHILD -> {
-					if (draft.childType() == null) {
-						errors.add(new Violation("childType", "validation.required"));
-					}
-					if (name == null) {
-						errors.add(new Violation("nameSv", "validation.required"));
-					}
-				}
-				case REMOVE -> {
-					name = null;
-					description = null;
-				}
-				case TARGET, RETIRE_INDICATOR -> {
-					indicatorId = linkedIndicator(errors, org, draft);
-					name = null;
-					description = null;
-					if (draft.kind() == Proposal.Kind.TARGET) {
-						comparator = comparator(errors, draft.targetComparator());
-						value = draft.targetValue();
-						if (value == null || !Double.isFinite(value) || Math.abs(value) > 1e15) {
-							errors.add(new Violation("targetValue",
-									value == null ? "validation.required" : "value.range"));
-						}
-						deadline = deadline(errors, draft.targetDeadline());
-					}
-				}
-			}
-		}
-		if (!errors.isEmpty()) {
-			throw new ValidationException(errors);
-		}
-		return new Checked(title, name, description, indicatorId, comparator, value, deadline, motivation);
-	}
-
-	private Long linkedIndicator(List<Violation> errors, long org, Proposal.Draft draft) {
-		if (draft.indicatorId() == null) {
-			errors.add(new Violation("indicatorId", "validation.required"));
-			return null;
-		}
-		try {
-			this.indicators.get(org, draft.indicatorId());
-		}
-		catch (NotFoundException ex) {
-			errors.add(new Violation("indicatorId", "learning.proposal.indicatorNotLinked"));
-			return null;
-		}
-		if (!this.links.elementKeys(draft.indicatorId()).contains(draft.elementKey())) {
-			errors.add(new Violation("indicatorId", "learning.proposal.indicatorNotLinked"));
-		}
-		return draft.indicatorId();
-	}
-
-	private static String comparator(List<Violation> errors, String text) {
-		try {
-			return Target.Comparator.valueOf(Objects.requireNonNull(text)).name();
-		}
-		catch (RuntimeException ex) {
-			errors.add(new Violation("targetComparator", "validation.required"));
-			return null;
-		}
-	}
-
-	private static String deadline(List<Violation> errors, String text) {
-		try {
-			return Period.parse(text).code();
-		}
-		catch (RuntimeException ex) {
-			errors.add(new Violation("targetDeadline", "period.invalid", String.valueOf(text)));
-			return null;
-		}
-	}
-
-	private static String text(List<Violation> errors, String field, String value, int max, boolean required) {
-		try {
-			return required ? LearningJournal.required(field, value, max) : LearningJournal.optional(field, value, max);
-		}
-		catch (ValidationException ex) {
-			errors.addAll(ex.violations());
-			return null;
 		}
 	}
 

@@ -49,4 +49,22 @@ public final class Texts {
 		return shown.length() > max ? shown.substring(0, max) + "…" : shown;
 	}
 
+	/** A text the user must write, cleaned, of at most {@code max} characters. */
+	public static String required(String field, String value, int max) {
+		String text = clean(value);
+		if (text == null) {
+			throw new ValidationException(field, "validation.required");
+		}
+		return optional(field, text, max);
+	}
+
+	/** A text the user may write, cleaned, of at most {@code max} characters. */
+	public static String optional(String field, String value, int max) {
+		String text = clean(value);
+		if (text != null && text.length() > max) {
+			throw new ValidationException(field, "validation.tooLong", max);
+		}
+		return text;
+	}
+
 }

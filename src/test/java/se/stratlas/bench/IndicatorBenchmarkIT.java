@@ -435,10 +435,7 @@ class IndicatorBenchmarkIT {
 	private void learningPage(java.util.UUID key) {
 		long element = this.jdbc.sql("""
 				select e.id from strategy_element e join strategy_version v on v.id = e.version_id
-				where e.element_key = :key order by v.id desc limit 1""")
-			.param("key", key)
-			.query(Long.class)
-			.single();
+				where e.element_key = :key order by v.id desc limit 1""").param("key", key).query(Long.class).single();
 		StratlasPrincipal strategist = (StratlasPrincipal) this.users.loadUserByUsername("sara.strateg");
 		double[] page = time(i -> this.learning.view(strategist, element, null));
 		line("");

@@ -239,7 +239,7 @@ class LearningIT {
 	void aTargetProposalNeedsOneOfTheElementsIndicatorsAndSetsTheTargetWhenDecided() {
 		long org = this.strategist.organisationId();
 		IndicatorDefinition indicator = indicator(this.strategist,
-				"MÅL" + UUID.randomUUID().toString().substring(0, 5));
+				"TGT" + UUID.randomUUID().toString().substring(0, 5));
 		Proposal.Draft draft = new Proposal.Draft(this.priority.key(), null, Proposal.Kind.TARGET, "Högre mål", null,
 				null, null, indicator.id(), "AT_LEAST", 80.0, "2030", "Målet är redan nått.", List.of());
 		assertThatThrownBy(() -> this.proposals.propose(this.strategist, draft)).isInstanceOf(ValidationException.class)
