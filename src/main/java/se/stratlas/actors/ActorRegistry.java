@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,8 +47,8 @@ public class ActorRegistry {
 	}
 
 	/** What a user enters for an actor. */
-	public record ActorDraft(String name, Actor.Kind kind, String organisationNumber, String website,
-			List<String> areaCodes) {
+	public record ActorDraft(String name, Actor.Kind kind, @Nullable String organisationNumber, @Nullable String website,
+			@Nullable List<String> areaCodes) {
 	}
 
 	@Transactional(readOnly = true)

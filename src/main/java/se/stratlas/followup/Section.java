@@ -3,6 +3,7 @@ package se.stratlas.followup;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import se.stratlas.followup.Kinds.Perspective;
 import se.stratlas.followup.Kinds.SectionKind;
 
@@ -18,8 +19,8 @@ public record Section(long id, long cycleId, int position, String chapter, Strin
 	}
 
 	/** What a strateg enters for a section. */
-	public record Draft(String chapter, String title, String guidance, SectionKind kind, Perspective perspective,
-			UUID elementKey, List<String> indicatorCodes) {
+	public record Draft(@Nullable String chapter, String title, @Nullable String guidance, @Nullable SectionKind kind, @Nullable Perspective perspective,
+			@Nullable UUID elementKey, @Nullable List<String> indicatorCodes) {
 	}
 
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An item of environmental scanning (omvärldsbevakning): what it is, how far it reaches,
  * when, where it was seen, and what it may mean (opportunity or threat, how strongly, how
@@ -65,9 +67,9 @@ public record ScanItem(long id, long organisationId, Kind kind, String title, St
 	}
 
 	/** What a user enters. */
-	public record Draft(Kind kind, String title, String description, Scope scope, LocalDate occurredOn,
-			String sourceUrl, Effect effect, Integer strength, Horizon horizon, List<String> tags,
-			List<UUID> elementKeys) {
+	public record Draft(Kind kind, String title, @Nullable String description, @Nullable Scope scope, @Nullable LocalDate occurredOn,
+			@Nullable String sourceUrl, @Nullable Effect effect, @Nullable Integer strength, @Nullable Horizon horizon, @Nullable List<String> tags,
+			@Nullable List<UUID> elementKeys) {
 	}
 
 	public Draft draft() {

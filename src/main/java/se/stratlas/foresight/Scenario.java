@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A scenario of a foresight project: a name, a horizon year, a narrative, the
  * förutsättningar it rests on and the konsekvenser it has, optionally a place on a
@@ -34,8 +36,8 @@ public record Scenario(long id, long organisationId, String project, String name
 	}
 
 	/** What a user enters. */
-	public record Draft(String project, String name, Integer horizonYear, String narrative, List<String> preconditions,
-			List<String> consequences, Double axisX, Double axisY, List<UUID> elementKeys) {
+	public record Draft(@Nullable String project, String name, @Nullable Integer horizonYear, @Nullable String narrative, @Nullable List<String> preconditions,
+			@Nullable List<String> consequences, @Nullable Double axisX, @Nullable Double axisY, @Nullable List<UUID> elementKeys) {
 	}
 
 	/** A dimension of the future (betydelsefull dimension) and its factors. */

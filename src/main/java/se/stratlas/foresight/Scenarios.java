@@ -86,6 +86,12 @@ public class Scenarios {
 			.list();
 	}
 
+	/** The scenarios matching the words, or all of them when no words are given. */
+	@Transactional(readOnly = true)
+	public List<Scenario> find(long organisationId, String q) {
+		return q == null || q.isBlank() ? list(organisationId) : search(organisationId, q);
+	}
+
 	/** The chosen scenarios, for comparing side by side (in the order given). */
 	@Transactional(readOnly = true)
 	public List<Scenario> compare(long organisationId, List<Long> ids) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /** A workshop of a foresight project (a regional workshop, a SWOT session). */
 public record Workshop(long id, long organisationId, String project, String name, LocalDate heldOn, String areaCode,
 		String organisers, Integer participants, String format, List<UUID> elementKeys, String demoNote, int version) {
@@ -15,8 +17,8 @@ public record Workshop(long id, long organisationId, String project, String name
 	}
 
 	/** What a user enters. */
-	public record Draft(String project, String name, LocalDate heldOn, String areaCode, String organisers,
-			Integer participants, String format, List<UUID> elementKeys) {
+	public record Draft(@Nullable String project, String name, @Nullable LocalDate heldOn, @Nullable String areaCode, @Nullable String organisers,
+			@Nullable Integer participants, @Nullable String format, @Nullable List<UUID> elementKeys) {
 	}
 
 	/** The four quadrants of a SWOT. */

@@ -222,6 +222,39 @@ class EndpointAuthorizationIT {
 				"version=-1", null);
 		row("GET /learning/strategies/{id}", Access.READER);
 		row("GET /api/learning/elements/{id}", Access.READER);
+		row("GET /api/actors", Access.READER);
+		row("GET /api/admin/users", Access.ADMINISTRATOR);
+		row("POST /api/admin/users", Access.ADMINISTRATOR, null, "{\"username\": \"\"}");
+		row("GET /api/admin/units", Access.ADMINISTRATOR);
+		row("POST /api/admin/units", Access.ADMINISTRATOR, null, "{\"name\": \"\"}");
+		row("GET /api/actors/{id}", Access.READER);
+		row("POST /api/actors", Access.REPORTER, null, "{\"name\": \"\"}");
+		row("PUT /api/actors/{id}", Access.REPORTER, null, "{\"version\": -1, \"actor\": {\"name\": \"x\"}}");
+		row("GET /api/actors/contacts", Access.READER);
+		row("GET /api/actors/partnerships", Access.READER);
+		row("GET /api/followup/cycles/{id}/sections", Access.READER);
+		row("POST /api/followup/cycles/{id}/sections", Access.STRATEGIST, null, "{\"title\": \"\"}");
+		row("PUT /api/followup/cycles/{id}/sections/{sectionId}", Access.STRATEGIST, null, "{\"title\": \"\"}");
+		row("POST /api/followup/cycles/{id}/sections/{sectionId}/move", Access.STRATEGIST, null, "{\"up\": true}");
+		row("DELETE /api/followup/cycles/{id}/sections/{sectionId}", Access.STRATEGIST);
+		row("DELETE /api/followup/cycles/{id}/assignments/{contributionId}", Access.STRATEGIST);
+		row("GET /api/foresight/items", Access.READER);
+		row("GET /api/foresight/items/{id}", Access.READER);
+		row("POST /api/foresight/items", Access.REPORTER, null, "{\"title\": \"\"}");
+		row("PUT /api/foresight/items/{id}", Access.REPORTER, null, "{\"version\": -1, \"item\": {\"title\": \"x\"}}");
+		row("DELETE /api/foresight/items/{id}", Access.REPORTER, "version=-1", null);
+		row("GET /api/foresight/scenarios", Access.READER);
+		row("GET /api/foresight/scenarios/{id}", Access.READER);
+		row("POST /api/foresight/scenarios", Access.REPORTER, null, "{\"name\": \"\"}");
+		row("PUT /api/foresight/scenarios/{id}", Access.REPORTER, null, "{\"version\": -1, \"scenario\": {\"name\": \"x\"}}");
+		row("GET /api/foresight/workshops", Access.READER);
+		row("GET /api/foresight/workshops/{id}", Access.READER);
+		row("POST /api/foresight/workshops", Access.REPORTER, null, "{\"name\": \"\"}");
+		row("POST /api/foresight/workshops/{id}/items", Access.REPORTER, null, "{\"quadrant\": \"STRENGTH\", \"text\": \"x\"}");
+		row("PUT /api/foresight/workshops/{id}/items/{itemId}", Access.REPORTER, null, "{\"version\": -1, \"text\": \"x\"}");
+		row("DELETE /api/foresight/workshops/{id}/items/{itemId}", Access.REPORTER, "version=-1", null);
+		row("GET /api/foresight/dialogues", Access.READER);
+		row("GET /api/foresight/dialogues/{id}", Access.READER);
 		row("PUT /api/learning/elements/{id}/assessment", Access.STRATEGIST, null, "{\"cycleId\": 999999}");
 		row("POST /api/learning/elements/{id}/lessons", Access.STRATEGIST, null, "{\"body\": \"\"}");
 		row("POST /api/learning/elements/{id}/proposals", Access.STRATEGIST, null, "{\"title\": \"\"}");
@@ -574,6 +607,9 @@ class EndpointAuthorizationIT {
 			// changed.
 			id = 999999;
 		}
+		else if (text.contains("/foresight/items/")) {
+			id = ids.scanItem();
+		}
 		else if (text.contains("/followup/contributions/")) {
 			id = ids.contribution();
 		}
@@ -603,6 +639,11 @@ class EndpointAuthorizationIT {
 		}
 		else {
 			id = ids.rus();
+		}
+		if (text.startsWith("/api/followup/cycles/{id}/")) {
+			// The API's section and assignment changes are checked against records that do
+			// not exist: nothing of the demo is moved or removed.
+			text = text.replace("{sectionId}", "999999").replace("{contributionId}", "999999");
 		}
 		return text.replace("{versionId}", String.valueOf(ids.rusVersion()))
 			.replace("{strategyId}", String.valueOf(ids.rus()))
