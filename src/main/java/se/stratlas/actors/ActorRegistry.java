@@ -47,8 +47,8 @@ public class ActorRegistry {
 	}
 
 	/** What a user enters for an actor. */
-	public record ActorDraft(String name, Actor.Kind kind, @Nullable String organisationNumber, @Nullable String website,
-			@Nullable List<String> areaCodes) {
+	public record ActorDraft(String name, Actor.Kind kind, @Nullable String organisationNumber,
+			@Nullable String website, @Nullable List<String> areaCodes) {
 	}
 
 	@Transactional(readOnly = true)

@@ -19,8 +19,8 @@ public record Section(long id, long cycleId, int position, String chapter, Strin
 	}
 
 	/** What a strateg enters for a section. */
-	public record Draft(@Nullable String chapter, String title, @Nullable String guidance, @Nullable SectionKind kind, @Nullable Perspective perspective,
-			@Nullable UUID elementKey, @Nullable List<String> indicatorCodes) {
+	public record Draft(@Nullable String chapter, String title, @Nullable String guidance, @Nullable SectionKind kind,
+			@Nullable Perspective perspective, @Nullable UUID elementKey, @Nullable List<String> indicatorCodes) {
 	}
 
 }

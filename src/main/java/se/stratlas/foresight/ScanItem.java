@@ -67,8 +67,9 @@ public record ScanItem(long id, long organisationId, Kind kind, String title, St
 	}
 
 	/** What a user enters. */
-	public record Draft(Kind kind, String title, @Nullable String description, @Nullable Scope scope, @Nullable LocalDate occurredOn,
-			@Nullable String sourceUrl, @Nullable Effect effect, @Nullable Integer strength, @Nullable Horizon horizon, @Nullable List<String> tags,
+	public record Draft(Kind kind, String title, @Nullable String description, @Nullable Scope scope,
+			@Nullable LocalDate occurredOn, @Nullable String sourceUrl, @Nullable Effect effect,
+			@Nullable Integer strength, @Nullable Horizon horizon, @Nullable List<String> tags,
 			@Nullable List<UUID> elementKeys) {
 	}
 

@@ -36,8 +36,9 @@ public record Scenario(long id, long organisationId, String project, String name
 	}
 
 	/** What a user enters. */
-	public record Draft(@Nullable String project, String name, @Nullable Integer horizonYear, @Nullable String narrative, @Nullable List<String> preconditions,
-			@Nullable List<String> consequences, @Nullable Double axisX, @Nullable Double axisY, @Nullable List<UUID> elementKeys) {
+	public record Draft(@Nullable String project, String name, @Nullable Integer horizonYear,
+			@Nullable String narrative, @Nullable List<String> preconditions, @Nullable List<String> consequences,
+			@Nullable Double axisX, @Nullable Double axisY, @Nullable List<UUID> elementKeys) {
 	}
 
 	/** A dimension of the future (betydelsefull dimension) and its factors. */

@@ -17,8 +17,9 @@ public record Workshop(long id, long organisationId, String project, String name
 	}
 
 	/** What a user enters. */
-	public record Draft(@Nullable String project, String name, @Nullable LocalDate heldOn, @Nullable String areaCode, @Nullable String organisers,
-			@Nullable Integer participants, @Nullable String format, @Nullable List<UUID> elementKeys) {
+	public record Draft(@Nullable String project, String name, @Nullable LocalDate heldOn, @Nullable String areaCode,
+			@Nullable String organisers, @Nullable Integer participants, @Nullable String format,
+			@Nullable List<UUID> elementKeys) {
 	}
 
 	/** The four quadrants of a SWOT. */

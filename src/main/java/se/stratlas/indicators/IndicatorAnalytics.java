@@ -117,9 +117,10 @@ public class IndicatorAnalytics {
 	}
 
 	/**
-	 * Series of several of the organisation's indicators for the areas, in every sex the
-	 * indicator is split by: indicator id → sex → area → points by period. Stored
-	 * indicators are read in one query; computed ones are evaluated one by one.
+	 * Series of several of the organisation's indicators for the areas (the total), and
+	 * for the first area also women and men where the indicator is split by sex:
+	 * indicator id → sex → area → points by period. Stored indicators are read in one
+	 * query; computed ones are evaluated one by one.
 	 */
 	public Map<Long, Map<Sex, Map<String, List<Target.Point>>>> seriesOf(long organisationId,
 			List<IndicatorDefinition> indicators, List<String> areaCodes) {
@@ -134,7 +135,7 @@ public class IndicatorAnalytics {
 				continue;
 			}
 			for (Sex sex : indicator.bySex() ? List.of(Sex.values()) : List.of(Sex.T)) {
-				values(organisationId, indicator, areaCodes, sex, null)
+				values(organisationId, indicator, sex == Sex.T ? areaCodes : areaCodes.subList(0, 1), sex, null)
 					.forEach((area, points) -> series.computeIfAbsent(indicator.id(), k -> new HashMap<>())
 						.computeIfAbsent(sex, k -> new HashMap<>())
 						.put(area, List.copyOf(points.values())));
@@ -143,9 +144,11 @@ public class IndicatorAnalytics {
 		if (!stored.isEmpty()) {
 			this.jdbc.sql("""
 					select indicator_id, area_code, sex, period, value, missing, status from indicators_value
-					where indicator_id = any(:ids) and area_code = any(:areas) order by period_start""")
+					where indicator_id = any(:ids) and area_code = any(:areas) and (sex = 'T' or area_code = :first)
+					order by period_start""")
 				.param("ids", stored.toArray(Long[]::new))
 				.param("areas", areaCodes.toArray(String[]::new))
+				.param("first", areaCodes.getFirst())
 				.query((ResultSet rs, int row) -> {
 					series.computeIfAbsent(rs.getLong("indicator_id"), k -> new HashMap<>())
 						.computeIfAbsent(Sex.valueOf(rs.getString("sex")), k -> new HashMap<>())

@@ -13,10 +13,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import se.stratlas.accounts.OrganisationUnits;
 import se.stratlas.accounts.Role;
@@ -65,10 +68,11 @@ import se.stratlas.strategy.StrategyVersion;
 
 /**
  * Gathers a strategy element's learning page from the modules that hold the evidence,
- * each asked once for the element and everything under it.
+ * each asked once for the element and everything under it. There is no transaction around
+ * the whole page: the parts asked for in parallel each take a connection of their own,
+ * and the request holds none while it waits for them.
  */
 @Service
-@Transactional(readOnly = true)
 public class LearningPages {
 
 	private static final Locale SWEDISH = Locale.forLanguageTag("sv");
@@ -143,19 +147,31 @@ public class LearningPages {
 					.findFirst()
 					.orElse(null);
 
-		List<IndicatorStatus> indicators = indicators(org, element.key(), strategy);
+		// The indicators, the initiatives and the outside world are asked for at the same
+		// time (each in a read-only transaction of its own); the texts meanwhile here.
+		Future<List<IndicatorStatus>> indicatorsAsked;
+		Future<LearningView.Initiatives> initiativesAsked;
+		Future<List<Outside>> outsideAsked;
+		List<TextPair> texts;
+		List<Contribution> assigned;
+		try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+			indicatorsAsked = parallel.submit(() -> indicators(org, element.key(), strategy));
+			initiativesAsked = parallel.submit(() -> initiatives(org, strategy, element));
+			outsideAsked = parallel.submit(() -> outside(org, keys));
+			assigned = cycle == null ? List.of() : contributionsFor(org, cycle, keys);
+			texts = cycle == null ? List.of() : texts(org, cycle, keys, assigned);
+		}
+		List<IndicatorStatus> indicators = answer(indicatorsAsked);
 		Map<Target.Status, Long> counts = new EnumMap<>(Target.Status.class);
 		indicators.stream()
 			.filter(IndicatorStatus::hasTarget)
 			.forEach(i -> counts.merge(i.row().targetStatus(), 1L, Long::sum));
 		long withoutTarget = indicators.stream().filter(i -> !i.hasTarget()).count();
 
-		LearningView.Initiatives initiatives = initiatives(org, strategy, element);
-		List<TextPair> texts = cycle == null ? List.of() : texts(org, cycle, keys);
-		List<Contribution> all2 = cycle == null ? List.of() : contributionsFor(org, cycle, keys);
-		long open = all2.stream().filter(c -> c.state() != ContributionState.APPROVED).count();
-		long returned = all2.stream().filter(c -> c.state() == ContributionState.RETURNED).count();
-		List<Outside> outside = outside(org, keys);
+		LearningView.Initiatives initiatives = answer(initiativesAsked);
+		long open = assigned.stream().filter(c -> c.state() != ContributionState.APPROVED).count();
+		long returned = assigned.stream().filter(c -> c.state() == ContributionState.RETURNED).count();
+		List<Outside> outside = answer(outsideAsked);
 
 		List<Assessment> assessments = this.journal.assessments(org, List.of(element.key()));
 		Assessment assessment = cycle == null ? null
@@ -320,7 +336,24 @@ public class LearningPages {
 			.toList();
 	}
 
-	private List<TextPair> texts(long org, Cycle cycle, List<UUID> keys) {
+	/** A part of the page asked for in parallel; its refusal is thrown as it was. */
+	private static <T> T answer(Future<T> part) {
+		try {
+			return part.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+	}
+
+	private List<TextPair> texts(long org, Cycle cycle, List<UUID> keys, List<Contribution> assigned) {
 		Map<Long, Section> sections = new LinkedHashMap<>();
 		this.cycles.sections(org, cycle.id())
 			.stream()
@@ -328,7 +361,7 @@ public class LearningPages {
 			.forEach(s -> sections.put(s.id(), s));
 		Map<Long, String> unitNames = this.units.names(org);
 		List<TextPair> pairs = new ArrayList<>();
-		for (Contribution c : contributionsFor(org, cycle, keys)) {
+		for (Contribution c : assigned) {
 			String current = approved(org, c);
 			String previous = this.contributions.previous(c).map(p -> approved(org, p)).orElse(null);
 			List<TextDiff.Segment> diff = current != null && previous != null ? TextDiff.words(previous, current)

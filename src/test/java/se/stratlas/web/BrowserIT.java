@@ -544,7 +544,9 @@ class BrowserIT {
 		assertThat(driver.findElement(By.cssSelector("table.heat")).getText()).contains("hälsofrämjande")
 			.contains("inte på väg");
 		checkAccessibility("learning overview");
+		browser.dump(java.nio.file.Path.of("target", "screenshots"), "learning-overview");
 		clickAndWait(driver.findElement(By.partialLinkText("hälsofrämjande")));
+		browser.dump(java.nio.file.Path.of("target", "screenshots"), "learning-top");
 		String page = driver.findElement(By.tagName("main")).getText();
 		assertThat(page).contains("Läget i korthet", "Insatser som bidrar", "Vad enheterna skrev", "Omvärlden",
 				"Bedömning", "Lärdomar", "Förslag till revidering", "HLT");

@@ -246,12 +246,15 @@ class EndpointAuthorizationIT {
 		row("GET /api/foresight/scenarios", Access.READER);
 		row("GET /api/foresight/scenarios/{id}", Access.READER);
 		row("POST /api/foresight/scenarios", Access.REPORTER, null, "{\"name\": \"\"}");
-		row("PUT /api/foresight/scenarios/{id}", Access.REPORTER, null, "{\"version\": -1, \"scenario\": {\"name\": \"x\"}}");
+		row("PUT /api/foresight/scenarios/{id}", Access.REPORTER, null,
+				"{\"version\": -1, \"scenario\": {\"name\": \"x\"}}");
 		row("GET /api/foresight/workshops", Access.READER);
 		row("GET /api/foresight/workshops/{id}", Access.READER);
 		row("POST /api/foresight/workshops", Access.REPORTER, null, "{\"name\": \"\"}");
-		row("POST /api/foresight/workshops/{id}/items", Access.REPORTER, null, "{\"quadrant\": \"STRENGTH\", \"text\": \"x\"}");
-		row("PUT /api/foresight/workshops/{id}/items/{itemId}", Access.REPORTER, null, "{\"version\": -1, \"text\": \"x\"}");
+		row("POST /api/foresight/workshops/{id}/items", Access.REPORTER, null,
+				"{\"quadrant\": \"STRENGTH\", \"text\": \"x\"}");
+		row("PUT /api/foresight/workshops/{id}/items/{itemId}", Access.REPORTER, null,
+				"{\"version\": -1, \"text\": \"x\"}");
 		row("DELETE /api/foresight/workshops/{id}/items/{itemId}", Access.REPORTER, "version=-1", null);
 		row("GET /api/foresight/dialogues", Access.READER);
 		row("GET /api/foresight/dialogues/{id}", Access.READER);
@@ -641,7 +644,8 @@ class EndpointAuthorizationIT {
 			id = ids.rus();
 		}
 		if (text.startsWith("/api/followup/cycles/{id}/")) {
-			// The API's section and assignment changes are checked against records that do
+			// The API's section and assignment changes are checked against records that
+			// do
 			// not exist: nothing of the demo is moved or removed.
 			text = text.replace("{sectionId}", "999999").replace("{contributionId}", "999999");
 		}

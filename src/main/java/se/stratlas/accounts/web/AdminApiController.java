@@ -34,9 +34,11 @@ import se.stratlas.accounts.UserAdministration;
 @Tag(name = "Administration", description = "Users, units and the organisation's archive")
 class AdminApiController {
 
-	/** A new user: sign-in name, name, roles, a first password, the unit they write for. */
-	record NewUserRequest(String username, String displayName, @Nullable String email, Set<Role> roles,
-			String password, @Nullable Long unitId) {
+	/**
+	 * A new user: sign-in name, name, roles, a first password, the unit they write for.
+	 */
+	record NewUserRequest(String username, String displayName, @Nullable String email, Set<Role> roles, String password,
+			@Nullable Long unitId) {
 	}
 
 	/** A new unit, under another unit or at the top. */
@@ -84,8 +86,7 @@ class AdminApiController {
 	@PreAuthorize("hasRole('ADMINISTRATOR')")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(operationId = "createUnit", summary = "Creates a unit")
-	OrganisationUnit createUnit(@AuthenticationPrincipal StratlasPrincipal user,
-			@RequestBody NewUnitRequest request) {
+	OrganisationUnit createUnit(@AuthenticationPrincipal StratlasPrincipal user, @RequestBody NewUnitRequest request) {
 		return this.units.create(user.organisationId(), request.parentId(), request.kind(), request.name(),
 				user.username());
 	}

@@ -91,8 +91,7 @@ class ForesightApiController {
 	@PreAuthorize("hasRole('REPORTER')")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(operationId = "deleteScanItem", summary = "Removes a scanned item (the version seen is required)")
-	void deleteItem(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
-			@RequestParam int version) {
+	void deleteItem(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, @RequestParam int version) {
 		this.scanning.delete(user, id, version);
 	}
 
