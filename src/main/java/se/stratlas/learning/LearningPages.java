@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import se.stratlas.accounts.OrganisationUnits;
 import se.stratlas.accounts.Role;
@@ -149,17 +152,28 @@ public class LearningPages {
 
 		// The indicators, the initiatives and the outside world are asked for at the same
 		// time (each in a read-only transaction of its own); the texts meanwhile here.
+		// Inside
+		// a caller's transaction (the demo's loading) they are asked for one after
+		// another
+		// in it, so they see what it has not committed yet.
 		Future<List<IndicatorStatus>> indicatorsAsked;
 		Future<LearningView.Initiatives> initiativesAsked;
 		Future<List<Outside>> outsideAsked;
 		List<TextPair> texts;
 		List<Contribution> assigned;
-		try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
-			indicatorsAsked = parallel.submit(() -> indicators(org, element.key(), strategy));
-			initiativesAsked = parallel.submit(() -> initiatives(org, strategy, element));
-			outsideAsked = parallel.submit(() -> outside(org, keys));
+		ExecutorService parallel = TransactionSynchronizationManager.isActualTransactionActive() ? null
+				: Executors.newVirtualThreadPerTaskExecutor();
+		try {
+			indicatorsAsked = ask(parallel, () -> indicators(org, element.key(), strategy));
+			initiativesAsked = ask(parallel, () -> initiatives(org, strategy, element));
+			outsideAsked = ask(parallel, () -> outside(org, keys));
 			assigned = cycle == null ? List.of() : contributionsFor(org, cycle, keys);
 			texts = cycle == null ? List.of() : texts(org, cycle, keys, assigned);
+		}
+		finally {
+			if (parallel != null) {
+				parallel.close();
+			}
 		}
 		List<IndicatorStatus> indicators = answer(indicatorsAsked);
 		Map<Target.Status, Long> counts = new EnumMap<>(Target.Status.class);
@@ -334,6 +348,24 @@ public class LearningPages {
 			.stream()
 			.filter(c -> sections.contains(c.sectionId()))
 			.toList();
+	}
+
+	/**
+	 * A part of the page, asked for in parallel, or at once when there is no executor.
+	 */
+	private static <T> Future<T> ask(ExecutorService parallel, Callable<T> part) {
+		if (parallel != null) {
+			return parallel.submit(part);
+		}
+		try {
+			return CompletableFuture.completedFuture(part.call());
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** A part of the page asked for in parallel; its refusal is thrown as it was. */
