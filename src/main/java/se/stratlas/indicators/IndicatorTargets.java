@@ -3,6 +3,7 @@ package se.stratlas.indicators;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,6 +100,30 @@ public class IndicatorTargets {
 			.query(Long.class)
 			.single();
 		return targets(indicatorId).stream().filter(t -> t.id() == id).findFirst().orElseThrow();
+	}
+
+	/**
+	 * Sets the indicator's target for the area (null: any) and sex, in place of the
+	 * targets it had there (a decided revision of the strategy's targets).
+	 * @return the new target and the ones it replaced
+	 */
+	@Transactional
+	public Replacement replaceTarget(long organisationId, long indicatorId, String areaCode, Sex sex,
+			Target.Comparator comparator, Double value, String deadline, String note, String actor) {
+		Sex which = sex == null ? Sex.T : sex;
+		List<Target> replaced = targets(indicatorId).stream()
+			.filter(t -> Objects.equals(t.areaCode(), areaCode) && t.sex() == which)
+			.toList();
+		Target added = addTarget(organisationId, indicatorId, areaCode, which, comparator, value, false, deadline, null,
+				note, actor);
+		for (Target old : replaced) {
+			this.jdbc.sql("delete from indicators_target where id = :id").param("id", old.id()).update();
+		}
+		return new Replacement(added, replaced);
+	}
+
+	/** A target set in place of others. */
+	public record Replacement(Target target, List<Target> replaced) {
 	}
 
 	/** The targets of many indicators, in one query. */

@@ -1,17 +1,14 @@
 package se.stratlas.learning;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -38,32 +35,18 @@ import se.stratlas.followup.Kinds.ContributionState;
 import se.stratlas.followup.Kinds.CycleState;
 import se.stratlas.followup.Section;
 import se.stratlas.followup.TextDiff;
-import se.stratlas.foresight.Dialogue;
-import se.stratlas.foresight.Dialogues;
-import se.stratlas.foresight.ScanItem;
-import se.stratlas.foresight.Scanning;
-import se.stratlas.foresight.Scenario;
-import se.stratlas.foresight.Scenarios;
-import se.stratlas.foresight.Workshop;
-import se.stratlas.foresight.Workshops;
 import se.stratlas.indicators.IndicatorAnalytics;
 import se.stratlas.indicators.IndicatorDashboards;
 import se.stratlas.indicators.IndicatorDashboards.DashboardRow;
 import se.stratlas.indicators.IndicatorKinds.Sex;
 import se.stratlas.indicators.Target;
-import se.stratlas.initiatives.Initiative;
-import se.stratlas.initiatives.InitiativeCatalog;
-import se.stratlas.initiatives.InitiativeDetails;
-import se.stratlas.initiatives.InitiativeFilter;
-import se.stratlas.initiatives.Parts;
 import se.stratlas.learning.LearningView.Choice;
-import se.stratlas.learning.LearningView.DirectionCount;
 import se.stratlas.learning.LearningView.IndicatorStatus;
 import se.stratlas.learning.LearningView.Outside;
-import se.stratlas.learning.LearningView.SdgLine;
 import se.stratlas.learning.LearningView.Sparkline;
 import se.stratlas.learning.LearningView.TextPair;
-import se.stratlas.strategy.Direction;
+import se.stratlas.learning.internal.ContributingInitiatives;
+import se.stratlas.learning.internal.OutsideWorld;
 import se.stratlas.strategy.Strategy;
 import se.stratlas.strategy.StrategyCatalog;
 import se.stratlas.strategy.StrategyElement;
@@ -86,21 +69,15 @@ public class LearningPages {
 
 	private final IndicatorDashboards dashboards;
 
-	private final InitiativeCatalog initiatives;
-
 	private final Cycles cycles;
 
 	private final Contributions contributions;
 
 	private final OrganisationUnits units;
 
-	private final Scanning scanning;
+	private final ContributingInitiatives contributing;
 
-	private final Workshops workshops;
-
-	private final Scenarios scenarios;
-
-	private final Dialogues dialogues;
+	private final OutsideWorld outsideWorld;
 
 	private final LearningJournal journal;
 
@@ -109,23 +86,19 @@ public class LearningPages {
 	private final AuditTrail audit;
 
 	LearningPages(StrategyCatalog strategies, IndicatorAnalytics analytics, IndicatorDashboards dashboards,
-			InitiativeCatalog initiatives, Cycles cycles, Contributions contributions, OrganisationUnits units,
-			Scanning scanning, Workshops workshops, Scenarios scenarios, Dialogues dialogues, LearningJournal journal,
-			RevisionProposals proposals, AuditTrail audit) {
-		this.audit = audit;
+			Cycles cycles, Contributions contributions, OrganisationUnits units, ContributingInitiatives contributing,
+			OutsideWorld outsideWorld, LearningJournal journal, RevisionProposals proposals, AuditTrail audit) {
 		this.strategies = strategies;
 		this.analytics = analytics;
 		this.dashboards = dashboards;
-		this.initiatives = initiatives;
 		this.cycles = cycles;
 		this.contributions = contributions;
 		this.units = units;
-		this.scanning = scanning;
-		this.workshops = workshops;
-		this.scenarios = scenarios;
-		this.dialogues = dialogues;
+		this.contributing = contributing;
+		this.outsideWorld = outsideWorld;
 		this.journal = journal;
 		this.proposals = proposals;
+		this.audit = audit;
 	}
 
 	/**
@@ -165,8 +138,8 @@ public class LearningPages {
 				: Executors.newVirtualThreadPerTaskExecutor();
 		try {
 			indicatorsAsked = ask(parallel, () -> indicators(org, element.key(), strategy));
-			initiativesAsked = ask(parallel, () -> initiatives(org, strategy, element));
-			outsideAsked = ask(parallel, () -> outside(org, keys));
+			initiativesAsked = ask(parallel, () -> this.contributing.summary(org, strategy, element));
+			outsideAsked = ask(parallel, () -> this.outsideWorld.linkedTo(org, keys));
 			assigned = cycle == null ? List.of() : contributionsFor(org, cycle, keys);
 			texts = cycle == null ? List.of() : texts(org, cycle, keys, assigned);
 		}
@@ -297,47 +270,6 @@ public class LearningPages {
 				shown.getFirst().period().code(), shown.getLast().period().code());
 	}
 
-	private LearningView.Initiatives initiatives(long org, Strategy strategy, StrategyElement element) {
-		List<Initiative> list = this.initiatives.find(org,
-				new InitiativeFilter(null, null, null, element.key(), null, null, null));
-		List<InitiativeDetails> details = this.initiatives.details(org, list);
-		Map<String, BigDecimal> bySource = new TreeMap<>();
-		Map<Integer, BigDecimal> byYear = new TreeMap<>();
-		Map<String, Long> byStatus = new LinkedHashMap<>();
-		Map<UUID, long[]> directions = new LinkedHashMap<>();
-		List<SdgLine> sdg = new ArrayList<>();
-		BigDecimal total = BigDecimal.ZERO;
-		boolean demo = false;
-		for (InitiativeDetails d : details) {
-			demo |= d.initiative().demoNote() != null;
-			byStatus.merge(d.initiative().status().messageKey(), 1L, Long::sum);
-			for (Parts.Funding f : d.funding()) {
-				bySource.merge(f.source().messageKey(), f.amountSek(), BigDecimal::add);
-				byYear.merge(f.year(), f.amountSek(), BigDecimal::add);
-				total = total.add(f.amountSek());
-			}
-			for (Parts.Assessment a : d.assessments()) {
-				long[] count = directions.computeIfAbsent(a.directionKey(), k -> new long[2]);
-				count[a.score() > 0 ? 0 : 1] += a.score() == 0 ? 0 : 1;
-			}
-			for (Parts.SdgEffect e : d.sdgEffects()) {
-				sdg.add(new SdgLine(d.initiative().name(), d.initiative().id(), e.sdgCode(), e.positive(), e.note(),
-						e.goalConflict()));
-			}
-		}
-		Map<UUID, String> directionNames = this.strategies.directions(org, strategy.id())
-			.stream()
-			.map(Direction::element)
-			.collect(Collectors.toMap(StrategyElement::key, e -> e.name(SWEDISH), (a, b) -> a, LinkedHashMap::new));
-		List<DirectionCount> counts = new ArrayList<>();
-		directionNames.forEach((key, name) -> {
-			long[] count = directions.getOrDefault(key, new long[2]);
-			counts.add(new DirectionCount(name, count[0], count[1]));
-		});
-		sdg.sort(Comparator.comparing(SdgLine::positive).thenComparing(l -> l.goalConflict() == null));
-		return new LearningView.Initiatives(list, bySource, byYear, total, byStatus, counts, sdg, demo);
-	}
-
 	private List<Contribution> contributionsFor(long org, Cycle cycle, List<UUID> keys) {
 		Set<Long> sections = this.cycles.sections(org, cycle.id())
 			.stream()
@@ -407,40 +339,6 @@ public class LearningPages {
 
 	private String approved(long org, Contribution c) {
 		return c.approvedRevision() == null ? null : this.contributions.textAt(org, c.id(), c.approvedRevision());
-	}
-
-	private List<Outside> outside(long org, List<UUID> keys) {
-		Set<UUID> wanted = new HashSet<>(keys);
-		List<Outside> outside = new ArrayList<>();
-		for (ScanItem item : this.scanning.forElements(org, keys)) {
-			outside.add(new Outside(Evidence.Kind.SIGNAL, item.id(), item.title(), item.description(),
-					item.occurredOn() == null ? null : item.occurredOn().toString(),
-					new Evidence(Evidence.Kind.SIGNAL, item.id(), item.title()).href()));
-		}
-		for (Workshop workshop : this.workshops.forElements(org, keys)) {
-			outside.add(new Outside(Evidence.Kind.WORKSHOP, workshop.id(), workshop.name(), workshop.format(),
-					workshop.heldOn() == null ? null : workshop.heldOn().toString(),
-					new Evidence(Evidence.Kind.WORKSHOP, workshop.id(), workshop.name()).href()));
-		}
-		for (Scenario scenario : this.scenarios.list(org)) {
-			if (scenario.elementKeys().stream().anyMatch(wanted::contains)) {
-				outside.add(new Outside(Evidence.Kind.SCENARIO, scenario.id(), scenario.name(), scenario.narrative(),
-						scenario.horizonYear() == null ? null : String.valueOf(scenario.horizonYear()),
-						new Evidence(Evidence.Kind.SCENARIO, scenario.id(), scenario.name()).href()));
-			}
-		}
-		for (Dialogue dialogue : this.dialogues.list(org)) {
-			for (Dialogue.Track track : dialogue.tracks()) {
-				if (track.elementKeys().stream().anyMatch(wanted::contains)) {
-					outside.add(new Outside(Evidence.Kind.DIALOGUE, dialogue.id(),
-							dialogue.name() + ": " + track.question(), track.outcome(),
-							dialogue.heldOn() == null ? null : dialogue.heldOn().toString(),
-							new Evidence(Evidence.Kind.DIALOGUE, dialogue.id(), dialogue.name()).href()));
-				}
-			}
-		}
-		outside.sort(Comparator.comparing(Outside::date, Comparator.nullsLast(Comparator.reverseOrder())));
-		return outside;
 	}
 
 }

@@ -19,7 +19,6 @@ import se.stratlas.followup.Cycles;
 import se.stratlas.indicators.IndicatorLinks;
 import se.stratlas.indicators.IndicatorRegistry;
 import se.stratlas.indicators.IndicatorTargets;
-import se.stratlas.indicators.Period;
 import se.stratlas.indicators.Target;
 import se.stratlas.learning.internal.EvidenceLabels;
 import se.stratlas.learning.internal.LearningRepository;
@@ -28,7 +27,6 @@ import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.Texts;
 import se.stratlas.shared.ValidationException;
-import se.stratlas.shared.ValidationException.Violation;
 import se.stratlas.strategy.ElementDraft;
 import se.stratlas.strategy.ElementManagement;
 import se.stratlas.strategy.StrategyCatalog;
@@ -213,20 +211,38 @@ public class RevisionProposals {
 		String decisionNote = Texts.optional("decisionNote", note, 4000);
 		Long versionId = null;
 		UUID appliedKey = null;
+		String replaced = null;
 		switch (before.kind()) {
 			case WORDING, ADD_CHILD, REMOVE -> {
 				StrategyVersion draft = draftVersion(user, before.strategyId());
 				versionId = draft.id();
 				appliedKey = applyToStrategy(user, draft, before);
 			}
-			case TARGET -> this.targets.addTarget(org, before.indicatorId(), null, null,
-					Target.Comparator.valueOf(before.targetComparator()), before.targetValue(), false,
-					before.targetDeadline(), null, "Förslag till revidering: " + before.title(), user.username());
+			case TARGET -> replaced = describe(this.targets
+				.replaceTarget(org, before.indicatorId(), null, null,
+						Target.Comparator.valueOf(before.targetComparator()), before.targetValue(),
+						before.targetDeadline(), "Förslag till revidering: " + before.title(), user.username())
+				.replaced());
 			case RETIRE_INDICATOR ->
 				this.links.unlinkElement(org, before.indicatorId(), before.elementKey(), user.username());
 		}
 		move(user, before, expectedVersion, Proposal.State.DECIDED, decisionNote, versionId, appliedKey);
+		if (before.kind() == Proposal.Kind.TARGET) {
+			this.audit.record(org, user.username(), PROPOSAL, id, "UPDATED", before.title(),
+					Map.of("target", new FieldChange(replaced,
+							describe(before.targetComparator(), before.targetValue(), before.targetDeadline()))));
+		}
 		return get(org, id);
+	}
+
+	/** The targets a decided proposal replaced, as the history shows them. */
+	private static String describe(List<Target> replaced) {
+		return replaced.isEmpty() ? "inget mål" : String.join("; ",
+				replaced.stream().map(t -> describe(t.comparator().name(), t.value(), t.deadline().code())).toList());
+	}
+
+	private static String describe(String comparator, Double value, String deadline) {
+		return ("AT_MOST".equals(comparator) ? "högst " : "minst ") + value + " senast " + deadline;
 	}
 
 	/** Rejects a proposal, with the reason; the proposer may not reject their own. */

@@ -27,6 +27,7 @@ import se.stratlas.indicators.IndicatorKinds.Source;
 import se.stratlas.indicators.IndicatorLinks;
 import se.stratlas.indicators.IndicatorRegistry;
 import se.stratlas.indicators.IndicatorTargets;
+import se.stratlas.indicators.Target;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.ValidationException;
 import se.stratlas.strategy.ElementDraft;
@@ -246,10 +247,16 @@ class LearningIT {
 			.satisfies(ex -> assertThat(((ValidationException) ex).violations()).extracting(v -> v.field())
 				.containsExactly("indicatorId"));
 		this.links.linkElement(org, indicator.id(), this.priority.key(), "test");
+		this.targets.addTarget(org, indicator.id(), null, null, Target.Comparator.AT_LEAST, 60.0, false, "2030", null,
+				null, "test");
 		Proposal proposal = this.proposals.propose(this.strategist, draft);
 		this.proposals.decide(this.administrator, proposal.id(), proposal.version(), null);
-		assertThat(this.targets.targets(indicator.id())).singleElement()
+		assertThat(this.targets.targets(indicator.id())).as("the decided target replaces the earlier one")
+			.singleElement()
 			.satisfies(t -> assertThat(t.value()).isEqualTo(80.0));
+		assertThat(this.audit.history(RevisionProposals.PROPOSAL, proposal.id()))
+			.anySatisfy(event -> assertThat(event.changes().toString()).contains("minst 60.0 senast 2030",
+					"minst 80.0 senast 2030"));
 		assertThat(this.strategies.latestVersion(org, this.strategy.id()).status())
 			.as("a target is not a change of the strategy's text")
 			.isEqualTo(StrategyStatus.ANTAGEN);

@@ -261,8 +261,9 @@ class EndpointAuthorizationIT {
 		row("PUT /api/learning/elements/{id}/assessment", Access.STRATEGIST, null, "{\"cycleId\": 999999}");
 		row("POST /api/learning/elements/{id}/lessons", Access.STRATEGIST, null, "{\"body\": \"\"}");
 		row("POST /api/learning/elements/{id}/proposals", Access.STRATEGIST, null, "{\"title\": \"\"}");
-		row("POST /api/learning/proposals/{proposalId}/{step:prepare|decide|reject}", Access.STRATEGIST, null,
-				"{\"version\": -1}");
+		row("POST /api/learning/proposals/{proposalId}/prepare", Access.STRATEGIST, null, "{\"version\": -1}");
+		row("POST /api/learning/proposals/{proposalId}/decide", Access.STRATEGIST, null, "{\"version\": -1}");
+		row("POST /api/learning/proposals/{proposalId}/reject", Access.STRATEGIST, null, "{\"version\": -1}");
 		row("GET /learning/strategies/{id}/revision", Access.READER);
 		row("POST /foresight/scenarios", Access.REPORTER, "name=", null);
 		row("POST /foresight/dimensions", Access.REPORTER, "name=", null);

@@ -22,6 +22,7 @@ import se.stratlas.actors.Actor;
 import se.stratlas.actors.ActorRegistry;
 import se.stratlas.actors.Contact;
 import se.stratlas.actors.Partnership;
+import se.stratlas.shared.web.ApiBodies;
 
 /**
  * Actors, contacts and partnerships in the JSON API: the organisations the region works
@@ -69,7 +70,8 @@ class ActorApiController {
 	@Operation(operationId = "updateActor", summary = "Changes an actor; 409 when someone changed it since")
 	Actor updateActor(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestBody ActorChange change) {
-		return this.registry.update(user.organisationId(), id, change.version(), change.actor(), user.username());
+		return this.registry.update(user.organisationId(), id, change.version(),
+				ApiBodies.required("actor", change.actor()), user.username());
 	}
 
 	@GetMapping("/contacts")

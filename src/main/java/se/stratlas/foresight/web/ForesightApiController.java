@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.stratlas.shared.web.ApiBodies;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.foresight.ScanItem;
 import se.stratlas.foresight.Scanning;
@@ -84,7 +85,7 @@ class ForesightApiController {
 	@Operation(operationId = "updateScanItem", summary = "Changes a scanned item; 409 when someone changed it since")
 	ScanItem updateItem(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestBody ItemChange change) {
-		return this.scanning.update(user, id, change.version(), change.item());
+		return this.scanning.update(user, id, change.version(), ApiBodies.required("item", change.item()));
 	}
 
 	@DeleteMapping("/items/{id}")
@@ -123,7 +124,7 @@ class ForesightApiController {
 	@Operation(operationId = "updateScenario", summary = "Changes a scenario; 409 when someone changed it since")
 	Scenario updateScenario(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestBody ScenarioChange change) {
-		return this.scenarios.update(user, id, change.version(), change.scenario());
+		return this.scenarios.update(user, id, change.version(), ApiBodies.required("scenario", change.scenario()));
 	}
 
 }

@@ -109,14 +109,31 @@ class LearningApiController {
 						draft.evidence()));
 	}
 
-	@PostMapping("/proposals/{proposalId}/{step:prepare|decide|reject}")
+	@PostMapping("/proposals/{proposalId}/prepare")
 	@PreAuthorize("hasRole('STRATEGIST')")
-	@Operation(operationId = "proposalStep",
-			summary = "Prepares, decides (applied to the strategy's draft version) or rejects a proposal; "
-					+ "the proposer may not decide or reject it")
-	Proposal step(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long proposalId,
-			@PathVariable String step, @RequestBody StepRequest request) {
-		return this.proposals.step(user, proposalId, step, request.version(), request.note());
+	@Operation(operationId = "prepareProposal", summary = "Marks a proposal as prepared (beredd)")
+	Proposal prepare(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long proposalId,
+			@RequestBody StepRequest request) {
+		return this.proposals.prepare(user, proposalId, request.version());
+	}
+
+	@PostMapping("/proposals/{proposalId}/decide")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@Operation(operationId = "decideProposal",
+			summary = "Decides a proposal and applies it to the strategy's draft version or the indicators; "
+					+ "the proposer may not decide it")
+	Proposal decide(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long proposalId,
+			@RequestBody StepRequest request) {
+		return this.proposals.decide(user, proposalId, request.version(), request.note());
+	}
+
+	@PostMapping("/proposals/{proposalId}/reject")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@Operation(operationId = "rejectProposal",
+			summary = "Rejects a proposal with the reason (note); the proposer may not reject it")
+	Proposal reject(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long proposalId,
+			@RequestBody StepRequest request) {
+		return this.proposals.reject(user, proposalId, request.version(), request.note());
 	}
 
 }

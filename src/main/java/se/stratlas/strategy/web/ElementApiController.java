@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.stratlas.shared.web.ApiBodies;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.audit.AuditEvent;
 import se.stratlas.audit.AuditTrail;
@@ -93,7 +94,7 @@ class ElementApiController {
 			@PathVariable long versionId, @RequestBody CreateElement body) {
 		this.catalog.ownStrategy(user.organisationId(),
 				this.catalog.version(user.organisationId(), versionId).strategyId());
-		ApiBodies.require(body.element(), "element");
+		ApiBodies.required("element", body.element());
 		StrategyElement created = this.management.addElement(user.organisationId(), versionId, body.parentId(),
 				body.element(), user.username());
 		return ResponseEntity.created(URI.create("/api/elements/" + created.id())).body(created);
@@ -120,7 +121,7 @@ class ElementApiController {
 	@Operation(summary = "Change an element; 409 with the current element when someone else saved first")
 	StrategyElement updateElement(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestBody UpdateElement body) {
-		ApiBodies.require(body.element(), "element");
+		ApiBodies.required("element", body.element());
 		return this.management.updateElement(user.organisationId(), id, body.version(), body.element(),
 				user.username());
 	}

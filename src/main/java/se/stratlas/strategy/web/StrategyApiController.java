@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.stratlas.shared.web.ApiBodies;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.strategy.AssessmentLevel;
 import se.stratlas.strategy.Strategy;
@@ -85,7 +86,7 @@ class StrategyApiController {
 	@PreAuthorize("hasRole('STRATEGIST')")
 	@Operation(summary = "Create a strategy with its first version")
 	ResponseEntity<Strategy> create(@AuthenticationPrincipal StratlasPrincipal user, @RequestBody CreateStrategy body) {
-		ApiBodies.require(body == null ? null : body.strategy(), "strategy");
+		ApiBodies.required("strategy", body == null ? null : body.strategy());
 		Strategy created = this.management.createStrategy(user.organisationId(), body.strategy(), body.versionLabel(),
 				body.status(), user.username());
 		return ResponseEntity.created(URI.create("/api/strategies/" + created.id())).body(created);
@@ -104,7 +105,7 @@ class StrategyApiController {
 	@Operation(summary = "Change a strategy's code, names, period, derivation and publication")
 	Strategy update(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestBody UpdateStrategy body) {
-		ApiBodies.require(body.strategy(), "strategy");
+		ApiBodies.required("strategy", body.strategy());
 		return this.management.updateStrategy(user.organisationId(), id, body.version(), body.strategy(),
 				user.username());
 	}
