@@ -42,6 +42,10 @@ import se.stratlas.strategy.VersionComparison;
 @Transactional(readOnly = true)
 public class StrategyOverview {
 
+	/** The statuses with a column of their own; no target or no data has one together. */
+	public static final List<Target.Status> STATUS_COLUMNS = List.of(Target.Status.MET, Target.Status.ON_TRACK,
+			Target.Status.OFF_TRACK);
+
 	/** One priority (or top element) of the overview. */
 	public record Row(StrategyElement element, Map<Target.Status, Long> counts, long noTarget, long initiatives,
 			BigDecimal money, long textsApproved, long textsTotal, Assessment assessment, long openProposals) {

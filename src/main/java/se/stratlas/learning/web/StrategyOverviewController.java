@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.indicators.Target;
 import se.stratlas.learning.StrategyOverview;
 
 /** A strategy's learning overview (a heat map by priority) and its revision. */
@@ -33,7 +32,7 @@ class StrategyOverviewController {
 	String overview(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestParam(required = false) Long cycle, Model model) {
 		model.addAttribute("view", this.overview.view(user, id, cycle));
-		model.addAttribute("statuses", Target.Status.values());
+		model.addAttribute("statuses", StrategyOverview.STATUS_COLUMNS);
 		return "learning/overview";
 	}
 
