@@ -424,6 +424,7 @@ class EndpointAuthorizationIT {
 		row("GET /api/indicators/{id}/gender-gap", Access.READER);
 		row("GET /api/indicators/{id}/county-aggregate", Access.READER);
 		row("GET /api/indicators/{id}/targets", Access.READER);
+		row("POST /api/indicators/{id}/targets", Access.STRATEGIST, null, "{\"relative\": false}");
 		row("GET /api/indicators/dashboard", Access.READER, "element=00000000-0000-0000-0000-000000000000", null);
 		row("POST /api/indicators/{id}/kolada", Access.STRATEGIST, null, "{\"areas\": [\"2480\"], \"years\": [2023]}");
 		row("POST /api/indicators/scb", Access.STRATEGIST, null, "{\"table\": \"X\", \"selection\": {}}");
