@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -140,8 +138,9 @@ public class LearningPages {
 			indicatorsAsked = ask(parallel, () -> indicators(org, element.key(), strategy));
 			initiativesAsked = ask(parallel, () -> this.contributing.summary(org, strategy, element));
 			outsideAsked = ask(parallel, () -> this.outsideWorld.linkedTo(org, keys));
-			assigned = cycle == null ? List.of() : contributionsFor(org, cycle, keys);
-			texts = cycle == null ? List.of() : texts(org, cycle, keys, assigned);
+			Map<Long, Section> sections = cycle == null ? Map.of() : sectionsAbout(org, cycle, keys);
+			assigned = cycle == null ? List.of() : contributionsFor(org, cycle, sections);
+			texts = cycle == null ? List.of() : texts(org, sections, assigned);
 		}
 		finally {
 			if (parallel != null) {
@@ -270,15 +269,20 @@ public class LearningPages {
 				shown.getFirst().period().code(), shown.getLast().period().code());
 	}
 
-	private List<Contribution> contributionsFor(long org, Cycle cycle, List<UUID> keys) {
-		Set<Long> sections = this.cycles.sections(org, cycle.id())
+	/** The cycle's sections about the element or the elements under it, by id. */
+	private Map<Long, Section> sectionsAbout(long org, Cycle cycle, List<UUID> keys) {
+		Map<Long, Section> sections = new LinkedHashMap<>();
+		this.cycles.sections(org, cycle.id())
 			.stream()
 			.filter(s -> s.elementKey() != null && keys.contains(s.elementKey()))
-			.map(Section::id)
-			.collect(Collectors.toSet());
+			.forEach(s -> sections.put(s.id(), s));
+		return sections;
+	}
+
+	private List<Contribution> contributionsFor(long org, Cycle cycle, Map<Long, Section> sections) {
 		return this.cycles.contributions(org, cycle.id())
 			.stream()
-			.filter(c -> sections.contains(c.sectionId()))
+			.filter(c -> sections.containsKey(c.sectionId()))
 			.toList();
 	}
 
@@ -317,12 +321,7 @@ public class LearningPages {
 		}
 	}
 
-	private List<TextPair> texts(long org, Cycle cycle, List<UUID> keys, List<Contribution> assigned) {
-		Map<Long, Section> sections = new LinkedHashMap<>();
-		this.cycles.sections(org, cycle.id())
-			.stream()
-			.filter(s -> s.elementKey() != null && keys.contains(s.elementKey()))
-			.forEach(s -> sections.put(s.id(), s));
+	private List<TextPair> texts(long org, Map<Long, Section> sections, List<Contribution> assigned) {
 		Map<Long, String> unitNames = this.units.names(org);
 		List<TextPair> pairs = new ArrayList<>();
 		for (Contribution c : assigned) {
