@@ -83,6 +83,18 @@ public final class Markdown {
 		return html;
 	}
 
+	/**
+	 * The text with each reference replaced by the words {@code words} makes of it, for
+	 * reading as plain text (a comparison of two texts, say).
+	 */
+	public static String withWords(String markdown, Function<Reference, String> words) {
+		if (markdown == null) {
+			return null;
+		}
+		return REFERENCE.matcher(markdown)
+			.replaceAll(m -> Matcher.quoteReplacement(words.apply(new Reference(m.group(1), m.group(2), m.group(3)))));
+	}
+
 	/** The references a text makes, in order. */
 	public static List<Reference> references(String markdown) {
 		if (markdown == null) {

@@ -32,9 +32,11 @@ import se.stratlas.followup.Cycles;
 import se.stratlas.followup.Kinds.ContributionState;
 import se.stratlas.followup.Kinds.CycleState;
 import se.stratlas.followup.Section;
+import se.stratlas.followup.Markdown;
 import se.stratlas.followup.TextDiff;
 import se.stratlas.indicators.IndicatorAnalytics;
 import se.stratlas.indicators.IndicatorDashboards;
+import se.stratlas.indicators.IndicatorRegistry;
 import se.stratlas.indicators.IndicatorDashboards.DashboardRow;
 import se.stratlas.indicators.IndicatorKinds.Sex;
 import se.stratlas.indicators.Target;
@@ -83,9 +85,14 @@ public class LearningPages {
 
 	private final AuditTrail audit;
 
+	private final IndicatorRegistry registry;
+
+	private final Areas areas;
+
 	LearningPages(StrategyCatalog strategies, IndicatorAnalytics analytics, IndicatorDashboards dashboards,
 			Cycles cycles, Contributions contributions, OrganisationUnits units, ContributingInitiatives contributing,
-			OutsideWorld outsideWorld, LearningJournal journal, RevisionProposals proposals, AuditTrail audit) {
+			OutsideWorld outsideWorld, LearningJournal journal, RevisionProposals proposals, AuditTrail audit,
+			IndicatorRegistry registry, Areas areas) {
 		this.strategies = strategies;
 		this.analytics = analytics;
 		this.dashboards = dashboards;
@@ -97,6 +104,8 @@ public class LearningPages {
 		this.journal = journal;
 		this.proposals = proposals;
 		this.audit = audit;
+		this.registry = registry;
+		this.areas = areas;
 	}
 
 	/**
@@ -181,7 +190,7 @@ public class LearningPages {
 				previousAssessment, lessons, this.proposals.forElements(org, List.of(element.key())), choices,
 				user.can(Role.STRATEGIST), user.username(),
 				assessment == null ? List.of() : this.audit.history(LearningJournal.ASSESSMENT, assessment.id()),
-				lessonHistory);
+				lessonHistory, indicators.isEmpty() ? null : this.areas.name(indicators.getFirst().row().areaCode()));
 	}
 
 	/** The stable key of an element of the organisation, by its id in any version. */
@@ -337,7 +346,22 @@ public class LearningPages {
 	}
 
 	private String approved(long org, Contribution c) {
-		return c.approvedRevision() == null ? null : this.contributions.textAt(org, c.id(), c.approvedRevision());
+		return c.approvedRevision() == null ? null
+				: Markdown.withWords(this.contributions.textAt(org, c.id(), c.approvedRevision()), r -> words(org, r));
+	}
+
+	/**
+	 * A reference in a text as the words a reader understands: the indicator's name and
+	 * area, or the initiative's number.
+	 */
+	private String words(long org, Markdown.Reference reference) {
+		if (!"indikator".equals(reference.kind())) {
+			return "[" + reference.kind() + " " + reference.target() + "]";
+		}
+		String name = this.registry.findByCode(org, reference.target())
+			.map(i -> i.name(SWEDISH))
+			.orElse(reference.target());
+		return "[" + name + (reference.area() == null ? "" : ", " + this.areas.name(reference.area())) + "]";
 	}
 
 }

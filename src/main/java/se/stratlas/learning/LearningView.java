@@ -27,7 +27,7 @@ public record LearningView(Strategy strategy, StrategyVersion version, StrategyE
 		long withoutTarget, Initiatives initiatives, List<TextPair> texts, long openTexts, long returnedTexts,
 		List<Outside> outside, Assessment assessment, Assessment previousAssessment, List<Lesson> lessons,
 		List<Proposal> proposals, List<Choice> evidenceChoices, boolean mayWrite, String viewer,
-		List<AuditEvent> assessmentHistory, Map<Long, List<AuditEvent>> lessonHistory) {
+		List<AuditEvent> assessmentHistory, Map<Long, List<AuditEvent>> lessonHistory, String areaName) {
 
 	/**
 	 * One indicator: its dashboard row (latest value, change, target status), its series

@@ -163,6 +163,18 @@ class FreshRegionIT {
 		assertThat(main()).contains("Målområde").contains("Kompetensförsörjning").contains("Folkhälsa");
 		checkAccessibility("strategy tree");
 
+		// Learning before there is anything to learn from: no cycle, no indicator.
+		String strategyId = strategyUrl.replaceAll(".*/strategies/(\\d+).*", "$1");
+		driver.get(url("/learning/strategies/" + strategyId));
+		assertThat(main()).contains("Kompetensförsörjning").contains("Folkhälsa").doesNotContain("Västerbotten");
+		checkAccessibility("learning overview, empty strategy");
+		driver.get(url("/learning/elements/" + elementId(elementUrls.get("3.2"))));
+		assertThat(main()).contains("Det finns ingen uppföljning av strategin ännu.")
+			.contains("Inga indikatorer mäter elementet")
+			.contains("Inga insatser bidrar")
+			.doesNotContain("Västerbotten");
+		checkAccessibility("learning page, empty element");
+
 		// Three indicators, their values typed into the Excel template.
 		defineIndicator("DALA_SYSS", "Förvärvsfrekvens 20–64 år", "procent", "HIGHER_IS_BETTER");
 		defineIndicator("DALA_EFTERGYMN", "Eftergymnasial utbildning 25–64 år", "procent", "HIGHER_IS_BETTER");
@@ -337,6 +349,30 @@ class FreshRegionIT {
 			assertThat(docx.getAllPictures()).as("charts in Word").hasSizeGreaterThanOrEqualTo(3);
 		}
 
+		// What the cycle taught: the priority's learning page reads Dalarna's values and
+		// the approved text, and takes an assessment and a lesson.
+		driver.get(url("/learning/elements/" + elementId(elementUrls.get("1.1"))));
+		assertThat(main()).contains("Förvärvsfrekvens 20–64 år")
+			.contains("Senaste värde, Dalarnas län")
+			.contains("Falun och Borlänge ökade mest.")
+			// The reference reads as words, not as its markup.
+			.contains("[Förvärvsfrekvens 20–64 år, Falun]")
+			.doesNotContain("[[indikator:")
+			.contains("Inga insatser bidrar")
+			.doesNotContain("Västerbotten");
+		checkAccessibility("learning page, after the cycle");
+		driver.findElement(By.id("judgement-PARTLY")).click();
+		driver.findElement(By.id("motivation")).sendKeys("Fler i arbete, men utbildningsnivån står still.");
+		clickAndWait(driver.findElement(By.cssSelector("form[action$='/assessment'] button[type=submit]")));
+		assertThat(driver.findElement(By.cssSelector(".notice.success")).getText()).isNotBlank();
+		driver.findElement(By.id("lesson-body")).sendKeys("Insatser i södra Dalarna når fler än i norra.");
+		clickAndWait(driver.findElement(By.cssSelector("form[action$='/lessons'] button[type=submit]")));
+		assertThat(main()).contains("Insatser i södra Dalarna når fler än i norra.");
+		driver.get(url("/learning/strategies/" + strategyId));
+		assertThat(driver.findElement(By.xpath("//tr[th[contains(.,'Kompetensförsörjning')]]")).getText())
+			.contains("delvis");
+		checkAccessibility("learning overview, after the cycle");
+
 		// A tertial cycle with the units' finance figures from a CSV.
 		driver.get(url("/followup/new"));
 		driver.findElement(By.id("name")).sendKeys("Delårsrapport tertial 1 2025");
@@ -370,6 +406,10 @@ class FreshRegionIT {
 		driver.get(url("/"));
 		assertThat(main()).doesNotContain("Kom igång");
 		assertThat(browser.violations()).isEmpty();
+	}
+
+	private static String elementId(String elementUrl) {
+		return elementUrl.replaceAll(".*/elements/(\\d+).*", "$1");
 	}
 
 	private String url(String path) {

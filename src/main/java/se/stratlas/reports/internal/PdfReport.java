@@ -1,30 +1,13 @@
 package se.stratlas.reports.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.pdfboxout.PDFontSupplier;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-
 import se.stratlas.reports.HtmlReport;
 import se.stratlas.reports.ReportDocument;
+import se.stratlas.shared.TaggedPdf;
 
 /**
- * The report as a tagged PDF (PDF/UA-1): structure from the XHTML, document title and
- * language, bookmarks per chapter, alternative texts on the charts, and the DejaVu fonts
- * embedded (so å, ä and ö print everywhere). The fonts are embedded without their
- * ligatures: PDFBox would otherwise set "fi" as one glyph whose text is "ﬁ", and search,
- * copy and screen readers would not find the word.
+ * The report as a tagged PDF (PDF/UA-1, laid out by {@link TaggedPdf}): structure from
+ * the XHTML, document title and language, bookmarks per chapter, alternative texts on the
+ * charts.
  */
 public final class PdfReport {
 
@@ -33,46 +16,7 @@ public final class PdfReport {
 
 	public static byte[] render(ReportDocument document) {
 		document.drawCharts();
-		ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
-		try (PDDocument pdf = new PDDocument()) {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			builder.usePdfUaAccessibility(true);
-			builder.usePDDocument(pdf);
-			builder.useFont(font(pdf, "/fonts/DejaVuSans.ttf"), "DejaVu Sans", 400, FontStyle.NORMAL, true);
-			builder.useFont(font(pdf, "/fonts/DejaVuSans-Bold.ttf"), "DejaVu Sans", 700, FontStyle.NORMAL, true);
-			builder.useFont(font(pdf, "/fonts/DejaVuSans-Oblique.ttf"), "DejaVu Sans", 400, FontStyle.ITALIC, true);
-			builder.withHtmlContent(HtmlReport.xhtml(document), null);
-			builder.toStream(out);
-			builder.run();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
-	}
-
-	/** The font files, read once; each document parses and subsets its own copy. */
-	private static final Map<String, byte[]> FONTS = new ConcurrentHashMap<>();
-
-	/** A font to embed (as a subset), with glyph substitution (ligatures) off. */
-	private static PDFontSupplier font(PDDocument pdf, String resource) throws IOException {
-		byte[] bytes = FONTS.computeIfAbsent(resource, PdfReport::read);
-		TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
-		ttf.setEnableGsub(false);
-		return new PDFontSupplier(PDType0Font.load(pdf, ttf, true));
-	}
-
-	private static byte[] read(String resource) {
-		try (InputStream in = PdfReport.class.getResourceAsStream(resource)) {
-			if (in == null) {
-				throw new IllegalStateException("Missing font " + resource);
-			}
-			return in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return TaggedPdf.render(HtmlReport.xhtml(document));
 	}
 
 }
