@@ -2,6 +2,8 @@ package se.stratlas.accounts;
 
 import java.util.EnumSet;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.security.access.AccessDeniedException;
@@ -24,10 +26,11 @@ public class OrganisationSetup {
 	}
 
 	/** The first administrator of a new organisation. */
-	public record FirstAdministrator(String username, String displayName, String email, String password) {
+	public record FirstAdministrator(String username, String displayName, @Nullable String email, String password) {
 	}
 
 	/** What was created. */
+	@Schema(name = "OrganisationCreated")
 	public record Created(Organisation organisation, UserAccount administrator) {
 	}
 

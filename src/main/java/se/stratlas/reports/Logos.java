@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.audit.AuditTrail;
+import se.stratlas.followup.Products;
 import se.stratlas.shared.Texts;
 import se.stratlas.shared.ValidationException;
 
@@ -33,9 +34,12 @@ public class Logos {
 
 	private final AuditTrail audit;
 
-	Logos(JdbcClient jdbc, AuditTrail audit) {
+	private final Products products;
+
+	Logos(JdbcClient jdbc, AuditTrail audit, Products products) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.products = products;
 	}
 
 	@Transactional(readOnly = true)
@@ -45,6 +49,15 @@ public class Logos {
 			.query((rs, row) -> new ReportDocument.Logo(rs.getBytes("image"), rs.getString("media_type"),
 					rs.getString("alt_text")))
 			.optional();
+	}
+
+	/**
+	 * Sets the logo from a report product of the organisation (the logo is the
+	 * organisation's; the product is where the strateg works).
+	 */
+	public void setFromProduct(StratlasPrincipal user, long cycleId, long productId, byte[] image, String altText) {
+		this.products.get(user.organisationId(), cycleId, productId);
+		set(user, image, altText);
 	}
 
 	/** Sets the logo; refused unless it is a readable PNG or JPEG of at most 300 KB. */

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,8 @@ public class StrategyLevels {
 	/**
 	 * One level: the type it is, its names (singular and plural, Swedish and English).
 	 */
-	public record Level(ElementType type, String nameSv, String nameEn, String pluralSv, String pluralEn) {
+	public record Level(ElementType type, String nameSv, @Nullable String nameEn, @Nullable String pluralSv,
+			@Nullable String pluralEn) {
 	}
 
 	private final JdbcClient jdbc;
@@ -42,10 +44,22 @@ public class StrategyLevels {
 
 	private final AuditTrail audit;
 
-	StrategyLevels(JdbcClient jdbc, MessageSource messages, AuditTrail audit) {
+	private final StrategyCatalog catalog;
+
+	StrategyLevels(JdbcClient jdbc, MessageSource messages, AuditTrail audit, StrategyCatalog catalog) {
 		this.jdbc = jdbc;
 		this.messages = messages;
 		this.audit = audit;
+		this.catalog = catalog;
+	}
+
+	/**
+	 * The levels a strategy the organisation sees has named; empty: none named, every
+	 * type is used under its usual name.
+	 */
+	@Transactional(readOnly = true)
+	public List<Level> levels(Long organisationId, long strategyId) {
+		return levels(this.catalog.strategy(organisationId, strategyId).id());
 	}
 
 	/**
@@ -111,29 +125,44 @@ public class StrategyLevels {
 	}
 
 	/**
-	 * Names the strategy's levels: a level with an empty Swedish name is not used. A type
-	 * that elements of the strategy already have stays in use.
+	 * Names the levels of one of the organisation's own strategies: a level with an empty
+	 * Swedish name is not used, a type not listed neither. A type that elements of the
+	 * strategy's latest version already have stays in use.
+	 * @return the levels as saved
 	 */
 	@Transactional
-	public void save(long strategyId, List<Level> levels, Set<ElementType> inUse, String organisationActor,
-			long organisationId) {
+	public List<Level> save(Long organisationId, long strategyId, List<Level> levels, String actor) {
+		Strategy strategy = this.catalog.ownStrategy(organisationId, strategyId);
+		Set<ElementType> inUse = EnumSet.noneOf(ElementType.class);
+		this.catalog.elements(organisationId, this.catalog.latestVersion(organisationId, strategy.id()).id())
+			.forEach(element -> inUse.add(element.type()));
 		List<Violation> violations = new ArrayList<>();
+		Map<ElementType, Level> given = new EnumMap<>(ElementType.class);
+		for (Level level : levels == null ? List.<Level>of() : levels) {
+			if (level == null || level.type() == null) {
+				violations.add(new Violation("levels", "validation.required"));
+			}
+			else if (given.putIfAbsent(level.type(), level) != null) {
+				violations.add(new Violation("level-" + level.type(), "strategy.level.twice"));
+			}
+		}
 		List<Level> named = new ArrayList<>();
-		for (Level level : levels) {
-			String name = Texts.clean(level.nameSv());
+		for (ElementType type : ElementType.values()) {
+			Level level = given.get(type);
+			String name = level == null ? null : Texts.clean(level.nameSv());
 			if (name == null) {
-				if (inUse.contains(level.type())) {
-					violations.add(new Violation("level-" + level.type(), "strategy.level.inUse"));
+				if (inUse.contains(type)) {
+					violations.add(new Violation("level-" + type, "strategy.level.inUse"));
 				}
 				continue;
 			}
 			for (String text : new String[] { name, level.nameEn(), level.pluralSv(), level.pluralEn() }) {
 				if (text != null
 						&& (text.strip().length() > 100 || text.chars().anyMatch(c -> c < 0x20 || c == 0x7f))) {
-					violations.add(new Violation("level-" + level.type(), "strategy.level.invalid"));
+					violations.add(new Violation("level-" + type, "strategy.level.invalid"));
 				}
 			}
-			named.add(new Level(level.type(), name, Texts.clean(level.nameEn()), Texts.clean(level.pluralSv()),
+			named.add(new Level(type, name, Texts.clean(level.nameEn()), Texts.clean(level.pluralSv()),
 					Texts.clean(level.pluralEn())));
 		}
 		if (named.isEmpty()) {
@@ -143,14 +172,14 @@ public class StrategyLevels {
 			throw new ValidationException(violations);
 		}
 		Map<String, FieldChange> changes = new LinkedHashMap<>();
-		changes.put("levels", new FieldChange(describe(levels(strategyId)), describe(named)));
-		this.jdbc.sql("delete from strategy_level where strategy_id = :id").param("id", strategyId).update();
+		changes.put("levels", new FieldChange(describe(levels(strategy.id())), describe(named)));
+		this.jdbc.sql("delete from strategy_level where strategy_id = :id").param("id", strategy.id()).update();
 		int position = 0;
 		for (Level level : named) {
 			this.jdbc.sql("""
 					insert into strategy_level (strategy_id, type, position, name_sv, name_en, plural_sv, plural_en)
 					values (:id, :type, :position, :nameSv, :nameEn, :pluralSv, :pluralEn)""")
-				.param("id", strategyId)
+				.param("id", strategy.id())
 				.param("type", level.type().name())
 				.param("position", position++)
 				.param("nameSv", level.nameSv())
@@ -159,7 +188,8 @@ public class StrategyLevels {
 				.param("pluralEn", level.pluralEn())
 				.update();
 		}
-		this.audit.record(organisationId, organisationActor, "strategy", strategyId, "UPDATED", null, changes);
+		this.audit.record(organisationId, actor, "strategy", strategy.id(), "UPDATED", null, changes);
+		return levels(strategy.id());
 	}
 
 	private static List<String> describe(List<Level> levels) {

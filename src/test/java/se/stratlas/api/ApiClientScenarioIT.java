@@ -188,6 +188,8 @@ class ApiClientScenarioIT {
 		assertThat(edition.getStatus()).isEqualTo("READY");
 		Edition published = reports.publishEdition(edition.getId(), new PublishRequest().draftConfirmed(true));
 		assertThat(published.getSlug()).isNotBlank();
+		File pdf = reports.editionFile(published.getId(), "pdf");
+		assertThat(new String(Files.readAllBytes(pdf.toPath()), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
 
 		// Anyone reads it, without signing in.
 		HttpResponse<String> page = HttpClient.newHttpClient()

@@ -434,6 +434,20 @@ class EndpointAuthorizationIT {
 		row("POST /indicators/import/scb", Access.STRATEGIST, "table=", null);
 		row("POST /indicators/scb-subscriptions/{subscriptionId}/delete", Access.STRATEGIST);
 		row("GET /indicators/dashboard", Access.READER, "element=00000000-0000-0000-0000-000000000000", null);
+		row("GET /api/strategies/{id}/levels", Access.READER);
+		row("PUT /api/strategies/{id}/levels", Access.STRATEGIST, null, "{\"levels\": []}");
+		row("GET /api/indicators/area-groups", Access.READER);
+		row("POST /api/indicators/area-groups", Access.STRATEGIST, null, "{\"name\": \"\"}");
+		row("GET /api/indicators/scb-subscriptions", Access.STRATEGIST);
+		row("DELETE /api/indicators/scb-subscriptions/{subscriptionId}", Access.STRATEGIST);
+		row("GET /api/admin/organisation", Access.ADMINISTRATOR);
+		row("PUT /api/admin/organisation", Access.ADMINISTRATOR, null, "{\"version\": -1}");
+		row("GET /api/platform/organisations", Access.PLATFORM);
+		row("POST /api/platform/organisations", Access.PLATFORM, null, "{\"code\": \"\"}");
+		row("GET /api/admin/organisation/logo", Access.READER);
+		row("POST /api/admin/organisation/logo", Access.ADMINISTRATOR);
+		row("POST /api/reports/cycles/{cycleId}/products/{productId}/logo", Access.STRATEGIST);
+		row("GET /api/reports/editions/{editionId}/files/{format}", Access.READER);
 	}
 
 	private static void row(String endpoint, Access access) {

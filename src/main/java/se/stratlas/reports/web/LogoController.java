@@ -4,8 +4,6 @@ import java.util.Locale;
 import java.io.IOException;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,10 +39,7 @@ class LogoController {
 	@PreAuthorize("hasRole('READER')")
 	ResponseEntity<byte[]> logo(@AuthenticationPrincipal StratlasPrincipal user) {
 		return this.logos.get(user.organisationId())
-			.map(logo -> ResponseEntity.ok()
-				.contentType(MediaType.parseMediaType(logo.mediaType()))
-				.cacheControl(CacheControl.noCache())
-				.body(logo.image()))
+			.map(ReportFiles::logo)
 			.orElseGet(() -> ResponseEntity.notFound().build());
 	}
 

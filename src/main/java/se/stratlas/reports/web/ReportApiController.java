@@ -4,6 +4,10 @@ import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,7 +27,7 @@ import se.stratlas.reports.Reports;
 
 /**
  * Reports through the API: what is open before freezing, freezing an edition (made in the
- * background; its state shows how far it has come), publishing it.
+ * background; its state shows how far it has come), its files, publishing it.
  */
 @RestController
 @RequestMapping("/api/reports")
@@ -77,6 +81,24 @@ class ReportApiController {
 			summary = "An edition: its state (RUNNING, READY, FAILED, INTERRUPTED) and progress")
 	Edition edition(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long editionId) {
 		return this.editions.get(user.organisationId(), editionId);
+	}
+
+	@GetMapping("/editions/{editionId}/files/{format}")
+	@PreAuthorize("hasRole('READER')")
+	@Operation(operationId = "editionFile",
+			summary = "A ready edition's file as frozen: pdf, docx or xlsx (404 for another format, or while the "
+					+ "edition is not ready)",
+			responses = @ApiResponse(responseCode = "200", description = "The file, as an attachment", content = {
+					@Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+							schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+							schema = @Schema(type = "string", format = "binary")) }))
+	ResponseEntity<byte[]> editionFile(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long editionId,
+			@Parameter(description = "The file's format", schema = @Schema(type = "string",
+					allowableValues = { "pdf", "docx", "xlsx" })) @PathVariable String format) {
+		return ReportFiles
+			.attachment(this.editions.download(user.organisationId(), editionId, Editions.Format.of(format)));
 	}
 
 	@PostMapping("/editions/{editionId}/publish")

@@ -19,7 +19,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.followup.Products;
 import se.stratlas.reports.Editions;
 import se.stratlas.reports.Logos;
 import se.stratlas.reports.ReportPreviews;
@@ -35,15 +34,12 @@ class ReportPreviewController {
 
 	private final ReportPreviews previews;
 
-	private final Products products;
-
 	private final Logos logos;
 
 	private final MessageSource messages;
 
-	ReportPreviewController(ReportPreviews previews, Products products, Logos logos, MessageSource messages) {
+	ReportPreviewController(ReportPreviews previews, Logos logos, MessageSource messages) {
 		this.previews = previews;
-		this.products = products;
 		this.logos = logos;
 		this.messages = messages;
 	}
@@ -94,10 +90,8 @@ class ReportPreviewController {
 	String logo(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, @PathVariable long productId,
 			@RequestParam("logo") MultipartFile logo, @RequestParam(defaultValue = "") String altText, Locale locale,
 			RedirectAttributes redirect) throws IOException {
-		// The logo is the organisation's; the product is where the user returns to.
-		this.products.get(user.organisationId(), id, productId);
 		try {
-			this.logos.set(user, logo.getBytes(), altText);
+			this.logos.setFromProduct(user, id, productId, logo.getBytes(), altText);
 			redirect.addFlashAttribute("flash", "logo.saved");
 		}
 		catch (ValidationException ex) {

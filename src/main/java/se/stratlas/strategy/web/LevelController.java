@@ -2,11 +2,8 @@ package se.stratlas.strategy.web;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -21,9 +18,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.shared.ValidationException;
 import se.stratlas.strategy.ElementType;
-import se.stratlas.strategy.Strategy;
-import se.stratlas.strategy.StrategyCatalog;
-import se.stratlas.strategy.StrategyElement;
 import se.stratlas.strategy.StrategyLevels;
 
 /**
@@ -39,11 +33,8 @@ class LevelController {
 
 	private final StrategyLevels levels;
 
-	private final StrategyCatalog catalog;
-
-	LevelController(StrategyLevels levels, StrategyCatalog catalog) {
+	LevelController(StrategyLevels levels) {
 		this.levels = levels;
-		this.catalog = catalog;
 	}
 
 	/** The rows of the levels table of a strategy's edit page. */
@@ -63,8 +54,7 @@ class LevelController {
 	@PostMapping("/strategies/{id}/levels")
 	@PreAuthorize("hasRole('STRATEGIST')")
 	String save(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, HttpServletRequest request,
-			RedirectAttributes redirect, Locale locale) {
-		Strategy strategy = this.catalog.ownStrategy(user.organisationId(), id);
+			RedirectAttributes redirect) {
 		List<StrategyLevels.Level> levels = new ArrayList<>();
 		for (ElementType type : ElementType.values()) {
 			String prefix = "level-" + type.name() + "-";
@@ -72,13 +62,8 @@ class LevelController {
 					request.getParameter(prefix + "nameEn"), request.getParameter(prefix + "pluralSv"),
 					request.getParameter(prefix + "pluralEn")));
 		}
-		Set<ElementType> inUse = EnumSet.noneOf(ElementType.class);
-		this.catalog.elements(user.organisationId(), this.catalog.latestVersion(user.organisationId(), id).id())
-			.stream()
-			.map(StrategyElement::type)
-			.forEach(inUse::add);
 		try {
-			this.levels.save(strategy.id(), levels, inUse, user.username(), user.organisationId());
+			this.levels.save(user.organisationId(), id, levels, user.username());
 			redirect.addFlashAttribute("flash", "strategy.levels.saved");
 		}
 		catch (ValidationException ex) {

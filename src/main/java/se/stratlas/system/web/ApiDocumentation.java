@@ -95,8 +95,10 @@ class ApiDocumentation {
 					add(operation, "400", "The request cannot be read");
 					add(operation, "409", "Someone else changed the record first (optimistic locking)");
 					add(operation, "422", "A field is not valid: errors names it");
-					if (path.contains("import")) {
+					if (path.contains("import") || path.endsWith("/logo")) {
 						add(operation, "413", "The upload is larger than allowed");
+					}
+					if (path.contains("import")) {
 						add(operation, "429", "An import is already running; try again later");
 					}
 				}
