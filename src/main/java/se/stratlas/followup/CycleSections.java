@@ -20,6 +20,7 @@ import se.stratlas.audit.AuditEvent.FieldChange;
 import se.stratlas.audit.AuditTrail;
 import se.stratlas.followup.Kinds.CycleState;
 import se.stratlas.followup.Kinds.SectionKind;
+import se.stratlas.followup.Kinds.SectionTopic;
 import se.stratlas.followup.internal.FollowupRepository;
 import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.Texts;
@@ -132,7 +133,8 @@ public class CycleSections {
 		this.repository.jdbc()
 			.sql("""
 					update followup_section set chapter = :chapter, title = :title, guidance = :guidance, kind = :kind,
-					perspective = :perspective, element_key = :element, indicator_codes = :indicators where id = :id""")
+					perspective = :perspective, element_key = :element, indicator_codes = :indicators, topic = :topic
+					where id = :id""")
 			.param("chapter", clean.chapter())
 			.param("title", clean.title())
 			.param("guidance", clean.guidance())
@@ -140,6 +142,7 @@ public class CycleSections {
 			.param("perspective", clean.perspective() == null ? null : clean.perspective().name())
 			.param("element", clean.elementKey())
 			.param("indicators", clean.indicatorCodes().toArray(String[]::new))
+			.param("topic", clean.topic().name())
 			.param("id", sectionId)
 			.update();
 		this.audit.record(user.organisationId(), user.username(), "followup_section", sectionId, "UPDATED",
@@ -285,7 +288,8 @@ public class CycleSections {
 		List<String> codes = draft.indicatorCodes() == null ? List.of()
 				: draft.indicatorCodes().stream().map(Texts::clean).filter(Objects::nonNull).distinct().toList();
 		return new Section.Draft(chapter, title, Texts.clean(draft.guidance()), kind,
-				kind == SectionKind.GOAL ? draft.perspective() : null, draft.elementKey(), codes);
+				kind == SectionKind.GOAL ? draft.perspective() : null, draft.elementKey(), codes,
+				draft.topic() == null ? SectionTopic.GENERAL : draft.topic());
 	}
 
 }

@@ -24,6 +24,7 @@ import se.stratlas.followup.Cycles;
 import se.stratlas.followup.Kinds.ContributionState;
 import se.stratlas.followup.Kinds.Perspective;
 import se.stratlas.followup.Kinds.SectionKind;
+import se.stratlas.followup.Kinds.SectionTopic;
 import se.stratlas.followup.Section;
 import se.stratlas.indicators.IndicatorRegistry;
 import se.stratlas.shared.FieldErrors;
@@ -73,6 +74,7 @@ class CycleSectionController {
 		model.addAttribute("units", this.units.list(user.organisationId()));
 		model.addAttribute("peopleByUnit", overview.peopleByUnit());
 		model.addAttribute("sectionKinds", SectionKind.values());
+		model.addAttribute("sectionTopics", SectionTopic.values());
 		model.addAttribute("indicatorChoices", this.indicators.definitions(user.organisationId()));
 		model.addAttribute("perspectives", Perspective.values());
 		model.addAttribute("today", LocalDate.now());
@@ -101,8 +103,7 @@ class CycleSectionController {
 	String editSection(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@PathVariable long sectionId, Model model) {
 		Section section = this.sections.section(user.organisationId(), id, sectionId);
-		return sectionForm(user, id, section, new SectionForm(section.chapter(), section.title(), section.guidance(),
-				section.kind(), section.perspective(), section.indicatorCodes()), model);
+		return sectionForm(user, id, section, SectionForm.of(section), model);
 	}
 
 	private String sectionForm(StratlasPrincipal user, long id, Section section, SectionForm form, Model model) {
@@ -111,6 +112,7 @@ class CycleSectionController {
 		model.addAttribute("form", form);
 		model.addAttribute("indicatorChoices", this.indicators.definitions(user.organisationId()));
 		model.addAttribute("sectionKinds", SectionKind.values());
+		model.addAttribute("sectionTopics", SectionTopic.values());
 		model.addAttribute("perspectives", Perspective.values());
 		return "followup/section-form";
 	}

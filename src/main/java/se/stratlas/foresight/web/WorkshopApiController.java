@@ -21,8 +21,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.foresight.Dialogue;
-import se.stratlas.foresight.Dialogues;
 import se.stratlas.foresight.SwotBoard;
 import se.stratlas.foresight.Workshop;
 import se.stratlas.foresight.Workshop.Quadrant;
@@ -32,7 +30,7 @@ import se.stratlas.foresight.Workshops;
 /**
  * SWOT workshops and dialogues in the JSON API: a workshop with its SWOT, new workshops,
  * adding, changing and removing SWOT items (with the version seen, so two facilitators
- * lose nothing), and the dialogues with their tracks.
+ * lose nothing).
  */
 @RestController
 @RequestMapping("/api/foresight")
@@ -55,12 +53,9 @@ class WorkshopApiController {
 
 	private final SwotBoard board;
 
-	private final Dialogues dialogues;
-
-	WorkshopApiController(Workshops workshops, SwotBoard board, Dialogues dialogues) {
+	WorkshopApiController(Workshops workshops, SwotBoard board) {
 		this.workshops = workshops;
 		this.board = board;
-		this.dialogues = dialogues;
 	}
 
 	@GetMapping("/workshops")
@@ -111,20 +106,6 @@ class WorkshopApiController {
 	void deleteSwotItem(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@PathVariable long itemId, @RequestParam int version) {
 		this.board.remove(user, id, itemId, version);
-	}
-
-	@GetMapping("/dialogues")
-	@PreAuthorize("hasRole('READER')")
-	@Operation(operationId = "dialogues", summary = "The organisation's dialogues with their agendas and tracks")
-	List<Dialogue> dialogues(@AuthenticationPrincipal StratlasPrincipal user) {
-		return this.dialogues.list(user.organisationId());
-	}
-
-	@GetMapping("/dialogues/{id}")
-	@PreAuthorize("hasRole('READER')")
-	@Operation(operationId = "dialogue", summary = "One dialogue with its agenda and tracks")
-	Dialogue dialogue(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
-		return this.dialogues.get(user.organisationId(), id);
 	}
 
 }
