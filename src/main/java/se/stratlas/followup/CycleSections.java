@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.stratlas.accounts.OrganisationUnit;
 import se.stratlas.accounts.OrganisationUnits;
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
@@ -22,6 +23,8 @@ import se.stratlas.followup.Kinds.CycleState;
 import se.stratlas.followup.Kinds.SectionKind;
 import se.stratlas.followup.Kinds.SectionTopic;
 import se.stratlas.followup.internal.FollowupRepository;
+import se.stratlas.indicators.IndicatorDefinition;
+import se.stratlas.indicators.IndicatorRegistry;
 import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.Texts;
 import se.stratlas.shared.ValidationException.Violation;
@@ -43,7 +46,12 @@ public class CycleSections {
 	 */
 	public record Overview(Cycle cycle, List<Section> sections, Map<String, List<Section>> chapters,
 			Map<Long, List<Contribution>> bySection, Map<Long, String> unitNames, Map<Long, String> userNames,
-			Map<String, List<UserAccount>> peopleByUnit, boolean canManage) {
+			Map<String, List<UserAccount>> peopleByUnit, boolean canManage, List<OrganisationUnit> units,
+			List<IndicatorDefinition> indicatorChoices) {
+	}
+
+	/** A section to change, its cycle and the indicators it may show. */
+	public record SectionPage(Cycle cycle, Section section, List<IndicatorDefinition> indicatorChoices) {
 	}
 
 	private final FollowupRepository repository;
@@ -57,13 +65,16 @@ public class CycleSections {
 	/** Who may be made responsible: asked of the accounts module, not of its table. */
 	private final UserAccounts users;
 
+	private final IndicatorRegistry indicators;
+
 	CycleSections(FollowupRepository repository, Cycles cycles, OrganisationUnits units, AuditTrail audit,
-			UserAccounts users) {
+			UserAccounts users, IndicatorRegistry indicators) {
 		this.repository = repository;
 		this.cycles = cycles;
 		this.units = units;
 		this.audit = audit;
 		this.users = users;
+		this.indicators = indicators;
 	}
 
 	/**
@@ -98,7 +109,15 @@ public class CycleSections {
 		}
 		boolean canManage = user.can(Role.STRATEGIST) && cycle.state() != CycleState.CLOSED
 				&& cycle.state() != CycleState.PUBLISHED;
-		return new Overview(cycle, sections, chapters, bySection, unitNames, userNames, people, canManage);
+		return new Overview(cycle, sections, chapters, bySection, unitNames, userNames, people, canManage,
+				this.units.list(organisationId), this.indicators.definitions(organisationId));
+	}
+
+	/** What the section form shows. */
+	@Transactional(readOnly = true)
+	public SectionPage sectionPage(long organisationId, long cycleId, long sectionId) {
+		return new SectionPage(this.cycles.get(organisationId, cycleId), section(organisationId, cycleId, sectionId),
+				this.indicators.definitions(organisationId));
 	}
 
 	/** One section of the organisation's cycle. */
@@ -212,9 +231,12 @@ public class CycleSections {
 	 * Assigns sections to a unit with a responsible person and, optionally, a deadline of
 	 * its own. An existing assignment gets the new person and deadline.
 	 */
-	public int assign(StratlasPrincipal user, long cycleId, List<Long> sectionIds, long unitId, Long responsibleUserId,
+	public int assign(StratlasPrincipal user, long cycleId, List<Long> sectionIds, Long unitId, Long responsibleUserId,
 			LocalDate dueOn) {
 		Cycle cycle = this.cycles.changeable(user, cycleId);
+		if (unitId == null) {
+			throw new ValidationException("unitId", "validation.required");
+		}
 		this.units.get(user.organisationId(), unitId);
 		if (sectionIds == null || sectionIds.isEmpty()) {
 			throw new ValidationException("sectionIds", "assignment.sections.required");

@@ -264,8 +264,7 @@ class EndpointAuthorizationIT {
 		row("POST /api/foresight/dialogues", Access.REPORTER, null, "{\"name\": \"\"}");
 		row("POST /api/foresight/dialogues/{id}/agenda", Access.REPORTER, null, "{\"title\": \"\"}");
 		row("POST /api/foresight/dialogues/{id}/tracks", Access.REPORTER, null, "{\"question\": \"\"}");
-		row("PUT /api/foresight/dialogues/{id}/tracks/{trackId}/outcome", Access.REPORTER, null,
-				"{\"version\": -1}");
+		row("PUT /api/foresight/dialogues/{id}/tracks/{trackId}/outcome", Access.REPORTER, null, "{\"version\": -1}");
 		row("GET /api/foresight/dimensions", Access.READER);
 		row("POST /api/foresight/dimensions", Access.REPORTER, null, "{\"name\": \"\"}");
 		row("PUT /api/learning/elements/{id}/assessment", Access.STRATEGIST, null, "{\"cycleId\": 999999}");
