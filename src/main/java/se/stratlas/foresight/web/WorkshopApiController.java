@@ -1,7 +1,6 @@
 package se.stratlas.foresight.web;
 
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,6 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.foresight.ForesightPages;
 import se.stratlas.foresight.SwotBoard;
 import se.stratlas.foresight.Workshop;
 import se.stratlas.foresight.Workshop.Quadrant;
@@ -37,10 +37,6 @@ import se.stratlas.foresight.Workshops;
 @Tag(name = "Foresight", description = "Scanning (signals, trends, events), workshops and SWOTs, scenarios")
 class WorkshopApiController {
 
-	/** A workshop with its SWOT, quadrant by quadrant. */
-	record WorkshopWithSwot(Workshop workshop, Map<Quadrant, List<SwotItem>> swot) {
-	}
-
 	/** A new SWOT item. */
 	record NewSwotItem(Quadrant quadrant, String text) {
 	}
@@ -53,9 +49,12 @@ class WorkshopApiController {
 
 	private final SwotBoard board;
 
-	WorkshopApiController(Workshops workshops, SwotBoard board) {
+	private final ForesightPages pages;
+
+	WorkshopApiController(Workshops workshops, SwotBoard board, ForesightPages pages) {
 		this.workshops = workshops;
 		this.board = board;
+		this.pages = pages;
 	}
 
 	@GetMapping("/workshops")
@@ -68,9 +67,8 @@ class WorkshopApiController {
 	@GetMapping("/workshops/{id}")
 	@PreAuthorize("hasRole('READER')")
 	@Operation(operationId = "workshop", summary = "A workshop with its SWOT")
-	WorkshopWithSwot workshop(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
-		return new WorkshopWithSwot(this.workshops.get(user.organisationId(), id),
-				this.workshops.swot(user.organisationId(), id));
+	ForesightPages.WorkshopWithSwot workshop(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
+		return this.pages.workshopWithSwot(user.organisationId(), id);
 	}
 
 	@PostMapping("/workshops")
