@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -51,6 +50,7 @@ import se.stratlas.strategy.ElementType;
 import se.stratlas.strategy.Strategy;
 import se.stratlas.strategy.StrategyCatalog;
 import se.stratlas.strategy.StrategyElement;
+import se.stratlas.web.ApiCalls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -279,24 +279,18 @@ class ForesightIT {
 				Cycles.Template.EMPTY, null, null);
 		String sections = "/api/followup/cycles/" + cycle.id() + "/sections";
 		String english = this.mvc
-			.perform(MockMvcRequestBuilders.post(sections)
-				.with(as(this.strategist))
-				.with(SecurityMockMvcRequestPostProcessors.csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"chapter\": \"Priority 1\", \"title\": \"Outside world\", \"elementKey\": \""
-						+ this.priority1.key() + "\", \"topic\": \"OUTSIDE_WORLD\"}"))
+			.perform(ApiCalls.json(MockMvcRequestBuilders.post(sections), (UserDetails) this.strategist,
+					"{\"chapter\": \"Priority 1\", \"title\": \"Outside world\", \"elementKey\": \""
+							+ this.priority1.key() + "\", \"topic\": \"OUTSIDE_WORLD\"}"))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.topic").value("OUTSIDE_WORLD"))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		this.mvc
-			.perform(MockMvcRequestBuilders.post(sections)
-				.with(as(this.strategist))
-				.with(SecurityMockMvcRequestPostProcessors.csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"chapter\": \"Prioritering 1\", \"title\": \"Omvärld\", \"elementKey\": \""
-						+ this.priority1.key() + "\"}"))
+			.perform(ApiCalls.json(MockMvcRequestBuilders.post(sections), (UserDetails) this.strategist,
+					"{\"chapter\": \"Prioritering 1\", \"title\": \"Omvärld\", \"elementKey\": \""
+							+ this.priority1.key() + "\"}"))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.topic").value("GENERAL"));
 		long englishId = ((Number) JsonPath.read(english, "$.id")).longValue();
