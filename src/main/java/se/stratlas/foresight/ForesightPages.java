@@ -61,6 +61,11 @@ public class ForesightPages {
 	public record ScenarioForm(Scenario scenario, List<ElementChoice> choices) {
 	}
 
+	/** One search across signals, SWOT items, scenarios and dialogues. */
+	public record SearchResults(List<ScanItem> items, List<Map.Entry<Workshop, SwotItem>> swot,
+			List<Scenario> scenarios, List<Dialogue> dialogues) {
+	}
+
 	private final Workshops workshops;
 
 	private final Scanning scanning;
@@ -120,6 +125,12 @@ public class ForesightPages {
 		List<ElementChoice> choices = this.choices.elements(organisationId);
 		return new ScenariosPage(this.scenarios.list(organisationId), this.scenarios.compare(organisationId, compare),
 				this.scenarios.dimensions(organisationId), choices, ForesightChoices.labels(choices));
+	}
+
+	public SearchResults search(long organisationId, String q) {
+		return new SearchResults(this.scanning.list(organisationId, new Scanning.Filter(q, null, null, null, null)),
+				this.workshops.search(organisationId, q), this.scenarios.search(organisationId, q),
+				this.dialogues.search(organisationId, q));
 	}
 
 	public ScenarioForm scenarioForm(long organisationId, long id) {
