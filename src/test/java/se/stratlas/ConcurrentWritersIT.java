@@ -82,7 +82,7 @@ class ConcurrentWritersIT {
 		Cycle cycle = this.cycles.create(strategist, new Cycle.Draft("Samtidiga skribenter", CycleKind.CUSTOM, "2025",
 				null, LocalDate.now(), LocalDate.now().plusDays(5), null, null), Cycles.Template.EMPTY, null, null);
 		Section section = this.cycleSections.addSection(strategist, cycle.id(),
-				new Section.Draft("Kapitel", "Samtidigt", null, SectionKind.TEXT, null, null, List.of()));
+				new Section.Draft("Kapitel", "Samtidigt", null, SectionKind.TEXT, null, null, List.of(), null));
 		this.cycleSections.assign(strategist, cycle.id(), List.of(section.id()),
 				strategist.unitId() == null
 						? this.jdbc.sql("select min(id) from accounts_unit where organisation_id = :org")

@@ -1,9 +1,14 @@
 package se.stratlas.accounts;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
+
+import se.stratlas.audit.AuditEvent;
+import se.stratlas.audit.AuditTrail;
 
 /**
  * An administrator's changes to a user together with the user's unit: creating a user in
@@ -17,9 +22,30 @@ public class UserAdministration {
 
 	private final OrganisationUnits units;
 
-	UserAdministration(UserAccounts users, OrganisationUnits units) {
+	private final AuditTrail audit;
+
+	/** The users list: the organisation's users and the names of their units. */
+	public record UserList(List<UserAccount> users, Map<Long, String> unitNames) {
+	}
+
+	/** A user to change, with the history of changes to them. */
+	public record UserPage(UserAccount user, List<AuditEvent> history) {
+	}
+
+	UserAdministration(UserAccounts users, OrganisationUnits units, AuditTrail audit) {
 		this.users = users;
 		this.units = units;
+		this.audit = audit;
+	}
+
+	/** What the users list shows. */
+	public UserList list(long organisationId) {
+		return new UserList(this.users.list(organisationId), this.units.names(organisationId));
+	}
+
+	/** What the user form shows. */
+	public UserPage page(long organisationId, long id) {
+		return new UserPage(this.users.get(organisationId, id), this.audit.history("user", id));
 	}
 
 	/** Creates the user and, when a unit is given, places them in it. */

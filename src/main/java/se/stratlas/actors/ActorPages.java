@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.stratlas.areas.Area;
 import se.stratlas.areas.Areas;
 import se.stratlas.audit.AuditTrail;
 import se.stratlas.strategy.StrategyCatalog;
@@ -37,9 +38,48 @@ public class ActorPages {
 		this.audit = audit;
 	}
 
+	/**
+	 * The actors list: the actors shown and the municipalities the new actor form offers.
+	 */
+	public record ActorList(List<Actor> actors, List<Area> municipalities) {
+	}
+
+	/**
+	 * The contact persons screen: the contacts, the actors they may work at (and their
+	 * names) and the strategy elements' labels.
+	 */
+	public record ContactsPage(List<Contact> contacts, List<Actor> actors, Map<Long, String> actorNames,
+			Map<UUID, String> elements) {
+	}
+
+	/**
+	 * The partnerships screen: the partnerships, the actors to add and the elements'
+	 * labels.
+	 */
+	public record PartnershipsPage(List<Partnership> partnerships, List<Actor> actors, Map<UUID, String> elements) {
+	}
+
 	/** The organisation's actors of one kind (null: of every kind). */
-	public List<Actor> actors(long organisationId, Actor.Kind kind) {
-		return this.registry.actors(organisationId).stream().filter(a -> kind == null || a.kind() == kind).toList();
+	public ActorList actors(long organisationId, Actor.Kind kind) {
+		return new ActorList(
+				this.registry.actors(organisationId).stream().filter(a -> kind == null || a.kind() == kind).toList(),
+				this.areas.municipalities());
+	}
+
+	public ContactsPage contacts(long organisationId) {
+		List<Actor> actors = this.registry.actors(organisationId);
+		return new ContactsPage(this.registry.contacts(organisationId), actors,
+				actors.stream().collect(Collectors.toMap(Actor::id, Actor::name)), elementLabels(organisationId));
+	}
+
+	public PartnershipsPage partnerships(long organisationId) {
+		return new PartnershipsPage(this.registry.partnerships(organisationId), this.registry.actors(organisationId),
+				elementLabels(organisationId));
+	}
+
+	/** The page of the organisation's actor as it stands. */
+	public ActorPage page(long organisationId, long id) {
+		return page(organisationId, this.registry.actor(organisationId, id));
 	}
 
 	/** The page of this actor (as it stands, or as someone else just saved it). */
@@ -49,19 +89,14 @@ public class ActorPages {
 					.stream()
 					.filter(p -> p.members().stream().anyMatch(m -> m.actorId() == actor.id()))
 					.toList(),
-				this.audit.history(ActorRegistry.ACTOR, actor.id()));
-	}
-
-	/** The organisation's actors' names by id. */
-	public Map<Long, String> actorNames(long organisationId) {
-		return this.registry.actors(organisationId).stream().collect(Collectors.toMap(Actor::id, Actor::name));
+				this.audit.history(ActorRegistry.ACTOR, actor.id()), this.areas.municipalities());
 	}
 
 	/**
 	 * Element key → "RUS 1 Stark och hållbar region – …" for the elements with a code in
 	 * the latest versions of the organisation's own strategies.
 	 */
-	public Map<UUID, String> elementLabels(long organisationId) {
+	private Map<UUID, String> elementLabels(long organisationId) {
 		Map<UUID, String> labels = new LinkedHashMap<>();
 		this.strategies.strategies(organisationId)
 			.stream()

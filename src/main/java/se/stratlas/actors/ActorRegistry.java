@@ -211,7 +211,10 @@ public class ActorRegistry {
 			.list();
 	}
 
-	public long createPartnership(long organisationId, String name, String description, List<UUID> elementKeys,
+	/**
+	 * Starts a partnership; its name must be the organisation's only one of that name.
+	 */
+	public Partnership createPartnership(long organisationId, String name, String description, List<UUID> elementKeys,
 			String actor) {
 		String clean = Texts.clean(name);
 		if (clean == null) {
@@ -231,17 +234,16 @@ public class ActorRegistry {
 			.query(Long.class)
 			.single();
 		this.audit.record(organisationId, actor, "partnership", id, "CREATED", clean, Map.of());
-		return id;
+		return partnership(organisationId, id);
 	}
 
 	/**
 	 * Adds an actor to a partnership in a role; an unknown partnership is not found
 	 * before a missing actor is named.
 	 */
-	public void addMember(long organisationId, long partnershipId, Long actorId, Partnership.Role role, String actor) {
-		if (partnerships(organisationId).stream().noneMatch(p -> p.id() == partnershipId)) {
-			throw new NotFoundException("partnership", partnershipId);
-		}
+	public Partnership addMember(long organisationId, long partnershipId, Long actorId, Partnership.Role role,
+			String actor) {
+		partnership(organisationId, partnershipId);
 		if (actorId == null) {
 			throw new ValidationException("actorId", "validation.required");
 		}
@@ -258,6 +260,14 @@ public class ActorRegistry {
 			.update();
 		this.audit.record(organisationId, actor, "partnership", partnershipId, "UPDATED", null,
 				Map.of("member", new FieldChange(null, member.name() + " (" + role.name() + ")")));
+		return partnership(organisationId, partnershipId);
+	}
+
+	private Partnership partnership(long organisationId, long id) {
+		return partnerships(organisationId).stream()
+			.filter(p -> p.id() == id)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("partnership", id));
 	}
 
 	private ActorDraft validate(long organisationId, Long id, ActorDraft draft) {

@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.UUID;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A partnership or network, its members with their roles, and the strategy elements it
  * works for.
  */
-public record Partnership(long id, String name, String description, List<UUID> elementKeys, List<Member> members) {
+public record Partnership(long id, String name, @Nullable String description, List<UUID> elementKeys,
+		List<Member> members) {
 
 	public Partnership {
 		elementKeys = elementKeys == null ? List.of() : List.copyOf(elementKeys);

@@ -135,6 +135,22 @@ public class AuditTrail {
 	}
 
 	/** The kinds of records and the actions the organisation's log holds, for filters. */
+	/**
+	 * One page of the audit log screen: the events matching the query ({@code size} at
+	 * the most), whether more follow, the page shown (1–1000) and the entity types and
+	 * actions to filter by.
+	 */
+	public record LogPage(List<AuditEvent> events, boolean more, int page, List<String> types, List<String> actions) {
+	}
+
+	/** The events of page {@code page} (from 1) of the log, {@code size} to a page. */
+	public LogPage page(long organisationId, Query query, int page, int size) {
+		int current = Math.max(1, Math.min(page, 1000));
+		List<AuditEvent> events = search(organisationId, query, size + 1, (current - 1) * size);
+		return new LogPage(events.size() > size ? events.subList(0, size) : events, events.size() > size, current,
+				distinct(organisationId, "entity_type"), distinct(organisationId, "action"));
+	}
+
 	public List<String> distinct(long organisationId, String column) {
 		if (!column.equals("entity_type") && !column.equals("action")) {
 			throw new IllegalArgumentException(column);

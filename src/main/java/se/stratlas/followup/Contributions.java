@@ -46,6 +46,10 @@ public class Contributions {
 	public record Usage(Product product, Integer frozenRevision, boolean changedAfterFreeze) {
 	}
 
+	/** A contribution opened, with its section and the report products that use it. */
+	public record Opened(Contribution contribution, Section section, List<Usage> usage) {
+	}
+
 	/** One line of a to-do list. */
 	public record Task(Contribution contribution, Section section, Cycle cycle, boolean review) {
 	}
@@ -130,6 +134,16 @@ public class Contributions {
 			this.store.seal(id);
 		}
 		return contribution;
+	}
+
+	/**
+	 * A contribution {@link #open opened}, with its section and where it is used: what
+	 * the API gives for one contribution.
+	 */
+	@Transactional
+	public Opened opened(StratlasPrincipal user, long id) {
+		Contribution contribution = open(user, id);
+		return new Opened(contribution, section(contribution), usage(contribution));
 	}
 
 	@Transactional(readOnly = true)

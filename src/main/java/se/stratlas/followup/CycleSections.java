@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.stratlas.accounts.OrganisationUnit;
 import se.stratlas.accounts.OrganisationUnits;
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
@@ -20,7 +21,10 @@ import se.stratlas.audit.AuditEvent.FieldChange;
 import se.stratlas.audit.AuditTrail;
 import se.stratlas.followup.Kinds.CycleState;
 import se.stratlas.followup.Kinds.SectionKind;
+import se.stratlas.followup.Kinds.SectionTopic;
 import se.stratlas.followup.internal.FollowupRepository;
+import se.stratlas.indicators.IndicatorDefinition;
+import se.stratlas.indicators.IndicatorRegistry;
 import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.Texts;
 import se.stratlas.shared.ValidationException.Violation;
@@ -42,7 +46,12 @@ public class CycleSections {
 	 */
 	public record Overview(Cycle cycle, List<Section> sections, Map<String, List<Section>> chapters,
 			Map<Long, List<Contribution>> bySection, Map<Long, String> unitNames, Map<Long, String> userNames,
-			Map<String, List<UserAccount>> peopleByUnit, boolean canManage) {
+			Map<String, List<UserAccount>> peopleByUnit, boolean canManage, List<OrganisationUnit> units,
+			List<IndicatorDefinition> indicatorChoices) {
+	}
+
+	/** A section to change, its cycle and the indicators it may show. */
+	public record SectionPage(Cycle cycle, Section section, List<IndicatorDefinition> indicatorChoices) {
 	}
 
 	private final FollowupRepository repository;
@@ -56,13 +65,16 @@ public class CycleSections {
 	/** Who may be made responsible: asked of the accounts module, not of its table. */
 	private final UserAccounts users;
 
+	private final IndicatorRegistry indicators;
+
 	CycleSections(FollowupRepository repository, Cycles cycles, OrganisationUnits units, AuditTrail audit,
-			UserAccounts users) {
+			UserAccounts users, IndicatorRegistry indicators) {
 		this.repository = repository;
 		this.cycles = cycles;
 		this.units = units;
 		this.audit = audit;
 		this.users = users;
+		this.indicators = indicators;
 	}
 
 	/**
@@ -97,7 +109,15 @@ public class CycleSections {
 		}
 		boolean canManage = user.can(Role.STRATEGIST) && cycle.state() != CycleState.CLOSED
 				&& cycle.state() != CycleState.PUBLISHED;
-		return new Overview(cycle, sections, chapters, bySection, unitNames, userNames, people, canManage);
+		return new Overview(cycle, sections, chapters, bySection, unitNames, userNames, people, canManage,
+				this.units.list(organisationId), this.indicators.definitions(organisationId));
+	}
+
+	/** What the section form shows. */
+	@Transactional(readOnly = true)
+	public SectionPage sectionPage(long organisationId, long cycleId, long sectionId) {
+		return new SectionPage(this.cycles.get(organisationId, cycleId), section(organisationId, cycleId, sectionId),
+				this.indicators.definitions(organisationId));
 	}
 
 	/** One section of the organisation's cycle. */
@@ -132,7 +152,8 @@ public class CycleSections {
 		this.repository.jdbc()
 			.sql("""
 					update followup_section set chapter = :chapter, title = :title, guidance = :guidance, kind = :kind,
-					perspective = :perspective, element_key = :element, indicator_codes = :indicators where id = :id""")
+					perspective = :perspective, element_key = :element, indicator_codes = :indicators, topic = :topic
+					where id = :id""")
 			.param("chapter", clean.chapter())
 			.param("title", clean.title())
 			.param("guidance", clean.guidance())
@@ -140,6 +161,7 @@ public class CycleSections {
 			.param("perspective", clean.perspective() == null ? null : clean.perspective().name())
 			.param("element", clean.elementKey())
 			.param("indicators", clean.indicatorCodes().toArray(String[]::new))
+			.param("topic", clean.topic().name())
 			.param("id", sectionId)
 			.update();
 		this.audit.record(user.organisationId(), user.username(), "followup_section", sectionId, "UPDATED",
@@ -209,9 +231,12 @@ public class CycleSections {
 	 * Assigns sections to a unit with a responsible person and, optionally, a deadline of
 	 * its own. An existing assignment gets the new person and deadline.
 	 */
-	public int assign(StratlasPrincipal user, long cycleId, List<Long> sectionIds, long unitId, Long responsibleUserId,
+	public int assign(StratlasPrincipal user, long cycleId, List<Long> sectionIds, Long unitId, Long responsibleUserId,
 			LocalDate dueOn) {
 		Cycle cycle = this.cycles.changeable(user, cycleId);
+		if (unitId == null) {
+			throw new ValidationException("unitId", "validation.required");
+		}
 		this.units.get(user.organisationId(), unitId);
 		if (sectionIds == null || sectionIds.isEmpty()) {
 			throw new ValidationException("sectionIds", "assignment.sections.required");
@@ -285,7 +310,8 @@ public class CycleSections {
 		List<String> codes = draft.indicatorCodes() == null ? List.of()
 				: draft.indicatorCodes().stream().map(Texts::clean).filter(Objects::nonNull).distinct().toList();
 		return new Section.Draft(chapter, title, Texts.clean(draft.guidance()), kind,
-				kind == SectionKind.GOAL ? draft.perspective() : null, draft.elementKey(), codes);
+				kind == SectionKind.GOAL ? draft.perspective() : null, draft.elementKey(), codes,
+				draft.topic() == null ? SectionTopic.GENERAL : draft.topic());
 	}
 
 }

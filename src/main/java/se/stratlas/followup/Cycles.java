@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.stratlas.accounts.OrganisationUnit;
 import se.stratlas.accounts.OrganisationUnits;
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
@@ -140,6 +142,23 @@ public class Cycles {
 	 */
 	public record Page(Cycle cycle, List<UnitProgress> progress, List<Product> products, Cycle previous,
 			List<AuditEvent> history, String strategyVersion) {
+	}
+
+	/**
+	 * The cycle form: the cycle (none for a new one) and what its selects offer, the
+	 * strategy versions to follow up, the cycles to copy and the units to ask.
+	 */
+	public record FormPage(@Nullable Cycle cycle, List<VersionChoice> versions, List<Cycle> previousCycles,
+			List<OrganisationUnit> units) {
+	}
+
+	/**
+	 * What the cycle form shows, for a new cycle ({@code id} null) or a cycle to change.
+	 */
+	@Transactional(readOnly = true)
+	public FormPage formPage(long organisationId, @Nullable Long id) {
+		return new FormPage(id == null ? null : get(organisationId, id), versionChoices(organisationId),
+				list(organisationId), this.units.list(organisationId));
 	}
 
 	/** The versions of the organisation's own strategies a cycle may follow up. */

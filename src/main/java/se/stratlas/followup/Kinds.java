@@ -89,6 +89,24 @@ public final class Kinds {
 
 	}
 
+	/**
+	 * What a section is about, where that changes what the page offers the writer: an
+	 * outside-world section of a strategy element gets the signals and SWOTs linked to
+	 * it.
+	 */
+	public enum SectionTopic {
+
+		/** Nothing the page adds to. */
+		GENERAL,
+		/** Omvärldsbevakning: trends, events and regulation that affect the work. */
+		OUTSIDE_WORLD;
+
+		public String messageKey() {
+			return key("section.topic.", this);
+		}
+
+	}
+
 	/** The five perspectives of a scorecard (styrkort). */
 	public enum Perspective {
 

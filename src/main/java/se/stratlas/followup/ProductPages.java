@@ -41,6 +41,20 @@ public class ProductPages {
 		this.references = references;
 	}
 
+	/**
+	 * The product form: the product, the cycle's sections to choose from and the chosen
+	 * ones in the product's order.
+	 */
+	public record Form(Cycle cycle, Product product, List<Section> sections, List<Section> ordered) {
+	}
+
+	/** What the product form shows. */
+	public Form form(long organisationId, long cycleId, long productId) {
+		return new Form(this.cycles.get(organisationId, cycleId), this.products.get(organisationId, cycleId, productId),
+				this.cycles.sections(organisationId, cycleId),
+				this.products.orderedSections(organisationId, cycleId, productId));
+	}
+
 	/** What the product screen shows. */
 	public Page page(long organisationId, long cycleId, long productId, Locale locale) {
 		Product product = this.products.get(organisationId, cycleId, productId);

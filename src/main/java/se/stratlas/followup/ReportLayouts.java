@@ -19,6 +19,7 @@ import se.stratlas.audit.AuditEvent.FieldChange;
 import se.stratlas.audit.AuditTrail;
 import se.stratlas.followup.ReportBlock.Kind;
 import se.stratlas.followup.internal.FollowupRepository;
+import se.stratlas.indicators.IndicatorDefinition;
 import se.stratlas.indicators.IndicatorRegistry;
 import se.stratlas.shared.Texts;
 import se.stratlas.shared.ValidationException.Violation;
@@ -48,6 +49,14 @@ public class ReportLayouts {
 	public record Layout(Product product, List<ReportBlock> blocks, boolean custom) {
 	}
 
+	/**
+	 * What the structure's form offers besides the structure: the cycle, its sections (to
+	 * answer a question) and the indicators (to give the figures asked for).
+	 */
+	public record LayoutPage(Layout layout, Cycle cycle, List<Section> sections,
+			List<IndicatorDefinition> indicatorChoices) {
+	}
+
 	private final FollowupRepository repository;
 
 	private final Products products;
@@ -61,6 +70,14 @@ public class ReportLayouts {
 		this.products = products;
 		this.indicators = indicators;
 		this.audit = audit;
+	}
+
+	/** A product's structure with what its form offers to choose from. */
+	@Transactional(readOnly = true)
+	public LayoutPage page(long organisationId, long cycleId, long productId) {
+		return new LayoutPage(layout(organisationId, cycleId, productId),
+				this.repository.cycle(organisationId, cycleId), this.repository.sections(cycleId),
+				this.indicators.definitions(organisationId));
 	}
 
 	@Transactional(readOnly = true)

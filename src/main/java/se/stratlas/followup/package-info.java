@@ -7,8 +7,8 @@
  * API: {@link se.stratlas.followup.Cycles} and
  * {@link se.stratlas.followup.CycleSections}; {@link se.stratlas.followup.Contributions},
  * {@link se.stratlas.followup.ContributionReviews} and
- * {@link se.stratlas.followup.ContributionPages}; {@link se.stratlas.followup.Products};
- * {@link se.stratlas.followup.UnitFigureBook} and
+ * {@link se.stratlas.followup.ContributionPages}; {@link se.stratlas.followup.TaskList};
+ * {@link se.stratlas.followup.Products}; {@link se.stratlas.followup.UnitFigureBook} and
  * {@link se.stratlas.followup.UnitFigureImports}; and the records they use. The SQL and
  * the parts only these use are in {@code internal}.
  */

@@ -131,8 +131,9 @@ public class Dialogues {
 		return get(user.organisationId(), id);
 	}
 
-	public void addAgendaItem(StratlasPrincipal user, long eventId, LocalTime startsAt, LocalTime endsAt, String title,
-			String speakers) {
+	/** Adds a point to the agenda; the end may not come before the start. */
+	public AgendaItem addAgendaItem(StratlasPrincipal user, long eventId, LocalTime startsAt, LocalTime endsAt,
+			String title, String speakers) {
 		Scanning.requireWriter(user);
 		get(user.organisationId(), eventId);
 		String clean = Texts.clean(title);
@@ -142,18 +143,21 @@ public class Dialogues {
 		if (startsAt != null && endsAt != null && endsAt.isBefore(startsAt)) {
 			throw new ValidationException("endsAt", "dialogue.time.order");
 		}
-		this.jdbc.sql("""
+		long id = this.jdbc.sql("""
 				insert into foresight_agenda_item (event_id, starts_at, ends_at, title, speakers)
-				values (:event, :start, :end, :title, :speakers)""")
+				values (:event, :start, :end, :title, :speakers) returning id""")
 			.param("event", eventId)
 			.param("start", startsAt)
 			.param("end", endsAt)
 			.param("title", clean)
 			.param("speakers", Texts.clean(speakers))
-			.update();
+			.query(Long.class)
+			.single();
+		return new AgendaItem(id, startsAt, endsAt, clean, Texts.clean(speakers));
 	}
 
-	public long addTrack(StratlasPrincipal user, long eventId, String question, String background, String figures,
+	/** Adds a parallel track with the question put to its group. */
+	public Track addTrack(StratlasPrincipal user, long eventId, String question, String background, String figures,
 			String facilitator, List<UUID> elementKeys) {
 		Scanning.requireWriter(user);
 		Dialogue dialogue = get(user.organisationId(), eventId);
@@ -161,7 +165,7 @@ public class Dialogues {
 		if (clean == null) {
 			throw new ValidationException("question", "validation.required");
 		}
-		return this.jdbc
+		long id = this.jdbc
 			.sql("""
 					insert into foresight_track (event_id, position, question, background, figures, facilitator, element_keys,
 					updated_by) values (:event, :position, :question, :background, :figures, :facilitator, :keys, :actor)
@@ -176,21 +180,25 @@ public class Dialogues {
 			.param("actor", user.username())
 			.query(Long.class)
 			.single();
+		return track(user.organisationId(), eventId, id);
+	}
+
+	private Track track(long organisationId, long eventId, long trackId) {
+		return get(organisationId, eventId).tracks()
+			.stream()
+			.filter(t -> t.id() == trackId)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("track", trackId));
 	}
 
 	/**
 	 * Records a group's outcome and next steps, and what they concern; refused (nothing
 	 * overwritten) when someone else reported in between.
 	 */
-	public void report(StratlasPrincipal user, long eventId, long trackId, int expectedVersion, String outcome,
+	public Track report(StratlasPrincipal user, long eventId, long trackId, int expectedVersion, String outcome,
 			String nextSteps, List<UUID> elementKeys, List<Long> itemIds) {
 		Scanning.requireWriter(user);
-		Dialogue dialogue = get(user.organisationId(), eventId);
-		Track before = dialogue.tracks()
-			.stream()
-			.filter(t -> t.id() == trackId)
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("track", trackId));
+		Track before = track(user.organisationId(), eventId, trackId);
 		List<Long> known = itemIds == null ? List.of() : itemIds.stream().filter(Objects::nonNull).distinct().toList();
 		if (!known.isEmpty()) {
 			int own = this.jdbc
@@ -221,6 +229,7 @@ public class Dialogues {
 		this.audit.record(user.organisationId(), user.username(), "foresight_track", trackId, "UPDATED",
 				before.question(), Map.of("outcome", new FieldChange(before.outcome(), Texts.clean(outcome)),
 						"nextSteps", new FieldChange(before.nextSteps(), Texts.clean(nextSteps))));
+		return track(user.organisationId(), eventId, trackId);
 	}
 
 }

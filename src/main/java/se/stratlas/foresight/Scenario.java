@@ -42,8 +42,8 @@ public record Scenario(long id, long organisationId, String project, String name
 	}
 
 	/** A dimension of the future (betydelsefull dimension) and its factors. */
-	public record Dimension(long id, long organisationId, String project, String name, List<String> factors,
-			String demoNote) {
+	public record Dimension(long id, long organisationId, @Nullable String project, String name, List<String> factors,
+			@Nullable String demoNote) {
 
 		public Dimension {
 			factors = factors == null ? List.of() : List.copyOf(factors);

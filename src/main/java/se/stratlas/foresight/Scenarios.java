@@ -211,7 +211,8 @@ public class Scenarios {
 			.list();
 	}
 
-	public long addDimension(StratlasPrincipal user, String project, String name, List<String> factors,
+	/** Adds a dimension of the future with its factors (one per line, blanks dropped). */
+	public Scenario.Dimension addDimension(StratlasPrincipal user, String project, String name, List<String> factors,
 			String demoNote) {
 		Scanning.requireWriter(user);
 		String clean = Texts.clean(name);
@@ -231,7 +232,7 @@ public class Scenarios {
 			.single();
 		this.audit.record(user.organisationId(), user.username(), "foresight_dimension", id, "CREATED", clean,
 				Map.of());
-		return id;
+		return new Scenario.Dimension(id, user.organisationId(), Texts.clean(project), clean, lines(factors), demoNote);
 	}
 
 }

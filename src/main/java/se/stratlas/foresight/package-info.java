@@ -8,7 +8,8 @@
  * {@link se.stratlas.foresight.SwotBoard}, {@link se.stratlas.foresight.Scenarios},
  * {@link se.stratlas.foresight.Dialogues}, the elements to link to
  * ({@link se.stratlas.foresight.ForesightChoices}), the exports
- * ({@link se.stratlas.foresight.ForesightExports}) and the records they use.
+ * ({@link se.stratlas.foresight.ForesightExports}), what each screen shows
+ * ({@link se.stratlas.foresight.ForesightPages}) and the records they use.
  */
 @ApplicationModule(allowedDependencies = { "shared", "audit", "accounts", "strategy", "areas" })
 package se.stratlas.foresight;

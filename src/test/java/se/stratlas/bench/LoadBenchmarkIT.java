@@ -454,7 +454,7 @@ class LoadBenchmarkIT {
 		List<Long> sections = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			Section section = this.cycleSections.addSection(strategist, cycle.id(),
-					new Section.Draft("Lasttest", "Avsnitt " + i, null, SectionKind.TEXT, null, null, List.of()));
+					new Section.Draft("Lasttest", "Avsnitt " + i, null, SectionKind.TEXT, null, null, List.of(), null));
 			sections.add(section.id());
 		}
 		long unit = this.jdbc.sql("select min(id) from accounts_unit where organisation_id = :org")

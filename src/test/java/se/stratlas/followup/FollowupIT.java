@@ -140,8 +140,8 @@ class FollowupIT {
 	}
 
 	private Section section(Cycle cycle, String title) {
-		return this.cycleSections.addSection(this.strategist, cycle.id(),
-				new Section.Draft("Kapitel", title, "Skriv om " + title, SectionKind.TEXT, null, null, List.of()));
+		return this.cycleSections.addSection(this.strategist, cycle.id(), new Section.Draft("Kapitel", title,
+				"Skriv om " + title, SectionKind.TEXT, null, null, List.of(), null));
 	}
 
 	private Contribution assigned(Cycle cycle, Section section, long unitId) {
@@ -350,9 +350,9 @@ class FollowupIT {
 	void aScorecardGoalNeedsItsFulfilment() {
 		Cycle cycle = cycle("Styrkort");
 		Section goal = this.cycleSections.addSection(this.strategist, cycle.id(), new Section.Draft("Styrkort",
-				"Nöjda medborgare", null, SectionKind.GOAL, Perspective.MEDBORGARE, null, List.of("DEMO_HALSA")));
+				"Nöjda medborgare", null, SectionKind.GOAL, Perspective.MEDBORGARE, null, List.of("DEMO_HALSA"), null));
 		assertThatThrownBy(() -> this.cycleSections.addSection(this.strategist, cycle.id(),
-				new Section.Draft("Styrkort", "Utan perspektiv", null, SectionKind.GOAL, null, null, List.of())))
+				new Section.Draft("Styrkort", "Utan perspektiv", null, SectionKind.GOAL, null, null, List.of(), null)))
 			.isInstanceOf(ValidationException.class);
 		Contribution c = assigned(cycle, goal, this.reporterUnit);
 		open(cycle);

@@ -82,7 +82,7 @@ class FollowupWebIT {
 		Cycle cycle = this.cycles.create(sara, new Cycle.Draft("Webbprov", CycleKind.CUSTOM, "2024", null, null,
 				LocalDate.now().plusDays(10), null, null), Cycles.Template.EMPTY, null, null);
 		Section section = this.cycleSections.addSection(sara, cycle.id(),
-				new Section.Draft("Kapitel", "Bidrag", null, SectionKind.TEXT, null, null, List.of()));
+				new Section.Draft("Kapitel", "Bidrag", null, SectionKind.TEXT, null, null, List.of(), null));
 		this.cycleSections.assign(sara, cycle.id(), List.of(section.id()), ((StratlasPrincipal) this.reporter).unitId(),
 				null, null);
 		Cycle planned = this.cycles.get(sara.organisationId(), cycle.id());

@@ -15,6 +15,8 @@ import java.util.concurrent.Future;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import com.jayway.jsonpath.JsonPath;
+import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,7 @@ import se.stratlas.followup.Cycle;
 import se.stratlas.followup.CycleSections;
 import se.stratlas.followup.Cycles;
 import se.stratlas.followup.Kinds.CycleKind;
+import se.stratlas.followup.Kinds.SectionTopic;
 import se.stratlas.followup.Section;
 import se.stratlas.foresight.Workshop.Quadrant;
 import se.stratlas.foresight.Workshop.SwotItem;
@@ -47,12 +50,14 @@ import se.stratlas.strategy.ElementType;
 import se.stratlas.strategy.Strategy;
 import se.stratlas.strategy.StrategyCatalog;
 import se.stratlas.strategy.StrategyElement;
+import se.stratlas.web.ApiCalls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -256,6 +261,7 @@ class ForesightIT {
 			.filter(s -> this.priority1.key().equals(s.elementKey()) && s.title().equals("Omvärldsbevakning"))
 			.findFirst()
 			.orElseThrow();
+		assertThat(omvarld.topic()).isEqualTo(SectionTopic.OUTSIDE_WORLD);
 		this.cycleSections.assign(this.strategist, cycle.id(), List.of(omvarld.id()), this.reporter.unitId(), null,
 				null);
 		Contribution contribution = this.cycles.contributions(this.strategist.organisationId(), cycle.id()).getFirst();
@@ -264,6 +270,41 @@ class ForesightIT {
 			.andExpect(content().string(Matchers.containsString("Omvärldsbevakning för prioriteringen")))
 			.andExpect(content().string(Matchers.containsString("Nis2-direktivet")))
 			.andExpect(content().string(Matchers.containsString("Brist på elnätskapacitet")));
+	}
+
+	@Test
+	void theSectionsTopicNotItsTitleDecidesWhetherItOffersTheScannedSignals() throws Exception {
+		Cycle cycle = this.cycles.create(this.strategist,
+				new Cycle.Draft("Ämnesprov", CycleKind.ANNUAL, "2027", this.rusVersion, null, null, null, null),
+				Cycles.Template.EMPTY, null, null);
+		String sections = "/api/followup/cycles/" + cycle.id() + "/sections";
+		String english = this.mvc
+			.perform(ApiCalls.json(MockMvcRequestBuilders.post(sections), (UserDetails) this.strategist,
+					"{\"chapter\": \"Priority 1\", \"title\": \"Outside world\", \"elementKey\": \""
+							+ this.priority1.key() + "\", \"topic\": \"OUTSIDE_WORLD\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.topic").value("OUTSIDE_WORLD"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		this.mvc
+			.perform(ApiCalls.json(MockMvcRequestBuilders.post(sections), (UserDetails) this.strategist,
+					"{\"chapter\": \"Prioritering 1\", \"title\": \"Omvärld\", \"elementKey\": \""
+							+ this.priority1.key() + "\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.topic").value("GENERAL"));
+		long englishId = ((Number) JsonPath.read(english, "$.id")).longValue();
+		List<Long> ids = this.cycles.sections(this.strategist.organisationId(), cycle.id())
+			.stream()
+			.map(Section::id)
+			.toList();
+		this.cycleSections.assign(this.strategist, cycle.id(), ids, this.reporter.unitId(), null, null);
+		for (Contribution contribution : this.cycles.contributions(this.strategist.organisationId(), cycle.id())) {
+			Matcher<String> scanning = Matchers.containsString("Omvärldsbevakning för prioriteringen");
+			this.mvc.perform(get("/followup/contributions/" + contribution.id()).with(as(this.strategist)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(contribution.sectionId() == englishId ? scanning : Matchers.not(scanning)));
+		}
 	}
 
 	@Test

@@ -232,6 +232,9 @@ class EndpointAuthorizationIT {
 		row("PUT /api/actors/{id}", Access.REPORTER, null, "{\"version\": -1, \"actor\": {\"name\": \"x\"}}");
 		row("GET /api/actors/contacts", Access.READER);
 		row("GET /api/actors/partnerships", Access.READER);
+		row("POST /api/actors/contacts", Access.STRATEGIST, null, "{\"name\": \"\"}");
+		row("POST /api/actors/partnerships", Access.STRATEGIST, null, "{\"name\": \"\"}");
+		row("POST /api/actors/partnerships/{id}/members", Access.STRATEGIST, null, "{\"role\": \"MEDLEM\"}");
 		row("GET /api/followup/cycles/{id}/sections", Access.READER);
 		row("POST /api/followup/cycles/{id}/sections", Access.STRATEGIST, null, "{\"title\": \"\"}");
 		row("PUT /api/followup/cycles/{id}/sections/{sectionId}", Access.STRATEGIST, null, "{\"title\": \"\"}");
@@ -258,6 +261,12 @@ class EndpointAuthorizationIT {
 		row("DELETE /api/foresight/workshops/{id}/items/{itemId}", Access.REPORTER, "version=-1", null);
 		row("GET /api/foresight/dialogues", Access.READER);
 		row("GET /api/foresight/dialogues/{id}", Access.READER);
+		row("POST /api/foresight/dialogues", Access.REPORTER, null, "{\"name\": \"\"}");
+		row("POST /api/foresight/dialogues/{id}/agenda", Access.REPORTER, null, "{\"title\": \"\"}");
+		row("POST /api/foresight/dialogues/{id}/tracks", Access.REPORTER, null, "{\"question\": \"\"}");
+		row("PUT /api/foresight/dialogues/{id}/tracks/{trackId}/outcome", Access.REPORTER, null, "{\"version\": -1}");
+		row("GET /api/foresight/dimensions", Access.READER);
+		row("POST /api/foresight/dimensions", Access.REPORTER, null, "{\"name\": \"\"}");
 		row("PUT /api/learning/elements/{id}/assessment", Access.STRATEGIST, null, "{\"cycleId\": 999999}");
 		row("POST /api/learning/elements/{id}/lessons", Access.STRATEGIST, null, "{\"body\": \"\"}");
 		row("POST /api/learning/elements/{id}/proposals", Access.STRATEGIST, null, "{\"title\": \"\"}");

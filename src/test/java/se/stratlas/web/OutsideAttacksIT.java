@@ -220,7 +220,7 @@ class OutsideAttacksIT {
 		Cycle cycle = this.cycles.create(strategist, new Cycle.Draft(name, CycleKind.CUSTOM, "2025", null,
 				LocalDate.now(), LocalDate.now().plusDays(5), null, null), Cycles.Template.EMPTY, null, null);
 		Section section = this.cycleSections.addSection(strategist, cycle.id(),
-				new Section.Draft("Kapitel", name, null, SectionKind.TEXT, null, null, List.of()));
+				new Section.Draft("Kapitel", name, null, SectionKind.TEXT, null, null, List.of(), null));
 		long unit = this.jdbc.sql("select unit_id from accounts_user where username = 'rasmus.rapportor'")
 			.query(Long.class)
 			.single();

@@ -121,7 +121,7 @@ class UnitBoundariesIT {
 				LocalDate.now().minusDays(5), LocalDate.now().plusDays(2), null, null), Cycles.Template.EMPTY, null,
 				null);
 		Section section = this.cycleSections.addSection(this.strategist, cycle.id(),
-				new Section.Draft("Kapitel", "Företagsstöd", null, SectionKind.TEXT, null, null, List.of()));
+				new Section.Draft("Kapitel", "Företagsstöd", null, SectionKind.TEXT, null, null, List.of(), null));
 		this.cycleSections.assign(this.strategist, cycle.id(), List.of(section.id()), this.reporter.unitId(), null,
 				null);
 		Cycle current = this.cycles.get(this.strategist.organisationId(), cycle.id());

@@ -1,7 +1,6 @@
 package se.stratlas.accounts.web;
 
 import java.time.LocalDate;
-import java.util.List;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -13,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.audit.AuditEvent;
 import se.stratlas.audit.AuditTrail;
 
 /** Administrators read their organisation's audit log, a page at a time. */
@@ -38,15 +36,13 @@ class AuditLogController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(defaultValue = "1") int page, Model model) {
 		AuditTrail.Query query = new AuditTrail.Query(actor, type, action, q, from, to);
-		int current = Math.max(1, Math.min(page, 1000));
-		List<AuditEvent> events = this.audit.search(admin.organisationId(), query, AUDIT_PAGE + 1,
-				(current - 1) * AUDIT_PAGE);
-		model.addAttribute("events", events.size() > AUDIT_PAGE ? events.subList(0, AUDIT_PAGE) : events);
-		model.addAttribute("more", events.size() > AUDIT_PAGE);
-		model.addAttribute("page", current);
+		AuditTrail.LogPage log = this.audit.page(admin.organisationId(), query, page, AUDIT_PAGE);
+		model.addAttribute("events", log.events());
+		model.addAttribute("more", log.more());
+		model.addAttribute("page", log.page());
 		model.addAttribute("query", query);
-		model.addAttribute("types", this.audit.distinct(admin.organisationId(), "entity_type"));
-		model.addAttribute("actions", this.audit.distinct(admin.organisationId(), "action"));
+		model.addAttribute("types", log.types());
+		model.addAttribute("actions", log.actions());
 		return "accounts/audit";
 	}
 

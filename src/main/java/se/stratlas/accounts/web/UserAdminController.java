@@ -17,14 +17,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import se.stratlas.accounts.OrganisationUnits;
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.accounts.UserAccount;
 import se.stratlas.accounts.UserAccounts;
 import se.stratlas.accounts.UserAdministration;
 import se.stratlas.accounts.UserPasswords;
-import se.stratlas.audit.AuditTrail;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.FieldErrors;
 import se.stratlas.shared.ValidationException;
@@ -38,25 +36,15 @@ import se.stratlas.shared.ValidationException;
 @PreAuthorize("hasRole('ADMINISTRATOR')")
 class UserAdminController {
 
-	private final UserAccounts users;
-
 	private final UserAdministration administration;
 
 	private final UserPasswords passwords;
 
-	private final OrganisationUnits units;
-
-	private final AuditTrail audit;
-
 	private final MessageSource messages;
 
-	UserAdminController(UserAccounts users, UserAdministration administration, UserPasswords passwords,
-			OrganisationUnits units, AuditTrail audit, MessageSource messages) {
-		this.users = users;
+	UserAdminController(UserAdministration administration, UserPasswords passwords, MessageSource messages) {
 		this.administration = administration;
 		this.passwords = passwords;
-		this.units = units;
-		this.audit = audit;
 		this.messages = messages;
 	}
 
@@ -76,8 +64,9 @@ class UserAdminController {
 
 	@GetMapping("/users")
 	String list(@AuthenticationPrincipal StratlasPrincipal admin, Model model) {
-		model.addAttribute("users", this.users.list(admin.organisationId()));
-		model.addAttribute("unitNames", this.units.names(admin.organisationId()));
+		UserAdministration.UserList list = this.administration.list(admin.organisationId());
+		model.addAttribute("users", list.users());
+		model.addAttribute("unitNames", list.unitNames());
 		return "accounts/users";
 	}
 
@@ -108,18 +97,13 @@ class UserAdminController {
 
 	@GetMapping("/users/{id}")
 	String edit(@AuthenticationPrincipal StratlasPrincipal admin, @PathVariable long id, Model model) {
-		UserAccount user = this.users.get(admin.organisationId(), id);
-		model.addAttribute("user", user);
-		model.addAttribute("form", UserForm.of(user));
-		model.addAttribute("creating", false);
-		model.addAttribute("history", this.audit.history("user", id));
-		return "accounts/user-form";
+		UserAdministration.UserPage page = this.administration.page(admin.organisationId(), id);
+		return editAgain(page, UserForm.of(page.user()), model);
 	}
 
 	@PostMapping("/users/{id}")
 	String update(@AuthenticationPrincipal StratlasPrincipal admin, @PathVariable long id,
 			@ModelAttribute UserForm form, Model model, Locale locale, RedirectAttributes redirect) {
-		UserAccount user = this.users.get(admin.organisationId(), id);
 		try {
 			this.administration.update(admin.organisationId(), id, form.version() == null ? -1 : form.version(),
 					form.displayName(), form.email(), form.roleSet(), Boolean.TRUE.equals(form.enabled()),
@@ -127,23 +111,24 @@ class UserAdminController {
 		}
 		catch (ValidationException ex) {
 			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
-			return editAgain(user, form, model);
+			return editAgain(this.administration.page(admin.organisationId(), id), form, model);
 		}
 		catch (EditConflictException ex) {
+			UserAdministration.UserPage page = this.administration.page(admin.organisationId(), id);
 			model.addAttribute("conflict", true);
 			model.addAttribute("theirs", UserForm.of((UserAccount) ex.current()));
-			return editAgain(user, new UserForm(user.username(), form.displayName(), form.email(), form.roles(), null,
-					form.enabled(), user.version(), form.unitId()), model);
+			return editAgain(page, new UserForm(page.user().username(), form.displayName(), form.email(), form.roles(),
+					null, form.enabled(), page.user().version(), form.unitId()), model);
 		}
 		redirect.addFlashAttribute("flash", "user.saved");
 		return "redirect:/admin/users";
 	}
 
-	private String editAgain(UserAccount user, UserForm form, Model model) {
-		model.addAttribute("user", user);
+	private static String editAgain(UserAdministration.UserPage page, UserForm form, Model model) {
+		model.addAttribute("user", page.user());
 		model.addAttribute("form", form);
 		model.addAttribute("creating", false);
-		model.addAttribute("history", this.audit.history("user", user.id()));
+		model.addAttribute("history", page.history());
 		return "accounts/user-form";
 	}
 
@@ -154,9 +139,9 @@ class UserAdminController {
 			this.passwords.resetPassword(admin.organisationId(), id, password, admin.username());
 		}
 		catch (ValidationException ex) {
-			UserAccount user = this.users.get(admin.organisationId(), id);
+			UserAdministration.UserPage page = this.administration.page(admin.organisationId(), id);
 			model.addAttribute("passwordErrors", FieldErrors.of(ex, this.messages, locale));
-			return editAgain(user, UserForm.of(user), model);
+			return editAgain(page, UserForm.of(page.user()), model);
 		}
 		redirect.addFlashAttribute("flash", "user.passwordReset");
 		return "redirect:/admin/users/" + id;

@@ -1,9 +1,11 @@
 package se.stratlas.actors.web;
 
 import java.util.List;
+import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,6 +37,28 @@ class ActorApiController {
 
 	/** A change of an actor: the version seen and the new details. */
 	record ActorChange(int version, ActorRegistry.ActorDraft actor) {
+	}
+
+	/**
+	 * A new contact person: name, title, where they work and the elements they answer
+	 * for.
+	 */
+	record NewContact(String name, @Nullable String title, @Nullable Long actorId, @Nullable String unitName,
+			@Nullable String email, @Nullable String phone, @Nullable List<UUID> elementKeys) {
+
+		Contact contact() {
+			return new Contact(0, this.name, this.title, this.actorId, this.unitName, this.email, this.phone,
+					this.elementKeys);
+		}
+
+	}
+
+	/** A new partnership and the strategy elements it works for. */
+	record NewPartnership(String name, @Nullable String description, @Nullable List<UUID> elementKeys) {
+	}
+
+	/** A new member of a partnership: the actor and its role. */
+	record NewMember(Long actorId, Partnership.Role role) {
 	}
 
 	private final ActorRegistry registry;
@@ -86,6 +110,33 @@ class ActorApiController {
 	@Operation(operationId = "partnerships", summary = "The organisation's partnerships with their members")
 	List<Partnership> partnerships(@AuthenticationPrincipal StratlasPrincipal user) {
 		return this.registry.partnerships(user.organisationId());
+	}
+
+	@PostMapping("/contacts")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(operationId = "createContact", summary = "Adds a contact person")
+	Contact createContact(@AuthenticationPrincipal StratlasPrincipal user, @RequestBody NewContact contact) {
+		return this.registry.addContact(user.organisationId(), contact.contact(), user.username());
+	}
+
+	@PostMapping("/partnerships")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(operationId = "createPartnership", summary = "Starts a partnership")
+	Partnership createPartnership(@AuthenticationPrincipal StratlasPrincipal user,
+			@RequestBody NewPartnership partnership) {
+		return this.registry.createPartnership(user.organisationId(), partnership.name(), partnership.description(),
+				partnership.elementKeys(), user.username());
+	}
+
+	@PostMapping("/partnerships/{id}/members")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@Operation(operationId = "addPartnershipMember",
+			summary = "Adds an actor to a partnership in a role; the answer is the partnership with its members")
+	Partnership addPartnershipMember(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			@RequestBody NewMember member) {
+		return this.registry.addMember(user.organisationId(), id, member.actorId(), member.role(), user.username());
 	}
 
 }

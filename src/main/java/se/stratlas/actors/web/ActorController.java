@@ -21,7 +21,6 @@ import se.stratlas.actors.Actor;
 import se.stratlas.actors.ActorPage;
 import se.stratlas.actors.ActorPages;
 import se.stratlas.actors.ActorRegistry;
-import se.stratlas.areas.Areas;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.FieldErrors;
 import se.stratlas.shared.ValidationException;
@@ -37,14 +36,11 @@ class ActorController {
 
 	private final ActorPages pages;
 
-	private final Areas areas;
-
 	private final MessageSource messages;
 
-	ActorController(ActorRegistry registry, ActorPages pages, Areas areas, MessageSource messages) {
+	ActorController(ActorRegistry registry, ActorPages pages, MessageSource messages) {
 		this.registry = registry;
 		this.pages = pages;
-		this.areas = areas;
 		this.messages = messages;
 	}
 
@@ -76,13 +72,10 @@ class ActorController {
 	@PreAuthorize("hasRole('READER')")
 	String list(@AuthenticationPrincipal StratlasPrincipal user, @RequestParam(required = false) Actor.Kind kind,
 			Model model) {
-		model.addAttribute("actors", this.pages.actors(user.organisationId(), kind));
 		model.addAttribute("kind", kind);
-		model.addAttribute("kinds", Actor.Kind.values());
 		model.addAttribute("canEdit", user.can(Role.REPORTER));
-		model.addAttribute("form", new ActorForm(null, Actor.Kind.KOMMUN, null, null, List.of(), null));
-		model.addAttribute("municipalities", this.areas.municipalities());
-		return "actors/list";
+		return list(this.pages.actors(user.organisationId(), kind),
+				new ActorForm(null, Actor.Kind.KOMMUN, null, null, List.of(), null), model);
 	}
 
 	@PostMapping("/actors")
@@ -96,20 +89,24 @@ class ActorController {
 		}
 		catch (ValidationException ex) {
 			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
-			model.addAttribute("actors", this.registry.actors(user.organisationId()));
-			model.addAttribute("kinds", Actor.Kind.values());
 			model.addAttribute("canEdit", true);
-			model.addAttribute("form", form);
-			model.addAttribute("municipalities", this.areas.municipalities());
-			return "actors/list";
+			return list(this.pages.actors(user.organisationId(), null), form, model);
 		}
+	}
+
+	private static String list(ActorPages.ActorList list, ActorForm form, Model model) {
+		model.addAttribute("actors", list.actors());
+		model.addAttribute("kinds", Actor.Kind.values());
+		model.addAttribute("form", form);
+		model.addAttribute("municipalities", list.municipalities());
+		return "actors/list";
 	}
 
 	@GetMapping("/actors/{id}")
 	@PreAuthorize("hasRole('READER')")
 	String view(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, Model model) {
-		Actor actor = this.registry.actor(user.organisationId(), id);
-		populate(user, actor, ActorForm.of(actor), model);
+		ActorPage page = this.pages.page(user.organisationId(), id);
+		populate(user, page, ActorForm.of(page.actor()), model);
 		return "actors/actor";
 	}
 
@@ -117,7 +114,6 @@ class ActorController {
 	@PreAuthorize("hasRole('REPORTER')")
 	String update(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@ModelAttribute ActorForm form, Model model, Locale locale, RedirectAttributes redirect) {
-		Actor actor = this.registry.actor(user.organisationId(), id);
 		try {
 			this.registry.update(user.organisationId(), id, form.version() == null ? -1 : form.version(), form.draft(),
 					user.username());
@@ -126,24 +122,23 @@ class ActorController {
 		}
 		catch (ValidationException ex) {
 			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
-			populate(user, actor, form, model);
+			populate(user, this.pages.page(user.organisationId(), id), form, model);
 			return "actors/actor";
 		}
 		catch (EditConflictException ex) {
 			Actor current = (Actor) ex.current();
 			model.addAttribute("theirs", current);
-			populate(user, current, form.withVersion(current.version()), model);
+			populate(user, this.pages.page(user.organisationId(), current), form.withVersion(current.version()), model);
 			return "actors/actor";
 		}
 	}
 
-	private void populate(StratlasPrincipal user, Actor actor, ActorForm form, Model model) {
-		ActorPage page = this.pages.page(user.organisationId(), actor);
+	private static void populate(StratlasPrincipal user, ActorPage page, ActorForm form, Model model) {
 		model.addAttribute("actor", page.actor());
 		model.addAttribute("form", form);
 		model.addAttribute("kinds", Actor.Kind.values());
 		model.addAttribute("canEdit", user.can(Role.REPORTER));
-		model.addAttribute("municipalities", this.areas.municipalities());
+		model.addAttribute("municipalities", page.municipalities());
 		model.addAttribute("areaNames", page.areaNames());
 		model.addAttribute("partnerships", page.partnerships());
 		model.addAttribute("history", page.history());

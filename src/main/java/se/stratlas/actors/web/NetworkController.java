@@ -77,10 +77,11 @@ class NetworkController {
 	}
 
 	private void populateContacts(StratlasPrincipal user, Model model) {
-		model.addAttribute("contacts", this.registry.contacts(user.organisationId()));
-		model.addAttribute("actors", this.registry.actors(user.organisationId()));
-		model.addAttribute("actorNames", this.pages.actorNames(user.organisationId()));
-		model.addAttribute("elements", this.pages.elementLabels(user.organisationId()));
+		ActorPages.ContactsPage page = this.pages.contacts(user.organisationId());
+		model.addAttribute("contacts", page.contacts());
+		model.addAttribute("actors", page.actors());
+		model.addAttribute("actorNames", page.actorNames());
+		model.addAttribute("elements", page.elements());
 		model.addAttribute("canEdit", user.can(Role.STRATEGIST));
 	}
 
@@ -125,10 +126,11 @@ class NetworkController {
 	}
 
 	private void populatePartnerships(StratlasPrincipal user, Model model) {
-		model.addAttribute("partnerships", this.registry.partnerships(user.organisationId()));
-		model.addAttribute("actors", this.registry.actors(user.organisationId()));
+		ActorPages.PartnershipsPage page = this.pages.partnerships(user.organisationId());
+		model.addAttribute("partnerships", page.partnerships());
+		model.addAttribute("actors", page.actors());
 		model.addAttribute("roles", Partnership.Role.values());
-		model.addAttribute("elements", this.pages.elementLabels(user.organisationId()));
+		model.addAttribute("elements", page.elements());
 		model.addAttribute("canEdit", user.can(Role.STRATEGIST));
 	}
 

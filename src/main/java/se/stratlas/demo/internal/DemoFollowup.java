@@ -372,7 +372,7 @@ class DemoFollowup {
 		List<Long> sharedIds = new ArrayList<>();
 		for (String title : shared.keySet()) {
 			Section added = this.cycleSections.addSection(writer, cycle.id(),
-					new Section.Draft(title, title, null, SectionKind.TEXT, null, null, List.of()));
+					new Section.Draft(title, title, null, SectionKind.TEXT, null, null, List.of(), null));
 			for (int up = 0; up < existing; up++) {
 				this.cycleSections.moveSection(writer, cycle.id(), added.id(), true);
 			}

@@ -234,17 +234,21 @@ class DemoInitiatives {
 	}
 
 	private void partnerships(long organisationId, Map<String, StrategyElement> rus, Map<String, Actor> actors) {
-		long din = this.actors.createPartnership(organisationId, "Digital Impact North",
-				"Strategiskt partnerskap avseende digitalisering.", List.of(rus.get("1").key(), rus.get("1.2").key()),
-				DemoRegion.ACTOR);
+		long din = this.actors
+			.createPartnership(organisationId, "Digital Impact North",
+					"Strategiskt partnerskap avseende digitalisering.",
+					List.of(rus.get("1").key(), rus.get("1.2").key()), DemoRegion.ACTOR)
+			.id();
 		for (String member : List.of("Umeå universitet", "Sveriges lantbruksuniversitet", "RISE", "Umeå")) {
 			this.actors.addMember(organisationId, din, actors.get(member).id(), Partnership.Role.MEDLEM,
 					DemoRegion.ACTOR);
 		}
 		this.actors.addMember(organisationId, din, actors.get("Region Västerbotten").id(), Partnership.Role.MEDLEM,
 				DemoRegion.ACTOR);
-		long export = this.actors.createPartnership(organisationId, "Regional exportsamverkan",
-				"Kärnan i det regionala exportfrämjande systemet.", List.of(rus.get("2.1").key()), DemoRegion.ACTOR);
+		long export = this.actors
+			.createPartnership(organisationId, "Regional exportsamverkan",
+					"Kärnan i det regionala exportfrämjande systemet.", List.of(rus.get("2.1").key()), DemoRegion.ACTOR)
+			.id();
 		for (String member : List.of("Almi", "Business Sweden", "Exportkreditnämnden", "Enterprise Europe Network",
 				"Västerbottens handelskammare")) {
 			this.actors.addMember(organisationId, export, actors.get(member).id(), Partnership.Role.MEDLEM,
@@ -252,9 +256,11 @@ class DemoInitiatives {
 		}
 		this.actors.addMember(organisationId, export, actors.get("Region Västerbotten").id(),
 				Partnership.Role.KOORDINATOR, DemoRegion.ACTOR);
-		long food = this.actors.createPartnership(organisationId, "Mer mat från Västerbotten",
-				"Regional livsmedelsstrategi; Region Västerbotten är huvudman.", List.of(rus.get("2").key()),
-				DemoRegion.ACTOR);
+		long food = this.actors
+			.createPartnership(organisationId, "Mer mat från Västerbotten",
+					"Regional livsmedelsstrategi; Region Västerbotten är huvudman.", List.of(rus.get("2").key()),
+					DemoRegion.ACTOR)
+			.id();
 		this.actors.addMember(organisationId, food, actors.get("Region Västerbotten").id(), Partnership.Role.HUVUDMAN,
 				DemoRegion.ACTOR);
 		this.actors.addMember(organisationId, food, actors.get("Länsstyrelsen Västerbotten").id(),

@@ -17,6 +17,7 @@ import se.stratlas.followup.Cycle;
 import se.stratlas.followup.Kinds.Perspective;
 import se.stratlas.followup.Kinds.ProductKind;
 import se.stratlas.followup.Kinds.SectionKind;
+import se.stratlas.followup.Kinds.SectionTopic;
 import se.stratlas.followup.Product;
 import se.stratlas.followup.Section;
 import se.stratlas.indicators.Period;
@@ -56,8 +57,9 @@ public class CycleTemplates {
 		for (Section s : this.repository.sections(source.id())) {
 			sectionIds
 				.put(s.id(),
-						this.repository.insertSection(target.id(), s.position(), new Section.Draft(s.chapter(),
-								s.title(), s.guidance(), s.kind(), s.perspective(), s.elementKey(), s.indicatorCodes()),
+						this.repository.insertSection(
+								target.id(), s.position(), new Section.Draft(s.chapter(), s.title(), s.guidance(),
+										s.kind(), s.perspective(), s.elementKey(), s.indicatorCodes(), s.topic()),
 								s.id()));
 		}
 		for (Contribution c : this.repository.contributions(source.id())) {
@@ -139,15 +141,18 @@ public class CycleTemplates {
 				{ "Översikt över rapporten", "Hur rapporten har tagits fram, för vem och hur den ska läsas." },
 				{ "Övergripande hållbarhetsmål och vägen dit",
 						"Uppdraget från regeringen, de övergripande målen och vägen dit." } }) {
-			this.repository.insertSection(cycle.id(), position += 10,
-					new Section.Draft(overall, s[0], s[1], SectionKind.TEXT, null, null, List.of()), null);
+			this.repository.insertSection(cycle.id(), position += 10, new Section.Draft(overall, s[0], s[1],
+					SectionKind.TEXT, null, null, List.of(), SectionTopic.GENERAL), null);
 		}
 		for (StrategyElement priority : priorities) {
 			String chapter = (priority.code() == null ? "" : levelName + " " + priority.code() + ": ")
 					+ priority.nameSv();
 			List<String[]> skeleton = new ArrayList<>();
-			skeleton.add(new String[] { "Omvärldsbevakning",
-					"Trender, händelser och regelverk som påverkar arbetet inom " + chapter + "." });
+			this.repository.insertSection(cycle.id(), position += 10,
+					new Section.Draft(chapter, "Omvärldsbevakning",
+							"Trender, händelser och regelverk som påverkar arbetet inom " + chapter + ".",
+							SectionKind.TEXT, null, priority.key(), List.of(), SectionTopic.OUTSIDE_WORLD),
+					null);
 			skeleton.add(new String[] { "Regionens bidrag",
 					"Regionens eget bidrag under året" + (subPriorities
 							? "; ange vilka " + this.levels.labels(strategyId, Locale.forLanguageTag("sv"), true)
@@ -165,9 +170,8 @@ public class CycleTemplates {
 			}
 			skeleton.add(new String[] { "Agenda 2030", "Vilka mål i Agenda 2030 insatserna bidrar till." });
 			for (String[] s : skeleton) {
-				this.repository.insertSection(cycle.id(), position += 10,
-						new Section.Draft(chapter, s[0], s[1], SectionKind.TEXT, null, priority.key(), List.of()),
-						null);
+				this.repository.insertSection(cycle.id(), position += 10, new Section.Draft(chapter, s[0], s[1],
+						SectionKind.TEXT, null, priority.key(), List.of(), SectionTopic.GENERAL), null);
 			}
 		}
 	}
@@ -188,15 +192,15 @@ public class CycleTemplates {
 			sectionIds.add(this.repository.insertSection(cycle.id(), position += 10,
 					new Section.Draft("Styrkort", goal.getValue(),
 							"Bedöm måluppfyllelsen (uppnås, delvis, uppnås inte) och motivera bedömningen.",
-							SectionKind.GOAL, goal.getKey(), null, List.of()),
+							SectionKind.GOAL, goal.getKey(), null, List.of(), SectionTopic.GENERAL),
 					null));
 		}
 		for (String[] s : new String[][] {
 				{ "Analys av ekonomisk situation och verksamhet", "Periodens resultat mot budget och orsakerna." },
 				{ "Prognos för ekonomin", "Helårsprognosen och vad den bygger på." },
 				{ "Personal och bemanning", "Antal anställda, sjukfrånvaro och arbetad tid." } }) {
-			sectionIds.add(this.repository.insertSection(cycle.id(), position += 10,
-					new Section.Draft("Analys", s[0], s[1], SectionKind.TEXT, null, null, List.of()), null));
+			sectionIds.add(this.repository.insertSection(cycle.id(), position += 10, new Section.Draft("Analys", s[0],
+					s[1], SectionKind.TEXT, null, null, List.of(), SectionTopic.GENERAL), null));
 		}
 		for (long unitId : unitIds) {
 			this.units.get(organisationId, unitId);

@@ -29,6 +29,7 @@ import se.stratlas.followup.Kinds.Fulfilment;
 import se.stratlas.followup.Kinds.Perspective;
 import se.stratlas.followup.Kinds.ProductKind;
 import se.stratlas.followup.Kinds.SectionKind;
+import se.stratlas.followup.Kinds.SectionTopic;
 import se.stratlas.followup.Product;
 import se.stratlas.followup.Revision;
 import se.stratlas.followup.Section;
@@ -53,7 +54,8 @@ public class FollowupRepository {
 			rs.getInt("position"), rs.getString("chapter"), rs.getString("title"), rs.getString("guidance"),
 			SectionKind.valueOf(rs.getString("kind")),
 			rs.getString("perspective") == null ? null : Perspective.valueOf(rs.getString("perspective")),
-			rs.getObject("element_key", UUID.class), strings(rs.getArray("indicator_codes")));
+			rs.getObject("element_key", UUID.class), strings(rs.getArray("indicator_codes")),
+			SectionTopic.valueOf(rs.getString("topic")));
 
 	public static final RowMapper<Contribution> CONTRIBUTION = (rs, row) -> new Contribution(rs.getLong("id"),
 			rs.getLong("organisation_id"), rs.getLong("cycle_id"), rs.getLong("section_id"), rs.getLong("unit_id"),
@@ -219,12 +221,11 @@ public class FollowupRepository {
 
 	/** Adds a section to a cycle at a position; {@code copiedFrom} names its original. */
 	public long insertSection(long cycleId, int position, Section.Draft draft, Long copiedFrom) {
-		return this.jdbc
-			.sql("""
-					insert into followup_section (cycle_id, position, chapter, title, guidance, kind, perspective,
-					element_key, indicator_codes, copied_from_id)
-					values (:cycle, :position, :chapter, :title, :guidance, :kind, :perspective, :element, :indicators, :source)
-					returning id""")
+		return this.jdbc.sql("""
+				insert into followup_section (cycle_id, position, chapter, title, guidance, kind, perspective,
+				element_key, indicator_codes, topic, copied_from_id) values (:cycle, :position, :chapter, :title,
+				:guidance, :kind, :perspective, :element, :indicators, :topic, :source)
+				returning id""")
 			.param("cycle", cycleId)
 			.param("position", position)
 			.param("chapter", draft.chapter())
@@ -234,6 +235,7 @@ public class FollowupRepository {
 			.param("perspective", draft.perspective() == null ? null : draft.perspective().name())
 			.param("element", draft.elementKey())
 			.param("indicators", draft.indicatorCodes().toArray(String[]::new))
+			.param("topic", (draft.topic() == null ? SectionTopic.GENERAL : draft.topic()).name())
 			.param("source", copiedFrom)
 			.query(Long.class)
 			.single();

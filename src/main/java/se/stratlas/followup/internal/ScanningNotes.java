@@ -3,13 +3,13 @@ package se.stratlas.followup.internal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
 import se.stratlas.followup.ContributionPage;
+import se.stratlas.followup.Kinds.SectionTopic;
 import se.stratlas.followup.Section;
 import se.stratlas.foresight.ScanItem;
 import se.stratlas.foresight.Scanning;
@@ -40,12 +40,11 @@ public class ScanningNotes {
 	}
 
 	/**
-	 * Whether a section asks for omvärldsbevakning: one of a strategy element whose title
-	 * says so. The foresight module knows nothing of sections, so the section's own title
-	 * is the only signal there is.
+	 * Whether a section asks for omvärldsbevakning: an outside-world section of a
+	 * strategy element, whatever its title.
 	 */
 	static boolean scans(Section section) {
-		return section.elementKey() != null && section.title().toLowerCase(Locale.ROOT).contains("omvärld");
+		return section.elementKey() != null && section.topic() == SectionTopic.OUTSIDE_WORLD;
 	}
 
 	/**

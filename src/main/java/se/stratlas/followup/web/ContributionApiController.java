@@ -2,7 +2,6 @@ package se.stratlas.followup.web;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -65,10 +64,8 @@ class ContributionApiController {
 	@GetMapping("/contributions/{id}")
 	@PreAuthorize("hasRole('READER')")
 	@Operation(summary = "A contribution with its text, state and where it is used")
-	Map<String, Object> contribution(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
-		Contribution contribution = this.contributions.open(user, id);
-		return Map.of("contribution", contribution, "section", this.contributions.section(contribution), "usage",
-				this.contributions.usage(contribution));
+	Contributions.Opened contribution(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
+		return this.contributions.opened(user, id);
 	}
 
 	@PutMapping("/contributions/{id}")

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import se.stratlas.accounts.OrganisationUnits;
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.followup.Cycle;
@@ -56,13 +55,10 @@ class CycleController {
 
 	private final Cycles cycles;
 
-	private final OrganisationUnits units;
-
 	private final MessageSource messages;
 
-	CycleController(Cycles cycles, OrganisationUnits units, MessageSource messages) {
+	CycleController(Cycles cycles, MessageSource messages) {
 		this.cycles = cycles;
-		this.units = units;
 		this.messages = messages;
 	}
 
@@ -77,8 +73,10 @@ class CycleController {
 	@GetMapping("/followup/new")
 	@PreAuthorize("hasRole('STRATEGIST')")
 	String newCycle(@AuthenticationPrincipal StratlasPrincipal user, Model model) {
-		return form(user, new CycleForm(null, CycleKind.ANNUAL, String.valueOf(LocalDate.now().getYear() - 1), null,
-				null, null, null, null, Cycles.Template.STRATEGY, null, List.of(), null), null, model);
+		return form(
+				new CycleForm(null, CycleKind.ANNUAL, String.valueOf(LocalDate.now().getYear() - 1), null, null, null,
+						null, null, Cycles.Template.STRATEGY, null, List.of(), null),
+				this.cycles.formPage(user.organisationId(), null), model);
 	}
 
 	@PostMapping("/followup")
@@ -92,7 +90,7 @@ class CycleController {
 		}
 		catch (ValidationException ex) {
 			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
-			return form(user, form, null, model);
+			return form(form, this.cycles.formPage(user.organisationId(), null), model);
 		}
 	}
 
@@ -107,15 +105,14 @@ class CycleController {
 	@GetMapping("/followup/{id}/edit")
 	@PreAuthorize("hasRole('STRATEGIST')")
 	String edit(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, Model model) {
-		Cycle cycle = this.cycles.get(user.organisationId(), id);
-		return form(user, CycleForm.of(cycle), cycle, model);
+		Cycles.FormPage page = this.cycles.formPage(user.organisationId(), id);
+		return form(CycleForm.of(page.cycle()), page, model);
 	}
 
 	@PostMapping("/followup/{id}")
 	@PreAuthorize("hasRole('STRATEGIST')")
 	String update(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@ModelAttribute CycleForm form, Model model, Locale locale, RedirectAttributes redirect) {
-		Cycle cycle = this.cycles.get(user.organisationId(), id);
 		try {
 			this.cycles.update(user, id, form.version() == null ? -1 : form.version(), form.draft());
 			redirect.addFlashAttribute("flash", "form.saved");
@@ -123,26 +120,25 @@ class CycleController {
 		}
 		catch (ValidationException ex) {
 			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
-			return form(user, form, cycle, model);
+			return form(form, this.cycles.formPage(user.organisationId(), id), model);
 		}
 		catch (EditConflictException ex) {
-			Cycle current = this.cycles.get(user.organisationId(), id);
-			model.addAttribute("theirs", current);
-			return form(user,
-					new CycleForm(form.name(), form.kind(), form.periodCode(), form.strategyVersionId(), form.opensOn(),
-							form.dueOn(), form.reviewDueOn(), form.publishOn(), null, null, null, current.version()),
-					current, model);
+			Cycles.FormPage page = this.cycles.formPage(user.organisationId(), id);
+			model.addAttribute("theirs", page.cycle());
+			return form(new CycleForm(form.name(), form.kind(), form.periodCode(), form.strategyVersionId(),
+					form.opensOn(), form.dueOn(), form.reviewDueOn(), form.publishOn(), null, null, null,
+					page.cycle().version()), page, model);
 		}
 	}
 
-	private String form(StratlasPrincipal user, CycleForm form, Cycle cycle, Model model) {
+	private static String form(CycleForm form, Cycles.FormPage page, Model model) {
 		model.addAttribute("form", form);
-		model.addAttribute("cycle", cycle);
+		model.addAttribute("cycle", page.cycle());
 		model.addAttribute("kinds", CycleKind.values());
 		model.addAttribute("templates", Cycles.Template.values());
-		model.addAttribute("versions", this.cycles.versionChoices(user.organisationId()));
-		model.addAttribute("previousCycles", this.cycles.list(user.organisationId()));
-		model.addAttribute("units", this.units.list(user.organisationId()));
+		model.addAttribute("versions", page.versions());
+		model.addAttribute("previousCycles", page.previousCycles());
+		model.addAttribute("units", page.units());
 		return "followup/cycle-form";
 	}
 

@@ -17,15 +17,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import se.stratlas.accounts.OrganisationUnits;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.followup.CycleSections;
-import se.stratlas.followup.Cycles;
 import se.stratlas.followup.Kinds.ContributionState;
 import se.stratlas.followup.Kinds.Perspective;
 import se.stratlas.followup.Kinds.SectionKind;
-import se.stratlas.followup.Section;
-import se.stratlas.indicators.IndicatorRegistry;
+import se.stratlas.followup.Kinds.SectionTopic;
 import se.stratlas.shared.FieldErrors;
 import se.stratlas.shared.ValidationException;
 
@@ -38,20 +35,10 @@ class CycleSectionController {
 
 	private final CycleSections sections;
 
-	private final Cycles cycles;
-
-	private final OrganisationUnits units;
-
-	private final IndicatorRegistry indicators;
-
 	private final MessageSource messages;
 
-	CycleSectionController(CycleSections sections, Cycles cycles, OrganisationUnits units, IndicatorRegistry indicators,
-			MessageSource messages) {
+	CycleSectionController(CycleSections sections, MessageSource messages) {
 		this.sections = sections;
-		this.cycles = cycles;
-		this.units = units;
-		this.indicators = indicators;
 		this.messages = messages;
 	}
 
@@ -70,10 +57,11 @@ class CycleSectionController {
 		model.addAttribute("bySection", overview.bySection());
 		model.addAttribute("unitNames", overview.unitNames());
 		model.addAttribute("userNames", overview.userNames());
-		model.addAttribute("units", this.units.list(user.organisationId()));
+		model.addAttribute("units", overview.units());
 		model.addAttribute("peopleByUnit", overview.peopleByUnit());
 		model.addAttribute("sectionKinds", SectionKind.values());
-		model.addAttribute("indicatorChoices", this.indicators.definitions(user.organisationId()));
+		model.addAttribute("sectionTopics", SectionTopic.values());
+		model.addAttribute("indicatorChoices", overview.indicatorChoices());
 		model.addAttribute("perspectives", Perspective.values());
 		model.addAttribute("today", LocalDate.now());
 		model.addAttribute("canManage", overview.canManage());
@@ -100,17 +88,17 @@ class CycleSectionController {
 	@PreAuthorize("hasRole('STRATEGIST')")
 	String editSection(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@PathVariable long sectionId, Model model) {
-		Section section = this.sections.section(user.organisationId(), id, sectionId);
-		return sectionForm(user, id, section, new SectionForm(section.chapter(), section.title(), section.guidance(),
-				section.kind(), section.perspective(), section.indicatorCodes()), model);
+		CycleSections.SectionPage page = this.sections.sectionPage(user.organisationId(), id, sectionId);
+		return sectionForm(page, SectionForm.of(page.section()), model);
 	}
 
-	private String sectionForm(StratlasPrincipal user, long id, Section section, SectionForm form, Model model) {
-		model.addAttribute("cycle", this.cycles.get(user.organisationId(), id));
-		model.addAttribute("section", section);
+	private static String sectionForm(CycleSections.SectionPage page, SectionForm form, Model model) {
+		model.addAttribute("cycle", page.cycle());
+		model.addAttribute("section", page.section());
 		model.addAttribute("form", form);
-		model.addAttribute("indicatorChoices", this.indicators.definitions(user.organisationId()));
+		model.addAttribute("indicatorChoices", page.indicatorChoices());
 		model.addAttribute("sectionKinds", SectionKind.values());
+		model.addAttribute("sectionTopics", SectionTopic.values());
 		model.addAttribute("perspectives", Perspective.values());
 		return "followup/section-form";
 	}
@@ -120,15 +108,15 @@ class CycleSectionController {
 	String updateSection(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@PathVariable long sectionId, @ModelAttribute SectionForm form, Model model, Locale locale,
 			RedirectAttributes redirect) {
-		Section section = this.sections.section(user.organisationId(), id, sectionId);
+		CycleSections.SectionPage page = this.sections.sectionPage(user.organisationId(), id, sectionId);
 		try {
-			this.sections.updateSection(user, id, sectionId, form.draft(section));
+			this.sections.updateSection(user, id, sectionId, form.draft(page.section()));
 			redirect.addFlashAttribute("flash", "form.saved");
 			return "redirect:/followup/" + id + "/sections";
 		}
 		catch (ValidationException ex) {
 			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
-			return sectionForm(user, id, section, form, model);
+			return sectionForm(page, form, model);
 		}
 	}
 
@@ -166,11 +154,7 @@ class CycleSectionController {
 			@RequestParam(required = false) List<Long> sectionIds, @RequestParam(required = false) Long unitId,
 			@RequestParam(required = false) Long responsibleUserId, @RequestParam(required = false) LocalDate dueOn,
 			Locale locale, RedirectAttributes redirect) {
-		this.cycles.get(user.organisationId(), id);
 		try {
-			if (unitId == null) {
-				throw new ValidationException("unitId", "validation.required");
-			}
 			int count = this.sections.assign(user, id,
 					sectionIds == null ? null : sectionIds.stream().filter(Objects::nonNull).toList(), unitId,
 					responsibleUserId, dueOn);

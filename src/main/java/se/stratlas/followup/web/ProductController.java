@@ -17,7 +17,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.followup.Cycles;
 import se.stratlas.followup.Kinds.ProductKind;
 import se.stratlas.followup.Product;
 import se.stratlas.followup.ProductPages;
@@ -35,15 +34,12 @@ class ProductController {
 
 	private final Products products;
 
-	private final Cycles cycles;
-
 	private final ProductPages pages;
 
 	private final MessageSource messages;
 
-	ProductController(Products products, Cycles cycles, ProductPages pages, MessageSource messages) {
+	ProductController(Products products, ProductPages pages, MessageSource messages) {
 		this.products = products;
-		this.cycles = cycles;
 		this.pages = pages;
 		this.messages = messages;
 	}
@@ -82,10 +78,11 @@ class ProductController {
 	@PreAuthorize("hasRole('STRATEGIST')")
 	String edit(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, @PathVariable long productId,
 			Model model) {
-		model.addAttribute("cycle", this.cycles.get(user.organisationId(), id));
-		model.addAttribute("product", this.products.get(user.organisationId(), id, productId));
-		model.addAttribute("sections", this.cycles.sections(user.organisationId(), id));
-		model.addAttribute("ordered", this.products.orderedSections(user.organisationId(), id, productId));
+		ProductPages.Form form = this.pages.form(user.organisationId(), id, productId);
+		model.addAttribute("cycle", form.cycle());
+		model.addAttribute("product", form.product());
+		model.addAttribute("sections", form.sections());
+		model.addAttribute("ordered", form.ordered());
 		return "followup/product-form";
 	}
 

@@ -17,10 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.followup.Cycles;
 import se.stratlas.followup.ReportBlock;
 import se.stratlas.followup.ReportLayouts;
-import se.stratlas.indicators.IndicatorRegistry;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.FieldErrors;
 import se.stratlas.shared.ValidationException;
@@ -36,16 +34,10 @@ class ReportLayoutController {
 
 	private final ReportLayouts layouts;
 
-	private final Cycles cycles;
-
-	private final IndicatorRegistry indicators;
-
 	private final MessageSource messages;
 
-	ReportLayoutController(ReportLayouts layouts, Cycles cycles, IndicatorRegistry indicators, MessageSource messages) {
+	ReportLayoutController(ReportLayouts layouts, MessageSource messages) {
 		this.layouts = layouts;
-		this.cycles = cycles;
-		this.indicators = indicators;
 		this.messages = messages;
 	}
 
@@ -53,13 +45,13 @@ class ReportLayoutController {
 	@PreAuthorize("hasRole('STRATEGIST')")
 	String edit(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, @PathVariable long productId,
 			Model model) {
-		ReportLayouts.Layout layout = this.layouts.layout(user.organisationId(), id, productId);
+		ReportLayouts.LayoutPage page = this.layouts.page(user.organisationId(), id, productId);
 		LayoutForm form = new LayoutForm();
-		form.setVersion(layout.product().version());
-		for (int i = 0; i < layout.blocks().size(); i++) {
-			form.getBlocks().add(new BlockForm(layout.blocks().get(i), i + 1));
+		form.setVersion(page.layout().product().version());
+		for (int i = 0; i < page.layout().blocks().size(); i++) {
+			form.getBlocks().add(new BlockForm(page.layout().blocks().get(i), i + 1));
 		}
-		return page(user, id, layout, form, null, model);
+		return page(page, form, null, model);
 	}
 
 	@PostMapping("/followup/{id}/products/{productId}/layout")
@@ -73,8 +65,7 @@ class ReportLayoutController {
 		else if (form.getAdd() != null) {
 			// An added part is shown to be filled in; nothing is saved until "Spara".
 			model.addAttribute("flash", "report.layout.added");
-			return page(user, id, this.layouts.layout(user.organisationId(), id, productId), renumbered(form), null,
-					model);
+			return page(this.layouts.page(user.organisationId(), id, productId), renumbered(form), null, model);
 		}
 		try {
 			this.layouts.save(user, id, productId, form.getVersion(), form.result());
@@ -84,7 +75,7 @@ class ReportLayoutController {
 		catch (ValidationException ex) {
 			// The form comes back as written, with each problem at its part; an added
 			// part is shown so that its problem has a place.
-			return page(user, id, this.layouts.layout(user.organisationId(), id, productId), renumbered(form),
+			return page(this.layouts.page(user.organisationId(), id, productId), renumbered(form),
 					FieldErrors.of(ex, this.messages, locale), model);
 		}
 		catch (EditConflictException ex) {
@@ -123,16 +114,16 @@ class ReportLayoutController {
 		return shown;
 	}
 
-	private String page(StratlasPrincipal user, long id, ReportLayouts.Layout layout, LayoutForm form,
-			Map<String, String> errors, Model model) {
-		model.addAttribute("cycle", this.cycles.get(user.organisationId(), id));
-		model.addAttribute("product", layout.product());
-		model.addAttribute("custom", layout.custom());
+	private static String page(ReportLayouts.LayoutPage page, LayoutForm form, Map<String, String> errors,
+			Model model) {
+		model.addAttribute("cycle", page.cycle());
+		model.addAttribute("product", page.layout().product());
+		model.addAttribute("custom", page.layout().custom());
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("kinds", ReportBlock.Kind.values());
-		model.addAttribute("sections", this.cycles.sections(user.organisationId(), id));
-		model.addAttribute("indicatorChoices", this.indicators.definitions(user.organisationId()));
+		model.addAttribute("sections", page.sections());
+		model.addAttribute("indicatorChoices", page.indicatorChoices());
 		return "followup/product-layout";
 	}
 

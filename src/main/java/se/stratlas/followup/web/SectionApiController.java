@@ -63,7 +63,7 @@ class SectionApiController {
 
 	@PutMapping("/cycles/{id}/sections/{sectionId}")
 	@PreAuthorize("hasRole('STRATEGIST')")
-	@Operation(operationId = "updateSection", summary = "Changes a section's chapter, title, guidance and links")
+	@Operation(operationId = "updateSection", summary = "Changes a section's chapter, title, guidance, topic and links")
 	Section updateSection(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@PathVariable long sectionId, @RequestBody Section.Draft draft) {
 		this.sections.updateSection(user, id, sectionId, draft);

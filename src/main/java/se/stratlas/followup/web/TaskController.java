@@ -9,34 +9,31 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 
-import se.stratlas.accounts.OrganisationUnits;
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.followup.Contributions;
 import se.stratlas.followup.Notices;
+import se.stratlas.followup.TaskList;
 
 /** The user's to-do list: texts to write, texts to review, and notices. */
 @Controller
 class TaskController {
 
-	private final Contributions contributions;
+	private final TaskList tasks;
 
 	private final Notices notices;
 
-	private final OrganisationUnits units;
-
-	TaskController(Contributions contributions, Notices notices, OrganisationUnits units) {
-		this.contributions = contributions;
+	TaskController(TaskList tasks, Notices notices) {
+		this.tasks = tasks;
 		this.notices = notices;
-		this.units = units;
 	}
 
 	@GetMapping("/followup/tasks")
 	@PreAuthorize("hasRole('READER')")
 	String tasks(@AuthenticationPrincipal StratlasPrincipal user, Model model) {
-		model.addAttribute("tasks", this.contributions.tasks(user));
-		model.addAttribute("notices", this.notices.list(user));
-		model.addAttribute("unread", this.notices.unread(user));
-		model.addAttribute("unitNames", this.units.names(user.organisationId()));
+		TaskList.Page page = this.tasks.page(user);
+		model.addAttribute("tasks", page.tasks());
+		model.addAttribute("notices", page.notices());
+		model.addAttribute("unread", page.unread());
+		model.addAttribute("unitNames", page.unitNames());
 		model.addAttribute("today", LocalDate.now());
 		return "followup/tasks";
 	}

@@ -24,10 +24,8 @@ import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.foresight.Dialogue;
 import se.stratlas.foresight.Dialogues;
-import se.stratlas.foresight.ForesightChoices;
-import se.stratlas.foresight.ForesightChoices.ElementChoice;
 import se.stratlas.foresight.ForesightExports;
-import se.stratlas.foresight.Scanning;
+import se.stratlas.foresight.ForesightPages;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.FieldErrors;
 import se.stratlas.shared.ValidationException;
@@ -39,20 +37,16 @@ class DialogueController {
 
 	private final Dialogues dialogues;
 
-	private final Scanning scanning;
-
-	private final ForesightChoices choices;
+	private final ForesightPages pages;
 
 	private final ForesightExports exports;
 
 	private final MessageSource messages;
 
-	DialogueController(Dialogues dialogues, Scanning scanning, ForesightChoices choices, ForesightExports exports,
-			MessageSource messages) {
-		this.exports = exports;
+	DialogueController(Dialogues dialogues, ForesightPages pages, ForesightExports exports, MessageSource messages) {
 		this.dialogues = dialogues;
-		this.scanning = scanning;
-		this.choices = choices;
+		this.pages = pages;
+		this.exports = exports;
 		this.messages = messages;
 	}
 
@@ -87,11 +81,11 @@ class DialogueController {
 	@GetMapping("/foresight/dialogues/{id}")
 	@PreAuthorize("hasRole('READER')")
 	String dialogue(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, Model model) {
-		List<ElementChoice> choices = this.choices.elements(user.organisationId());
-		model.addAttribute("dialogue", this.dialogues.get(user.organisationId(), id));
-		model.addAttribute("choices", choices);
-		model.addAttribute("labels", ForesightChoices.labels(choices));
-		model.addAttribute("items", this.scanning.list(user.organisationId(), Scanning.Filter.none()));
+		ForesightPages.DialoguePage page = this.pages.dialogue(user.organisationId(), id);
+		model.addAttribute("dialogue", page.dialogue());
+		model.addAttribute("choices", page.choices());
+		model.addAttribute("labels", page.labels());
+		model.addAttribute("items", page.items());
 		model.addAttribute("canEdit", user.can(Role.REPORTER));
 		return "foresight/dialogue";
 	}

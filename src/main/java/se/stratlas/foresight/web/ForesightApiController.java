@@ -30,7 +30,8 @@ import se.stratlas.foresight.Scenarios;
 
 /**
  * Environmental scanning and scenarios in the JSON API: the signals, trends and events
- * (list with filters, read, record, change, remove) and the scenarios.
+ * (list with filters, read, record, change, remove), the scenarios and the dimensions of
+ * the future.
  */
 @RestController
 @RequestMapping("/api/foresight")
@@ -43,6 +44,12 @@ class ForesightApiController {
 
 	/** A change of a scenario: the version seen and the new content. */
 	record ScenarioChange(int version, Scenario.Draft scenario) {
+	}
+
+	/**
+	 * A new dimension of the future: its name, the project it belongs to and its factors.
+	 */
+	record NewDimension(String name, @Nullable String project, @Nullable List<String> factors) {
 	}
 
 	private final Scanning scanning;
@@ -125,6 +132,22 @@ class ForesightApiController {
 	Scenario updateScenario(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestBody ScenarioChange change) {
 		return this.scenarios.update(user, id, change.version(), ApiBodies.required("scenario", change.scenario()));
+	}
+
+	@GetMapping("/dimensions")
+	@PreAuthorize("hasRole('READER')")
+	@Operation(operationId = "dimensions", summary = "The dimensions of the future with their factors, by project")
+	List<Scenario.Dimension> dimensions(@AuthenticationPrincipal StratlasPrincipal user) {
+		return this.scenarios.dimensions(user.organisationId());
+	}
+
+	@PostMapping("/dimensions")
+	@PreAuthorize("hasRole('REPORTER')")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(operationId = "createDimension", summary = "Adds a dimension of the future with its factors")
+	Scenario.Dimension createDimension(@AuthenticationPrincipal StratlasPrincipal user,
+			@RequestBody NewDimension dimension) {
+		return this.scenarios.addDimension(user, dimension.project(), dimension.name(), dimension.factors(), null);
 	}
 
 }

@@ -18,9 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.foresight.ForesightChoices;
-import se.stratlas.foresight.ForesightChoices.ElementChoice;
 import se.stratlas.foresight.ForesightExports;
+import se.stratlas.foresight.ForesightPages;
 import se.stratlas.foresight.ScanItem;
 import se.stratlas.foresight.Scanning;
 import se.stratlas.shared.tables.Downloads;
@@ -32,17 +31,14 @@ import se.stratlas.shared.tables.Downloads;
 @Controller
 class ForesightController {
 
-	private final Scanning scanning;
-
-	private final ForesightChoices choices;
+	private final ForesightPages pages;
 
 	private final ForesightExports exports;
 
 	private final MessageSource messages;
 
-	ForesightController(Scanning scanning, ForesightChoices choices, ForesightExports exports, MessageSource messages) {
-		this.scanning = scanning;
-		this.choices = choices;
+	ForesightController(ForesightPages pages, ForesightExports exports, MessageSource messages) {
+		this.pages = pages;
 		this.exports = exports;
 		this.messages = messages;
 	}
@@ -58,12 +54,12 @@ class ForesightController {
 			@RequestParam(required = false) ScanItem.Kind kind, @RequestParam(required = false) ScanItem.Scope scope,
 			@RequestParam(required = false) ScanItem.Effect effect, @RequestParam(required = false) UUID element,
 			@RequestParam(defaultValue = "list") String view, Model model) {
-		List<ScanItem> items = this.scanning.list(user.organisationId(),
+		ForesightPages.ItemsPage page = this.pages.items(user.organisationId(),
 				new Scanning.Filter(q, kind, scope, effect, element));
-		List<ElementChoice> choices = this.choices.elements(user.organisationId());
+		List<ScanItem> items = page.items();
 		model.addAttribute("items", items);
-		model.addAttribute("choices", choices);
-		model.addAttribute("labels", ForesightChoices.labels(choices));
+		model.addAttribute("choices", page.choices());
+		model.addAttribute("labels", page.labels());
 		model.addAttribute("q", q);
 		model.addAttribute("kind", kind);
 		model.addAttribute("scope", scope);

@@ -22,9 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.foresight.ForesightChoices;
-import se.stratlas.foresight.ForesightChoices.ElementChoice;
 import se.stratlas.foresight.ForesightExports;
+import se.stratlas.foresight.ForesightPages;
 import se.stratlas.foresight.Scenario;
 import se.stratlas.foresight.Scenarios;
 import se.stratlas.shared.EditConflictException;
@@ -56,16 +55,15 @@ class ScenarioController {
 
 	private final Scenarios scenarios;
 
-	private final ForesightChoices choices;
+	private final ForesightPages pages;
 
 	private final ForesightExports exports;
 
 	private final MessageSource messages;
 
-	ScenarioController(Scenarios scenarios, ForesightChoices choices, ForesightExports exports,
-			MessageSource messages) {
+	ScenarioController(Scenarios scenarios, ForesightPages pages, ForesightExports exports, MessageSource messages) {
 		this.scenarios = scenarios;
-		this.choices = choices;
+		this.pages = pages;
 		this.exports = exports;
 		this.messages = messages;
 	}
@@ -79,16 +77,16 @@ class ScenarioController {
 	@PreAuthorize("hasRole('READER')")
 	String list(@AuthenticationPrincipal StratlasPrincipal user, @RequestParam(required = false) List<Long> compare,
 			Model model) {
-		List<Scenario> all = this.scenarios.list(user.organisationId());
-		List<ElementChoice> choices = this.choices.elements(user.organisationId());
+		ForesightPages.ScenariosPage page = this.pages.scenarios(user.organisationId(),
+				compare == null ? null : compare.stream().filter(Objects::nonNull).toList());
+		List<Scenario> all = page.scenarios();
 		model.addAttribute("scenarios", all);
-		model.addAttribute("compared", this.scenarios.compare(user.organisationId(),
-				compare == null ? null : compare.stream().filter(Objects::nonNull).toList()));
+		model.addAttribute("compared", page.compared());
 		model.addAttribute("cross", ScenarioCross.svg(all));
 		model.addAttribute("placed", all.stream().anyMatch(Scenario::placed));
-		model.addAttribute("dimensions", this.scenarios.dimensions(user.organisationId()));
-		model.addAttribute("choices", choices);
-		model.addAttribute("labels", ForesightChoices.labels(choices));
+		model.addAttribute("dimensions", page.dimensions());
+		model.addAttribute("choices", page.choices());
+		model.addAttribute("labels", page.labels());
 		model.addAttribute("canEdit", user.can(Role.REPORTER));
 		return "foresight/scenarios";
 	}
@@ -117,8 +115,9 @@ class ScenarioController {
 	@GetMapping("/foresight/scenarios/{id}/edit")
 	@PreAuthorize("hasRole('READER')")
 	String edit(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, Model model) {
-		model.addAttribute("scenario", this.scenarios.get(user.organisationId(), id));
-		model.addAttribute("choices", this.choices.elements(user.organisationId()));
+		ForesightPages.ScenarioForm form = this.pages.scenarioForm(user.organisationId(), id);
+		model.addAttribute("scenario", form.scenario());
+		model.addAttribute("choices", form.choices());
 		model.addAttribute("canEdit", user.can(Role.REPORTER));
 		return "foresight/scenario-form";
 	}

@@ -9,28 +9,16 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.foresight.Dialogues;
-import se.stratlas.foresight.Scanning;
-import se.stratlas.foresight.Scenarios;
-import se.stratlas.foresight.Workshops;
+import se.stratlas.foresight.ForesightPages;
 
 /** One search across signals, SWOT items, scenarios and dialogues. */
 @Controller
 class SearchController {
 
-	private final Scanning scanning;
+	private final ForesightPages pages;
 
-	private final Workshops workshops;
-
-	private final Scenarios scenarios;
-
-	private final Dialogues dialogues;
-
-	SearchController(Scanning scanning, Workshops workshops, Scenarios scenarios, Dialogues dialogues) {
-		this.scanning = scanning;
-		this.workshops = workshops;
-		this.scenarios = scenarios;
-		this.dialogues = dialogues;
+	SearchController(ForesightPages pages) {
+		this.pages = pages;
 	}
 
 	@ModelAttribute("activeNav")
@@ -44,11 +32,11 @@ class SearchController {
 			Model model) {
 		model.addAttribute("q", q);
 		if (!q.isBlank()) {
-			long org = user.organisationId();
-			model.addAttribute("items", this.scanning.list(org, new Scanning.Filter(q, null, null, null, null)));
-			model.addAttribute("swot", this.workshops.search(org, q));
-			model.addAttribute("scenarios", this.scenarios.search(org, q));
-			model.addAttribute("dialogues", this.dialogues.search(org, q));
+			ForesightPages.SearchResults results = this.pages.search(user.organisationId(), q);
+			model.addAttribute("items", results.items());
+			model.addAttribute("swot", results.swot());
+			model.addAttribute("scenarios", results.scenarios());
+			model.addAttribute("dialogues", results.dialogues());
 		}
 		return "foresight/search";
 	}

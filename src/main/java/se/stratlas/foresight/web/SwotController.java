@@ -20,9 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.areas.Areas;
-import se.stratlas.foresight.ForesightChoices;
 import se.stratlas.foresight.ForesightExports;
+import se.stratlas.foresight.ForesightPages;
 import se.stratlas.foresight.SwotBoard;
 import se.stratlas.foresight.Workshop;
 import se.stratlas.foresight.Workshop.Quadrant;
@@ -44,21 +43,18 @@ class SwotController {
 
 	private final SwotBoard board;
 
-	private final ForesightChoices choices;
+	private final ForesightPages pages;
 
 	private final ForesightExports exports;
 
-	private final Areas areas;
-
 	private final MessageSource messages;
 
-	SwotController(Workshops workshops, SwotBoard board, ForesightChoices choices, ForesightExports exports,
-			Areas areas, MessageSource messages) {
+	SwotController(Workshops workshops, SwotBoard board, ForesightPages pages, ForesightExports exports,
+			MessageSource messages) {
 		this.workshops = workshops;
 		this.board = board;
-		this.choices = choices;
+		this.pages = pages;
 		this.exports = exports;
-		this.areas = areas;
 		this.messages = messages;
 	}
 
@@ -71,13 +67,13 @@ class SwotController {
 	@PreAuthorize("hasRole('READER')")
 	String workshop(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-		Workshop workshop = this.workshops.get(user.organisationId(), id);
-		model.addAttribute("workshop", workshop);
-		model.addAttribute("swot", this.workshops.swot(user.organisationId(), id));
+		ForesightPages.WorkshopPage page = this.pages.workshop(user.organisationId(), id);
+		model.addAttribute("workshop", page.workshop());
+		model.addAttribute("swot", page.swot());
 		model.addAttribute("quadrants", Quadrant.values());
 		model.addAttribute("canEdit", user.can(Role.REPORTER));
-		model.addAttribute("areaName", workshop.areaCode() == null ? null : this.areas.name(workshop.areaCode()));
-		model.addAttribute("labels", this.choices.labels(user.organisationId()));
+		model.addAttribute("areaName", page.areaName());
+		model.addAttribute("labels", page.labels());
 		return htmx != null ? "foresight/workshop :: board" : "foresight/workshop";
 	}
 

@@ -1,7 +1,6 @@
 package se.stratlas.foresight.web;
 
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,8 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.foresight.Dialogue;
-import se.stratlas.foresight.Dialogues;
+import se.stratlas.foresight.ForesightPages;
 import se.stratlas.foresight.SwotBoard;
 import se.stratlas.foresight.Workshop;
 import se.stratlas.foresight.Workshop.Quadrant;
@@ -32,16 +30,12 @@ import se.stratlas.foresight.Workshops;
 /**
  * SWOT workshops and dialogues in the JSON API: a workshop with its SWOT, new workshops,
  * adding, changing and removing SWOT items (with the version seen, so two facilitators
- * lose nothing), and the dialogues with their tracks.
+ * lose nothing).
  */
 @RestController
 @RequestMapping("/api/foresight")
 @Tag(name = "Foresight", description = "Scanning (signals, trends, events), workshops and SWOTs, scenarios")
 class WorkshopApiController {
-
-	/** A workshop with its SWOT, quadrant by quadrant. */
-	record WorkshopWithSwot(Workshop workshop, Map<Quadrant, List<SwotItem>> swot) {
-	}
 
 	/** A new SWOT item. */
 	record NewSwotItem(Quadrant quadrant, String text) {
@@ -55,12 +49,12 @@ class WorkshopApiController {
 
 	private final SwotBoard board;
 
-	private final Dialogues dialogues;
+	private final ForesightPages pages;
 
-	WorkshopApiController(Workshops workshops, SwotBoard board, Dialogues dialogues) {
+	WorkshopApiController(Workshops workshops, SwotBoard board, ForesightPages pages) {
 		this.workshops = workshops;
 		this.board = board;
-		this.dialogues = dialogues;
+		this.pages = pages;
 	}
 
 	@GetMapping("/workshops")
@@ -73,9 +67,8 @@ class WorkshopApiController {
 	@GetMapping("/workshops/{id}")
 	@PreAuthorize("hasRole('READER')")
 	@Operation(operationId = "workshop", summary = "A workshop with its SWOT")
-	WorkshopWithSwot workshop(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
-		return new WorkshopWithSwot(this.workshops.get(user.organisationId(), id),
-				this.workshops.swot(user.organisationId(), id));
+	ForesightPages.WorkshopWithSwot workshop(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
+		return this.pages.workshopWithSwot(user.organisationId(), id);
 	}
 
 	@PostMapping("/workshops")
@@ -111,20 +104,6 @@ class WorkshopApiController {
 	void deleteSwotItem(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@PathVariable long itemId, @RequestParam int version) {
 		this.board.remove(user, id, itemId, version);
-	}
-
-	@GetMapping("/dialogues")
-	@PreAuthorize("hasRole('READER')")
-	@Operation(operationId = "dialogues", summary = "The organisation's dialogues with their agendas and tracks")
-	List<Dialogue> dialogues(@AuthenticationPrincipal StratlasPrincipal user) {
-		return this.dialogues.list(user.organisationId());
-	}
-
-	@GetMapping("/dialogues/{id}")
-	@PreAuthorize("hasRole('READER')")
-	@Operation(operationId = "dialogue", summary = "One dialogue with its agenda and tracks")
-	Dialogue dialogue(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
-		return this.dialogues.get(user.organisationId(), id);
 	}
 
 }

@@ -20,8 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.areas.Areas;
-import se.stratlas.foresight.ForesightChoices;
+import se.stratlas.foresight.ForesightPages;
 import se.stratlas.foresight.Workshop;
 import se.stratlas.foresight.Workshops;
 import se.stratlas.shared.EditConflictException;
@@ -48,16 +47,13 @@ class WorkshopController {
 
 	private final Workshops workshops;
 
-	private final ForesightChoices choices;
-
-	private final Areas areas;
+	private final ForesightPages pages;
 
 	private final MessageSource messages;
 
-	WorkshopController(Workshops workshops, ForesightChoices choices, Areas areas, MessageSource messages) {
+	WorkshopController(Workshops workshops, ForesightPages pages, MessageSource messages) {
 		this.workshops = workshops;
-		this.choices = choices;
-		this.areas = areas;
+		this.pages = pages;
 		this.messages = messages;
 	}
 
@@ -69,11 +65,12 @@ class WorkshopController {
 	@GetMapping("/foresight/workshops")
 	@PreAuthorize("hasRole('READER')")
 	String list(@AuthenticationPrincipal StratlasPrincipal user, Model model) {
-		model.addAttribute("workshops", this.workshops.list(user.organisationId()));
-		model.addAttribute("themes", this.workshops.themes(user.organisationId()));
+		ForesightPages.WorkshopsPage page = this.pages.workshops(user.organisationId());
+		model.addAttribute("workshops", page.workshops());
+		model.addAttribute("themes", page.themes());
 		model.addAttribute("canEdit", user.can(Role.REPORTER));
-		model.addAttribute("municipalities", this.areas.municipalities());
-		model.addAttribute("choices", this.choices.elements(user.organisationId()));
+		model.addAttribute("municipalities", page.municipalities());
+		model.addAttribute("choices", page.choices());
 		return "foresight/workshops";
 	}
 
@@ -95,9 +92,10 @@ class WorkshopController {
 	@GetMapping("/foresight/workshops/{id}/edit")
 	@PreAuthorize("hasRole('REPORTER')")
 	String edit(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, Model model) {
-		model.addAttribute("workshop", this.workshops.get(user.organisationId(), id));
-		model.addAttribute("municipalities", this.areas.municipalities());
-		model.addAttribute("choices", this.choices.elements(user.organisationId()));
+		ForesightPages.WorkshopForm form = this.pages.workshopForm(user.organisationId(), id);
+		model.addAttribute("workshop", form.workshop());
+		model.addAttribute("municipalities", form.municipalities());
+		model.addAttribute("choices", form.choices());
 		return "foresight/workshop-form";
 	}
 
