@@ -457,6 +457,54 @@ class EndpointAuthorizationIT {
 		row("POST /api/admin/organisation/logo", Access.ADMINISTRATOR);
 		row("POST /api/reports/cycles/{cycleId}/products/{productId}/logo", Access.STRATEGIST);
 		row("GET /api/reports/editions/{editionId}/files/{format}", Access.READER);
+
+		row("GET /exchange", Access.READER);
+		row("GET /exchange/rulebook", Access.READER);
+		row("POST /exchange/rulebook", Access.STRATEGIST);
+		row("GET /exchange/datasets/new", Access.STRATEGIST);
+		row("POST /exchange/datasets", Access.STRATEGIST, "draft.title=", null);
+		row("GET /exchange/datasets/{id}", Access.READER);
+		row("GET /exchange/datasets/{id}/edit", Access.STRATEGIST);
+		row("POST /exchange/datasets/{id}", Access.STRATEGIST, "version=-1", null);
+		row("POST /exchange/datasets/{id}/schema", Access.STRATEGIST, "fields=", null);
+		row("POST /exchange/datasets/{id}/files", Access.STRATEGIST);
+		row("POST /exchange/datasets/{id}/rights", Access.STRATEGIST, "holder=", null);
+		row("POST /exchange/datasets/{id}/listings", Access.STRATEGIST, "reservePrice=", null);
+		row("GET /exchange/listings/{id}", Access.READER);
+		row("POST /exchange/listings/{id}/bids", Access.STRATEGIST, "amount=", null);
+		row("GET /exchange/listings/{id}/policy", Access.READER);
+		row("GET /exchange/deals/{id}", Access.READER);
+		row("POST /exchange/deals/{id}/pay", Access.STRATEGIST);
+		row("POST /exchange/deals/{id}/validate-delivery", Access.STRATEGIST);
+		row("POST /exchange/deals/{id}/validate-payment", Access.STRATEGIST);
+		row("POST /exchange/deals/{id}/refund", Access.STRATEGIST);
+		row("POST /exchange/deals/{id}/attest", Access.STRATEGIST);
+		row("GET /exchange/deals/{id}/contract.pdf", Access.READER);
+		row("GET /exchange/deals/{id}/download", Access.READER, "expires=1&signature=x", null);
+		row("GET /api/exchange/rulebook", Access.READER);
+		row("POST /api/exchange/rulebook/acceptance", Access.STRATEGIST);
+		row("GET /api/exchange/datasets", Access.READER);
+		row("POST /api/exchange/datasets", Access.STRATEGIST, null, "{\"basis\": \"CREATED\"}");
+		row("GET /api/exchange/datasets/{id}", Access.READER);
+		row("PUT /api/exchange/datasets/{id}", Access.STRATEGIST, null,
+				"{\"version\": -1, \"dataset\": {\"title\": \"x\"}}");
+		row("PUT /api/exchange/datasets/{id}/schema", Access.STRATEGIST, null, "{\"fields\": []}");
+		row("POST /api/exchange/datasets/{id}/files", Access.STRATEGIST);
+		row("POST /api/exchange/datasets/{id}/rights", Access.STRATEGIST, null, "{\"holder\": \"\"}");
+		row("POST /api/exchange/datasets/{id}/listings", Access.STRATEGIST, null, "{\"licenceDays\": 0}");
+		row("GET /api/exchange/listings", Access.READER);
+		row("GET /api/exchange/listings/{id}", Access.READER);
+		row("POST /api/exchange/listings/{id}/bids", Access.STRATEGIST, null, "{\"amount\": 0}");
+		row("GET /api/exchange/deals", Access.READER);
+		row("GET /api/exchange/deals/{id}", Access.READER);
+		row("POST /api/exchange/deals/{id}/payment", Access.STRATEGIST);
+		row("POST /api/exchange/deals/{id}/delivery-validation", Access.STRATEGIST);
+		row("POST /api/exchange/deals/{id}/payment-validation", Access.STRATEGIST);
+		row("POST /api/exchange/deals/{id}/refund", Access.STRATEGIST);
+		row("POST /api/exchange/deals/{id}/deletion-attestation", Access.STRATEGIST);
+		row("GET /api/exchange/deals/{id}/contract", Access.READER);
+		row("GET /api/exchange/deals/{id}/link", Access.READER);
+		row("GET /api/exchange/deals/{id}/download", Access.READER, "expires=1&signature=x", null);
 	}
 
 	private static void row(String endpoint, Access access) {
@@ -598,8 +646,8 @@ class EndpointAuthorizationIT {
 		String[] parts = endpoint.split(" ", 2);
 		String path = substitute(parts[1]);
 		String url = row.query() == null ? path : path + "?" + substitute(row.query());
-		AbstractMockHttpServletRequestBuilder<?> request = (endpoint.endsWith("/import") || endpoint.endsWith("/logo"))
-				&& parts[0].equals("POST")
+		AbstractMockHttpServletRequestBuilder<?> request = (endpoint.endsWith("/import") || endpoint.endsWith("/logo")
+				|| endpoint.endsWith("/files")) && parts[0].equals("POST")
 						? multipart(url).file(new MockMultipartFile(endpoint.endsWith("/logo") ? "logo" : "file",
 								"x.json", "application/json", new byte[0]))
 						: request(HttpMethod.valueOf(parts[0]), url);
@@ -637,6 +685,12 @@ class EndpointAuthorizationIT {
 		}
 		else if (text.contains("/foresight/items/")) {
 			id = ids.scanItem();
+		}
+		else if (text.contains("/exchange/")) {
+			// The exchange's records are checked against ones that do not exist: nothing
+			// is
+			// listed, bid on or paid.
+			id = 999999;
 		}
 		else if (text.contains("/followup/contributions/")) {
 			id = ids.contribution();

@@ -32,6 +32,8 @@ public final class ArchiveTables {
 
 	private static final String CONTRIBUTIONS = "select id from followup_contribution where organisation_id = :org";
 
+	private static final String DATASETS = "select id from exchange_dataset where organisation_id = :org";
+
 	public static final List<ArchiveTable> TABLES = List.of(owned("accounts_organisation", "id = :org"),
 			owned("accounts_unit"), owned("accounts_user"), owned("audit_event"),
 
@@ -79,16 +81,35 @@ public final class ArchiveTables {
 			owned("learning_assessment"), owned("learning_lesson"), owned("learning_proposal"),
 			new ArchiveTable("learning_evidence",
 					"lesson_id in (select id from learning_lesson where organisation_id = :org)"
-							+ " or proposal_id in (select id from learning_proposal where organisation_id = :org)"));
+							+ " or proposal_id in (select id from learning_proposal where organisation_id = :org)"),
+
+			owned("exchange_acceptance"), owned("exchange_dataset"), of("exchange_field", "dataset_id", DATASETS),
+			of("exchange_file", "dataset_id", DATASETS),
+			new ArchiveTable("exchange_right", "deal_id is null and dataset_id in (" + DATASETS + ")"));
+
+	/**
+	 * Why the exchange's market records stay with the exchange: a listing's bids, a deal,
+	 * its ledger and its access log belong to two organisations at once, and an archive
+	 * of one of them could not be restored without the other; the rights a deal granted
+	 * go with the deal.
+	 */
+	private static final String MARKET = "records of the exchange between two organisations: they stay with the exchange";
 
 	/** Tables that are not the organisation's, and why. */
-	public static final Map<String, String> LEFT_OUT = Map.of("areas_area",
-			"reference data: Sweden, its counties and municipalities, loaded at start in every instance",
-			"spring_session", "sign-ins of this instance; a restored instance starts with none",
-			"spring_session_attributes", "sign-ins of this instance", "shared_instance",
-			"the heartbeats of running instances", "flyway_schema_history",
-			"the schema's own history; the archive names its schema version instead", "accounts_api_token",
-			"personal API tokens are credentials of this instance: a restored organisation's users make new ones");
+	public static final Map<String, String> LEFT_OUT = Map.ofEntries(
+			Map.entry("areas_area",
+					"reference data: Sweden, its counties and municipalities, loaded at start in every instance"),
+			Map.entry("spring_session", "sign-ins of this instance; a restored instance starts with none"),
+			Map.entry("spring_session_attributes", "sign-ins of this instance"),
+			Map.entry("shared_instance", "the heartbeats of running instances"),
+			Map.entry("flyway_schema_history",
+					"the schema's own history; the archive names its schema version instead"),
+			Map.entry("accounts_api_token",
+					"personal API tokens are credentials of this instance: a restored organisation's users make new ones"),
+			Map.entry("exchange_rulebook", "the exchange's general terms, written by the migrations in every instance"),
+			Map.entry("exchange_listing", MARKET), Map.entry("exchange_bid", MARKET),
+			Map.entry("exchange_deal", MARKET), Map.entry("exchange_ledger", MARKET),
+			Map.entry("exchange_access", MARKET));
 
 	private ArchiveTables() {
 	}

@@ -81,14 +81,17 @@ class DemoRegion implements ApplicationRunner {
 
 	private final DemoLearning learning;
 
+	private final DemoExchange exchange;
+
 	private final Workshops workshops;
 
 	DemoRegion(Environment environment, Organisations organisations, UserAccounts users, StrategyCatalog catalog,
 			StrategyManagement management, ElementManagement elements, TransactionTemplate transactions,
 			DemoInitiatives initiatives, InitiativeCatalog initiativeCatalog, DemoIndicators indicators,
 			IndicatorRegistry indicatorRegistry, DemoFollowup followup, Cycles cycles, DemoForesight foresight,
-			Workshops workshops, DemoLearning learning) {
+			Workshops workshops, DemoLearning learning, DemoExchange exchange) {
 		this.learning = learning;
+		this.exchange = exchange;
 		this.foresight = foresight;
 		this.workshops = workshops;
 		this.followup = followup;
@@ -122,6 +125,23 @@ class DemoRegion implements ApplicationRunner {
 			return;
 		}
 		this.transactions.executeWithoutResult(status -> load());
+		loadExchange();
+	}
+
+	/**
+	 * The demo's data exchange, after the rest is committed and in transactions of its
+	 * own: its sealed auction closes at its deadline, which the demo waits for.
+	 */
+	void loadExchange() {
+		Organisation vasterbotten = this.organisations.findByCode("vasterbotten").orElseThrow();
+		if (this.exchange.loaded(vasterbotten.id())) {
+			return;
+		}
+		Organisation company = this.organisations.ensure("exempelbolaget", "Exempelbolaget Data AB (påhittat)");
+		demoUser(company, "erik.exempel", "Erik Exempel",
+				this.environment.getProperty("stratlas.demo.password", "stratlas-demo"), Role.STRATEGIST);
+		this.exchange.load(vasterbotten, this.organisations.findByCode("norrbotten").orElseThrow(), company);
+		log.info("Demo data exchange loaded: pumping stations (simulated) open for bids, travel patterns sold");
 	}
 
 	void load() {

@@ -1,0 +1,190 @@
+package se.stratlas.demo.internal;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.stereotype.Component;
+
+import se.stratlas.accounts.Organisation;
+import se.stratlas.accounts.Role;
+import se.stratlas.exchange.Auctions;
+import se.stratlas.exchange.Dataset;
+import se.stratlas.exchange.DatasetDraft;
+import se.stratlas.exchange.Datasets;
+import se.stratlas.exchange.Deal;
+import se.stratlas.exchange.Deals;
+import se.stratlas.exchange.DownloadLink;
+import se.stratlas.exchange.Listing;
+import se.stratlas.exchange.ListingDraft;
+import se.stratlas.exchange.Purpose;
+import se.stratlas.exchange.Right;
+import se.stratlas.exchange.Rulebook;
+
+/**
+ * The demo's data exchange, every figure invented and labelled so: Västerbotten offers
+ * simulated readings from municipal pumping stations (seed 001's RIOT pre-study, with a
+ * fault at one station) and invented travel patterns; the pumping stations are open for
+ * bids from Norrbotten and an invented company; the travel patterns were sold in a sealed
+ * auction, paid, delivered and settled. The sealed auction really runs: it is listed with
+ * a deadline a few seconds ahead and closed when that has passed, so the demo waits for
+ * it once, on the first start.
+ */
+@Component
+class DemoExchange {
+
+	static final String NOTE = "påhittade data för demonstrationen; inga verkliga mätvärden eller resor.";
+
+	private static final Duration SEALED_DEADLINE = Duration.ofSeconds(2);
+
+	private final Datasets datasets;
+
+	private final Auctions auctions;
+
+	private final Deals deals;
+
+	private final Rulebook rulebook;
+
+	DemoExchange(Datasets datasets, Auctions auctions, Deals deals, Rulebook rulebook) {
+		this.datasets = datasets;
+		this.auctions = auctions;
+		this.deals = deals;
+		this.rulebook = rulebook;
+	}
+
+	boolean loaded(long sellerId) {
+		return !this.datasets.own(new DemoFollowup.Actor(sellerId, "sara.strateg", Role.STRATEGIST)).isEmpty();
+	}
+
+	void load(Organisation vasterbotten, Organisation norrbotten, Organisation company) {
+		DemoFollowup.Actor seller = new DemoFollowup.Actor(vasterbotten.id(), "sara.strateg", Role.STRATEGIST);
+		DemoFollowup.Actor region = new DemoFollowup.Actor(norrbotten.id(), "nils.strateg", Role.STRATEGIST);
+		DemoFollowup.Actor buyer = new DemoFollowup.Actor(company.id(), "erik.exempel", Role.STRATEGIST);
+		List.of(seller, region, buyer).forEach(this.rulebook::accept);
+
+		// The travel patterns first: their sealed auction's deadline runs while the rest
+		// loads.
+		Dataset travel = this.datasets.create(seller, new DatasetDraft(
+				"Resor med kollektivtrafiken per zon och timme (påhittade)",
+				"Antal påstigande per zon och timme, summerat från biljettsystemet så att ingen resenär kan pekas ut.",
+				"TRAN", "kollektivtrafik, resmönster", "MONTHLY", Dataset.Provenance.SYSTEM,
+				"Biljett- och betalsystemet, summerat per zon och timme", null, Dataset.PersonalData.NONE, null, null,
+				"Zoner med färre än fem påstigande en timme redovisas som tomma.", false, null), Right.Basis.CREATED,
+				NOTE);
+		this.datasets.schema(seller, travel.id(), Datasets.parseSchema("""
+				zon; text;; Taxezon
+				datum; date
+				timme; integer; h
+				pastigande; integer; resor"""));
+		this.datasets.upload(seller, travel.id(), "resor-per-zon.csv", travelCsv());
+		Listing sealed = this.auctions.list(seller, travel.id(),
+				new ListingDraft(Listing.Auction.SEALED_SECOND_PRICE, new BigDecimal("2000"), BigDecimal.ONE,
+						List.of(Purpose.PLANNING, Purpose.PRODUCT_DEVELOPMENT, Purpose.RESEARCH), 365, false,
+						Listing.Delivery.FILE, "Leverans en gång; uppdateringar säljs i en ny listning.",
+						Instant.now().plus(SEALED_DEADLINE), 0),
+				NOTE);
+		this.auctions.bid(region, sealed.id(), new Auctions.BidDraft(new BigDecimal("3500"), Purpose.PLANNING));
+		this.auctions.bid(buyer, sealed.id(),
+				new Auctions.BidDraft(new BigDecimal("4200"), Purpose.PRODUCT_DEVELOPMENT));
+
+		Dataset pumps = this.datasets.create(seller,
+				new DatasetDraft("Pumpstationer: flöde, nivå och larm (simulerade)",
+						"Mätvärden var femtonde minut från avloppspumpstationer, samlade i ett regiongemensamt "
+								+ "informationslager som larmar vid fel i stället för att stationerna besöks på rutin. "
+								+ "PS-02 får ett stopp under dygnet.",
+						"ENVI", "va, sensor, larm, RIOT", "CONT", Dataset.Provenance.DEVICE,
+						"Nivågivare och flödesmätare i pumpstationerna, via kommunens styrsystem", "Kommunen",
+						Dataset.PersonalData.NONE, null, null,
+						"Simulerade värden. Ett tomt värde är ett uteblivet mätvärde.", false, null),
+				Right.Basis.CREATED, NOTE);
+		this.datasets.schema(seller, pumps.id(), Datasets.parseSchema("""
+				station; text;; Pumpstationens beteckning
+				tidpunkt; timestamp
+				flode_l_s; decimal; l/s; Utflöde
+				niva_m; decimal; m; Nivå i sumpen
+				larm; boolean;; Larm från stationen"""));
+		this.datasets.upload(seller, pumps.id(), "pumpstationer.csv", pumpCsv());
+		Listing open = this.auctions.list(seller, pumps.id(),
+				new ListingDraft(Listing.Auction.OPEN_ASCENDING, new BigDecimal("5000"), new BigDecimal("500"),
+						List.of(Purpose.PUBLIC_SERVICE, Purpose.RESEARCH, Purpose.PRODUCT_DEVELOPMENT), 180, false,
+						Listing.Delivery.FILE, null, Instant.now().plus(Duration.ofDays(14)), 10),
+				NOTE);
+		this.auctions.bid(region, open.id(), new Auctions.BidDraft(new BigDecimal("5000"), Purpose.PUBLIC_SERVICE));
+		this.auctions.bid(buyer, open.id(), new Auctions.BidDraft(new BigDecimal("6000"), Purpose.PRODUCT_DEVELOPMENT));
+
+		waitFor(sealed.closesAt());
+		// The exchange's own closing may have come first.
+		Deal deal = this.auctions.close(sealed.id())
+			.or(() -> this.deals.deals(seller).stream().filter(d -> d.listingId() == sealed.id()).findFirst())
+			.orElseThrow();
+		this.deals.pay(buyer, deal.id());
+		DownloadLink link = this.deals.link(buyer, deal.id());
+		this.deals.download(buyer, deal.id(), link.expires(), link.signature());
+		this.deals.validateDelivery(buyer, deal.id());
+		this.deals.validatePayment(seller, deal.id());
+	}
+
+	private static void waitFor(Instant deadline) {
+		long millis = Duration.between(Instant.now(), deadline).toMillis() + 50;
+		if (millis > 0) {
+			try {
+				Thread.sleep(millis);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+	/** A day of invented boardings in four zones. */
+	private static byte[] travelCsv() {
+		StringBuilder csv = new StringBuilder("zon;datum;timme;pastigande\n");
+		String[] zones = { "Umeå centrum", "Umeå Ersboda", "Skellefteå centrum", "Lycksele" };
+		int[] base = { 420, 160, 230, 40 };
+		for (int z = 0; z < zones.length; z++) {
+			for (int hour = 5; hour < 24; hour++) {
+				double rush = (hour == 7 || hour == 8 || hour == 16 || hour == 17) ? 1.0 : 0.35;
+				long boardings = Math.round(base[z] * rush);
+				csv.append(zones[z]).append(";2026-10-14;").append(hour).append(';');
+				csv.append(boardings < 5 ? "" : Long.toString(boardings)).append('\n');
+			}
+		}
+		return csv.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A day of simulated readings from three stations; PS-02 stops at noon and raises its
+	 * alarm.
+	 */
+	private static byte[] pumpCsv() {
+		StringBuilder csv = new StringBuilder("station;tidpunkt;flode_l_s;niva_m;larm\n");
+		Instant start = LocalDate.of(2026, 11, 2).atStartOfDay().toInstant(ZoneOffset.UTC);
+		for (String station : List.of("PS-01", "PS-02", "PS-03")) {
+			double level = 1.2;
+			for (int quarter = 0; quarter < 96; quarter++) {
+				boolean stopped = station.equals("PS-02") && quarter >= 48 && quarter < 60;
+				double flow = stopped ? 0 : 9 + 3 * Math.sin(quarter / 96.0 * 2 * Math.PI);
+				level = stopped ? level + 0.12 : Math.max(1.1, level - 0.2);
+				boolean alarm = level > 2.0;
+				csv.append(station)
+					.append(';')
+					.append(start.plus(Duration.ofMinutes(15L * quarter)))
+					.append(';')
+					.append(quarter == 30 && station.equals("PS-03") ? "" : String.format(Locale.ROOT, "%.1f", flow))
+					.append(';')
+					.append(String.format(Locale.ROOT, "%.2f", level))
+					.append(';')
+					.append(alarm)
+					.append('\n');
+			}
+		}
+		return csv.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,293 @@
+package se.stratlas.exchange;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.stratlas.accounts.Organisations;
+import se.stratlas.accounts.Role;
+import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.audit.AuditTrail;
+import se.stratlas.exchange.internal.ContractDocument;
+import se.stratlas.exchange.internal.DatasetFiles;
+import se.stratlas.exchange.internal.ExchangeRepository;
+import se.stratlas.exchange.internal.OdrlPolicy;
+import se.stratlas.shared.NotFoundException;
+import se.stratlas.shared.ValidationException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Listings and their auctions. Every bid and the closing take the listing's row lock in
+ * turn, so that no bid is lost, none is taken after the deadline, and the open auction's
+ * "beat the highest" is checked against the highest at that moment. A listing closes by
+ * itself at its deadline ({@link Closings}); the highest bid wins, at the same amount the
+ * one received first, and the deal is written with its contract and the buyer's right of
+ * use.
+ */
+@Service
+public class Auctions {
+
+	static final String TYPE = "exchange_listing";
+
+	private final ExchangeRepository repository;
+
+	private final Datasets datasets;
+
+	private final RightsRegister rights;
+
+	private final Rulebook rulebook;
+
+	private final Organisations organisations;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	Auctions(ExchangeRepository repository, Datasets datasets, RightsRegister rights, Rulebook rulebook,
+			Organisations organisations, AuditTrail audit, Optional<Clock> clock) {
+		this.repository = repository;
+		this.datasets = datasets;
+		this.rights = rights;
+		this.rulebook = rulebook;
+		this.organisations = organisations;
+		this.audit = audit;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	Instant now() {
+		return this.clock.instant();
+	}
+
+	/** The listings open for bids, soonest deadline first. */
+	public List<Listing> open() {
+		return this.repository.listings("l.state = 'OPEN'", Map.of()).reversed();
+	}
+
+	/** The organisation's listings, open and closed. */
+	public List<Listing> own(StratlasPrincipal user) {
+		return this.repository.listings("l.organisation_id = :org", Map.of("org", user.organisationId()));
+	}
+
+	/** A dataset's listings. */
+	public List<Listing> ofDataset(long datasetId) {
+		return this.repository.listings("l.dataset_id = :dataset", Map.of("dataset", datasetId));
+	}
+
+	/** The listing, as anyone on the exchange sees it. */
+	public Listing listing(long id) {
+		return this.repository.listing(id).orElseThrow(() -> new NotFoundException(TYPE, id));
+	}
+
+	/** The listing's licence as its ODRL 2.2 policy (JSON-LD). */
+	public String policy(long id) {
+		Listing listing = listing(id);
+		return this.json.writerWithDefaultPrettyPrinter()
+			.writeValueAsString(OdrlPolicy.of(listing, this.organisations.get(listing.organisationId()).code()));
+	}
+
+	/**
+	 * Lists the newest file of one of the organisation's datasets. The organisation must
+	 * own the data now (the rights register says so) and its steward have accepted the
+	 * rulebook.
+	 */
+	@Transactional
+	public Listing list(StratlasPrincipal user, long datasetId, ListingDraft draft) {
+		return list(user, datasetId, draft, null);
+	}
+
+	/** Lists a dataset; a demo listing carries a note that says it is invented. */
+	@Transactional
+	public Listing list(StratlasPrincipal user, long datasetId, ListingDraft draft, String demoNote) {
+		this.rulebook.require(user);
+		Dataset dataset = this.datasets.own(user, datasetId);
+		Dataset.FileVersion file = dataset.latestFile();
+		if (file == null) {
+			throw new ValidationException("file", "exchange.listing.noFile");
+		}
+		Right owner = this.rights.owner(datasetId, Right.Subject.DATA, now());
+		if (owner.holderOrganisationId() == null || owner.holderOrganisationId() != user.organisationId()) {
+			throw new ValidationException("rights", "exchange.rights.notOwner");
+		}
+		ListingDraft d = draft.checked(now());
+		long id = this.repository.insertListing(user.organisationId(),
+				new ExchangeRepository.ListingRow(datasetId, file.id(), d.auction(), d.reservePrice(), d.minIncrement(),
+						d.purposes(), d.licenceDays(), d.onwardSale(), d.delivery(), d.specificTerms(), d.closesAt(),
+						d.extensionMinutes()),
+				demoNote, user.username());
+		this.audit.record(user.organisationId(), user.username(), TYPE, id, "CREATED", dataset.title(), Map.of());
+		return listing(id);
+	}
+
+	/** What a bidder states: the amount and the purpose the data is for. */
+	public record BidDraft(BigDecimal amount, Purpose purpose) {
+	}
+
+	/**
+	 * Places a bid. Refused, with the field that is wrong, when the listing has closed,
+	 * the bidder's organisation is the seller, the purpose is not one the policy permits,
+	 * or the amount is under the reserve price (sealed) or does not beat the highest bid
+	 * by the increment (open). In an open auction a bid within the extension of the
+	 * deadline moves the deadline to that long after the bid.
+	 */
+	@Transactional
+	public Bid bid(StratlasPrincipal user, long listingId, BidDraft draft) {
+		this.rulebook.require(user);
+		Listing listing = this.repository.lockListing(listingId)
+			.orElseThrow(() -> new NotFoundException(TYPE, listingId));
+		Instant now = now();
+		if (!listing.open() || !now.isBefore(listing.closesAt())) {
+			throw new ValidationException("amount", "exchange.bid.closed");
+		}
+		if (listing.organisationId() == user.organisationId()) {
+			throw new ValidationException("amount", "exchange.bid.own");
+		}
+		if (draft.purpose() == null || !listing.purposes().contains(draft.purpose())) {
+			throw new ValidationException("purpose", "exchange.bid.purpose");
+		}
+		BigDecimal amount = draft.amount();
+		if (!ListingDraft.price(amount, false)) {
+			throw new ValidationException("amount", "exchange.listing.price");
+		}
+		BigDecimal least = least(listing);
+		if (amount.compareTo(least) < 0) {
+			throw new ValidationException("amount", "exchange.bid.tooLow", ContractDocument.money(least));
+		}
+		long id = this.repository.insertBid(listingId, user.organisationId(), user.username(), draft.purpose(), amount);
+		Duration extension = Duration.ofMinutes(listing.extensionMinutes());
+		if (listing.auction() == Listing.Auction.OPEN_ASCENDING && !extension.isZero()
+				&& listing.closesAt().isBefore(now.plus(extension))) {
+			this.repository.extend(listingId, now.plus(extension));
+		}
+		this.audit.record(listing.organisationId(), user.username(), TYPE, listingId, "BID", listing.datasetTitle(),
+				Map.of());
+		return this.repository.bids(listingId).stream().filter(b -> b.id() == id).findFirst().orElseThrow();
+	}
+
+	/**
+	 * The least a new bid may be: the reserve, or in the open auction the highest plus
+	 * the increment.
+	 */
+	private BigDecimal least(Listing listing) {
+		if (listing.auction() == Listing.Auction.SEALED_SECOND_PRICE) {
+			return listing.reservePrice().max(new BigDecimal("0.01"));
+		}
+		return this.repository.bids(listing.id())
+			.stream()
+			.findFirst()
+			.map(high -> high.amount().add(listing.minIncrement()))
+			.orElse(listing.reservePrice().max(new BigDecimal("0.01")));
+	}
+
+	/**
+	 * The bids that count, best first: in a sealed auction each organisation's latest, in
+	 * an open one all; at the same amount the one received first comes first.
+	 */
+	static List<Bid> standing(Listing listing, List<Bid> bids) {
+		if (listing.auction() == Listing.Auction.OPEN_ASCENDING) {
+			return bids;
+		}
+		Map<Long, Bid> latest = new LinkedHashMap<>();
+		for (Bid bid : bids) {
+			latest.merge(bid.organisationId(), bid, (a, b) -> a.id() > b.id() ? a : b);
+		}
+		List<Bid> counted = new ArrayList<>(latest.values());
+		counted.sort(java.util.Comparator.comparing(Bid::amount).reversed().thenComparing(Bid::id));
+		return counted;
+	}
+
+	/** What the winner pays: the second price (at least the reserve) or the own bid. */
+	static BigDecimal price(Listing listing, List<Bid> standing) {
+		if (listing.auction() == Listing.Auction.OPEN_ASCENDING) {
+			return standing.getFirst().amount();
+		}
+		return standing.size() > 1 ? standing.get(1).amount().max(listing.reservePrice()) : listing.reservePrice();
+	}
+
+	/**
+	 * Closes the listing if its deadline has passed: sold to the best standing bid, or
+	 * unsold without one. Returns the deal, if one was made now.
+	 */
+	@Transactional
+	public Optional<Deal> close(long listingId) {
+		Listing listing = this.repository.lockListing(listingId)
+			.orElseThrow(() -> new NotFoundException(TYPE, listingId));
+		Instant now = now();
+		if (!listing.open() || now.isBefore(listing.closesAt())) {
+			return Optional.empty();
+		}
+		List<Bid> standing = standing(listing, this.repository.bids(listingId));
+		if (standing.isEmpty()) {
+			this.repository.close(listingId, Listing.State.UNSOLD, null, null);
+			this.audit.record(listing.organisationId(), "databörsen", TYPE, listingId, "CLOSED", listing.datasetTitle(),
+					Map.of());
+			return Optional.empty();
+		}
+		Bid winner = standing.getFirst();
+		BigDecimal price = price(listing, standing);
+		this.repository.close(listingId, Listing.State.SOLD, winner.id(), price);
+		Dataset dataset = this.repository.dataset(listing.datasetId()).orElseThrow();
+		Dataset.FileVersion file = dataset.files()
+			.stream()
+			.filter(f -> f.id() == listing.fileId())
+			.findFirst()
+			.orElseThrow();
+		Instant until = now.plus(Duration.ofDays(listing.licenceDays()));
+		Rulebook.Terms terms = this.rulebook.current();
+		byte[] contract = ContractDocument.pdf(new ContractDocument.Terms(listing, dataset, file, winner, price,
+				winner.bidder(), now, until, terms.version(), terms.title(), policy(listingId)));
+		long dealId = this.repository.insertDeal(new ExchangeRepository.DealRow(listingId, winner.id(),
+				listing.organisationId(), winner.organisationId(), winner.username(), price, winner.purpose(), now,
+				until, contract, DatasetFiles.sha256(contract)));
+		Right owner = this.rights.owner(listing.datasetId(), Right.Subject.DATA, now);
+		this.repository.insertRight(new Right(0, listing.datasetId(), Right.Subject.DATA, Right.Kind.USE,
+				Right.Basis.LICENSED, winner.bidder(), winner.organisationId(), owner.id(), dealId, "Avtal " + dealId,
+				now, until, now, "databörsen"));
+		this.audit.record(listing.organisationId(), "databörsen", TYPE, listingId, "CLOSED",
+				listing.datasetTitle() + ": " + winner.bidder() + ", " + ContractDocument.money(price) + " kr",
+				Map.of());
+		return this.repository.deal(dealId);
+	}
+
+	/** The listings whose deadline has passed and that are still open. */
+	public List<Long> due() {
+		return this.repository.due(now());
+	}
+
+	/**
+	 * The listing as the user sees it: the bids they may see (a sealed auction's only to
+	 * their own organisation until it closes, then to the seller too), the highest bid
+	 * and least next bid of an open auction, and whether they may bid.
+	 */
+	public ListingView view(StratlasPrincipal user, long id) {
+		Listing listing = listing(id);
+		Dataset dataset = this.repository.dataset(listing.datasetId()).orElseThrow();
+		List<Bid> bids = this.repository.bids(id);
+		boolean seller = listing.organisationId() == user.organisationId();
+		boolean sealed = listing.auction() == Listing.Auction.SEALED_SECOND_PRICE;
+		List<Bid> visible = bids.stream()
+			.filter(b -> !sealed || b.organisationId() == user.organisationId() || (seller && !listing.open()))
+			.toList();
+		Map<Long, Integer> bidderNumbers = new LinkedHashMap<>();
+		bids.stream()
+			.sorted(java.util.Comparator.comparing(Bid::id))
+			.forEach(b -> bidderNumbers.putIfAbsent(b.organisationId(), bidderNumbers.size() + 1));
+		Bid winner = listing.winningBidId() == null ? null
+				: bids.stream().filter(b -> b.id() == listing.winningBidId()).findFirst().orElse(null);
+		boolean mayBid = listing.open() && !seller && user.can(Role.STRATEGIST);
+		return new ListingView(listing, dataset, this.datasets.sample(dataset), visible, bids.size(),
+				sealed || bids.isEmpty() ? null : bids.getFirst().amount(), listing.open() ? least(listing) : null,
+				bidderNumbers, winner, seller, mayBid, this.rulebook.standing(user).accepted(), policy(id));
+	}
+
+}

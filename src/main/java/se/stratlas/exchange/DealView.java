@@ -1,0 +1,23 @@
+package se.stratlas.exchange;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A deal as one user sees it: the deal, its ledger and access log, what the user may do
+ * now (pay, validate the delivery or the payment, download through a freshly signed link,
+ * attest deletion), and the names of the ledger's accounts.
+ */
+public record DealView(Deal deal, List<Deal.Entry> ledger, List<Deal.Access> accesses, boolean mayPay,
+		boolean mayValidateDelivery, boolean mayValidatePayment, @Nullable DownloadLink download, boolean mayAttest,
+		Map<String, String> accountNames) {
+
+	public DealView {
+		ledger = List.copyOf(ledger);
+		accesses = List.copyOf(accesses);
+		accountNames = Map.copyOf(accountNames);
+	}
+
+}

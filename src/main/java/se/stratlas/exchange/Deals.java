@@ -1,0 +1,284 @@
+package se.stratlas.exchange;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.stratlas.accounts.Role;
+import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.audit.AuditTrail;
+import se.stratlas.exchange.internal.DatasetFiles;
+import se.stratlas.exchange.internal.ExchangeRepository;
+import se.stratlas.exchange.internal.SignedLinks;
+import se.stratlas.shared.NotFoundException;
+import se.stratlas.shared.ValidationException;
+
+/**
+ * Deals after the close: payment into the exchange's escrow account, the buyer's
+ * validation of the delivery (the file's checksum and schema) and the seller's of the
+ * payment, settlement when both have validated (or a refund when the buyer finds the
+ * delivery wrong), delivery through time-limited signed links while the licence holds,
+ * every access logged with its checksum, and the buyer's attestation that copies are
+ * deleted. Every movement of money is a balanced double-entry transaction.
+ */
+@Service
+public class Deals {
+
+	static final String TYPE = "exchange_deal";
+
+	/** The exchange's account that holds payments until a deal is settled. */
+	public static final String ESCROW = "escrow";
+
+	private final ExchangeRepository repository;
+
+	private final SignedLinks links;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	Deals(ExchangeRepository repository, SignedLinks links, AuditTrail audit, Optional<Clock> clock) {
+		this.repository = repository;
+		this.links = links;
+		this.audit = audit;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	/**
+	 * The deals the organisation sold or bought; all of them for the platform's
+	 * administrator.
+	 */
+	public List<Deal> deals(StratlasPrincipal user) {
+		return this.repository.deals(user.can(Role.PLATFORM_ADMINISTRATOR) ? null : user.organisationId());
+	}
+
+	/**
+	 * A deal of the user's organisation (as seller or buyer), or any for the platform's
+	 * administrator.
+	 */
+	public Deal deal(StratlasPrincipal user, long id) {
+		return this.repository.deal(id)
+			.filter(d -> d.sellerOrganisationId() == user.organisationId()
+					|| d.buyerOrganisationId() == user.organisationId() || user.can(Role.PLATFORM_ADMINISTRATOR))
+			.orElseThrow(() -> new NotFoundException(TYPE, id));
+	}
+
+	/** The deal with its ledger, access log and what the user may do next. */
+	public DealView view(StratlasPrincipal user, long id) {
+		Deal deal = deal(user, id);
+		boolean buyer = deal.buyerOrganisationId() == user.organisationId() && user.can(Role.STRATEGIST);
+		boolean seller = deal.sellerOrganisationId() == user.organisationId() && user.can(Role.STRATEGIST);
+		boolean paid = deal.state() == Deal.State.PAID;
+		boolean licensed = deal.licensedAt(now());
+		boolean mayDownload = buyer && licensed && (paid || deal.state() == Deal.State.SETTLED);
+		return new DealView(deal, this.repository.ledger(id), this.repository.accesses(id),
+				buyer && deal.state() == Deal.State.AWAITING_PAYMENT, buyer && paid && deal.buyerValidatedAt() == null,
+				seller && paid && deal.sellerValidatedAt() == null,
+				mayDownload ? this.links.sign(id, user.username()) : null,
+				buyer && deal.deletionAttestedAt() == null && deal.state() != Deal.State.AWAITING_PAYMENT,
+				accountNames(deal));
+	}
+
+	private static Map<String, String> accountNames(Deal deal) {
+		return Map.of(ESCROW, "", "buyer:" + deal.buyerOrganisationId(), deal.buyer(),
+				"seller:" + deal.sellerOrganisationId(), deal.seller());
+	}
+
+	/** The contract as signed at the close. */
+	public byte[] contract(StratlasPrincipal user, long id) {
+		deal(user, id);
+		return this.repository.contract(id);
+	}
+
+	/** The buyer pays: the price moves from the buyer's account into escrow. */
+	@Transactional
+	public Deal pay(StratlasPrincipal user, long id) {
+		Deal deal = buyers(user, id, Deal.State.AWAITING_PAYMENT);
+		post(deal, List.of(entry(ESCROW, deal.price(), "Betalning hålls av databörsen"),
+				entry("buyer:" + deal.buyerOrganisationId(), deal.price().negate(), "Betalning")));
+		this.repository.step(id, "paid", user.username(), Deal.State.PAID);
+		this.audit.record(deal.sellerOrganisationId(), user.username(), TYPE, id, "PAID", deal.datasetTitle(),
+				Map.of());
+		return this.repository.deal(id).orElseThrow();
+	}
+
+	/**
+	 * The buyer validates the delivery: the stored file still has the checksum the
+	 * contract names and matches the schema. A file that does not is refused, and the
+	 * buyer can ask for a refund.
+	 */
+	@Transactional
+	public Deal validateDelivery(StratlasPrincipal user, long id) {
+		Deal deal = buyers(user, id, Deal.State.PAID);
+		Listing listing = this.repository.listing(deal.listingId()).orElseThrow();
+		Dataset dataset = this.repository.dataset(listing.datasetId()).orElseThrow();
+		Dataset.FileVersion file = dataset.files()
+			.stream()
+			.filter(f -> f.id() == listing.fileId())
+			.findFirst()
+			.orElseThrow();
+		byte[] content = this.repository.fileContent(file.id());
+		if (!DatasetFiles.sha256(content).equals(file.sha256())) {
+			throw new ValidationException("delivery", "exchange.deal.checksum");
+		}
+		DatasetFiles.check(file.filename(), content, dataset.fields());
+		this.repository.step(id, "buyer_validated", user.username(), Deal.State.PAID);
+		this.audit.record(deal.sellerOrganisationId(), user.username(), TYPE, id, "VALIDATED",
+				deal.datasetTitle() + ": leveransen stämmer (SHA-256 " + file.sha256() + ")", Map.of());
+		return settleIfDone(id);
+	}
+
+	/** The seller validates that the payment has arrived in escrow. */
+	@Transactional
+	public Deal validatePayment(StratlasPrincipal user, long id) {
+		Deal deal = this.repository.lockDeal(id)
+			.filter(d -> d.sellerOrganisationId() == user.organisationId())
+			.orElseThrow(() -> new NotFoundException(TYPE, id));
+		if (deal.state() != Deal.State.PAID) {
+			throw new ValidationException("state", "exchange.deal.state");
+		}
+		this.repository.step(id, "seller_validated", user.username(), Deal.State.PAID);
+		this.audit.record(deal.sellerOrganisationId(), user.username(), TYPE, id, "VALIDATED",
+				deal.datasetTitle() + ": betalningen har kommit in", Map.of());
+		return settleIfDone(id);
+	}
+
+	/** Once both sides have validated, the payment leaves escrow for the seller. */
+	private Deal settleIfDone(long id) {
+		Deal deal = this.repository.lockDeal(id).orElseThrow();
+		if (deal.buyerValidatedAt() != null && deal.sellerValidatedAt() != null && deal.state() == Deal.State.PAID) {
+			post(deal, List.of(entry(ESCROW, deal.price().negate(), "Affären reglerad"),
+					entry("seller:" + deal.sellerOrganisationId(), deal.price(), "Betalning för data")));
+			this.repository.step(id, "settled", "databörsen", Deal.State.SETTLED);
+			this.audit.record(deal.sellerOrganisationId(), "databörsen", TYPE, id, "SETTLED", deal.datasetTitle(),
+					Map.of());
+		}
+		return this.repository.deal(id).orElseThrow();
+	}
+
+	/**
+	 * The buyer finds the delivery wrong before settlement: the payment goes back and the
+	 * licence ends.
+	 */
+	@Transactional
+	public Deal refund(StratlasPrincipal user, long id) {
+		Deal deal = buyers(user, id, Deal.State.PAID);
+		post(deal, List.of(entry(ESCROW, deal.price().negate(), "Återbetalning"),
+				entry("buyer:" + deal.buyerOrganisationId(), deal.price(), "Återbetalning")));
+		this.repository.step(id, "settled", user.username(), Deal.State.REFUNDED);
+		this.repository.endLicence(id);
+		this.audit.record(deal.sellerOrganisationId(), user.username(), TYPE, id, "REFUNDED", deal.datasetTitle(),
+				Map.of());
+		return this.repository.deal(id).orElseThrow();
+	}
+
+	/** The buyer attests that every downloaded copy is deleted. */
+	@Transactional
+	public Deal attestDeletion(StratlasPrincipal user, long id) {
+		Deal deal = this.repository.lockDeal(id)
+			.filter(d -> d.buyerOrganisationId() == user.organisationId())
+			.orElseThrow(() -> new NotFoundException(TYPE, id));
+		this.repository.step(id, "deletion_attested", user.username(), deal.state());
+		this.audit.record(deal.sellerOrganisationId(), user.username(), TYPE, id, "ATTESTED", deal.datasetTitle(),
+				Map.of());
+		return this.repository.deal(id).orElseThrow();
+	}
+
+	/**
+	 * A time-limited signed link to the delivery, for the buyer while the licence holds.
+	 */
+	public DownloadLink link(StratlasPrincipal user, long id) {
+		Deal deal = deal(user, id);
+		if (deal.buyerOrganisationId() != user.organisationId() || !deliverable(deal)) {
+			throw new AccessDeniedException("no delivery");
+		}
+		return this.links.sign(id, user.username());
+	}
+
+	/** A delivered file: its name, type and content. */
+	public record Delivery(String filename, String mediaType, byte[] content) {
+	}
+
+	/**
+	 * The delivery, through a signed link: refused (and the refusal logged with its
+	 * reason: NOT_BUYER, LINK_INVALID, LICENCE_ENDED, NOT_PAID) when the link is not the
+	 * user's, has expired, or the licence has ended; granted accesses are logged with the
+	 * checksum of what left.
+	 */
+	public Delivery download(StratlasPrincipal user, long id, long expires, String signature) {
+		Deal deal = deal(user, id);
+		String refusal = deal.buyerOrganisationId() != user.organisationId() ? "NOT_BUYER"
+				: !this.links.valid(id, user.username(), expires, signature) ? "LINK_INVALID"
+						: !deal.licensedAt(now()) ? "LICENCE_ENDED" : !deliverable(deal) ? "NOT_PAID" : null;
+		if (refusal != null) {
+			this.repository.logAccess(id, user.username(), "DOWNLOAD", false, refusal, null, null);
+			throw new AccessDeniedException(refusal);
+		}
+		Listing listing = this.repository.listing(deal.listingId()).orElseThrow();
+		Dataset.FileVersion file = this.repository.files(listing.datasetId())
+			.stream()
+			.filter(f -> f.id() == listing.fileId())
+			.findFirst()
+			.orElseThrow();
+		byte[] content = this.repository.fileContent(file.id());
+		this.repository.logAccess(id, user.username(), "DOWNLOAD", true, "", DatasetFiles.sha256(content),
+				(long) content.length);
+		return new Delivery(file.filename(), file.mediaType(), content);
+	}
+
+	private boolean deliverable(Deal deal) {
+		return (deal.state() == Deal.State.PAID || deal.state() == Deal.State.SETTLED) && deal.licensedAt(now());
+	}
+
+	/**
+	 * The ledger's transactions that do not sum to zero (none, unless something is
+	 * wrong), for the administrator's oversight and the tests.
+	 */
+	public List<String> unbalanced() {
+		return this.repository.ledger(null)
+			.stream()
+			.collect(Collectors.groupingBy(Deal.Entry::transactionId,
+					Collectors.reducing(BigDecimal.ZERO, Deal.Entry::amount, BigDecimal::add)))
+			.entrySet()
+			.stream()
+			.filter(e -> e.getValue().signum() != 0)
+			.map(Map.Entry::getKey)
+			.toList();
+	}
+
+	private Deal buyers(StratlasPrincipal user, long id, Deal.State state) {
+		Deal deal = this.repository.lockDeal(id)
+			.filter(d -> d.buyerOrganisationId() == user.organisationId())
+			.orElseThrow(() -> new NotFoundException(TYPE, id));
+		if (deal.state() != state) {
+			throw new ValidationException("state", "exchange.deal.state");
+		}
+		return deal;
+	}
+
+	private void post(Deal deal, List<Deal.Entry> entries) {
+		BigDecimal sum = entries.stream().map(Deal.Entry::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+		if (sum.signum() != 0) {
+			throw new IllegalStateException("An unbalanced transaction: " + entries);
+		}
+		this.repository.post(deal.id(), UUID.randomUUID().toString(), entries);
+	}
+
+	private Deal.Entry entry(String account, BigDecimal amount, String memo) {
+		return new Deal.Entry(0, "", account, amount, memo, now());
+	}
+
+	private Instant now() {
+		return this.clock.instant();
+	}
+
+}
