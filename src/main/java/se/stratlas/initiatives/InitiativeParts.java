@@ -63,8 +63,8 @@ public class InitiativeParts {
 		this.audit = audit;
 	}
 
-	public void addFunding(StratlasPrincipal user, long id, FundingSource source, Integer year, BigDecimal amount,
-			String note) {
+	public InitiativeDetails addFunding(StratlasPrincipal user, long id, FundingSource source, Integer year,
+			BigDecimal amount, String note) {
 		this.management.editable(user, id);
 		List<Violation> violations = new ArrayList<>();
 		if (source == null) {
@@ -92,6 +92,7 @@ public class InitiativeParts {
 		this.audit.record(user.organisationId(), user.username(), ENTITY, id, "UPDATED", null,
 				Map.of("funding", new FieldChange(null, source.name() + " " + year + ": "
 						+ String.format(Locale.ROOT, "%,d", amount.longValue()).replace(',', ' ') + " kr")));
+		return this.catalog.details(user.organisationId(), id);
 	}
 
 	public void removeFunding(StratlasPrincipal user, long id, long fundingId) {
@@ -112,7 +113,7 @@ public class InitiativeParts {
 	 * Adds an actor in a role; a missing actor is named as such before the user's rights
 	 * are checked (an unknown initiative is still not found).
 	 */
-	public void addParticipant(StratlasPrincipal user, long id, Long actorId, Partnership.Role role) {
+	public InitiativeDetails addParticipant(StratlasPrincipal user, long id, Long actorId, Partnership.Role role) {
 		if (actorId == null) {
 			this.catalog.get(user.organisationId(), id);
 			throw new ValidationException("actorId", "validation.required");
@@ -127,6 +128,7 @@ public class InitiativeParts {
 				on conflict do nothing""").param("id", id).param("actor", actorId).param("role", role.name()).update();
 		this.audit.record(user.organisationId(), user.username(), ENTITY, id, "UPDATED", null,
 				Map.of("participant", new FieldChange(null, actor.name() + " (" + role.name() + ")")));
+		return this.catalog.details(user.organisationId(), id);
 	}
 
 	public void removeParticipant(StratlasPrincipal user, long id, long actorId, Partnership.Role role) {
@@ -145,7 +147,8 @@ public class InitiativeParts {
 	 * Adds or replaces a contribution to a strategy element; marking it primary unmarks
 	 * the others.
 	 */
-	public void contribute(StratlasPrincipal user, long id, UUID elementKey, boolean primary, String motivation) {
+	public InitiativeDetails contribute(StratlasPrincipal user, long id, UUID elementKey, boolean primary,
+			String motivation) {
 		this.management.editable(user, id);
 		StrategyElement element = elementKey == null ? null
 				: this.strategies.latestElement(user.organisationId(), elementKey).orElse(null);
@@ -175,6 +178,7 @@ public class InitiativeParts {
 		this.audit.record(user.organisationId(), user.username(), ENTITY, id, "UPDATED", null,
 				Map.of("contribution", new FieldChange(null, this.strategies.strategyOf(element).code() + " "
 						+ element.label(null) + (primary ? " (primär)" : ""))));
+		return this.catalog.details(user.organisationId(), id);
 	}
 
 	public void removeContribution(StratlasPrincipal user, long id, UUID elementKey) {
@@ -192,12 +196,16 @@ public class InitiativeParts {
 	 * Records the initiative's assessment against a direction of a strategy (replacing an
 	 * earlier one).
 	 */
-	public void assess(StratlasPrincipal user, long id, long strategyId, AssessmentDraft draft) {
+	public InitiativeDetails assess(StratlasPrincipal user, long id, long strategyId, AssessmentDraft draft) {
 		this.management.editable(user, id);
+		if (draft == null) {
+			throw new ValidationException("assessment", "validation.required");
+		}
 		AssessmentLevel level = validateAssessment(user.organisationId(), strategyId, draft);
 		upsertAssessment("initiative_id", id, draft, level, user.username());
 		this.audit.record(user.organisationId(), user.username(), ENTITY, id, "ASSESSED", null,
 				Map.of("assessment", new FieldChange(null, level.nameSv())));
+		return this.catalog.details(user.organisationId(), id);
 	}
 
 	AssessmentLevel validateAssessment(long organisationId, long strategyId, AssessmentDraft draft) {
@@ -240,8 +248,8 @@ public class InitiativeParts {
 	 * Records an Agenda 2030 effect: a goal ("11") or a target ("11.a"), direct or
 	 * indirect, positive or negative.
 	 */
-	public void addSdgEffect(StratlasPrincipal user, long id, String sdgCode, boolean direct, boolean positive,
-			String note, String goalConflict) {
+	public InitiativeDetails addSdgEffect(StratlasPrincipal user, long id, String sdgCode, boolean direct,
+			boolean positive, String note, String goalConflict) {
 		this.management.editable(user, id);
 		String code = Texts.clean(sdgCode) == null ? null : sdgCode.strip().toLowerCase(Locale.ROOT);
 		if (code == null || !code.matches("(1[0-7]|[1-9])(\\.([1-9][0-9]?|[a-j]))?")) {
@@ -262,6 +270,7 @@ public class InitiativeParts {
 			.update();
 		this.audit.record(user.organisationId(), user.username(), ENTITY, id, "UPDATED", null, Map.of("sdg",
 				new FieldChange(null, code + (positive ? " +" : " −") + (direct ? " direkt" : " indirekt"))));
+		return this.catalog.details(user.organisationId(), id);
 	}
 
 	public void removeSdgEffect(StratlasPrincipal user, long id, long effectId) {

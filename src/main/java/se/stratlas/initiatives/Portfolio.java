@@ -23,6 +23,7 @@ import se.stratlas.initiatives.Parts.SdgEffect;
 import se.stratlas.strategy.Direction;
 import se.stratlas.strategy.ElementType;
 import se.stratlas.strategy.Strategy;
+import se.stratlas.shared.NotFoundException;
 import se.stratlas.strategy.StrategyCatalog;
 import se.stratlas.strategy.StrategyElement;
 
@@ -41,10 +42,26 @@ public class Portfolio {
 
 	private final Areas areas;
 
-	Portfolio(InitiativeCatalog catalog, StrategyCatalog strategies, Areas areas) {
+	private final InitiativeChoices choices;
+
+	Portfolio(InitiativeCatalog catalog, StrategyCatalog strategies, Areas areas, InitiativeChoices choices) {
 		this.catalog = catalog;
 		this.strategies = strategies;
 		this.areas = areas;
+		this.choices = choices;
+	}
+
+	/**
+	 * The portfolio views of the strategy asked for, or of the first of the
+	 * organisation's own that has directions to assess against.
+	 * @throws NotFoundException when there is no such strategy
+	 */
+	public View viewOf(long organisationId, Long strategyId, InitiativeFilter filter) {
+		Strategy chosen = this.choices.assessing(organisationId, strategyId);
+		if (chosen == null) {
+			throw new NotFoundException("strategy", strategyId);
+		}
+		return view(organisationId, chosen.id(), filter);
 	}
 
 	/** How the initiatives of one priority are assessed against one direction. */

@@ -94,6 +94,22 @@ public class LearningJournal {
 	 * {@code expectedVersion} is the version the user saw (null when there was none);
 	 * someone else's change since is refused with the current assessment.
 	 */
+	/** Assesses an element named by its id in any version of the strategy. */
+	public Assessment assessElement(StratlasPrincipal user, long elementId, Long cycleId, Judgement judgement,
+			String motivation, Integer expectedVersion) {
+		return assess(user, this.strategies.ownElement(user.organisationId(), elementId).key(), cycleId, judgement,
+				motivation, expectedVersion, null);
+	}
+
+	/**
+	 * Writes a lesson about an element named by its id in any version of the strategy.
+	 */
+	public Lesson addLessonAbout(StratlasPrincipal user, long elementId, Long cycleId, String body,
+			List<String> evidence) {
+		return addLesson(user, this.strategies.ownElement(user.organisationId(), elementId).key(), cycleId, body,
+				evidence, null);
+	}
+
 	public Assessment assess(StratlasPrincipal user, UUID elementKey, Long cycleId, Judgement judgement,
 			String motivation, Integer expectedVersion) {
 		return assess(user, elementKey, cycleId, judgement, motivation, expectedVersion, null);

@@ -193,6 +193,22 @@ public class LearningPages {
 				lessonHistory, indicators.isEmpty() ? null : this.areas.name(indicators.getFirst().row().areaCode()));
 	}
 
+	/**
+	 * An element's learning record for the API: every cycle's assessment, the lessons and
+	 * the proposals.
+	 */
+	public record ElementLearning(UUID elementKey, List<Assessment> assessments, List<Lesson> lessons,
+			List<Proposal> proposals) {
+	}
+
+	/** The learning record of an element, by its id in any version. */
+	public ElementLearning record(StratlasPrincipal user, long elementId) {
+		UUID key = key(user, elementId);
+		long org = user.organisationId();
+		return new ElementLearning(key, this.journal.assessments(org, List.of(key)),
+				this.journal.lessons(org, List.of(key)), this.proposals.forElements(org, List.of(key)));
+	}
+
 	/** The stable key of an element of the organisation, by its id in any version. */
 	public UUID key(StratlasPrincipal user, long elementId) {
 		return this.strategies.ownElement(user.organisationId(), elementId).key();

@@ -91,6 +91,14 @@ public record Proposal(long id, long strategyId, UUID elementKey, Long cycleId, 
 			@Nullable String nameSv, @Nullable String descriptionSv, @Nullable ElementType childType,
 			@Nullable Long indicatorId, @Nullable String targetComparator, @Nullable Double targetValue,
 			@Nullable String targetDeadline, String motivation, @Nullable List<String> evidence) {
+
+		/** The same draft about another element. */
+		public Draft about(UUID key) {
+			return new Draft(key, this.cycleId, this.kind, this.title, this.nameSv, this.descriptionSv, this.childType,
+					this.indicatorId, this.targetComparator, this.targetValue, this.targetDeadline, this.motivation,
+					this.evidence);
+		}
+
 	}
 
 }

@@ -133,6 +133,14 @@ public class RevisionProposals {
 		return applied;
 	}
 
+	/**
+	 * Proposes a revision of an element named by its id in any version (the draft's own
+	 * key is replaced by that element's).
+	 */
+	public Proposal proposeFor(StratlasPrincipal user, long elementId, Proposal.Draft draft) {
+		return propose(user, draft.about(this.strategies.ownElement(user.organisationId(), elementId).key()), null);
+	}
+
 	public Proposal propose(StratlasPrincipal user, Proposal.Draft draft) {
 		return propose(user, draft, null);
 	}

@@ -79,6 +79,15 @@ public class StrategyCatalog {
 		return element;
 	}
 
+	/** A strategy and its versions, newest first. */
+	public record StrategyDetails(Strategy strategy, List<StrategyVersion> versions) {
+	}
+
+	/** One of the organisation's strategies (or a national one) with its versions. */
+	public StrategyDetails details(Long organisationId, long strategyId) {
+		return new StrategyDetails(strategy(organisationId, strategyId), versions(organisationId, strategyId));
+	}
+
 	public List<StrategyVersion> versions(Long organisationId, long strategyId) {
 		strategy(organisationId, strategyId);
 		return this.repository.versions(strategyId);
@@ -153,6 +162,11 @@ public class StrategyCatalog {
 	}
 
 	/** Builds the tree of a version's elements, siblings in their order. */
+	/** A version's elements as a tree. */
+	public List<ElementNode> tree(Long organisationId, long versionId) {
+		return tree(elements(organisationId, versionId));
+	}
+
 	public static List<ElementNode> tree(List<StrategyElement> elements) {
 		Map<Long, List<StrategyElement>> byParent = new HashMap<>();
 		for (StrategyElement element : elements) {
@@ -253,6 +267,21 @@ public class StrategyCatalog {
 	}
 
 	/** The scale assessments against the strategy's directions use. */
+	/**
+	 * The assessment scale of one of the organisation's strategies (or a national one).
+	 */
+	public List<AssessmentLevel> assessmentScale(long organisationId, long strategyId) {
+		strategy(organisationId, strategyId);
+		return assessmentScale(strategyId);
+	}
+
+	/** Compares two versions of one of the organisation's strategies. */
+	public List<VersionComparison.Difference> compare(long organisationId, long strategyId, long fromVersionId,
+			long toVersionId) {
+		strategy(organisationId, strategyId);
+		return compare(organisationId, fromVersionId, toVersionId);
+	}
+
 	public List<AssessmentLevel> assessmentScale(long strategyId) {
 		List<AssessmentLevel> levels = this.repository.jdbc()
 			.sql("""

@@ -26,13 +26,11 @@ import org.springframework.web.multipart.MultipartFile;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.initiatives.Initiative;
 import se.stratlas.initiatives.InitiativeCatalog;
-import se.stratlas.initiatives.InitiativeChoices;
 import se.stratlas.initiatives.InitiativeDetails;
 import se.stratlas.initiatives.InitiativeDraft;
 import se.stratlas.initiatives.InitiativeImport;
 import se.stratlas.initiatives.InitiativeManagement;
 import se.stratlas.initiatives.Portfolio;
-import se.stratlas.shared.NotFoundException;
 
 /**
  * The initiatives JSON API: the initiatives themselves, their import and the portfolio
@@ -53,15 +51,12 @@ class InitiativeApiController {
 
 	private final InitiativeImport importer;
 
-	private final InitiativeChoices choices;
-
 	InitiativeApiController(InitiativeCatalog catalog, InitiativeManagement management, Portfolio portfolio,
-			InitiativeImport importer, InitiativeChoices choices) {
+			InitiativeImport importer) {
 		this.catalog = catalog;
 		this.management = management;
 		this.portfolio = portfolio;
 		this.importer = importer;
-		this.choices = choices;
 	}
 
 	record UpdateInitiative(int version, InitiativeDraft initiative) {
@@ -123,11 +118,7 @@ class InitiativeApiController {
 	@Operation(summary = "The portfolio views of a strategy: priority × direction, SDG matrix, money, municipalities")
 	Portfolio.View portfolio(@AuthenticationPrincipal StratlasPrincipal user,
 			@RequestParam(required = false) Long strategy, FilterForm filter) {
-		var chosen = this.choices.assessing(user.organisationId(), strategy);
-		if (chosen == null) {
-			throw new NotFoundException("strategy", strategy);
-		}
-		return this.portfolio.view(user.organisationId(), chosen.id(), filter.filter());
+		return this.portfolio.viewOf(user.organisationId(), strategy, filter.filter());
 	}
 
 }

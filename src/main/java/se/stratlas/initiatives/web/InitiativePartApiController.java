@@ -17,12 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.actors.Partnership;
-import se.stratlas.initiatives.InitiativeCatalog;
 import se.stratlas.initiatives.InitiativeDetails;
 import se.stratlas.initiatives.InitiativeParts;
 import se.stratlas.initiatives.Kinds.FundingSource;
 import se.stratlas.initiatives.Parts.AssessmentDraft;
-import se.stratlas.shared.ValidationException;
 
 /**
  * The parts of an initiative in the JSON API: contributions, assessments, Agenda 2030
@@ -33,12 +31,9 @@ import se.stratlas.shared.ValidationException;
 @Tag(name = "Initiatives", description = "Initiatives, applications with the direction gate, the portfolio")
 class InitiativePartApiController {
 
-	private final InitiativeCatalog catalog;
-
 	private final InitiativeParts parts;
 
-	InitiativePartApiController(InitiativeCatalog catalog, InitiativeParts parts) {
-		this.catalog = catalog;
+	InitiativePartApiController(InitiativeParts parts) {
 		this.parts = parts;
 	}
 
@@ -63,8 +58,7 @@ class InitiativePartApiController {
 	@Operation(summary = "Add or replace a contribution to a strategy element")
 	InitiativeDetails contribute(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestBody Contribute body) {
-		this.parts.contribute(user, id, body.elementKey(), body.primary(), body.motivation());
-		return this.catalog.details(user.organisationId(), id);
+		return this.parts.contribute(user, id, body.elementKey(), body.primary(), body.motivation());
 	}
 
 	@PostMapping("/initiatives/{id}/assessments")
@@ -72,12 +66,7 @@ class InitiativePartApiController {
 	@Operation(summary = "Assess the initiative against a direction of a strategy")
 	InitiativeDetails assess(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestBody Assess body) {
-		this.catalog.details(user.organisationId(), id);
-		if (body.assessment() == null) {
-			throw new ValidationException("assessment", "validation.required");
-		}
-		this.parts.assess(user, id, body.strategyId(), body.assessment());
-		return this.catalog.details(user.organisationId(), id);
+		return this.parts.assess(user, id, body.strategyId(), body.assessment());
 	}
 
 	@PostMapping("/initiatives/{id}/sdg-effects")
@@ -85,9 +74,8 @@ class InitiativePartApiController {
 	@Operation(summary = "Record a contribution to an Agenda 2030 goal or target")
 	InitiativeDetails sdg(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestBody SdgEffectBody body) {
-		this.parts.addSdgEffect(user, id, body.sdgCode(), body.direct(), body.positive(), body.note(),
+		return this.parts.addSdgEffect(user, id, body.sdgCode(), body.direct(), body.positive(), body.note(),
 				body.goalConflict());
-		return this.catalog.details(user.organisationId(), id);
 	}
 
 	@PostMapping("/initiatives/{id}/funding")
@@ -95,8 +83,7 @@ class InitiativePartApiController {
 	@Operation(summary = "Add funding from a source for a year")
 	InitiativeDetails funding(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestBody FundingBody body) {
-		this.parts.addFunding(user, id, body.source(), body.year(), body.amountSek(), body.note());
-		return this.catalog.details(user.organisationId(), id);
+		return this.parts.addFunding(user, id, body.source(), body.year(), body.amountSek(), body.note());
 	}
 
 	@PostMapping("/initiatives/{id}/participants")
@@ -104,8 +91,7 @@ class InitiativePartApiController {
 	@Operation(summary = "Add a participating organisation with its role")
 	InitiativeDetails participant(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestBody ParticipantBody body) {
-		this.parts.addParticipant(user, id, body.actorId(), body.role());
-		return this.catalog.details(user.organisationId(), id);
+		return this.parts.addParticipant(user, id, body.actorId(), body.role());
 	}
 
 }

@@ -1,7 +1,6 @@
 package se.stratlas.learning.web;
 
 import java.util.List;
-import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,13 +34,6 @@ import se.stratlas.learning.RevisionProposals;
 @Tag(name = "Learning", description = "Assessments, lessons and revision proposals per strategy element")
 class LearningApiController {
 
-	/**
-	 * An element's learning record: every cycle's assessment, the lessons, the proposals.
-	 */
-	record ElementLearning(UUID elementKey, List<Assessment> assessments, List<Lesson> lessons,
-			List<Proposal> proposals) {
-	}
-
 	/** An assessment: the version seen when changing one (none for a new one). */
 	record AssessRequest(long cycleId, Judgement judgement, String motivation, @Nullable Integer version) {
 	}
@@ -70,11 +62,8 @@ class LearningApiController {
 	@PreAuthorize("hasRole('READER')")
 	@Operation(operationId = "elementLearning",
 			summary = "An element's assessments (every cycle), lessons and revision proposals")
-	ElementLearning element(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
-		UUID key = this.pages.key(user, id);
-		long org = user.organisationId();
-		return new ElementLearning(key, this.journal.assessments(org, List.of(key)),
-				this.journal.lessons(org, List.of(key)), this.proposals.forElements(org, List.of(key)));
+	LearningPages.ElementLearning element(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
+		return this.pages.record(user, id);
 	}
 
 	@PutMapping("/elements/{id}/assessment")
@@ -83,8 +72,8 @@ class LearningApiController {
 			summary = "Records or changes the element's assessment in a cycle; 409 when someone changed it since")
 	Assessment assess(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestBody AssessRequest request) {
-		return this.journal.assess(user, this.pages.key(user, id), request.cycleId(), request.judgement(),
-				request.motivation(), request.version());
+		return this.journal.assessElement(user, id, request.cycleId(), request.judgement(), request.motivation(),
+				request.version());
 	}
 
 	@PostMapping("/elements/{id}/lessons")
@@ -92,8 +81,7 @@ class LearningApiController {
 	@Operation(operationId = "addLesson", summary = "Writes a lesson about the element, citing its evidence")
 	Lesson addLesson(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestBody LessonRequest request) {
-		return this.journal.addLesson(user, this.pages.key(user, id), request.cycleId(), request.body(),
-				request.evidence());
+		return this.journal.addLessonAbout(user, id, request.cycleId(), request.body(), request.evidence());
 	}
 
 	@PostMapping("/elements/{id}/proposals")
@@ -102,11 +90,7 @@ class LearningApiController {
 			summary = "Proposes a revision of the element (its key in the body is ignored: the path names it)")
 	Proposal propose(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestBody Proposal.Draft draft) {
-		return this.proposals.propose(user,
-				new Proposal.Draft(this.pages.key(user, id), draft.cycleId(), draft.kind(), draft.title(),
-						draft.nameSv(), draft.descriptionSv(), draft.childType(), draft.indicatorId(),
-						draft.targetComparator(), draft.targetValue(), draft.targetDeadline(), draft.motivation(),
-						draft.evidence()));
+		return this.proposals.proposeFor(user, id, draft);
 	}
 
 	@PostMapping("/proposals/{proposalId}/prepare")

@@ -79,8 +79,8 @@ class LearningController {
 			@ModelAttribute AssessmentForm form, Locale locale, RedirectAttributes redirect) {
 		return Forms.attempt(this.messages, locale, redirect, "assessment", form,
 				back(id, form.cycleId(), "assessment"), () -> {
-					this.journal.assess(user, this.pages.key(user, id), form.cycleId(), form.judgement(),
-							form.motivation(), form.version());
+					this.journal.assessElement(user, id, form.cycleId(), form.judgement(), form.motivation(),
+							form.version());
 					redirect.addFlashAttribute("flash", "learning.assessment.saved");
 				});
 	}
@@ -91,8 +91,7 @@ class LearningController {
 			@ModelAttribute LessonForm form, Locale locale, RedirectAttributes redirect) {
 		return Forms.attempt(this.messages, locale, redirect, "lesson", form, back(id, form.cycleId(), "lessons"),
 				() -> {
-					this.journal.addLesson(user, this.pages.key(user, id), form.cycleId(), form.body(),
-							form.evidence());
+					this.journal.addLessonAbout(user, id, form.cycleId(), form.body(), form.evidence());
 					redirect.addFlashAttribute("flash", "learning.lesson.saved");
 				});
 	}

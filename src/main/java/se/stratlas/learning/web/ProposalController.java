@@ -55,11 +55,10 @@ class ProposalController {
 			@ModelAttribute ProposalForm form, Locale locale, RedirectAttributes redirect) {
 		return LearningController.Forms.attempt(this.messages, locale, redirect, "proposal", form,
 				LearningController.back(id, form.cycleId(), "proposals"), () -> {
-					this.proposals.propose(user,
-							new Proposal.Draft(this.pages.key(user, id), form.cycleId(), form.kind(), form.title(),
-									form.nameSv(), form.descriptionSv(), form.childType(), form.indicatorId(),
-									form.targetComparator(), form.targetValue(), form.targetDeadline(),
-									form.motivation(), form.evidence()));
+					this.proposals.proposeFor(user, id,
+							new Proposal.Draft(null, form.cycleId(), form.kind(), form.title(), form.nameSv(),
+									form.descriptionSv(), form.childType(), form.indicatorId(), form.targetComparator(),
+									form.targetValue(), form.targetDeadline(), form.motivation(), form.evidence()));
 					redirect.addFlashAttribute("flash", "learning.proposal.saved");
 				});
 	}

@@ -59,9 +59,6 @@ class StrategyApiController {
 		this.transfer = transfer;
 	}
 
-	record StrategyDetails(Strategy strategy, List<StrategyVersion> versions) {
-	}
-
 	record CreateStrategy(StrategyDraft strategy, String versionLabel, @Nullable StrategyStatus status) {
 	}
 
@@ -95,9 +92,8 @@ class StrategyApiController {
 	@GetMapping("/strategies/{id}")
 	@PreAuthorize("hasRole('READER')")
 	@Operation(summary = "A strategy and its versions, newest first")
-	StrategyDetails strategy(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
-		return new StrategyDetails(this.catalog.strategy(user.organisationId(), id),
-				this.catalog.versions(user.organisationId(), id));
+	StrategyCatalog.StrategyDetails strategy(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
+		return this.catalog.details(user.organisationId(), id);
 	}
 
 	@PutMapping("/strategies/{id}")
@@ -141,16 +137,14 @@ class StrategyApiController {
 	@Operation(summary = "Compare two versions element by element: added, removed, renamed, moved, changed")
 	List<VersionComparison.Difference> compare(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestParam long from, @RequestParam long to) {
-		this.catalog.strategy(user.organisationId(), id);
-		return this.catalog.compare(user.organisationId(), from, to);
+		return this.catalog.compare(user.organisationId(), id, from, to);
 	}
 
 	@GetMapping("/strategies/{id}/assessment-scale")
 	@PreAuthorize("hasRole('READER')")
 	@Operation(summary = "The scale assessments against the strategy's directions use")
 	List<AssessmentLevel> scale(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
-		this.catalog.strategy(user.organisationId(), id);
-		return this.catalog.assessmentScale(id);
+		return this.catalog.assessmentScale(user.organisationId(), id);
 	}
 
 	@PutMapping("/strategies/{id}/assessment-scale")
