@@ -313,7 +313,10 @@ public class Cycles {
 	public Cycle transition(StratlasPrincipal user, long id, int expectedVersion, CycleState target) {
 		requireStrategist(user);
 		Cycle before = get(user.organisationId(), id);
-		if (target == null || !before.state().next().contains(target)) {
+		if (target == null) {
+			throw new ValidationException("state", "validation.required");
+		}
+		if (!before.state().next().contains(target)) {
 			throw new ValidationException("state", "cycle.state.notAllowed");
 		}
 		if (target == CycleState.OPEN && this.repository.sections(id).isEmpty()) {

@@ -66,6 +66,15 @@ public class KoladaImport {
 	public record Started(long runId, CompletableFuture<Result> result) {
 	}
 
+	/**
+	 * Imports the Kolada key figure of one of the organisation's indicators (by its id).
+	 */
+	public Result importFor(long organisationId, long indicatorId, List<String> areaCodes, List<Integer> years,
+			String actor) {
+		return importKpi(organisationId, this.registry.get(organisationId, indicatorId).code(), areaCodes, years,
+				actor);
+	}
+
 	public Result importKpi(long organisationId, String indicatorCode, List<String> areaCodes, List<Integer> years,
 			String actor) {
 		check(areaCodes, years);

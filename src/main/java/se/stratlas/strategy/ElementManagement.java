@@ -12,13 +12,14 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.stratlas.audit.AuditEvent;
 import se.stratlas.audit.AuditEvent.FieldChange;
 import se.stratlas.audit.AuditTrail;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.Texts;
-import se.stratlas.shared.ValidationException.Violation;
 import se.stratlas.shared.ValidationException;
+import se.stratlas.shared.ValidationException.Violation;
 import se.stratlas.strategy.internal.EditableStrategies;
 import se.stratlas.strategy.internal.StrategyRepository;
 
@@ -81,6 +82,47 @@ public class ElementManagement {
 	}
 
 	/** Marks a direction of the latest version as a gate for funding, or not. */
+	/** An element and its links, as the API answers after a change of them. */
+	public record ElementDetails(StrategyElement element, List<ElementLink> links) {
+	}
+
+	/** An element of the organisation's (or a national strategy) with its links. */
+	public ElementDetails details(long organisationId, long elementId) {
+		StrategyElement element = this.catalog.element(organisationId, elementId);
+		return new ElementDetails(element, this.catalog.links(organisationId, element));
+	}
+
+	/** Every change of the element across versions: who, when, what. */
+	public List<AuditEvent> history(long organisationId, long elementId) {
+		return this.audit.history("strategy-element", this.catalog.element(organisationId, elementId).key());
+	}
+
+	/**
+	 * Adds an element to a version of one of the organisation's own strategies (never a
+	 * national one).
+	 */
+	public StrategyElement addElementToOwn(long organisationId, long versionId, Long parentId, ElementDraft draft,
+			String actor) {
+		this.catalog.ownStrategy(organisationId, this.catalog.version(organisationId, versionId).strategyId());
+		if (draft == null) {
+			throw new ValidationException("element", "validation.required");
+		}
+		return addElement(organisationId, versionId, parentId, draft, actor);
+	}
+
+	/** Links the element to another strategy's and answers with all of its links. */
+	public List<ElementLink> linkAndList(long organisationId, long fromElementId, long toElementId,
+			RelationType relation, String note, String actor) {
+		link(organisationId, fromElementId, toElementId, relation, note, actor);
+		return this.catalog.links(organisationId, this.catalog.element(organisationId, fromElementId));
+	}
+
+	/** Marks a direction as a gate for project funding, or not, and answers with it. */
+	public ElementDetails fundingGate(long organisationId, long elementId, boolean gate, String actor) {
+		setFundingGate(organisationId, elementId, gate, actor);
+		return details(organisationId, elementId);
+	}
+
 	public void setFundingGate(long organisationId, long elementId, boolean gate, String actor) {
 		StrategyElement element = this.repository.element(elementId)
 			.orElseThrow(() -> new NotFoundException("element", elementId));

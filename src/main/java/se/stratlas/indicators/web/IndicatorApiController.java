@@ -149,9 +149,7 @@ class IndicatorApiController {
 	@Operation(summary = "Fetch the indicator's Kolada KPI for areas and years (idempotent, all or nothing)")
 	KoladaImport.Result importKolada(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestBody KoladaRequest body) {
-		IndicatorDefinition indicator = this.registry.get(user.organisationId(), id);
-		return this.kolada.importKpi(user.organisationId(), indicator.code(), body.areas(), body.years(),
-				user.username());
+		return this.kolada.importFor(user.organisationId(), id, body.areas(), body.years(), user.username());
 	}
 
 	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

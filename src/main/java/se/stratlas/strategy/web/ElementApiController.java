@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 import se.stratlas.shared.web.ApiBodies;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.audit.AuditEvent;
-import se.stratlas.audit.AuditTrail;
 import se.stratlas.strategy.ElementDraft;
 import se.stratlas.strategy.ElementLink;
 import se.stratlas.strategy.ElementManagement;
@@ -49,12 +48,9 @@ class ElementApiController {
 
 	private final ElementManagement management;
 
-	private final AuditTrail audit;
-
-	ElementApiController(StrategyCatalog catalog, ElementManagement management, AuditTrail audit) {
+	ElementApiController(StrategyCatalog catalog, ElementManagement management) {
 		this.catalog = catalog;
 		this.management = management;
-		this.audit = audit;
 	}
 
 	record CreateElement(@Nullable Long parentId, ElementDraft element) {
@@ -69,14 +65,11 @@ class ElementApiController {
 	record CreateLink(long toElementId, RelationType relation, @Nullable String note) {
 	}
 
-	record ElementDetails(StrategyElement element, List<ElementLink> links) {
-	}
-
 	@GetMapping("/versions/{versionId}/tree")
 	@PreAuthorize("hasRole('READER')")
 	@Operation(summary = "A version's elements as a tree")
 	List<ElementNode> tree(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long versionId) {
-		return StrategyCatalog.tree(this.catalog.elements(user.organisationId(), versionId));
+		return this.catalog.tree(user.organisationId(), versionId);
 	}
 
 	@GetMapping("/versions/{versionId}/elements")
@@ -92,10 +85,7 @@ class ElementApiController {
 	@Operation(summary = "Add an element under a parent (or at the top)")
 	ResponseEntity<StrategyElement> addElement(@AuthenticationPrincipal StratlasPrincipal user,
 			@PathVariable long versionId, @RequestBody CreateElement body) {
-		this.catalog.ownStrategy(user.organisationId(),
-				this.catalog.version(user.organisationId(), versionId).strategyId());
-		ApiBodies.required("element", body.element());
-		StrategyElement created = this.management.addElement(user.organisationId(), versionId, body.parentId(),
+		StrategyElement created = this.management.addElementToOwn(user.organisationId(), versionId, body.parentId(),
 				body.element(), user.username());
 		return ResponseEntity.created(URI.create("/api/elements/" + created.id())).body(created);
 	}
@@ -103,17 +93,15 @@ class ElementApiController {
 	@GetMapping("/elements/{id}")
 	@PreAuthorize("hasRole('READER')")
 	@Operation(summary = "An element and its links")
-	ElementDetails element(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
-		StrategyElement element = this.catalog.element(user.organisationId(), id);
-		return new ElementDetails(element, this.catalog.links(user.organisationId(), element));
+	ElementManagement.ElementDetails element(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
+		return this.management.details(user.organisationId(), id);
 	}
 
 	@GetMapping("/elements/{id}/history")
 	@PreAuthorize("hasRole('READER')")
 	@Operation(summary = "Every change of the element (across versions): who, when, what")
 	List<AuditEvent> history(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
-		StrategyElement element = this.catalog.element(user.organisationId(), id);
-		return this.audit.history("strategy-element", element.key());
+		return this.management.history(user.organisationId(), id);
 	}
 
 	@PutMapping("/elements/{id}")
@@ -150,9 +138,8 @@ class ElementApiController {
 	@Operation(summary = "Link the element to an element of another strategy")
 	List<ElementLink> link(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestBody CreateLink body) {
-		this.management.link(user.organisationId(), id, body.toElementId(), body.relation(), body.note(),
+		return this.management.linkAndList(user.organisationId(), id, body.toElementId(), body.relation(), body.note(),
 				user.username());
-		return this.catalog.links(user.organisationId(), this.catalog.element(user.organisationId(), id));
 	}
 
 	@DeleteMapping("/links/{linkId}")
@@ -166,10 +153,9 @@ class ElementApiController {
 	@PutMapping("/elements/{id}/funding-gate")
 	@PreAuthorize("hasRole('STRATEGIST')")
 	@Operation(summary = "Mark a direction as a gate for project funding, or not")
-	ElementDetails fundingGate(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+	ElementManagement.ElementDetails fundingGate(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestParam boolean gate) {
-		this.management.setFundingGate(user.organisationId(), id, gate, user.username());
-		return element(user, id);
+		return this.management.fundingGate(user.organisationId(), id, gate, user.username());
 	}
 
 }
