@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.stratlas.accounts.OrganisationUnits;
@@ -18,11 +19,13 @@ import se.stratlas.accounts.UserAccounts;
 import se.stratlas.areas.Area;
 import se.stratlas.areas.Areas;
 import se.stratlas.followup.Kinds.ContributionState;
+import se.stratlas.followup.Kinds.Fulfilment;
 import se.stratlas.followup.Kinds.SectionKind;
 import se.stratlas.followup.internal.ScanningNotes;
 import se.stratlas.indicators.IndicatorRegistry;
 import se.stratlas.initiatives.InitiativeCatalog;
 import se.stratlas.initiatives.InitiativeFilter;
+import se.stratlas.shared.ValidationException;
 
 /**
  * The contribution screens as one user sees them: the editor with what the user may do,
@@ -161,6 +164,37 @@ public class ContributionPages {
 				this.contributions.cycle(contribution),
 				this.units.names(user.organisationId()).get(contribution.unitId()), entries,
 				!this.contributions.seesWorkInProgress(user, contribution));
+	}
+
+	/**
+	 * What became of saving a text from the editor: saved ({@code page} null), or the
+	 * contribution to show again with its page, with the validation failure or, when
+	 * someone else saved first, the conflict (the contribution is theirs).
+	 */
+	public record Saving(Contribution contribution, ContributionPage page, ValidationException invalid,
+			ContributionConflictException conflict) {
+
+		public boolean done() {
+			return this.page == null;
+		}
+
+	}
+
+	/** Saves a text from the editor (not an autosave); on a failure the page again. */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public Saving save(StratlasPrincipal user, long id, int expectedVersion, int baseRevision, String body,
+			Fulfilment fulfilment, Locale locale) {
+		try {
+			return new Saving(this.contributions.save(user, id, expectedVersion, baseRevision, body, fulfilment, false),
+					null, null, null);
+		}
+		catch (ContributionConflictException ex) {
+			return new Saving(ex.theirs(), page(user, ex.theirs(), locale), null, ex);
+		}
+		catch (ValidationException ex) {
+			Contribution current = this.contributions.get(user.organisationId(), id);
+			return new Saving(current, page(user, current, locale), ex, null);
+		}
 	}
 
 }

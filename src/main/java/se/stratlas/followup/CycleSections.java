@@ -145,7 +145,8 @@ public class CycleSections {
 		return this.repository.section(cycleId, id);
 	}
 
-	public void updateSection(StratlasPrincipal user, long cycleId, long sectionId, Section.Draft draft) {
+	/** Changes a section and answers with it as changed. */
+	public Section updateSection(StratlasPrincipal user, long cycleId, long sectionId, Section.Draft draft) {
 		this.cycles.changeable(user, cycleId);
 		Section before = this.repository.section(cycleId, sectionId);
 		Section.Draft clean = validate(draft);
@@ -169,12 +170,14 @@ public class CycleSections {
 				Map.of("title", new FieldChange(before.title(), clean.title()), "guidance",
 						new FieldChange(before.guidance(), clean.guidance()), "chapter",
 						new FieldChange(before.chapter(), clean.chapter())));
+		return this.repository.section(cycleId, sectionId);
 	}
 
 	/**
-	 * Moves a section one place up or down in the template (before a cycle is closed).
+	 * Moves a section one place up or down in the template (before a cycle is closed) and
+	 * answers with the cycle's sections in their new order.
 	 */
-	public void moveSection(StratlasPrincipal user, long cycleId, long sectionId, boolean up) {
+	public List<Section> moveSection(StratlasPrincipal user, long cycleId, long sectionId, boolean up) {
 		this.cycles.changeable(user, cycleId);
 		List<Section> sections = this.repository.sections(cycleId);
 		int index = -1;
@@ -188,7 +191,7 @@ public class CycleSections {
 		}
 		int other = up ? index - 1 : index + 1;
 		if (other < 0 || other >= sections.size()) {
-			return;
+			return sections;
 		}
 		Section a = sections.get(index);
 		Section b = sections.get(other);
@@ -208,6 +211,7 @@ public class CycleSections {
 			.update();
 		this.audit.record(user.organisationId(), user.username(), "followup_section", sectionId, "MOVED", a.title(),
 				Map.of());
+		return this.repository.sections(cycleId);
 	}
 
 	/** Removes a section; refused once any unit has written in it. */

@@ -69,6 +69,20 @@ public class UnitFigureImports {
 		this.transactions = transactions;
 	}
 
+	/** A period's figures to download: the period's code and the table. */
+	public record Export(String period, Table table) {
+	}
+
+	/**
+	 * The figures of the period asked for (null or blank: the latest with figures, else
+	 * this year) as a table to download.
+	 */
+	@Transactional(readOnly = true)
+	public Export exportOf(long organisationId, String period) {
+		String code = this.book.periodOrLatest(organisationId, period);
+		return new Export(code, export(organisationId, code));
+	}
+
 	/** A period's figures as a table to download, a row per unit with figures. */
 	@Transactional(readOnly = true)
 	public Table export(long organisationId, String periodCode) {

@@ -93,8 +93,12 @@ public class ForesightExports {
 				"förutsättningar / faktorer", "konsekvenser", "strategielement"), rows);
 	}
 
-	/** A dialogue's tracks with their outcomes, and its agenda. */
-	public List<Table> dialogue(long organisationId, long id) {
+	/** A download of several tables, with the title of the workbook. */
+	public record Workbook(String title, List<Table> tables) {
+	}
+
+	/** A dialogue's tracks with their outcomes, and its agenda, titled by its name. */
+	public Workbook dialogue(long organisationId, long id) {
 		Dialogue dialogue = this.dialogues.get(organisationId, id);
 		List<List<Object>> agenda = dialogue.agenda()
 			.stream()
@@ -107,12 +111,16 @@ public class ForesightExports {
 			.map(t -> List.<Object>of(t.position(), t.question(), t.facilitator() == null ? "" : t.facilitator(),
 					t.outcome() == null ? "" : t.outcome(), t.nextSteps() == null ? "" : t.nextSteps()))
 			.toList();
-		return List.of(new Table("spår", List.of("nr", "fråga", "samtalsledare", "resultat", "nästa steg"), tracks),
-				new Table("program", List.of("start", "slut", "punkt", "medverkande"), agenda));
+		return new Workbook(dialogue.name(),
+				List.of(new Table("spår", List.of("nr", "fråga", "samtalsledare", "resultat", "nästa steg"), tracks),
+						new Table("program", List.of("start", "slut", "punkt", "medverkande"), agenda)));
 	}
 
-	/** A workshop's SWOT: one column per quadrant, headed in the reader's language. */
-	public Table swot(long organisationId, long workshopId, Locale locale) {
+	/**
+	 * A workshop's SWOT: one column per quadrant, headed in the reader's language, titled
+	 * by the workshop's name.
+	 */
+	public Workbook swot(long organisationId, long workshopId, Locale locale) {
 		Workshop workshop = this.workshops.get(organisationId, workshopId);
 		Map<Quadrant, List<SwotItem>> swot = this.workshops.swot(organisationId, workshopId);
 		List<String> headers = new ArrayList<>();
@@ -129,7 +137,7 @@ public class ForesightExports {
 			}
 			table.add(row);
 		}
-		return new Table("SWOT " + workshop.name(), headers, table);
+		return new Workbook("SWOT: " + workshop.name(), List.of(new Table("SWOT " + workshop.name(), headers, table)));
 	}
 
 	private String label(String key) {

@@ -5,13 +5,18 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.areas.Area;
 import se.stratlas.areas.Areas;
 import se.stratlas.foresight.ForesightChoices.ElementChoice;
 import se.stratlas.foresight.Workshop.Quadrant;
 import se.stratlas.foresight.Workshop.SwotItem;
+import se.stratlas.shared.Edit;
+import se.stratlas.shared.EditConflictException;
+import se.stratlas.shared.ValidationException;
 
 /**
  * What each foresight screen shows, in one piece: the record asked for together with the
@@ -135,6 +140,35 @@ public class ForesightPages {
 
 	public ScenarioForm scenarioForm(long organisationId, long id) {
 		return new ScenarioForm(this.scenarios.get(organisationId, id), this.choices.elements(organisationId));
+	}
+
+	/** A scan item's form: the item (null: a new one) and the elements it may concern. */
+	public record ScanItemForm(ScanItem item, List<ElementChoice> choices) {
+	}
+
+	public ScanItemForm scanItemForm(long organisationId, Long id) {
+		return new ScanItemForm(id == null ? null : this.scanning.get(organisationId, id),
+				this.choices.elements(organisationId));
+	}
+
+	/**
+	 * Changes a scan item from its form; on a validation failure or a conflict the form
+	 * again (after a conflict with the current item as {@code theirs}).
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public Edit<ScanItemForm, ScanItem> updateScanItem(StratlasPrincipal user, long id, int expectedVersion,
+			ScanItem.Draft draft) {
+		this.scanning.get(user.organisationId(), id);
+		try {
+			return Edit.done(this.scanning.update(user, id, expectedVersion, draft));
+		}
+		catch (ValidationException ex) {
+			return Edit.invalid(scanItemForm(user.organisationId(), id), ex);
+		}
+		catch (EditConflictException ex) {
+			ScanItemForm form = scanItemForm(user.organisationId(), id);
+			return Edit.conflict(form, form.item());
+		}
 	}
 
 }

@@ -137,6 +137,19 @@ public class IndicatorDashboards {
 	}
 
 	/**
+	 * A strategy element's dashboard page: its rows for the area asked for (blank: the
+	 * home area), that area with its name, and the home area the area choice starts from.
+	 */
+	public record DashboardPage(List<DashboardRow> rows, String area, String areaName, String homeArea) {
+	}
+
+	public DashboardPage dashboardPage(long organisationId, UUID elementKey, String requestedArea) {
+		String home = this.analytics.homeArea(organisationId);
+		String chosen = requestedArea == null || requestedArea.isBlank() ? home : requestedArea;
+		return new DashboardPage(dashboard(organisationId, elementKey, chosen), chosen, this.areas.name(chosen), home);
+	}
+
+	/**
 	 * The indicators linked to a strategy element, for one area: latest value, change,
 	 * target status and band.
 	 */

@@ -13,12 +13,17 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import se.stratlas.areas.Area;
+import se.stratlas.audit.AuditEvent;
+import se.stratlas.audit.AuditTrail;
 import se.stratlas.indicators.IndicatorDashboards.DashboardRow;
 import se.stratlas.indicators.IndicatorAnalytics.GenderGap;
 import se.stratlas.indicators.IndicatorAnalytics.Rank;
 import se.stratlas.indicators.IndicatorAnalytics.Series;
 import se.stratlas.indicators.IndicatorDashboards.TargetStatus;
 import se.stratlas.indicators.IndicatorKinds.Sex;
+import se.stratlas.shared.Edit;
+import se.stratlas.shared.EditConflictException;
+import se.stratlas.shared.ValidationException;
 import se.stratlas.shared.tables.Table;
 import se.stratlas.shared.web.Choice;
 import se.stratlas.strategy.Strategy;
@@ -50,8 +55,12 @@ public class IndicatorPages {
 
 	private final StrategyCatalog strategies;
 
+	private final AuditTrail audit;
+
 	IndicatorPages(IndicatorRegistry registry, IndicatorLinks links, IndicatorAnalytics analytics,
-			IndicatorDashboards dashboards, AreaGroups groups, KoladaRefresh refresh, StrategyCatalog strategies) {
+			IndicatorDashboards dashboards, AreaGroups groups, KoladaRefresh refresh, StrategyCatalog strategies,
+			AuditTrail audit) {
+		this.audit = audit;
 		this.registry = registry;
 		this.links = links;
 		this.analytics = analytics;
@@ -191,6 +200,70 @@ public class IndicatorPages {
 		return new Linked(this.dashboards.dashboard(organisationId, element, null),
 				this.links.linkedTo(organisationId, Set.of(element)).stream().map(IndicatorDefinition::id).toList(),
 				this.registry.definitions(organisationId), this.analytics.homeArea(organisationId));
+	}
+
+	/**
+	 * An indicator's edit page: the definition, the elements it measures, the elements to
+	 * choose from and its history.
+	 */
+	public record EditPage(IndicatorDefinition indicator, Set<UUID> elementKeys, List<Choice.Group> elementGroups,
+			List<AuditEvent> history) {
+	}
+
+	public EditPage editPage(long organisationId, long id, Locale locale) {
+		IndicatorDefinition indicator = this.registry.get(organisationId, id);
+		return new EditPage(indicator, this.links.elementKeys(id), elementChoices(organisationId, locale),
+				this.audit.history("indicator", indicator.id()));
+	}
+
+	/**
+	 * Changes an indicator's definition (its code stays whatever the draft says) and the
+	 * elements it measures; on a validation failure or a conflict the edit page again
+	 * (after a conflict with the current definition as {@code theirs}).
+	 */
+	public Edit<EditPage, IndicatorDefinition> save(long organisationId, long id, int expectedVersion,
+			IndicatorDefinition.Draft draft, List<UUID> elementKeys, String actor, Locale locale) {
+		IndicatorDefinition indicator = this.registry.get(organisationId, id);
+		IndicatorDefinition.Draft withCode = new IndicatorDefinition.Draft(indicator.code(), draft.nameSv(),
+				draft.nameEn(), draft.description(), draft.unit(), draft.decimals(), draft.polarity(), draft.kind(),
+				draft.source(), draft.sourceRef(), draft.bySex(), draft.numerator(), draft.denominator(),
+				draft.factor());
+		try {
+			this.links.update(organisationId, id, expectedVersion, withCode, elementKeys, actor);
+			return Edit.done(indicator);
+		}
+		catch (ValidationException ex) {
+			return Edit.invalid(editPage(organisationId, id, locale), ex);
+		}
+		catch (EditConflictException ex) {
+			EditPage page = editPage(organisationId, id, locale);
+			return Edit.conflict(page, page.indicator());
+		}
+	}
+
+	/**
+	 * Where linking an indicator to an element (or unlinking it) leaves the user: whether
+	 * it was done, and the element in the latest version of its strategy (null: none
+	 * left).
+	 */
+	public record LinkChange(boolean done, Long elementId) {
+	}
+
+	public LinkChange changeLink(long organisationId, long indicatorId, UUID elementKey, boolean remove, String actor) {
+		boolean done = true;
+		try {
+			if (remove) {
+				this.links.unlinkElement(organisationId, indicatorId, elementKey, actor);
+			}
+			else {
+				this.links.linkElement(organisationId, indicatorId, elementKey, actor);
+			}
+		}
+		catch (ValidationException ex) {
+			done = false;
+		}
+		return new LinkChange(done,
+				this.strategies.latestElement(organisationId, elementKey).map(StrategyElement::id).orElse(null));
 	}
 
 }

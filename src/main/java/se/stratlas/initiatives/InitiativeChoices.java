@@ -11,6 +11,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.stratlas.accounts.OrganisationUnits;
 import se.stratlas.accounts.Organisations;
 import se.stratlas.areas.Area;
 import se.stratlas.areas.Areas;
@@ -35,11 +36,27 @@ public class InitiativeChoices {
 
 	private final MessageSource messages;
 
-	InitiativeChoices(StrategyCatalog strategies, Areas areas, Organisations organisations, MessageSource messages) {
+	private final OrganisationUnits units;
+
+	/**
+	 * What the filters of the initiative list and the portfolio offer besides the types,
+	 * statuses and funding sources.
+	 */
+	public record Filters(Map<UUID, String> priorities, List<Area> municipalities, Map<Long, String> unitNames) {
+	}
+
+	InitiativeChoices(StrategyCatalog strategies, Areas areas, Organisations organisations, MessageSource messages,
+			OrganisationUnits units) {
+		this.units = units;
 		this.strategies = strategies;
 		this.areas = areas;
 		this.organisations = organisations;
 		this.messages = messages;
+	}
+
+	/** What the filters of the initiative list and the portfolio offer. */
+	public Filters filters(long organisationId) {
+		return new Filters(priorities(organisationId), this.areas.municipalities(), this.units.names(organisationId));
 	}
 
 	/** The organisation's own strategies. */

@@ -1,18 +1,25 @@
 package se.stratlas.initiatives;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.stratlas.accounts.OrganisationUnit;
 import se.stratlas.accounts.OrganisationUnits;
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.actors.ActorRegistry;
+import se.stratlas.areas.Area;
 import se.stratlas.areas.Areas;
 import se.stratlas.audit.AuditTrail;
 import se.stratlas.initiatives.Kinds.Decision;
+import se.stratlas.shared.Edit;
+import se.stratlas.shared.EditConflictException;
+import se.stratlas.shared.ValidationException;
 import se.stratlas.strategy.AssessmentLevel;
 import se.stratlas.strategy.Strategy;
 import se.stratlas.strategy.StrategyCatalog;
@@ -107,6 +114,57 @@ public class InitiativePages {
 				InitiativePage.byDirection(this.applications.assessments(organisationId, id)),
 				this.applications.gate(organisationId, id), open && user.can(Role.REPORTER),
 				open && user.can(Role.REVIEWER), this.audit.history(Applications.ENTITY, id));
+	}
+
+	/** The initiative list: the initiatives the filter lets through and the filters. */
+	public record ListPage(List<Initiative> initiatives, InitiativeChoices.Filters filters) {
+	}
+
+	/**
+	 * The form of an initiative (null: a new one): the units it may belong to, the
+	 * municipalities by county and the initiatives it can follow.
+	 */
+	public record FormPage(Initiative initiative, List<OrganisationUnit> units,
+			Map<String, List<Area>> municipalityGroups, List<Initiative> others) {
+	}
+
+	public ListPage list(long organisationId, InitiativeFilter filter) {
+		return new ListPage(this.catalog.find(organisationId, filter), this.choices.filters(organisationId));
+	}
+
+	/** The form for a new initiative (id null) or for changing one. */
+	public FormPage form(long organisationId, Long id, Locale locale) {
+		Initiative initiative = id == null ? null : this.catalog.get(organisationId, id);
+		return new FormPage(initiative, this.units.list(organisationId),
+				this.choices.municipalityGroups(organisationId, locale),
+				possiblePredecessors(organisationId, initiative));
+	}
+
+	/** Registers an initiative from its form; on a validation failure the form again. */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public Edit<FormPage, Initiative> create(StratlasPrincipal user, InitiativeDraft draft, Locale locale) {
+		try {
+			return Edit.done(this.management.create(user, draft));
+		}
+		catch (ValidationException ex) {
+			return Edit.invalid(form(user.organisationId(), null, locale), ex);
+		}
+	}
+
+	/** Changes an initiative from its form; on a failure or a conflict the form again. */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public Edit<FormPage, Initiative> update(StratlasPrincipal user, long id, int expectedVersion,
+			InitiativeDraft draft, Locale locale) {
+		this.catalog.get(user.organisationId(), id);
+		try {
+			return Edit.done(this.management.update(user, id, expectedVersion, draft));
+		}
+		catch (ValidationException ex) {
+			return Edit.invalid(form(user.organisationId(), id, locale), ex);
+		}
+		catch (EditConflictException ex) {
+			return Edit.conflict(form(user.organisationId(), id, locale), (Initiative) ex.current());
+		}
 	}
 
 }

@@ -51,6 +51,27 @@ public class Portfolio {
 		this.choices = choices;
 	}
 
+	/** The portfolio page: the views, the own strategies to choose from, the filters. */
+	public record PortfolioPage(View view, List<Strategy> strategies, InitiativeChoices.Filters filters) {
+	}
+
+	/**
+	 * The portfolio page of the strategy asked for, or of the first of the organisation's
+	 * own that has directions to assess against; null when it has no strategy yet.
+	 * @throws NotFoundException when the strategy asked for is not there
+	 */
+	public PortfolioPage page(long organisationId, Long strategyId, InitiativeFilter filter) {
+		Strategy chosen = this.choices.assessing(organisationId, strategyId);
+		if (chosen == null) {
+			if (strategyId != null) {
+				throw new NotFoundException("strategy", strategyId);
+			}
+			return null;
+		}
+		return new PortfolioPage(view(organisationId, chosen.id(), filter), this.choices.own(organisationId),
+				this.choices.filters(organisationId));
+	}
+
 	/**
 	 * The portfolio views of the strategy asked for, or of the first of the
 	 * organisation's own that has directions to assess against.

@@ -259,9 +259,16 @@ public class Editions {
 		return EditionStore.text(this.store.readyPart(get(organisationId, id)));
 	}
 
-	/** The stored HTML body of a ready edition with its gzip, else null. */
-	public SplicedGzip.Part htmlPart(long organisationId, long id) {
-		return this.store.readyPart(get(organisationId, id));
+	/**
+	 * An edition's page: the edition, and with {@code withReport} its stored HTML body
+	 * with its gzip once it is ready (else null).
+	 */
+	public record EditionPage(Edition edition, SplicedGzip.Part report) {
+	}
+
+	public EditionPage page(long organisationId, long id, boolean withReport) {
+		Edition edition = get(organisationId, id);
+		return new EditionPage(edition, withReport ? this.store.readyPart(edition) : null);
 	}
 
 	/**

@@ -58,7 +58,8 @@ public class PublishedEditions {
 	 * indicator series (offered as JSON-stat too) and the code of the organisation whose
 	 * catalogue it is in.
 	 */
-	public record Page(Edition edition, List<Editions.Dataset> datasets, Set<String> series, String organisationCode) {
+	public record Page(Edition edition, List<Editions.Dataset> datasets, Set<String> series, String organisationCode,
+			SplicedGzip.Part report) {
 	}
 
 	/** Publishes a ready edition: a public page and its tables as open data. */
@@ -119,7 +120,7 @@ public class PublishedEditions {
 			.toList();
 	}
 
-	/** A published report's page. */
+	/** A published report's page, with the report's HTML and its gzip. */
 	public Page page(String slug) {
 		Edition edition = edition(slug);
 		List<Editions.Dataset> datasets = datasets(slug);
@@ -127,7 +128,8 @@ public class PublishedEditions {
 			.filter(OpenData::isSeries)
 			.map(Editions.Dataset::name)
 			.collect(Collectors.toSet());
-		return new Page(edition, datasets, series, this.organisations.get(edition.organisationId()).code());
+		return new Page(edition, datasets, series, this.organisations.get(edition.organisationId()).code(),
+				this.store.readyPart(edition));
 	}
 
 	public Optional<Edition> bySlug(String slug) {

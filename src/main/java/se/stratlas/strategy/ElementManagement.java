@@ -254,6 +254,17 @@ public class ElementManagement {
 		return this.repository.element(elementId).orElseThrow();
 	}
 
+	/**
+	 * Deletes an element of a version the organisation sees (with its subtree) and
+	 * answers with the id of its strategy.
+	 */
+	public long deleteFromStrategy(long organisationId, long elementId, int expectedVersion, String actor) {
+		StrategyElement element = this.catalog.element(organisationId, elementId);
+		long strategyId = this.catalog.version(organisationId, element.versionId()).strategyId();
+		deleteElement(organisationId, elementId, expectedVersion, actor);
+		return strategyId;
+	}
+
 	/** Deletes an element and everything under it. */
 	public int deleteElement(long organisationId, long elementId, int expectedVersion, String actor) {
 		StrategyElement element = this.repository.element(elementId)

@@ -17,7 +17,10 @@ import org.springframework.stereotype.Component;
 
 import se.stratlas.audit.AuditEvent;
 import se.stratlas.audit.AuditTrail;
+import se.stratlas.shared.Edit;
+import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.NotFoundException;
+import se.stratlas.shared.ValidationException;
 
 /**
  * What the strategy screens show, each assembled in one call: a version's tree with its
@@ -37,8 +40,15 @@ public class StrategyPages {
 
 	private final List<ChangeReasons> reasons;
 
-	StrategyPages(StrategyCatalog catalog, StrategyLevels levels, AuditTrail audit, List<ChangeReasons> reasons) {
+	private final StrategyManagement strategies;
+
+	private final ElementManagement elements;
+
+	StrategyPages(StrategyCatalog catalog, StrategyLevels levels, AuditTrail audit, List<ChangeReasons> reasons,
+			StrategyManagement strategies, ElementManagement elements) {
 		this.reasons = List.copyOf(reasons);
+		this.strategies = strategies;
+		this.elements = elements;
 		this.catalog = catalog;
 		this.levels = levels;
 		this.audit = audit;
@@ -79,6 +89,18 @@ public class StrategyPages {
 	/** The form for a new element under a parent (null: at the top). */
 	public record NewElementPage(Strategy strategy, StrategyVersion version, StrategyElement parent,
 			List<ElementType> types, Map<ElementType, String> typeLabels, ElementType suggested) {
+	}
+
+	/**
+	 * A strategy's form: the strategy (null: a new one), the rows of its levels table
+	 * (one per type, unnamed fields null) and the strategies it may be derived from.
+	 */
+	public record StrategyFormPage(Strategy strategy, List<LevelRow> levelRows, boolean levelsNamed,
+			List<Strategy> candidates) {
+	}
+
+	/** One row of the levels table: the type, and the names given (null: none). */
+	public record LevelRow(ElementType type, String nameSv, String pluralSv, String nameEn, String pluralEn) {
 	}
 
 	public TreePage tree(Long organisationId, long id, Long versionId, String q, boolean mayEdit, Locale locale) {
@@ -179,6 +201,81 @@ public class StrategyPages {
 			.toList();
 		return new NewElementPage(strategy, version, parent, types, this.levels.labels(strategy.id(), locale, false),
 				types.isEmpty() ? ElementType.OTHER : types.getFirst());
+	}
+
+	/** The form for a new strategy (id null) or for changing an own one. */
+	public StrategyFormPage strategyForm(long organisationId, Long id) {
+		Strategy strategy = id == null ? null : this.catalog.ownStrategy(organisationId, id);
+		List<LevelRow> rows = new ArrayList<>();
+		boolean named = false;
+		if (strategy != null) {
+			Map<ElementType, StrategyLevels.Level> byType = new EnumMap<>(ElementType.class);
+			this.levels.levels(strategy.id()).forEach(level -> byType.put(level.type(), level));
+			for (ElementType type : ElementType.values()) {
+				StrategyLevels.Level level = byType.get(type);
+				rows.add(level == null ? new LevelRow(type, null, null, null, null)
+						: new LevelRow(type, level.nameSv(), level.pluralSv(), level.nameEn(), level.pluralEn()));
+			}
+			named = !byType.isEmpty();
+		}
+		return new StrategyFormPage(strategy, rows, named,
+				this.catalog.derivationCandidates(organisationId, strategy == null ? null : strategy.id()));
+	}
+
+	/** Creates a strategy from its form; on a validation failure the form again. */
+	public Edit<StrategyFormPage, Strategy> createStrategy(long organisationId, StrategyDraft draft, String actor) {
+		try {
+			return Edit.done(this.strategies.createStrategy(organisationId, draft, null, null, actor));
+		}
+		catch (ValidationException ex) {
+			return Edit.invalid(strategyForm(organisationId, null), ex);
+		}
+	}
+
+	/**
+	 * Changes an own strategy from its form; on a failure or a conflict the form again.
+	 */
+	public Edit<StrategyFormPage, Strategy> updateStrategy(long organisationId, long id, int expectedVersion,
+			StrategyDraft draft, String actor) {
+		this.catalog.ownStrategy(organisationId, id);
+		try {
+			return Edit.done(this.strategies.updateStrategy(organisationId, id, expectedVersion, draft, actor));
+		}
+		catch (ValidationException ex) {
+			return Edit.invalid(strategyForm(organisationId, id), ex);
+		}
+		catch (EditConflictException ex) {
+			return Edit.conflict(strategyForm(organisationId, id), (Strategy) ex.current());
+		}
+	}
+
+	/** Changes an element from its page; on a failure or a conflict its page again. */
+	public Edit<ElementPage, StrategyElement> updateElement(long organisationId, long id, int expectedVersion,
+			ElementDraft draft, String actor, boolean mayEdit, Locale locale) {
+		this.catalog.element(organisationId, id);
+		try {
+			return Edit.done(this.elements.updateElement(organisationId, id, expectedVersion, draft, actor));
+		}
+		catch (ValidationException ex) {
+			return Edit.invalid(element(organisationId, id, mayEdit, locale), ex);
+		}
+		catch (EditConflictException ex) {
+			ElementPage page = element(organisationId, id, mayEdit, locale);
+			return Edit.conflict(page, page.element());
+		}
+	}
+
+	/**
+	 * Adds an element from the new element form; on a validation failure the form again.
+	 */
+	public Edit<NewElementPage, StrategyElement> addElement(long organisationId, long versionId, Long parentId,
+			ElementDraft draft, String actor, Locale locale) {
+		try {
+			return Edit.done(this.elements.addElement(organisationId, versionId, parentId, draft, actor));
+		}
+		catch (ValidationException ex) {
+			return Edit.invalid(newElement(organisationId, versionId, parentId, locale), ex);
+		}
 	}
 
 }

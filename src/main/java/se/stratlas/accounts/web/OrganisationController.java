@@ -17,11 +17,12 @@ import org.springframework.web.util.HtmlUtils;
 
 import se.stratlas.accounts.Organisation;
 import se.stratlas.accounts.OrganisationSetup;
+import se.stratlas.accounts.OrganisationProfiles;
+import se.stratlas.accounts.OrganisationProfiles.ProfilePage;
 import se.stratlas.accounts.Organisations;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.areas.Areas;
-import se.stratlas.audit.AuditTrail;
-import se.stratlas.shared.EditConflictException;
+import se.stratlas.shared.Edit;
 import se.stratlas.shared.FieldErrors;
 import se.stratlas.shared.ValidationException;
 import se.stratlas.areas.Area;
@@ -69,16 +70,16 @@ class OrganisationController {
 
 	private final Areas areas;
 
-	private final AuditTrail audit;
+	private final OrganisationProfiles profiles;
 
 	private final MessageSource messages;
 
-	OrganisationController(Organisations organisations, OrganisationSetup setup, Areas areas, AuditTrail audit,
-			MessageSource messages) {
+	OrganisationController(Organisations organisations, OrganisationSetup setup, Areas areas,
+			OrganisationProfiles profiles, MessageSource messages) {
 		this.organisations = organisations;
 		this.setup = setup;
 		this.areas = areas;
-		this.audit = audit;
+		this.profiles = profiles;
 		this.messages = messages;
 	}
 
@@ -90,38 +91,34 @@ class OrganisationController {
 	@GetMapping("/admin/organisation")
 	@PreAuthorize("hasRole('ADMINISTRATOR')")
 	String profile(@AuthenticationPrincipal StratlasPrincipal admin, Model model, Locale locale) {
-		Organisation organisation = this.organisations.get(admin.organisationId());
-		return profilePage(admin, organisation, ProfileForm.of(organisation), model, locale);
+		ProfilePage page = this.profiles.page(admin.organisationId());
+		return profilePage(page, ProfileForm.of(page.organisation()), model, locale);
 	}
 
 	@PostMapping("/admin/organisation")
 	@PreAuthorize("hasRole('ADMINISTRATOR')")
 	String saveProfile(@AuthenticationPrincipal StratlasPrincipal admin, @ModelAttribute ProfileForm form, Model model,
 			Locale locale, RedirectAttributes redirect) {
-		try {
-			this.organisations.update(admin.organisationId(), form.version() == null ? -1 : form.version(),
-					form.profile(), admin.username());
+		Edit<ProfilePage, Organisation> edit = this.profiles.save(admin.organisationId(),
+				form.version() == null ? -1 : form.version(), form.profile(), admin.username());
+		if (edit.done()) {
+			redirect.addFlashAttribute("flash", "form.saved");
+			return "redirect:/admin/organisation";
 		}
-		catch (ValidationException ex) {
-			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
-			return profilePage(admin, this.organisations.get(admin.organisationId()), form, model, locale);
+		if (edit.invalid() != null) {
+			model.addAttribute("errors", FieldErrors.of(edit.invalid(), this.messages, locale));
+			return profilePage(edit.page(), form, model, locale);
 		}
-		catch (EditConflictException ex) {
-			model.addAttribute("conflict", true);
-			Organisation current = this.organisations.get(admin.organisationId());
-			return profilePage(admin, current, ProfileForm.of(current), model, locale);
-		}
-		redirect.addFlashAttribute("flash", "form.saved");
-		return "redirect:/admin/organisation";
+		model.addAttribute("conflict", true);
+		return profilePage(edit.page(), ProfileForm.of(edit.theirs()), model, locale);
 	}
 
-	private String profilePage(StratlasPrincipal admin, Organisation organisation, ProfileForm form, Model model,
-			Locale locale) {
-		model.addAttribute("organisation", organisation);
+	private String profilePage(ProfilePage page, ProfileForm form, Model model, Locale locale) {
+		model.addAttribute("organisation", page.organisation());
 		model.addAttribute("form", form);
 		model.addAttribute("kinds", Organisation.Kind.values());
-		model.addAttribute("areaOptions", homeOptions(form.homeArea(), locale));
-		model.addAttribute("history", this.audit.history("organisation", admin.organisationId()));
+		model.addAttribute("areaOptions", homeOptions(form.homeArea(), locale, page.counties(), page.municipalities()));
+		model.addAttribute("history", page.history());
 		return "accounts/organisation";
 	}
 
@@ -157,20 +154,23 @@ class OrganisationController {
 		model.addAttribute("organisations", all);
 		model.addAttribute("form", form);
 		model.addAttribute("kinds", Organisation.Kind.values());
-		model.addAttribute("areaOptions", homeOptions(form.homeArea(), locale));
+		model.addAttribute("areaOptions",
+				homeOptions(form.homeArea(), locale, this.areas.counties(), this.areas.municipalities()));
 		model.addAttribute("areaNames", this.areas.all().stream().collect(Collectors.toMap(Area::code, Area::name)));
 		return "platform/organisations";
 	}
 
-	/** Counties, then municipalities: what a home area can be. */
-	private String homeOptions(String selected, Locale locale) {
+	/**
+	 * Counties, then municipalities: what a home area can be, as options with localized
+	 * group labels (presentation only).
+	 */
+	private String homeOptions(String selected, Locale locale, List<Area> counties, List<Area> municipalities) {
 		StringBuilder html = new StringBuilder();
 		html.append("<option value=\"\">")
 			.append(HtmlUtils.htmlEscape(this.messages.getMessage("organisation.homeArea.none", null, locale), "UTF-8"))
 			.append("</option>");
-		appendGroup(html, this.messages.getMessage("area.counties", null, locale), this.areas.counties(), selected);
-		appendGroup(html, this.messages.getMessage("area.municipalities", null, locale), this.areas.municipalities(),
-				selected);
+		appendGroup(html, this.messages.getMessage("area.counties", null, locale), counties, selected);
+		appendGroup(html, this.messages.getMessage("area.municipalities", null, locale), municipalities, selected);
 		return html.toString();
 	}
 

@@ -53,13 +53,11 @@ class ContributionController {
 	@PreAuthorize("hasRole('READER')")
 	String show(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, Model model, Locale locale) {
 		Contribution contribution = this.contributions.open(user, id);
-		return page(user, contribution, new EditorForm(contribution.version(), contribution.revision(),
-				contribution.body(), contribution.fulfilment()), model, locale);
+		return page(contribution, this.pages.page(user, contribution, locale), new EditorForm(contribution.version(),
+				contribution.revision(), contribution.body(), contribution.fulfilment()), model);
 	}
 
-	private String page(StratlasPrincipal user, Contribution contribution, EditorForm form, Model model,
-			Locale locale) {
-		ContributionPage page = this.pages.page(user, contribution, locale);
+	private static String page(Contribution contribution, ContributionPage page, EditorForm form, Model model) {
 		model.addAttribute("contribution", contribution);
 		model.addAttribute("cycle", page.cycle());
 		model.addAttribute("section", page.section());
@@ -104,25 +102,22 @@ class ContributionController {
 	@PreAuthorize("hasRole('REPORTER')")
 	String save(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, @ModelAttribute EditorForm form,
 			Model model, Locale locale, RedirectAttributes redirect) {
-		try {
-			this.contributions.save(user, id, form.version() == null ? -1 : form.version(),
-					form.baseRevision() == null ? 0 : form.baseRevision(), form.body(), form.fulfilment(), false);
+		ContributionPages.Saving saving = this.pages.save(user, id, form.version() == null ? -1 : form.version(),
+				form.baseRevision() == null ? 0 : form.baseRevision(), form.body(), form.fulfilment(), locale);
+		if (saving.done()) {
 			redirect.addFlashAttribute("flash", "form.saved");
 			return "redirect:/followup/contributions/" + id;
 		}
-		catch (ContributionConflictException ex) {
-			Contribution theirs = ex.theirs();
+		Contribution shown = saving.contribution();
+		if (saving.conflict() != null) {
+			ContributionConflictException ex = saving.conflict();
 			model.addAttribute("conflict", ex);
 			model.addAttribute("conflictDiff", ex.diff());
-			return page(user, theirs,
-					new EditorForm(theirs.version(), theirs.revision(), ex.merge().text(), form.fulfilment()), model,
-					locale);
+			return page(shown, saving.page(),
+					new EditorForm(shown.version(), shown.revision(), ex.merge().text(), form.fulfilment()), model);
 		}
-		catch (ValidationException ex) {
-			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
-			Contribution current = this.contributions.get(user.organisationId(), id);
-			return page(user, current, form, model, locale);
-		}
+		model.addAttribute("errors", FieldErrors.of(saving.invalid(), this.messages, locale));
+		return page(shown, saving.page(), form, model);
 	}
 
 	/** An automatic save of a draft while the writer types (htmx). */

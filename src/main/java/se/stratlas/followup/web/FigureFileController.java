@@ -15,7 +15,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.followup.UnitFigureBook;
 import se.stratlas.followup.UnitFigureImports;
 import se.stratlas.shared.tables.Downloads;
 import se.stratlas.shared.tables.ImportProblem;
@@ -30,11 +29,8 @@ class FigureFileController {
 
 	private final UnitFigureImports imports;
 
-	private final UnitFigureBook book;
-
-	FigureFileController(UnitFigureImports imports, UnitFigureBook book) {
+	FigureFileController(UnitFigureImports imports) {
 		this.imports = imports;
-		this.book = book;
 	}
 
 	@GetMapping("/followup/figures/import")
@@ -78,8 +74,8 @@ class FigureFileController {
 	@PreAuthorize("hasRole('READER')")
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal StratlasPrincipal user,
 			@RequestParam(required = false) String period, @RequestParam(defaultValue = "xlsx") String format) {
-		String code = this.book.periodOrLatest(user.organisationId(), period);
-		return Downloads.table(this.imports.export(user.organisationId(), code), format, "ekonomi-personal-" + code);
+		UnitFigureImports.Export export = this.imports.exportOf(user.organisationId(), period);
+		return Downloads.table(export.table(), format, "ekonomi-personal-" + export.period());
 	}
 
 }

@@ -66,8 +66,7 @@ class SectionApiController {
 	@Operation(operationId = "updateSection", summary = "Changes a section's chapter, title, guidance, topic and links")
 	Section updateSection(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@PathVariable long sectionId, @RequestBody Section.Draft draft) {
-		this.sections.updateSection(user, id, sectionId, draft);
-		return this.sections.section(user.organisationId(), id, sectionId);
+		return this.sections.updateSection(user, id, sectionId, draft);
 	}
 
 	@PostMapping("/cycles/{id}/sections/{sectionId}/move")
@@ -75,8 +74,7 @@ class SectionApiController {
 	@Operation(operationId = "moveSection", summary = "Moves a section one place up or down")
 	List<Section> moveSection(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@PathVariable long sectionId, @RequestBody MoveRequest request) {
-		this.sections.moveSection(user, id, sectionId, request.up());
-		return this.cycles.sections(user.organisationId(), id);
+		return this.sections.moveSection(user, id, sectionId, request.up());
 	}
 
 	@DeleteMapping("/cycles/{id}/sections/{sectionId}")

@@ -94,9 +94,8 @@ class DialogueController {
 	@PreAuthorize("hasRole('READER')")
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestParam(defaultValue = "xlsx") String format) {
-		Dialogue dialogue = this.dialogues.get(user.organisationId(), id);
-		return Downloads.tables(dialogue.name(), this.exports.dialogue(user.organisationId(), id), format,
-				"dialog-" + id);
+		ForesightExports.Workbook workbook = this.exports.dialogue(user.organisationId(), id);
+		return Downloads.tables(workbook.title(), workbook.tables(), format, "dialog-" + id);
 	}
 
 	@PostMapping("/foresight/dialogues/{id}/agenda")

@@ -19,9 +19,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.foresight.ForesightChoices;
+import se.stratlas.foresight.ForesightPages;
 import se.stratlas.foresight.ScanItem;
 import se.stratlas.foresight.Scanning;
+import se.stratlas.shared.Edit;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.FieldErrors;
 import se.stratlas.shared.ValidationException;
@@ -63,13 +64,13 @@ class ScanItemController {
 
 	private final Scanning scanning;
 
-	private final ForesightChoices choices;
+	private final ForesightPages pages;
 
 	private final MessageSource messages;
 
-	ScanItemController(Scanning scanning, ForesightChoices choices, MessageSource messages) {
+	ScanItemController(Scanning scanning, ForesightPages pages, MessageSource messages) {
 		this.scanning = scanning;
-		this.choices = choices;
+		this.pages = pages;
 		this.messages = messages;
 	}
 
@@ -81,13 +82,13 @@ class ScanItemController {
 	@GetMapping("/foresight/items/new")
 	@PreAuthorize("hasRole('REPORTER')")
 	String newItem(@AuthenticationPrincipal StratlasPrincipal user, Model model) {
-		return form(user, ItemForm.empty(), null, model);
+		return form(this.pages.scanItemForm(user.organisationId(), null), ItemForm.empty(), model);
 	}
 
-	private String form(StratlasPrincipal user, ItemForm form, ScanItem item, Model model) {
+	private static String form(ForesightPages.ScanItemForm page, ItemForm form, Model model) {
 		model.addAttribute("form", form);
-		model.addAttribute("item", item);
-		model.addAttribute("choices", this.choices.elements(user.organisationId()));
+		model.addAttribute("item", page.item());
+		model.addAttribute("choices", page.choices());
 		model.addAttribute("kinds", ScanItem.Kind.values());
 		model.addAttribute("scopes", ScanItem.Scope.values());
 		model.addAttribute("effects", ScanItem.Effect.values());
@@ -106,36 +107,33 @@ class ScanItemController {
 		}
 		catch (ValidationException ex) {
 			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
-			return form(user, form, null, model);
+			return form(this.pages.scanItemForm(user.organisationId(), null), form, model);
 		}
 	}
 
 	@GetMapping("/foresight/items/{id}/edit")
 	@PreAuthorize("hasRole('REPORTER')")
 	String edit(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, Model model) {
-		ScanItem item = this.scanning.get(user.organisationId(), id);
-		return form(user, ItemForm.of(item), item, model);
+		ForesightPages.ScanItemForm page = this.pages.scanItemForm(user.organisationId(), id);
+		return form(page, ItemForm.of(page.item()), model);
 	}
 
 	@PostMapping("/foresight/items/{id}")
 	@PreAuthorize("hasRole('REPORTER')")
 	String update(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, @ModelAttribute ItemForm form,
 			Model model, Locale locale, RedirectAttributes redirect) {
-		ScanItem item = this.scanning.get(user.organisationId(), id);
-		try {
-			this.scanning.update(user, id, form.version() == null ? -1 : form.version(), form.draft());
+		Edit<ForesightPages.ScanItemForm, ScanItem> edit = this.pages.updateScanItem(user, id,
+				form.version() == null ? -1 : form.version(), form.draft());
+		if (edit.done()) {
 			redirect.addFlashAttribute("flash", "scan.saved");
 			return "redirect:/foresight";
 		}
-		catch (ValidationException ex) {
-			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
-			return form(user, form, item, model);
+		if (edit.invalid() != null) {
+			model.addAttribute("errors", FieldErrors.of(edit.invalid(), this.messages, locale));
+			return form(edit.page(), form, model);
 		}
-		catch (EditConflictException ex) {
-			ScanItem current = this.scanning.get(user.organisationId(), id);
-			model.addAttribute("theirs", current);
-			return form(user, form.withVersion(current.version()), current, model);
-		}
+		model.addAttribute("theirs", edit.theirs());
+		return form(edit.page(), form.withVersion(edit.theirs().version()), model);
 	}
 
 	@PostMapping("/foresight/items/{id}/delete")

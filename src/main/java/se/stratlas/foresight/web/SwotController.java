@@ -1,6 +1,5 @@
 package se.stratlas.foresight.web;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -23,9 +22,7 @@ import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.foresight.ForesightExports;
 import se.stratlas.foresight.ForesightPages;
 import se.stratlas.foresight.SwotBoard;
-import se.stratlas.foresight.Workshop;
 import se.stratlas.foresight.Workshop.Quadrant;
-import se.stratlas.foresight.Workshops;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.FieldErrors;
 import se.stratlas.shared.ValidationException;
@@ -39,8 +36,6 @@ import se.stratlas.shared.tables.Downloads;
 @Controller
 class SwotController {
 
-	private final Workshops workshops;
-
 	private final SwotBoard board;
 
 	private final ForesightPages pages;
@@ -49,9 +44,7 @@ class SwotController {
 
 	private final MessageSource messages;
 
-	SwotController(Workshops workshops, SwotBoard board, ForesightPages pages, ForesightExports exports,
-			MessageSource messages) {
-		this.workshops = workshops;
+	SwotController(SwotBoard board, ForesightPages pages, ForesightExports exports, MessageSource messages) {
 		this.board = board;
 		this.pages = pages;
 		this.exports = exports;
@@ -136,9 +129,8 @@ class SwotController {
 	@PreAuthorize("hasRole('READER')")
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@PathVariable String format, Locale locale) {
-		Workshop workshop = this.workshops.get(user.organisationId(), id);
-		return Downloads.tables("SWOT: " + workshop.name(),
-				List.of(this.exports.swot(user.organisationId(), id, locale)), format, "swot-" + workshop.id());
+		ForesightExports.Workbook workbook = this.exports.swot(user.organisationId(), id, locale);
+		return Downloads.tables(workbook.title(), workbook.tables(), format, "swot-" + id);
 	}
 
 }

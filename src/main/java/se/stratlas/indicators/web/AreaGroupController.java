@@ -21,7 +21,6 @@ import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.areas.Area;
 import se.stratlas.areas.Areas;
 import se.stratlas.indicators.AreaGroups;
-import se.stratlas.indicators.IndicatorAnalytics;
 import se.stratlas.indicators.IndicatorDashboards;
 import se.stratlas.shared.FieldErrors;
 import se.stratlas.shared.ValidationException;
@@ -35,18 +34,14 @@ class AreaGroupController {
 
 	private final AreaGroups groups;
 
-	private final IndicatorAnalytics analytics;
-
 	private final IndicatorDashboards dashboards;
 
 	private final Areas areas;
 
 	private final MessageSource messages;
 
-	AreaGroupController(AreaGroups groups, IndicatorAnalytics analytics, IndicatorDashboards dashboards, Areas areas,
-			MessageSource messages) {
+	AreaGroupController(AreaGroups groups, IndicatorDashboards dashboards, Areas areas, MessageSource messages) {
 		this.groups = groups;
-		this.analytics = analytics;
 		this.dashboards = dashboards;
 		this.areas = areas;
 		this.messages = messages;
@@ -88,16 +83,17 @@ class AreaGroupController {
 	String dashboard(@AuthenticationPrincipal StratlasPrincipal user, @RequestParam UUID element,
 			@RequestParam(required = false) String area, @RequestParam(required = false) String title, Model model,
 			Locale locale) {
-		String home = this.analytics.homeArea(user.organisationId());
-		String chosen = area == null || area.isBlank() ? home : area;
-		model.addAttribute("rows", this.dashboards.dashboard(user.organisationId(), element, chosen));
+		IndicatorDashboards.DashboardPage page = this.dashboards.dashboardPage(user.organisationId(), element, area);
+		model.addAttribute("rows", page.rows());
 		model.addAttribute("element", element);
-		model.addAttribute("area", chosen);
-		model.addAttribute("areaName", this.areas.name(chosen));
+		model.addAttribute("area", page.area());
+		model.addAttribute("areaName", page.areaName());
 		// Not "title": the layout's fragment parameter has that name.
 		model.addAttribute("elementTitle", title);
+		// Rendering the area options with their localized group labels is presentation.
 		model.addAttribute("areaOptions",
-				this.areas.optionsFor(home, List.of(chosen), this.messages.getMessage("area.home", null, locale),
+				this.areas.optionsFor(page.homeArea(), List.of(page.area()),
+						this.messages.getMessage("area.home", null, locale),
 						this.messages.getMessage("area.others", null, locale)));
 		return "indicators/dashboard";
 	}

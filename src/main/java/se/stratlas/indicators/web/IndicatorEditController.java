@@ -20,18 +20,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.audit.AuditTrail;
 import se.stratlas.indicators.IndicatorDefinition;
 import se.stratlas.indicators.IndicatorKinds.Kind;
 import se.stratlas.indicators.IndicatorKinds.Polarity;
 import se.stratlas.indicators.IndicatorKinds.Source;
-import se.stratlas.indicators.IndicatorLinks;
 import se.stratlas.indicators.IndicatorPages;
-import se.stratlas.indicators.IndicatorRegistry;
-import se.stratlas.shared.EditConflictException;
+import se.stratlas.indicators.IndicatorPages.EditPage;
+import se.stratlas.shared.Edit;
 import se.stratlas.shared.FieldErrors;
-import se.stratlas.shared.ValidationException;
-import se.stratlas.strategy.StrategyCatalog;
 
 /**
  * Changing an indicator's definition (everything but its code) and which strategy
@@ -63,25 +59,12 @@ class IndicatorEditController {
 
 	}
 
-	private final IndicatorRegistry registry;
-
-	private final IndicatorLinks links;
-
 	private final IndicatorPages pages;
-
-	private final StrategyCatalog strategies;
-
-	private final AuditTrail audit;
 
 	private final MessageSource messages;
 
-	IndicatorEditController(IndicatorRegistry registry, IndicatorLinks links, IndicatorPages pages,
-			StrategyCatalog strategies, AuditTrail audit, MessageSource messages) {
-		this.registry = registry;
-		this.links = links;
+	IndicatorEditController(IndicatorPages pages, MessageSource messages) {
 		this.pages = pages;
-		this.strategies = strategies;
-		this.audit = audit;
 		this.messages = messages;
 	}
 
@@ -93,45 +76,40 @@ class IndicatorEditController {
 	@GetMapping("/indicators/{id}/edit")
 	@PreAuthorize("hasRole('STRATEGIST')")
 	String edit(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, Model model, Locale locale) {
-		IndicatorDefinition indicator = this.registry.get(user.organisationId(), id);
-		return page(user, indicator, EditForm.of(indicator, this.links.elementKeys(id)), model, locale);
+		EditPage page = this.pages.editPage(user.organisationId(), id, locale);
+		return page(page, EditForm.of(page.indicator(), page.elementKeys()), model);
 	}
 
 	@PostMapping("/indicators/{id}")
 	@PreAuthorize("hasRole('STRATEGIST')")
 	String save(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, @ModelAttribute EditForm form,
 			Model model, Locale locale, RedirectAttributes redirect) {
-		IndicatorDefinition indicator = this.registry.get(user.organisationId(), id);
-		try {
-			this.links.update(user.organisationId(), id, form.version() == null ? -1 : form.version(),
-					form.draft(indicator.code()),
-					form.elements() == null ? List.of() : form.elements().stream().filter(Objects::nonNull).toList(),
-					user.username());
+		Edit<EditPage, IndicatorDefinition> edit = this.pages.save(user.organisationId(), id,
+				form.version() == null ? -1 : form.version(), form.draft(null),
+				form.elements() == null ? List.of() : form.elements().stream().filter(Objects::nonNull).toList(),
+				user.username(), locale);
+		if (edit.done()) {
+			redirect.addFlashAttribute("flash", "form.saved");
+			return "redirect:/indicators/" + id;
 		}
-		catch (ValidationException ex) {
-			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
-			return page(user, indicator, form, model, locale);
+		if (edit.invalid() != null) {
+			model.addAttribute("errors", FieldErrors.of(edit.invalid(), this.messages, locale));
+			return page(edit.page(), form, model);
 		}
-		catch (EditConflictException ex) {
-			IndicatorDefinition current = this.registry.get(user.organisationId(), id);
-			model.addAttribute("conflict", true);
-			return page(user, current, EditForm.of(current, this.links.elementKeys(id)), model, locale);
-		}
-		redirect.addFlashAttribute("flash", "form.saved");
-		return "redirect:/indicators/" + id;
+		model.addAttribute("conflict", true);
+		return page(edit.page(), EditForm.of(edit.page().indicator(), edit.page().elementKeys()), model);
 	}
 
-	private String page(StratlasPrincipal user, IndicatorDefinition indicator, EditForm form, Model model,
-			Locale locale) {
-		model.addAttribute("indicator", indicator);
+	private static String page(EditPage page, EditForm form, Model model) {
+		model.addAttribute("indicator", page.indicator());
 		model.addAttribute("form", form);
 		model.addAttribute("polarities", Polarity.values());
 		model.addAttribute("kinds", Kind.values());
 		model.addAttribute("sources", Source.values());
-		model.addAttribute("elementGroups", this.pages.elementChoices(user.organisationId(), locale));
+		model.addAttribute("elementGroups", page.elementGroups());
 		model.addAttribute("selectedElements",
 				form.elements() == null ? List.of() : form.elements().stream().map(String::valueOf).toList());
-		model.addAttribute("history", this.audit.history("indicator", indicator.id()));
+		model.addAttribute("history", page.history());
 		return "indicators/edit";
 	}
 
@@ -157,21 +135,16 @@ class IndicatorEditController {
 	String link(@AuthenticationPrincipal StratlasPrincipal user, @RequestParam UUID element,
 			@RequestParam long indicatorId, @RequestParam(defaultValue = "false") boolean remove,
 			RedirectAttributes redirect, Locale locale) {
-		try {
-			if (remove) {
-				this.links.unlinkElement(user.organisationId(), indicatorId, element, user.username());
-			}
-			else {
-				this.links.linkElement(user.organisationId(), indicatorId, element, user.username());
-			}
+		IndicatorPages.LinkChange change = this.pages.changeLink(user.organisationId(), indicatorId, element, remove,
+				user.username());
+		if (change.done()) {
 			redirect.addFlashAttribute("flash", remove ? "indicator.unlinked" : "indicator.linked");
 		}
-		catch (ValidationException ex) {
+		else {
 			redirect.addFlashAttribute("flashError", "validation.unknown");
 		}
-		return this.strategies.latestElement(user.organisationId(), element)
-			.map(e -> "redirect:/strategies/elements/" + e.id())
-			.orElse("redirect:/indicators/" + indicatorId);
+		return change.elementId() != null ? "redirect:/strategies/elements/" + change.elementId()
+				: "redirect:/indicators/" + indicatorId;
 	}
 
 }

@@ -1,6 +1,5 @@
 package se.stratlas.initiatives.web;
 
-import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -16,20 +15,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import se.stratlas.accounts.OrganisationUnits;
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.initiatives.Initiative;
-import se.stratlas.initiatives.InitiativeCatalog;
-import se.stratlas.initiatives.InitiativeChoices;
 import se.stratlas.initiatives.InitiativeExport;
 import se.stratlas.initiatives.InitiativeManagement;
 import se.stratlas.initiatives.InitiativePages;
+import se.stratlas.initiatives.InitiativePages.FormPage;
 import se.stratlas.initiatives.Kinds.InitiativeType;
 import se.stratlas.initiatives.Kinds.Status;
-import se.stratlas.shared.EditConflictException;
+import se.stratlas.shared.Edit;
 import se.stratlas.shared.FieldErrors;
-import se.stratlas.shared.ValidationException;
 import se.stratlas.shared.tables.Downloads;
 
 /**
@@ -39,32 +35,19 @@ import se.stratlas.shared.tables.Downloads;
 @Controller
 class InitiativeController {
 
-	private final InitiativeCatalog catalog;
-
 	private final InitiativeManagement management;
 
 	private final InitiativeExport export;
 
 	private final InitiativePages pages;
 
-	private final InitiativeChoices choices;
-
-	private final FilterChoices filters;
-
-	private final OrganisationUnits units;
-
 	private final MessageSource messages;
 
-	InitiativeController(InitiativeCatalog catalog, InitiativeManagement management, InitiativeExport export,
-			InitiativePages pages, InitiativeChoices choices, FilterChoices filters, OrganisationUnits units,
+	InitiativeController(InitiativeManagement management, InitiativeExport export, InitiativePages pages,
 			MessageSource messages) {
-		this.catalog = catalog;
 		this.management = management;
 		this.export = export;
 		this.pages = pages;
-		this.choices = choices;
-		this.filters = filters;
-		this.units = units;
 		this.messages = messages;
 	}
 
@@ -76,11 +59,11 @@ class InitiativeController {
 	@GetMapping("/initiatives")
 	@PreAuthorize("hasRole('READER')")
 	String list(@AuthenticationPrincipal StratlasPrincipal user, @ModelAttribute FilterForm filter, Model model) {
-		List<Initiative> initiatives = this.catalog.find(user.organisationId(), filter.filter());
-		model.addAttribute("initiatives", initiatives);
+		InitiativePages.ListPage page = this.pages.list(user.organisationId(), filter.filter());
+		model.addAttribute("initiatives", page.initiatives());
 		model.addAttribute("filter", filter);
 		model.addAttribute("canCreate", user.can(Role.REPORTER));
-		this.filters.filters(user.organisationId(), model);
+		FilterChoices.filters(page.filters(), model);
 		return "initiatives/list";
 	}
 
@@ -94,62 +77,56 @@ class InitiativeController {
 	@GetMapping("/initiatives/new")
 	@PreAuthorize("hasRole('REPORTER')")
 	String newInitiative(@AuthenticationPrincipal StratlasPrincipal user, Model model, Locale locale) {
-		return form(user, InitiativeForm.empty(user.unitId()), null, model, locale);
+		return form(this.pages.form(user.organisationId(), null, locale), InitiativeForm.empty(user.unitId()), model);
 	}
 
 	@PostMapping("/initiatives")
 	@PreAuthorize("hasRole('REPORTER')")
 	String create(@AuthenticationPrincipal StratlasPrincipal user, @ModelAttribute InitiativeForm form, Model model,
 			Locale locale, RedirectAttributes redirect) {
-		try {
-			Initiative created = this.management.create(user, form.draft());
+		Edit<FormPage, Initiative> edit = this.pages.create(user, form.draft(), locale);
+		if (edit.done()) {
 			redirect.addFlashAttribute("flash", "initiative.created");
-			return "redirect:/initiatives/" + created.id();
+			return "redirect:/initiatives/" + edit.saved().id();
 		}
-		catch (ValidationException ex) {
-			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
-			return form(user, form, null, model, locale);
-		}
+		model.addAttribute("errors", FieldErrors.of(edit.invalid(), this.messages, locale));
+		return form(edit.page(), form, model);
 	}
 
-	private String form(StratlasPrincipal user, InitiativeForm form, Initiative initiative, Model model,
-			Locale locale) {
+	private static String form(FormPage page, InitiativeForm form, Model model) {
 		model.addAttribute("form", form);
-		model.addAttribute("initiative", initiative);
+		model.addAttribute("initiative", page.initiative());
 		model.addAttribute("types", InitiativeType.values());
 		model.addAttribute("statuses", Status.values());
-		model.addAttribute("units", this.units.list(user.organisationId()));
-		model.addAttribute("municipalityGroups", this.choices.municipalityGroups(user.organisationId(), locale));
-		model.addAttribute("others", this.pages.possiblePredecessors(user.organisationId(), initiative));
+		model.addAttribute("units", page.units());
+		model.addAttribute("municipalityGroups", page.municipalityGroups());
+		model.addAttribute("others", page.others());
 		return "initiatives/form";
 	}
 
 	@GetMapping("/initiatives/{id}/edit")
 	@PreAuthorize("hasRole('REPORTER')")
 	String edit(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, Model model, Locale locale) {
-		Initiative initiative = this.catalog.get(user.organisationId(), id);
-		return form(user, InitiativeForm.of(initiative), initiative, model, locale);
+		FormPage page = this.pages.form(user.organisationId(), id, locale);
+		return form(page, InitiativeForm.of(page.initiative()), model);
 	}
 
 	@PostMapping("/initiatives/{id}")
 	@PreAuthorize("hasRole('REPORTER')")
 	String update(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@ModelAttribute InitiativeForm form, Model model, Locale locale, RedirectAttributes redirect) {
-		Initiative initiative = this.catalog.get(user.organisationId(), id);
-		try {
-			this.management.update(user, id, form.version() == null ? -1 : form.version(), form.draft());
+		Edit<FormPage, Initiative> edit = this.pages.update(user, id, form.version() == null ? -1 : form.version(),
+				form.draft(), locale);
+		if (edit.done()) {
 			redirect.addFlashAttribute("flash", "form.saved");
 			return "redirect:/initiatives/" + id;
 		}
-		catch (ValidationException ex) {
-			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
-			return form(user, form, initiative, model, locale);
+		if (edit.invalid() != null) {
+			model.addAttribute("errors", FieldErrors.of(edit.invalid(), this.messages, locale));
+			return form(edit.page(), form, model);
 		}
-		catch (EditConflictException ex) {
-			Initiative current = (Initiative) ex.current();
-			model.addAttribute("theirs", current);
-			return form(user, form.withVersion(current.version()), current, model, locale);
-		}
+		model.addAttribute("theirs", edit.theirs());
+		return form(edit.page(), form.withVersion(edit.theirs().version()), model);
 	}
 
 	@PostMapping("/initiatives/{id}/delete")

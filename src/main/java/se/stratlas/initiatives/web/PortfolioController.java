@@ -14,14 +14,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.initiatives.InitiativeChoices;
 import se.stratlas.initiatives.Portfolio;
 import se.stratlas.initiatives.PortfolioExport;
 import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.tables.Downloads;
 import se.stratlas.shared.tables.Table;
 import se.stratlas.shared.tables.TableFiles;
-import se.stratlas.strategy.Strategy;
 
 /** The portfolio views and their export to XLSX and CSV. */
 @Controller
@@ -31,15 +29,9 @@ class PortfolioController {
 
 	private final PortfolioExport export;
 
-	private final InitiativeChoices choices;
-
-	private final FilterChoices filters;
-
-	PortfolioController(Portfolio portfolio, PortfolioExport export, InitiativeChoices choices, FilterChoices filters) {
+	PortfolioController(Portfolio portfolio, PortfolioExport export) {
 		this.portfolio = portfolio;
 		this.export = export;
-		this.choices = choices;
-		this.filters = filters;
 	}
 
 	@ModelAttribute("activeNav")
@@ -51,18 +43,15 @@ class PortfolioController {
 	@PreAuthorize("hasRole('READER')")
 	String view(@AuthenticationPrincipal StratlasPrincipal user, @RequestParam(required = false) Long strategy,
 			@ModelAttribute FilterForm filter, Model model) {
-		Strategy chosen = this.choices.assessing(user.organisationId(), strategy);
-		if (chosen == null) {
-			if (strategy != null) {
-				throw new NotFoundException("strategy", strategy);
-			}
+		Portfolio.PortfolioPage page = this.portfolio.page(user.organisationId(), strategy, filter.filter());
+		if (page == null) {
 			// No strategy yet: the page says what to do first.
 			return "initiatives/portfolio-empty";
 		}
-		model.addAttribute("view", this.portfolio.view(user.organisationId(), chosen.id(), filter.filter()));
+		model.addAttribute("view", page.view());
 		model.addAttribute("filter", filter);
-		model.addAttribute("strategies", this.choices.own(user.organisationId()));
-		this.filters.filters(user.organisationId(), model);
+		model.addAttribute("strategies", page.strategies());
+		FilterChoices.filters(page.filters(), model);
 		return "initiatives/portfolio";
 	}
 

@@ -26,7 +26,6 @@ import se.stratlas.reports.Editions;
 import se.stratlas.reports.PublishedEditions;
 import se.stratlas.shared.FieldErrors;
 import se.stratlas.shared.ValidationException;
-import se.stratlas.shared.web.SplicedGzip;
 
 /**
  * Editions of a report product: freezing one, its progress and page, its files, and
@@ -74,18 +73,17 @@ class EditionController {
 	ModelAndView edition(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long editionId,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model, Locale locale,
 			HttpServletRequest request) throws Exception {
-		Edition edition = this.editions.get(user.organisationId(), editionId);
-		model.addAttribute("edition", edition);
+		Editions.EditionPage page = this.editions.page(user.organisationId(), editionId, htmx == null);
+		model.addAttribute("edition", page.edition());
 		model.addAttribute("canPublish", user.can(Role.STRATEGIST));
 		if (htmx != null) {
 			return new ModelAndView("reports/edition :: status");
 		}
 		// The stored report of a ready edition; none while it is being made or failed.
-		SplicedGzip.Part report = this.editions.htmlPart(user.organisationId(), editionId);
-		if (report == null) {
+		if (page.report() == null) {
 			return new ModelAndView("reports/edition");
 		}
-		return this.frozen.page("reports/edition", report, model, locale, request);
+		return this.frozen.page("reports/edition", page.report(), model, locale, request);
 	}
 
 	@GetMapping("/reports/editions/{editionId}/report.{format}")

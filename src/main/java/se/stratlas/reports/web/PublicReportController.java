@@ -71,7 +71,7 @@ class PublicReportController {
 		model.addAttribute("datasets", page.datasets());
 		model.addAttribute("series", page.series());
 		model.addAttribute("organisationCode", page.organisationCode());
-		return this.frozen.page("reports/public", this.published.publishedPart(slug), model, locale, request);
+		return this.frozen.page("reports/public", page.report(), model, locale, request);
 	}
 
 	@GetMapping("/public/reports/{slug}/report.pdf")

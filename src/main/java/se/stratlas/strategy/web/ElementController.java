@@ -15,12 +15,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.shared.EditConflictException;
+import se.stratlas.shared.Edit;
 import se.stratlas.shared.FieldErrors;
-import se.stratlas.shared.ValidationException;
-import se.stratlas.strategy.ElementManagement;
 import se.stratlas.strategy.RelationType;
-import se.stratlas.strategy.StrategyCatalog;
 import se.stratlas.strategy.StrategyElement;
 import se.stratlas.strategy.StrategyPages.ElementPage;
 import se.stratlas.strategy.StrategyPages;
@@ -36,17 +33,10 @@ class ElementController {
 
 	private final StrategyPages pages;
 
-	private final StrategyCatalog catalog;
-
-	private final ElementManagement management;
-
 	private final MessageSource messages;
 
-	ElementController(StrategyPages pages, StrategyCatalog catalog, ElementManagement management,
-			MessageSource messages) {
+	ElementController(StrategyPages pages, MessageSource messages) {
 		this.pages = pages;
-		this.catalog = catalog;
-		this.management = management;
 		this.messages = messages;
 	}
 
@@ -67,27 +57,25 @@ class ElementController {
 	@PreAuthorize("hasRole('STRATEGIST')")
 	String update(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@ModelAttribute ElementForm form, Model model, Locale locale, RedirectAttributes redirect) {
-		this.catalog.element(user.organisationId(), id);
-		try {
-			this.management.updateElement(user.organisationId(), id, form.version() == null ? -1 : form.version(),
-					form.draft(), user.username());
+		Edit<ElementPage, StrategyElement> edit = this.pages.updateElement(user.organisationId(), id,
+				form.version() == null ? -1 : form.version(), form.draft(), user.username(), user.can(Role.STRATEGIST),
+				locale);
+		if (edit.done()) {
 			redirect.addFlashAttribute("flash", "form.saved");
 			return "redirect:/strategies/elements/" + id;
 		}
-		catch (ValidationException ex) {
-			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
-			populate(this.pages.element(user.organisationId(), id, user.can(Role.STRATEGIST), locale), form, model);
+		if (edit.invalid() != null) {
+			model.addAttribute("errors", FieldErrors.of(edit.invalid(), this.messages, locale));
+			populate(edit.page(), form, model);
 			return "strategy/element";
 		}
-		catch (EditConflictException ex) {
-			ElementPage page = this.pages.element(user.organisationId(), id, user.can(Role.STRATEGIST), locale);
-			StrategyElement current = page.element();
-			model.addAttribute("theirs", current);
-			model.addAttribute("mine", form);
-			populate(page, new ElementForm(form.type(), form.code(), form.nameSv(), form.nameEn(), form.descriptionSv(),
-					form.descriptionEn(), form.aliases(), current.parentId(), current.version()), model);
-			return "strategy/element";
-		}
+		StrategyElement current = edit.theirs();
+		model.addAttribute("theirs", current);
+		model.addAttribute("mine", form);
+		populate(edit.page(), new ElementForm(form.type(), form.code(), form.nameSv(), form.nameEn(),
+				form.descriptionSv(), form.descriptionEn(), form.aliases(), current.parentId(), current.version()),
+				model);
+		return "strategy/element";
 	}
 
 	private static void populate(ElementPage page, ElementForm form, Model model) {

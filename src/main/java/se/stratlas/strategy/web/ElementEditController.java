@@ -16,15 +16,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.shared.Edit;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.FieldErrors;
 import se.stratlas.shared.ValidationException;
 import se.stratlas.strategy.ElementManagement;
-import se.stratlas.strategy.StrategyCatalog;
 import se.stratlas.strategy.StrategyElement;
 import se.stratlas.strategy.StrategyPages.NewElementPage;
 import se.stratlas.strategy.StrategyPages;
-import se.stratlas.strategy.StrategyVersion;
 import se.stratlas.strategy.web.StrategyForms.ElementForm;
 
 /**
@@ -35,16 +34,12 @@ class ElementEditController {
 
 	private final StrategyPages pages;
 
-	private final StrategyCatalog catalog;
-
 	private final ElementManagement management;
 
 	private final MessageSource messages;
 
-	ElementEditController(StrategyPages pages, StrategyCatalog catalog, ElementManagement management,
-			MessageSource messages) {
+	ElementEditController(StrategyPages pages, ElementManagement management, MessageSource messages) {
 		this.pages = pages;
-		this.catalog = catalog;
 		this.management = management;
 		this.messages = messages;
 	}
@@ -67,17 +62,14 @@ class ElementEditController {
 	@PreAuthorize("hasRole('STRATEGIST')")
 	String create(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long versionId,
 			@ModelAttribute ElementForm form, Model model, Locale locale, RedirectAttributes redirect) {
-		try {
-			StrategyElement created = this.management.addElement(user.organisationId(), versionId, form.parentId(),
-					form.draft(), user.username());
+		Edit<NewElementPage, StrategyElement> edit = this.pages.addElement(user.organisationId(), versionId,
+				form.parentId(), form.draft(), user.username(), locale);
+		if (edit.done()) {
 			redirect.addFlashAttribute("flash", "element.created");
-			return "redirect:/strategies/elements/" + created.id();
+			return "redirect:/strategies/elements/" + edit.saved().id();
 		}
-		catch (ValidationException ex) {
-			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
-			return newForm(this.pages.newElement(user.organisationId(), versionId, form.parentId(), locale), form,
-					model);
-		}
+		model.addAttribute("errors", FieldErrors.of(edit.invalid(), this.messages, locale));
+		return newForm(edit.page(), form, model);
 	}
 
 	private static String newForm(NewElementPage page, ElementForm form, Model model) {
@@ -117,10 +109,9 @@ class ElementEditController {
 	@PreAuthorize("hasRole('STRATEGIST')")
 	String delete(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, @RequestParam int version,
 			Locale locale, RedirectAttributes redirect) {
-		StrategyElement element = this.catalog.element(user.organisationId(), id);
-		StrategyVersion strategyVersion = this.catalog.version(user.organisationId(), element.versionId());
+		long strategyId;
 		try {
-			this.management.deleteElement(user.organisationId(), id, version, user.username());
+			strategyId = this.management.deleteFromStrategy(user.organisationId(), id, version, user.username());
 		}
 		catch (ValidationException ex) {
 			redirect.addFlashAttribute("moveErrors", FieldErrors.of(ex, this.messages, locale));
@@ -131,7 +122,7 @@ class ElementEditController {
 			return "redirect:/strategies/elements/" + id;
 		}
 		redirect.addFlashAttribute("flash", "element.deleted");
-		return "redirect:/strategies/" + strategyVersion.strategyId();
+		return "redirect:/strategies/" + strategyId;
 	}
 
 	@PostMapping("/strategies/elements/{id}/gate")

@@ -16,12 +16,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.shared.EditConflictException;
+import se.stratlas.shared.Edit;
 import se.stratlas.shared.FieldErrors;
 import se.stratlas.shared.ValidationException;
 import se.stratlas.strategy.Strategy;
 import se.stratlas.strategy.StrategyCatalog;
-import se.stratlas.strategy.StrategyLevels;
+import se.stratlas.strategy.StrategyPages;
+import se.stratlas.strategy.StrategyPages.StrategyFormPage;
 import se.stratlas.strategy.StrategyManagement;
 import se.stratlas.strategy.web.StrategyForms.StrategyForm;
 
@@ -40,11 +41,11 @@ class StrategyController {
 
 	private final MessageSource messages;
 
-	private final StrategyLevels levels;
+	private final StrategyPages pages;
 
 	StrategyController(StrategyCatalog catalog, StrategyManagement management, MessageSource messages,
-			StrategyLevels levels) {
-		this.levels = levels;
+			StrategyPages pages) {
+		this.pages = pages;
 		this.catalog = catalog;
 		this.management = management;
 		this.messages = messages;
@@ -77,56 +78,51 @@ class StrategyController {
 	@GetMapping("/strategies/new")
 	@PreAuthorize("hasRole('STRATEGIST')")
 	String newStrategy(@AuthenticationPrincipal StratlasPrincipal user, Model model) {
-		return strategyForm(user, StrategyForm.empty(), null, model);
+		return strategyForm(this.pages.strategyForm(user.organisationId(), null), StrategyForm.empty(), model);
 	}
 
 	@PostMapping("/strategies")
 	@PreAuthorize("hasRole('STRATEGIST')")
 	String create(@AuthenticationPrincipal StratlasPrincipal user, @ModelAttribute StrategyForm form, Model model,
 			Locale locale, RedirectAttributes redirect) {
-		try {
-			Strategy created = this.management.createStrategy(user.organisationId(), form.draft(), null, null,
-					user.username());
+		Edit<StrategyFormPage, Strategy> edit = this.pages.createStrategy(user.organisationId(), form.draft(),
+				user.username());
+		if (edit.done()) {
 			redirect.addFlashAttribute("flash", "strategy.created");
-			return "redirect:/strategies/" + created.id();
+			return "redirect:/strategies/" + edit.saved().id();
 		}
-		catch (ValidationException ex) {
-			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
-			return strategyForm(user, form, null, model);
-		}
+		model.addAttribute("errors", FieldErrors.of(edit.invalid(), this.messages, locale));
+		return strategyForm(edit.page(), form, model);
 	}
 
 	@GetMapping("/strategies/{id}/edit")
 	@PreAuthorize("hasRole('STRATEGIST')")
 	String edit(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, Model model) {
-		Strategy strategy = this.catalog.ownStrategy(user.organisationId(), id);
-		return strategyForm(user, StrategyForm.of(strategy), strategy, model);
+		StrategyFormPage page = this.pages.strategyForm(user.organisationId(), id);
+		return strategyForm(page, StrategyForm.of(page.strategy()), model);
 	}
 
 	@PostMapping("/strategies/{id}")
 	@PreAuthorize("hasRole('STRATEGIST')")
 	String update(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@ModelAttribute StrategyForm form, Model model, Locale locale, RedirectAttributes redirect) {
-		Strategy strategy = this.catalog.ownStrategy(user.organisationId(), id);
-		try {
-			this.management.updateStrategy(user.organisationId(), id, form.version() == null ? -1 : form.version(),
-					form.draft(), user.username());
+		Edit<StrategyFormPage, Strategy> edit = this.pages.updateStrategy(user.organisationId(), id,
+				form.version() == null ? -1 : form.version(), form.draft(), user.username());
+		if (edit.done()) {
 			redirect.addFlashAttribute("flash", "form.saved");
 			return "redirect:/strategies/" + id;
 		}
-		catch (ValidationException ex) {
-			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
-			return strategyForm(user, form, strategy, model);
+		if (edit.invalid() != null) {
+			model.addAttribute("errors", FieldErrors.of(edit.invalid(), this.messages, locale));
+			return strategyForm(edit.page(), form, model);
 		}
-		catch (EditConflictException ex) {
-			Strategy current = (Strategy) ex.current();
-			model.addAttribute("theirs", current);
-			return strategyForm(user,
-					new StrategyForm(form.code(), form.nameSv(), form.nameEn(), form.descriptionSv(),
-							form.descriptionEn(), form.periodStart(), form.periodEnd(), form.derivedFromId(),
-							form.published(), current.version()),
-					current, model);
-		}
+		Strategy current = edit.theirs();
+		model.addAttribute("theirs", current);
+		return strategyForm(edit.page(),
+				new StrategyForm(form.code(), form.nameSv(), form.nameEn(), form.descriptionSv(), form.descriptionEn(),
+						form.periodStart(), form.periodEnd(), form.derivedFromId(), form.published(),
+						current.version()),
+				model);
 	}
 
 	@PostMapping("/strategies/{id}/delete")
@@ -144,14 +140,14 @@ class StrategyController {
 		return "redirect:/strategies";
 	}
 
-	private String strategyForm(StratlasPrincipal user, StrategyForm form, Strategy strategy, Model model) {
-		if (strategy != null) {
-			LevelController.levelRows(this.levels, strategy.id(), model);
+	private static String strategyForm(StrategyFormPage page, StrategyForm form, Model model) {
+		if (page.strategy() != null) {
+			model.addAttribute("levelRows", page.levelRows());
+			model.addAttribute("levelsNamed", page.levelsNamed());
 		}
 		model.addAttribute("form", form);
-		model.addAttribute("strategy", strategy);
-		model.addAttribute("candidates",
-				this.catalog.derivationCandidates(user.organisationId(), strategy == null ? null : strategy.id()));
+		model.addAttribute("strategy", page.strategy());
+		model.addAttribute("candidates", page.candidates());
 		return "strategy/strategy-form";
 	}
 
