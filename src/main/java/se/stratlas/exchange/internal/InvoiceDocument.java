@@ -35,7 +35,7 @@ public final class InvoiceDocument {
 
 	static final String CBC = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
 
-	static final BigDecimal VAT_PERCENT = new BigDecimal("25");
+	static final BigDecimal VAT_PERCENT = BigDecimal.valueOf(25);
 
 	private static final String CURRENCY = "SEK";
 
