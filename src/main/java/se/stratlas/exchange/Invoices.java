@@ -51,10 +51,10 @@ public class Invoices {
 		if (deal.paidAt() == null || deal.state() == Deal.State.REFUNDED) {
 			throw new ValidationException("state", "exchange.invoice.notPaid");
 		}
-		Listing listing = this.repository.listing(deal.listingId()).orElseThrow();
-		Dataset.FileVersion file = this.repository.files(listing.datasetId())
+		long fileId = this.repository.listing(deal.listingId()).orElseThrow().fileId();
+		Dataset.FileVersion file = this.repository.files(deal.datasetId())
 			.stream()
-			.filter(f -> f.id() == listing.fileId())
+			.filter(f -> f.id() == fileId)
 			.findFirst()
 			.orElseThrow();
 		return InvoiceDocument.xml(new InvoiceDocument.Facts(number(deal), date(deal.paidAt()), deal.id(),

@@ -2,8 +2,6 @@ package se.stratlas.exchange;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
 import java.net.URI;
 import java.net.URL;
 import java.util.Map;
@@ -13,6 +11,8 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 
+import org.w3c.dom.bootstrap.DOMImplementationRegistry;
+import org.w3c.dom.ls.DOMImplementationLS;
 import org.w3c.dom.ls.LSInput;
 import org.w3c.dom.ls.LSResourceResolver;
 import org.xml.sax.SAXException;
@@ -82,88 +82,17 @@ final class UblSchema {
 			try {
 				URL url = systemId == null || systemId.isBlank() ? resource(BY_NAMESPACE.get(namespace))
 						: URI.create(relative(baseUri, systemId)).toURL();
-				return new Input(url.toExternalForm(), publicId, url.openStream());
+				LSInput input = ((DOMImplementationLS) DOMImplementationRegistry.newInstance()
+					.getDOMImplementation("LS")).createLSInput();
+				input.setSystemId(url.toExternalForm());
+				input.setPublicId(publicId);
+				input.setByteStream(url.openStream());
+				return input;
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException("Cannot resolve " + namespace + " " + systemId + " from " + baseUri,
 						ex);
 			}
-		}
-
-	}
-
-	private record Input(String systemId, String publicId, InputStream stream) implements LSInput {
-
-		@Override
-		public InputStream getByteStream() {
-			return this.stream;
-		}
-
-		@Override
-		public String getSystemId() {
-			return this.systemId;
-		}
-
-		@Override
-		public String getPublicId() {
-			return this.publicId;
-		}
-
-		@Override
-		public Reader getCharacterStream() {
-			return null;
-		}
-
-		@Override
-		public void setCharacterStream(Reader characterStream) {
-		}
-
-		@Override
-		public void setByteStream(InputStream byteStream) {
-		}
-
-		@Override
-		public String getStringData() {
-			return null;
-		}
-
-		@Override
-		public void setStringData(String stringData) {
-		}
-
-		@Override
-		public void setSystemId(String systemId) {
-		}
-
-		@Override
-		public void setPublicId(String publicId) {
-		}
-
-		@Override
-		public String getBaseURI() {
-			return this.systemId;
-		}
-
-		@Override
-		public void setBaseURI(String baseURI) {
-		}
-
-		@Override
-		public String getEncoding() {
-			return null;
-		}
-
-		@Override
-		public void setEncoding(String encoding) {
-		}
-
-		@Override
-		public boolean getCertifiedText() {
-			return false;
-		}
-
-		@Override
-		public void setCertifiedText(boolean certifiedText) {
 		}
 
 	}
