@@ -97,7 +97,7 @@ class DealApiController {
 		return Downloads.file(this.deals.contract(user, id), MediaType.APPLICATION_PDF, "avtal-" + id + ".pdf");
 	}
 
-	@GetMapping(path = "/{id}/invoice", produces = MediaType.APPLICATION_XML_VALUE)
+	@GetMapping("/{id}/invoice")
 	@PreAuthorize("hasRole('READER')")
 	@Operation(operationId = "exchangeInvoice",
 			summary = "The deal's invoice in Peppol BIS Billing 3.0 (UBL 2.1), once the buyer has paid")
