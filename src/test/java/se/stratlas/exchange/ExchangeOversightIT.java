@@ -179,6 +179,7 @@ class ExchangeOversightIT {
 
 	@Test
 	void aPaidDealsInvoiceIsPeppolBisBilling3AndValidatesAgainstTheUbl21Schema() throws Exception {
+		// An open ascending auction's only bid pays its bid.
 		Deal deal = deal(dataset("Pumpstationer, fakturerade", false), "1234.56");
 		String path = "/api/exchange/deals/" + deal.id() + "/invoice";
 		assertThat(get(path, this.buyerToken).statusCode()).as("no invoice before payment").isEqualTo(422);
@@ -194,7 +195,7 @@ class ExchangeOversightIT {
 			.contains(this.buyerOrganisation.replace("&", "&amp;"))
 			.contains("Pumpstationer, fakturerade")
 			.contains("pumpar.csv")
-			.contains("<cbc:PrepaidAmount currencyID=\"SEK\">1000.00</cbc:PrepaidAmount>")
+			.contains("<cbc:PrepaidAmount currencyID=\"SEK\">1234.56</cbc:PrepaidAmount>")
 			.contains("<cbc:Percent>25</cbc:Percent>");
 		assertThat(get("/api/exchange/deals/" + deal.id() + "/invoice", null).statusCode()).isEqualTo(401);
 	}
@@ -241,7 +242,8 @@ class ExchangeOversightIT {
 			.findFirst()
 			.orElseThrow();
 		assertThat(entry.rights()).hasSizeGreaterThanOrEqualTo(3);
-		assertThat(entry.rights()).extracting(RegisterExport.RightEntry::holder).contains("Region Västerbotten", null);
+		assertThat(entry.rights()).extracting(RegisterExport.RightEntry::holder).contains("Region Västerbotten")
+			.containsNull();
 		assertThat(entry.deals()).singleElement()
 			.satisfies(d -> assertThat(d.buyer()).isEqualTo(this.buyerOrganisation));
 		String csv = new String(get("/api/exchange/governance/register", this.adminToken).body(),
