@@ -242,7 +242,8 @@ class ExchangeOversightIT {
 			.findFirst()
 			.orElseThrow();
 		assertThat(entry.rights()).hasSizeGreaterThanOrEqualTo(3);
-		assertThat(entry.rights()).extracting(RegisterExport.RightEntry::holder).contains("Region Västerbotten")
+		assertThat(entry.rights()).extracting(RegisterExport.RightEntry::holder)
+			.contains("Region Västerbotten")
 			.containsNull();
 		assertThat(entry.deals()).singleElement()
 			.satisfies(d -> assertThat(d.buyer()).isEqualTo(this.buyerOrganisation));
