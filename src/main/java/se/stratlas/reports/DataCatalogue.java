@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Model;
@@ -23,8 +24,10 @@ import org.springframework.stereotype.Component;
 import se.stratlas.accounts.Organisation;
 import se.stratlas.accounts.Organisations;
 import se.stratlas.areas.Areas;
+import se.stratlas.exchange.Dataset;
 import se.stratlas.followup.Cycles;
 import se.stratlas.indicators.Period;
+import se.stratlas.reports.internal.ExchangeCatalogueEntries;
 import se.stratlas.shared.NotFoundException;
 
 /**
@@ -51,11 +54,15 @@ public class DataCatalogue {
 
 	private final Areas areas;
 
-	DataCatalogue(PublishedEditions editions, Organisations organisations, Cycles cycles, Areas areas) {
+	private final ExchangeCatalogueEntries exchange;
+
+	DataCatalogue(PublishedEditions editions, Organisations organisations, Cycles cycles, Areas areas,
+			ExchangeCatalogueEntries exchange) {
 		this.editions = editions;
 		this.organisations = organisations;
 		this.cycles = cycles;
 		this.areas = areas;
+		this.exchange = exchange;
 	}
 
 	/**
@@ -63,6 +70,7 @@ public class DataCatalogue {
 	 * of all. The organisation is the publisher (typed as a regional or local authority),
 	 * each dataset has themes, keywords, its area and period, issued and modified dates,
 	 * a landing page and a contact point; each distribution its media type and format.
+	 * The data exchange's open datasets join it, each with its newest file.
 	 */
 	public byte[] catalog(String base, String organisationCode) {
 		Model model = ModelFactory.createDefaultModel();
@@ -76,10 +84,14 @@ public class DataCatalogue {
 			.filter(e -> organisationCode == null
 					|| this.organisations.get(e.organisationId()).code().equals(organisationCode))
 			.toList();
-		if (organisationCode != null && editions.isEmpty()) {
+		List<Dataset> open = this.exchange.datasets(organisationCode);
+		if (organisationCode != null && editions.isEmpty() && open.isEmpty()) {
 			throw new NotFoundException("organisation", organisationCode);
 		}
-		List<Long> publishers = editions.stream().map(Edition::organisationId).distinct().toList();
+		List<Long> publishers = Stream
+			.concat(editions.stream().map(Edition::organisationId), open.stream().map(Dataset::organisationId))
+			.distinct()
+			.toList();
 		Resource catalog = model
 			.createResource(base + "/public/reports/catalog.rdf"
 					+ (organisationCode == null ? "" : "?organisation=" + organisationCode))
@@ -129,7 +141,7 @@ public class DataCatalogue {
 					.addProperty(DCAT.keyword, model.createLiteral(kind(dataset), "sv"))
 					.addProperty(DCAT.landingPage,
 							model.createResource(page).addProperty(RDF.type, model.createResource(FOAF + "Document")))
-					.addProperty(DCAT.contactPoint, contact(model, organisation, page))
+					.addProperty(DCAT.contactPoint, ExchangeCatalogueEntries.contact(model, organisation, page))
 					.addProperty(DCTerms.accessRights, model
 						.createResource("http://publications.europa.eu/resource/authority/access-right/PUBLIC"));
 				if (organisation.homeArea() != null) {
@@ -158,6 +170,8 @@ public class DataCatalogue {
 				catalog.addProperty(DCAT.dataset, set);
 			}
 		}
+		this.exchange.add(model, catalog, base, open,
+				organisation -> agents.computeIfAbsent(organisation.id(), id -> publisher(model, base, organisation)));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		RDFDataMgr.write(out, model, Lang.RDFXML);
 		return out.toByteArray();
@@ -194,9 +208,10 @@ public class DataCatalogue {
 	 * typed) and its catalogue. Only an organisation that has published is described.
 	 */
 	public Optional<byte[]> organisation(String base, String code) {
-		return this.editions.published()
-			.stream()
-			.map(e -> this.organisations.get(e.organisationId()))
+		return Stream
+			.concat(this.editions.published().stream().map(Edition::organisationId),
+					this.exchange.datasets(code).stream().map(Dataset::organisationId))
+			.map(this.organisations::get)
 			.filter(o -> o.code().equals(code))
 			.findFirst()
 			.map(organisation -> {
@@ -259,20 +274,6 @@ public class DataCatalogue {
 			.addProperty(model.createProperty(FOAF, "name"),
 					model.createLiteral("Stratlas, uppföljning för regioner och kommuner", "sv"))
 			.addProperty(DCTerms.type, model.createResource(PUBLISHER_TYPE + "PublicBody"));
-	}
-
-	private static Resource contact(Model model, Organisation organisation, String page) {
-		Resource contact = model.createResource()
-			.addProperty(RDF.type, VCARD4.Kind)
-			.addProperty(RDF.type, VCARD4.Organization)
-			.addProperty(VCARD4.fn, organisation.name())
-			.addProperty(VCARD4.hasURL,
-					model.createResource(organisation.website() == null || organisation.website().isBlank() ? page
-							: organisation.website()));
-		if (organisation.contactEmail() != null && !organisation.contactEmail().isBlank()) {
-			contact.addProperty(VCARD4.hasEmail, model.createResource("mailto:" + organisation.contactEmail()));
-		}
-		return contact;
 	}
 
 	private static Resource distribution(Model model, String url, String format, String mediaType) {

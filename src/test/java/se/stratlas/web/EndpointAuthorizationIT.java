@@ -505,6 +505,14 @@ class EndpointAuthorizationIT {
 		row("GET /api/exchange/deals/{id}/contract", Access.READER);
 		row("GET /api/exchange/deals/{id}/link", Access.READER);
 		row("GET /api/exchange/deals/{id}/download", Access.READER, "expires=1&signature=x", null);
+		row("GET /exchange/deals/{id}/invoice.xml", Access.READER);
+		row("GET /api/exchange/deals/{id}/invoice", Access.READER);
+		row("GET /exchange/governance", Access.PLATFORM);
+		row("GET /exchange/governance/register.csv", Access.PLATFORM);
+		row("GET /exchange/governance/register.json", Access.PLATFORM);
+		row("GET /api/exchange/governance", Access.PLATFORM);
+		row("GET /api/exchange/governance/register", Access.PLATFORM);
+		row("GET /public/exchange/datasets/{id}/file", Access.PUBLIC);
 	}
 
 	private static void row(String endpoint, Access access) {

@@ -21,6 +21,7 @@ import se.stratlas.exchange.Deal;
 import se.stratlas.exchange.DealView;
 import se.stratlas.exchange.Deals;
 import se.stratlas.exchange.DownloadLink;
+import se.stratlas.exchange.Invoices;
 import se.stratlas.shared.tables.Downloads;
 
 /** The data exchange's deals in the JSON API: payment, validation, delivery, contract. */
@@ -31,8 +32,11 @@ class DealApiController {
 
 	private final Deals deals;
 
-	DealApiController(Deals deals) {
+	private final Invoices invoices;
+
+	DealApiController(Deals deals, Invoices invoices) {
 		this.deals = deals;
+		this.invoices = invoices;
 	}
 
 	@GetMapping
@@ -91,6 +95,14 @@ class DealApiController {
 	@Operation(operationId = "exchangeContract", summary = "The deal's contract as a tagged PDF")
 	ResponseEntity<byte[]> contract(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
 		return Downloads.file(this.deals.contract(user, id), MediaType.APPLICATION_PDF, "avtal-" + id + ".pdf");
+	}
+
+	@GetMapping("/{id}/invoice")
+	@PreAuthorize("hasRole('READER')")
+	@Operation(operationId = "exchangeInvoice",
+			summary = "The deal's invoice in Peppol BIS Billing 3.0 (UBL 2.1), once the buyer has paid")
+	ResponseEntity<byte[]> invoice(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
+		return Downloads.file(this.invoices.invoice(user, id), MediaType.APPLICATION_XML, "faktura-" + id + ".xml");
 	}
 
 	@GetMapping("/{id}/link")

@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.exchange.Deals;
+import se.stratlas.exchange.Invoices;
 import se.stratlas.shared.ValidationException;
 import se.stratlas.shared.tables.Downloads;
 
@@ -27,8 +28,11 @@ class DealController {
 
 	private final Deals deals;
 
-	DealController(Deals deals) {
+	private final Invoices invoices;
+
+	DealController(Deals deals, Invoices invoices) {
 		this.deals = deals;
+		this.invoices = invoices;
 	}
 
 	@ModelAttribute("activeNav")
@@ -90,6 +94,12 @@ class DealController {
 	@PreAuthorize("hasRole('READER')")
 	ResponseEntity<byte[]> contract(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
 		return Downloads.file(this.deals.contract(user, id), MediaType.APPLICATION_PDF, "avtal-" + id + ".pdf");
+	}
+
+	@GetMapping("/exchange/deals/{id}/invoice.xml")
+	@PreAuthorize("hasRole('READER')")
+	ResponseEntity<byte[]> invoice(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
+		return Downloads.file(this.invoices.invoice(user, id), MediaType.APPLICATION_XML, "faktura-" + id + ".xml");
 	}
 
 	@GetMapping("/exchange/deals/{id}/download")
