@@ -75,8 +75,8 @@ public class SecurityConfiguration {
 	 * secret token instead.
 	 */
 	static final String[] PUBLIC_PATHS = { "/", "/login", "/logout", "/public/**", "/css/**", "/js/**", "/img/**",
-			"/webjars/**", "/favicon.ico", "/error", "/exchange/donors/*", "/actuator/health", "/actuator/health/**", "/v3/api-docs",
-			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
+			"/webjars/**", "/favicon.ico", "/error", "/exchange/donors/*", "/actuator/health", "/actuator/health/**",
+			"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
 
 	static final String MUST_CHANGE_PASSWORD = UserPasswords.MUST_CHANGE_PASSWORD_ATTRIBUTE;
 
