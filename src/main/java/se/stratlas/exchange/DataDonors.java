@@ -1,5 +1,6 @@
 package se.stratlas.exchange;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -143,7 +144,7 @@ public class DataDonors {
 
 	/** What a donor reads with the token: consents, the deals they covered, the money. */
 	public record Statement(Donor donor, String datasetTitle, String provider, List<DonorRepository.CoveredDeal> deals,
-			@Nullable Distribution rule, java.math.BigDecimal paidToDonor, java.math.BigDecimal fund) {
+			@Nullable Distribution rule, BigDecimal paidToDonor, BigDecimal fund) {
 
 		public Statement {
 			deals = List.copyOf(deals);

@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -39,7 +40,7 @@ public class SharedValue {
 		PROVIDER, DONORS, EXCHANGE, BUYER;
 
 		public String messageKey() {
-			return "exchange.party." + name().toLowerCase(java.util.Locale.ROOT);
+			return "exchange.party." + name().toLowerCase(Locale.ROOT);
 		}
 
 	}
