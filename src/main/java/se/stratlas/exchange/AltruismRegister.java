@@ -49,17 +49,17 @@ public class AltruismRegister {
 	/**
 	 * The register entry: the facts, or null before they are stated, and the datasets.
 	 */
-	public record Entry(@Nullable String name, @Nullable String contact, @Nullable String purposes,
+	public record RegisterEntry(@Nullable String name, @Nullable String contact, @Nullable String purposes,
 			@Nullable Instant updatedAt, List<String> datasets) {
 
-		public Entry {
+		public RegisterEntry {
 			datasets = List.copyOf(datasets);
 		}
 
 	}
 
 	/** The annual activity report for a calendar year. */
-	public record Report(int year, String organisation, long donors, long consentsGiven, long consentsWithdrawn,
+	public record AltruismReport(int year, String organisation, long donors, long consentsGiven, long consentsWithdrawn,
 			long datasets, long deals, BigDecimal toDonors, BigDecimal toFund) {
 
 		/** The report as CSV: a header line and one line of figures. */
@@ -75,7 +75,7 @@ public class AltruismRegister {
 	}
 
 	/** The register's page: the entry and the report for a year. */
-	public record Page(Entry entry, Report report) {
+	public record Page(RegisterEntry entry, AltruismReport report) {
 	}
 
 	public Page page(StratlasPrincipal user, @Nullable Integer year) {
@@ -83,19 +83,19 @@ public class AltruismRegister {
 	}
 
 	/** The organisation's register entry. */
-	public Entry entry(StratlasPrincipal user) {
+	public RegisterEntry entry(StratlasPrincipal user) {
 		List<String> datasets = this.donors.donatedDatasets(user.organisationId());
 		return this.donors.altruism(user.organisationId())
-			.map(r -> new Entry(r.name(), r.contact(), r.purposes(), r.updatedAt(), datasets))
-			.orElse(new Entry(null, null, null, null, datasets));
+			.map(r -> new RegisterEntry(r.name(), r.contact(), r.purposes(), r.updatedAt(), datasets))
+			.orElse(new RegisterEntry(null, null, null, null, datasets));
 	}
 
 	@Transactional
-	public Entry save(StratlasPrincipal user, EntryForm form) {
+	public RegisterEntry save(StratlasPrincipal user, EntryForm form) {
 		String name = Texts.required("name", form.name(), 200);
 		String contact = Texts.required("contact", form.contact(), 400);
 		String purposes = Texts.required("purposes", form.purposes(), 2000);
-		Entry before = entry(user);
+		RegisterEntry before = entry(user);
 		this.donors.saveAltruism(user.organisationId(), name, contact, purposes, user.username());
 		this.audit.record(user.organisationId(), user.username(), TYPE, user.organisationId(),
 				before.name() == null ? "CREATED" : "UPDATED", name,
@@ -105,7 +105,7 @@ public class AltruismRegister {
 	}
 
 	/** The annual activity report for the year (Swedish calendar year). */
-	public Report report(StratlasPrincipal user, @Nullable Integer year) {
+	public AltruismReport report(StratlasPrincipal user, @Nullable Integer year) {
 		int y = year == null ? LocalDate.now(SWEDEN).getYear() : year;
 		if (y < 2000 || y > 2100) {
 			throw new ValidationException("year", "exchange.altruism.yearInvalid");
@@ -114,8 +114,8 @@ public class AltruismRegister {
 		Instant to = LocalDate.of(y + 1, 1, 1).atStartOfDay(SWEDEN).toInstant();
 		DonorRepository.Figures f = this.donors.figures(user.organisationId(), from, to);
 		String name = this.donors.altruism(user.organisationId()).map(DonorRepository.AltruismRow::name).orElse("");
-		return new Report(y, name, f.donors(), f.consentsGiven(), f.consentsWithdrawn(), f.datasets(), f.deals(),
-				f.toDonors(), f.toFund());
+		return new AltruismReport(y, name, f.donors(), f.consentsGiven(), f.consentsWithdrawn(), f.datasets(),
+				f.deals(), f.toDonors(), f.toFund());
 	}
 
 }

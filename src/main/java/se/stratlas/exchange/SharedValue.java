@@ -120,8 +120,19 @@ public class SharedValue {
 	}
 
 	private static String describe(@Nullable Distribution rule) {
-		return rule == null ? null : rule.providerPct().toPlainString() + "/" + rule.donorsPct().toPlainString() + "/"
-				+ rule.exchangePct().toPlainString() + " " + rule.kickback() + " " + rule.pricing();
+		if (rule == null) {
+			return null;
+		}
+		String pricing = switch (rule.pricing()) {
+			case FIXED_PRICE -> "fast pris";
+			case REVENUE_SHARE -> "intäktsdelning";
+			case OUTCOME_BASED -> "utfallsbaserad";
+		};
+		return "leverantören " + rule.providerPct().toPlainString() + " %, donatorerna "
+				+ rule.donorsPct().toPlainString() + " %, regionen " + rule.exchangePct().toPlainString() + " %; "
+				+ (rule.kickback() == Distribution.Kickback.EQUAL_PER_DONOR ? "lika per donator"
+						: "fond: " + rule.fundPurpose())
+				+ "; " + pricing;
 	}
 
 	private static BigDecimal pct(String field, @Nullable BigDecimal value) {

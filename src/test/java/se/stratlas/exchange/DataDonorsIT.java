@@ -180,13 +180,6 @@ class DataDonorsIT {
 		this.deals.validatePayment(steward, deal.id());
 	}
 
-	private static BigDecimal sum(List<Deal.Entry> ledger, String account) {
-		return ledger.stream()
-			.filter(e -> e.account().equals(account))
-			.map(Deal.Entry::amount)
-			.reduce(BigDecimal.ZERO, BigDecimal::add);
-	}
-
 	@Test
 	void settlementPaysTheEscrowOutByTheRuleAndEachDonorReadsTheirShareWithTheToken() throws Exception {
 		StratlasPrincipal steward = participant("Donatorregionen");
@@ -215,14 +208,14 @@ class DataDonorsIT {
 		settle(steward, buyer, deal, true);
 
 		List<Deal.Entry> ledger = this.deals.view(steward, deal.id()).ledger();
-		assertThat(sum(ledger, Deals.ESCROW)).isZero();
-		assertThat(sum(ledger, "seller:" + steward.organisationId())).isEqualByComparingTo("700");
-		assertThat(sum(ledger, Distribution.EXCHANGE)).isEqualByComparingTo("100");
+		assertThat(ExchangeIT.sum(ledger, Deals.ESCROW)).isZero();
+		assertThat(ExchangeIT.sum(ledger, "seller:" + steward.organisationId())).isEqualByComparingTo("700");
+		assertThat(ExchangeIT.sum(ledger, Distribution.EXCHANGE)).isEqualByComparingTo("100");
 		for (DataDonors.Registration r : registered) {
-			assertThat(sum(ledger, Distribution.donorAccount(dataset.id(), r.pseudonym())))
+			assertThat(ExchangeIT.sum(ledger, Distribution.donorAccount(dataset.id(), r.pseudonym())))
 				.isEqualByComparingTo("66.66");
 		}
-		assertThat(sum(ledger, Distribution.fundAccount(dataset.id()))).isEqualByComparingTo("0.02");
+		assertThat(ExchangeIT.sum(ledger, Distribution.fundAccount(dataset.id()))).isEqualByComparingTo("0.02");
 		assertThat(this.deals.unbalanced()).isEmpty();
 
 		DataDonors.Registration first = registered.getFirst();
@@ -259,10 +252,10 @@ class DataDonorsIT {
 		Deal missed = sold(steward, dataset, buyer);
 		settle(steward, buyer, missed, false);
 		List<Deal.Entry> ledger = this.deals.view(steward, missed.id()).ledger();
-		assertThat(sum(ledger, "buyer:" + buyer.organisationId())).isEqualByComparingTo("-500");
-		assertThat(sum(ledger, "seller:" + steward.organisationId())).isEqualByComparingTo("300");
-		assertThat(sum(ledger, Distribution.fundAccount(dataset.id()))).isEqualByComparingTo("150");
-		assertThat(sum(ledger, Distribution.donorAccount(dataset.id(), a))).isZero();
+		assertThat(ExchangeIT.sum(ledger, "buyer:" + buyer.organisationId())).isEqualByComparingTo("-500");
+		assertThat(ExchangeIT.sum(ledger, "seller:" + steward.organisationId())).isEqualByComparingTo("300");
+		assertThat(ExchangeIT.sum(ledger, Distribution.fundAccount(dataset.id()))).isEqualByComparingTo("150");
+		assertThat(ExchangeIT.sum(ledger, Distribution.donorAccount(dataset.id(), a))).isZero();
 		Deal refunded = sold(steward, dataset, buyer);
 		this.deals.pay(buyer, refunded.id());
 		this.deals.refund(buyer, refunded.id());
@@ -315,11 +308,11 @@ class DataDonorsIT {
 		this.register.save(steward, new AltruismRegister.EntryForm("Altruistregionen", "dataaltruism@example.se",
 				"Forskning om hållbart resande"));
 
-		AltruismRegister.Entry entry = this.register.entry(steward);
+		AltruismRegister.RegisterEntry entry = this.register.entry(steward);
 		assertThat(entry.contact()).isEqualTo("dataaltruism@example.se");
 		assertThat(entry.datasets()).containsExactly("Resor med donatorer");
 		int year = LocalDate.now(ZoneId.of("Europe/Stockholm")).getYear();
-		AltruismRegister.Report report = this.register.report(steward, year);
+		AltruismRegister.AltruismReport report = this.register.report(steward, year);
 		assertThat(report.donors()).isEqualTo(2);
 		assertThat(report.consentsGiven()).isEqualTo(3);
 		assertThat(report.consentsWithdrawn()).isEqualTo(1);

@@ -112,14 +112,14 @@ class DonorApiController {
 	@PreAuthorize("hasRole('READER')")
 	@Operation(operationId = "exchangeAltruismEntry",
 			summary = "The organisation's entry in the data-altruism register (Data Governance Act)")
-	AltruismRegister.Entry altruism(@AuthenticationPrincipal StratlasPrincipal user) {
+	AltruismRegister.RegisterEntry altruism(@AuthenticationPrincipal StratlasPrincipal user) {
 		return this.register.entry(user);
 	}
 
 	@PutMapping("/altruism")
 	@PreAuthorize("hasRole('STRATEGIST')")
 	@Operation(operationId = "setExchangeAltruismEntry", summary = "States the data-altruism register entry's facts")
-	AltruismRegister.Entry setAltruism(@AuthenticationPrincipal StratlasPrincipal user,
+	AltruismRegister.RegisterEntry setAltruism(@AuthenticationPrincipal StratlasPrincipal user,
 			@RequestBody AltruismRegister.EntryForm body) {
 		return this.register.save(user, body);
 	}
@@ -127,7 +127,7 @@ class DonorApiController {
 	@GetMapping("/altruism/report")
 	@PreAuthorize("hasRole('READER')")
 	@Operation(operationId = "exchangeAltruismReport", summary = "The data-altruism annual activity report for a year")
-	AltruismRegister.Report report(@AuthenticationPrincipal StratlasPrincipal user,
+	AltruismRegister.AltruismReport report(@AuthenticationPrincipal StratlasPrincipal user,
 			@RequestParam(required = false) Integer year) {
 		return this.register.report(user, year);
 	}

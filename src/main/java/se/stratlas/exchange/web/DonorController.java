@@ -126,7 +126,7 @@ class DonorController {
 	@PreAuthorize("hasRole('READER')")
 	ResponseEntity<byte[]> reportCsv(@AuthenticationPrincipal StratlasPrincipal user,
 			@RequestParam(required = false) Integer year) {
-		AltruismRegister.Report report = this.register.report(user, year);
+		AltruismRegister.AltruismReport report = this.register.report(user, year);
 		return Downloads.file(report.csv().getBytes(StandardCharsets.UTF_8), Downloads.CSV,
 				"dataaltruism-" + report.year() + ".csv");
 	}
