@@ -54,9 +54,12 @@ public class Auctions {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	private final DataDonors donors;
+
 	Auctions(ExchangeRepository repository, Datasets datasets, RightsRegister rights, Rulebook rulebook,
-			Organisations organisations, AuditTrail audit, Optional<Clock> clock) {
+			Organisations organisations, AuditTrail audit, Optional<Clock> clock, DataDonors donors) {
 		this.repository = repository;
+		this.donors = donors;
 		this.datasets = datasets;
 		this.rights = rights;
 		this.rulebook = rulebook;
@@ -249,6 +252,7 @@ public class Auctions {
 		long dealId = this.repository.insertDeal(new ExchangeRepository.DealRow(listingId, winner.id(),
 				listing.organisationId(), winner.organisationId(), winner.username(), price, winner.purpose(), now,
 				until, contract, DatasetFiles.sha256(contract)));
+		this.donors.snapshot(dealId, listing.datasetId(), winner.purpose(), now);
 		Right owner = this.rights.owner(listing.datasetId(), Right.Subject.DATA, now);
 		this.repository.insertRight(new Right(0, listing.datasetId(), Right.Subject.DATA, Right.Kind.USE,
 				Right.Basis.LICENSED, winner.bidder(), winner.organisationId(), owner.id(), dealId, "Avtal " + dealId,

@@ -8,16 +8,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * A deal as one user sees it: the deal, its ledger and access log, what the user may do
  * now (pay, validate the delivery or the payment, download through a freshly signed link,
- * attest deletion), and the names of the ledger's accounts.
+ * attest deletion), the names of the ledger's accounts, and the pseudonyms of donors who
+ * were covered at the close and have withdrawn their consent since (for a running deal).
  */
 public record DealView(Deal deal, List<Deal.Entry> ledger, List<Deal.Access> accesses, boolean mayPay,
 		boolean mayValidateDelivery, boolean mayValidatePayment, @Nullable DownloadLink download, boolean mayAttest,
-		Map<String, String> accountNames) {
+		Map<String, String> accountNames, List<String> withdrawnDonors) {
 
 	public DealView {
 		ledger = List.copyOf(ledger);
 		accesses = List.copyOf(accesses);
 		accountNames = Map.copyOf(accountNames);
+		withdrawnDonors = List.copyOf(withdrawnDonors);
 	}
 
 }

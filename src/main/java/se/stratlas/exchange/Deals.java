@@ -3,6 +3,7 @@ package se.stratlas.exchange;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,10 +47,17 @@ public class Deals {
 
 	private final Clock clock;
 
-	Deals(ExchangeRepository repository, SignedLinks links, AuditTrail audit, Optional<Clock> clock) {
+	private final DataDonors donors;
+
+	private final SharedValue sharedValue;
+
+	Deals(ExchangeRepository repository, SignedLinks links, AuditTrail audit, Optional<Clock> clock, DataDonors donors,
+			SharedValue sharedValue) {
 		this.repository = repository;
 		this.links = links;
 		this.audit = audit;
+		this.donors = donors;
+		this.sharedValue = sharedValue;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -85,12 +93,13 @@ public class Deals {
 				seller && paid && deal.sellerValidatedAt() == null,
 				mayDownload ? this.links.sign(id, user.username()) : null,
 				buyer && deal.deletionAttestedAt() == null && deal.state() != Deal.State.AWAITING_PAYMENT,
-				accountNames(deal));
+				accountNames(deal), licensed ? this.donors.withdrawnSince(deal) : List.of());
 	}
 
 	private static Map<String, String> accountNames(Deal deal) {
 		return Map.of(ESCROW, "", "buyer:" + deal.buyerOrganisationId(), deal.buyer(),
-				"seller:" + deal.sellerOrganisationId(), deal.seller());
+				"seller:" + deal.sellerOrganisationId(), deal.seller(), Distribution.EXCHANGE, "",
+				Distribution.fundAccount(deal.datasetId()), deal.datasetTitle());
 	}
 
 	/** The contract as signed at the close. */
@@ -152,17 +161,29 @@ public class Deals {
 		return settleIfDone(id);
 	}
 
-	/** Once both sides have validated, the payment leaves escrow for the seller. */
+	/**
+	 * Once both sides have validated, the payment leaves escrow by the dataset's
+	 * distribution rule (all to the seller without one), in one balanced transaction.
+	 */
 	private Deal settleIfDone(long id) {
 		Deal deal = this.repository.lockDeal(id).orElseThrow();
 		if (deal.buyerValidatedAt() != null && deal.sellerValidatedAt() != null && deal.state() == Deal.State.PAID) {
-			post(deal, List.of(entry(ESCROW, deal.price().negate(), "Affären reglerad"),
-					entry("seller:" + deal.sellerOrganisationId(), deal.price(), "Betalning för data")));
+			List<Deal.Entry> entries = new ArrayList<>();
+			entries.add(entry(ESCROW, deal.price().negate(), "Affären reglerad"));
+			this.sharedValue.payOut(deal).forEach(s -> entries.add(entry(s.account(), s.amount(), memo(s.account()))));
+			post(deal, entries);
 			this.repository.step(id, "settled", "databörsen", Deal.State.SETTLED);
 			this.audit.record(deal.sellerOrganisationId(), "databörsen", TYPE, id, "SETTLED", deal.datasetTitle(),
 					Map.of());
 		}
 		return this.repository.deal(id).orElseThrow();
+	}
+
+	private static String memo(String account) {
+		return account.startsWith("seller:") ? "Betalning för data"
+				: account.startsWith("buyer:") ? "Bonus åter: utfallet uppnåddes inte"
+						: account.equals(Distribution.EXCHANGE) ? "Databörsens andel"
+								: account.startsWith("fund:") ? "Till donatorernas fond" : "Till donatorn";
 	}
 
 	/**
@@ -229,10 +250,11 @@ public class Deals {
 			.filter(f -> f.id() == listing.fileId())
 			.findFirst()
 			.orElseThrow();
-		byte[] content = this.repository.fileContent(file.id());
-		this.repository.logAccess(id, user.username(), "DOWNLOAD", true, "", DatasetFiles.sha256(content),
-				(long) content.length);
-		return new Delivery(file.filename(), file.mediaType(), content);
+		Delivery delivery = this.donors.delivery(deal, this.repository.dataset(listing.datasetId()).orElseThrow(), file,
+				this.repository.fileContent(file.id()));
+		this.repository.logAccess(id, user.username(), "DOWNLOAD", true, "", DatasetFiles.sha256(delivery.content()),
+				(long) delivery.content().length);
+		return delivery;
 	}
 
 	private boolean deliverable(Deal deal) {

@@ -377,7 +377,8 @@ class ExchangeIT {
 		assertThat(this.deals.view(buyer, deal.id()).download()).isNull();
 	}
 
-	private static BigDecimal sum(List<Deal.Entry> ledger, String account) {
+	/** The sum of the ledger's entries on the account. */
+	static BigDecimal sum(List<Deal.Entry> ledger, String account) {
 		return ledger.stream()
 			.filter(e -> e.account().equals(account))
 			.map(Deal.Entry::amount)

@@ -481,6 +481,25 @@ class EndpointAuthorizationIT {
 		row("POST /exchange/deals/{id}/attest", Access.STRATEGIST);
 		row("GET /exchange/deals/{id}/contract.pdf", Access.READER);
 		row("GET /exchange/deals/{id}/download", Access.READER, "expires=1&signature=x", null);
+		row("GET /exchange/datasets/{id}/donors", Access.READER);
+		row("POST /exchange/datasets/{id}/donors", Access.STRATEGIST, "purposes=RESEARCH", null);
+		row("POST /exchange/datasets/{id}/donors/{pseudonym}/consents", Access.STRATEGIST, "purpose=RESEARCH", null);
+		row("POST /exchange/datasets/{id}/donors/{pseudonym}/withdrawal", Access.STRATEGIST, "purpose=RESEARCH", null);
+		row("GET /exchange/donors/{pseudonym}", Access.PUBLIC, "token=x", null);
+		row("GET /exchange/datasets/{id}/distribution", Access.READER);
+		row("POST /exchange/datasets/{id}/distribution", Access.STRATEGIST, "providerPct=", null);
+		row("GET /exchange/altruism", Access.READER);
+		row("POST /exchange/altruism", Access.STRATEGIST, "name=", null);
+		row("GET /exchange/altruism/report.csv", Access.READER);
+		row("GET /api/exchange/datasets/{id}/donors", Access.READER);
+		row("POST /api/exchange/datasets/{id}/donors", Access.STRATEGIST, null, "{\"purposes\": []}");
+		row("POST /api/exchange/datasets/{id}/donors/{pseudonym}/consents", Access.STRATEGIST, null, "{}");
+		row("POST /api/exchange/datasets/{id}/donors/{pseudonym}/withdrawals", Access.STRATEGIST, null, "{}");
+		row("GET /api/exchange/datasets/{id}/distribution", Access.READER);
+		row("PUT /api/exchange/datasets/{id}/distribution", Access.STRATEGIST, null, "{}");
+		row("GET /api/exchange/altruism", Access.READER);
+		row("PUT /api/exchange/altruism", Access.STRATEGIST, null, "{\"name\": \"\"}");
+		row("GET /api/exchange/altruism/report", Access.READER);
 		row("GET /api/exchange/rulebook", Access.READER);
 		row("POST /api/exchange/rulebook/acceptance", Access.STRATEGIST);
 		row("GET /api/exchange/datasets", Access.READER);
@@ -762,6 +781,7 @@ class EndpointAuthorizationIT {
 			.replace("{fundingId}", "999999")
 			.replace("{effectId}", "999999")
 			.replace("{view}", "sdg")
+			.replace("{pseudonym}", "DN-0000000000")
 			.replace("{id}", String.valueOf(id));
 	}
 

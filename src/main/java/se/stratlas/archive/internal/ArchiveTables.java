@@ -85,7 +85,10 @@ public final class ArchiveTables {
 
 			owned("exchange_acceptance"), owned("exchange_dataset"), of("exchange_field", "dataset_id", DATASETS),
 			of("exchange_file", "dataset_id", DATASETS),
-			new ArchiveTable("exchange_right", "deal_id is null and dataset_id in (" + DATASETS + ")"));
+			new ArchiveTable("exchange_right", "deal_id is null and dataset_id in (" + DATASETS + ")"),
+			of("exchange_donor", "dataset_id", DATASETS),
+			of("exchange_consent", "donor_id", "select id from exchange_donor where dataset_id in (" + DATASETS + ")"),
+			of("exchange_distribution", "dataset_id", DATASETS), owned("exchange_altruism"));
 
 	/**
 	 * Why the exchange's market records stay with the exchange: a listing's bids, a deal,
@@ -109,7 +112,7 @@ public final class ArchiveTables {
 			Map.entry("exchange_rulebook", "the exchange's general terms, written by the migrations in every instance"),
 			Map.entry("exchange_listing", MARKET), Map.entry("exchange_bid", MARKET),
 			Map.entry("exchange_deal", MARKET), Map.entry("exchange_ledger", MARKET),
-			Map.entry("exchange_access", MARKET));
+			Map.entry("exchange_access", MARKET), Map.entry("exchange_deal_consent", MARKET));
 
 	private ArchiveTables() {
 	}

@@ -13,9 +13,12 @@ import org.springframework.stereotype.Component;
 
 import se.stratlas.accounts.Organisation;
 import se.stratlas.accounts.Role;
+import se.stratlas.exchange.AltruismRegister;
 import se.stratlas.exchange.Auctions;
+import se.stratlas.exchange.DataDonors;
 import se.stratlas.exchange.Dataset;
 import se.stratlas.exchange.DatasetDraft;
+import se.stratlas.exchange.Distribution;
 import se.stratlas.exchange.Datasets;
 import se.stratlas.exchange.Deal;
 import se.stratlas.exchange.Deals;
@@ -25,15 +28,18 @@ import se.stratlas.exchange.ListingDraft;
 import se.stratlas.exchange.Purpose;
 import se.stratlas.exchange.Right;
 import se.stratlas.exchange.Rulebook;
+import se.stratlas.exchange.SharedValue;
 
 /**
  * The demo's data exchange, every figure invented and labelled so: Västerbotten offers
  * simulated readings from municipal pumping stations (seed 001's RIOT pre-study, with a
  * fault at one station) and invented travel patterns; the pumping stations are open for
  * bids from Norrbotten and an invented company; the travel patterns were sold in a sealed
- * auction, paid, delivered and settled. The sealed auction really runs: it is listed with
- * a deadline a few seconds ahead and closed when that has passed, so the demo waits for
- * it once, on the first start.
+ * auction, paid, delivered and settled; an invented mobility dataset has five
+ * pseudonymous donors (one has withdrawn a consent), a distribution rule, and the region
+ * is entered in the data-altruism register. The sealed auction really runs: it is listed
+ * with a deadline a few seconds ahead and closed when that has passed, so the demo waits
+ * for it once, on the first start.
  */
 @Component
 class DemoExchange {
@@ -50,8 +56,18 @@ class DemoExchange {
 
 	private final Rulebook rulebook;
 
-	DemoExchange(Datasets datasets, Auctions auctions, Deals deals, Rulebook rulebook) {
+	private final DataDonors donors;
+
+	private final SharedValue sharedValue;
+
+	private final AltruismRegister register;
+
+	DemoExchange(Datasets datasets, Auctions auctions, Deals deals, Rulebook rulebook, DataDonors donors,
+			SharedValue sharedValue, AltruismRegister register) {
 		this.datasets = datasets;
+		this.donors = donors;
+		this.sharedValue = sharedValue;
+		this.register = register;
 		this.auctions = auctions;
 		this.deals = deals;
 		this.rulebook = rulebook;
@@ -117,6 +133,8 @@ class DemoExchange {
 		this.auctions.bid(region, open.id(), new Auctions.BidDraft(new BigDecimal("5000"), Purpose.PUBLIC_SERVICE));
 		this.auctions.bid(buyer, open.id(), new Auctions.BidDraft(new BigDecimal("6000"), Purpose.PRODUCT_DEVELOPMENT));
 
+		mobilityWithDonors(seller);
+
 		waitFor(sealed.closesAt());
 		// The exchange's own closing may have come first.
 		Deal deal = this.auctions.close(sealed.id())
@@ -127,6 +145,54 @@ class DemoExchange {
 		this.deals.download(buyer, deal.id(), link.expires(), link.signature());
 		this.deals.validateDelivery(buyer, deal.id());
 		this.deals.validatePayment(seller, deal.id());
+	}
+
+	/**
+	 * An invented mobility dataset from the region's travel app: five donors known only
+	 * by pseudonyms, one of whom has withdrawn the consent for research.
+	 */
+	private void mobilityWithDonors(DemoFollowup.Actor seller) {
+		Dataset mobility = this.datasets.create(seller, new DatasetDraft(
+				"Resor från reseappen, med donatorer (påhittade)",
+				"Resor per dag från invånare som har valt att donera sina resdata. Varje rad bär donatorns pseudonym; "
+						+ "en leverans innehåller bara rader från donatorer vars samtycke omfattar köparens ändamål.",
+				"TRAN", "mobilitet, datadonation, dataaltruism", "MONTHLY", Dataset.Provenance.PRODUCT,
+				"Regionens reseapp", "Region Västerbotten", Dataset.PersonalData.PERSONAL,
+				DatasetDraft.LegalBasis.CONSENT, null, "Fem påhittade donatorer.", false, null), Right.Basis.CREATED,
+				NOTE);
+		this.datasets.schema(seller, mobility.id(), Datasets.parseSchema("""
+				donor; text;; Donatorns pseudonym
+				datum; date
+				resor; integer; resor
+				km; decimal; km"""));
+		StringBuilder csv = new StringBuilder("donor;datum;resor;km\n");
+		String withdrawing = null;
+		for (int i = 0; i < 5; i++) {
+			String pseudonym = this.donors
+				.register(seller, mobility.id(), List.of(Purpose.RESEARCH, Purpose.PLANNING, Purpose.PUBLIC_SERVICE))
+				.pseudonym();
+			withdrawing = i == 3 ? pseudonym : withdrawing;
+			for (int day = 1; day <= 3; day++) {
+				csv.append(pseudonym)
+					.append(";2026-10-0")
+					.append(day)
+					.append(';')
+					.append(2 + (i + day) % 3)
+					.append(';')
+					.append(String.format(Locale.ROOT, "%.1f", 4.5 + 3.2 * i + day))
+					.append('\n');
+			}
+		}
+		this.datasets.upload(seller, mobility.id(), "resor-med-donatorer.csv",
+				csv.toString().getBytes(StandardCharsets.UTF_8));
+		this.donors.withdraw(seller, mobility.id(), withdrawing, Purpose.RESEARCH);
+		this.sharedValue.save(seller, mobility.id(),
+				new SharedValue.RuleForm(new BigDecimal("70"), new BigDecimal("20"), new BigDecimal("10"),
+						Distribution.Kickback.EQUAL_PER_DONOR, null, Distribution.Pricing.REVENUE_SHARE));
+		this.register.save(seller,
+				new AltruismRegister.EntryForm("Region Västerbotten (påhittad registrering)",
+						"dataaltruism@example.se (påhittad adress)",
+						"Forskning och planering för hållbart resande i länet (påhittat ändamål för demonstrationen)"));
 	}
 
 	private static void waitFor(Instant deadline) {

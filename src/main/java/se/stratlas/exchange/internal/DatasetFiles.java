@@ -1,15 +1,18 @@
 package se.stratlas.exchange.internal;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import se.stratlas.exchange.Dataset;
 import se.stratlas.shared.tables.ImportProblem;
@@ -107,6 +110,29 @@ public final class DatasetFiles {
 		catch (NumberFormatException | DateTimeParseException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * The file as CSV (semicolons, UTF-8) with its header and only the rows whose value
+	 * in the column is one of the values kept: a delivery that leaves out the rows of
+	 * donors without consent.
+	 */
+	public static byte[] keepRows(String filename, byte[] content, int column, Collection<String> kept) {
+		Set<String> keep = Set.copyOf(kept);
+		StringBuilder csv = new StringBuilder();
+		int[] rows = { 0 };
+		TableReader.read(filename, content, TableLimits.VALUES, (number, cells) -> {
+			String value = column < cells.size() ? cells.get(column).strip() : "";
+			if (rows[0]++ == 0 || keep.contains(value)) {
+				csv.append(String.join(";", cells.stream().map(DatasetFiles::csvCell).toList())).append('\n');
+			}
+		});
+		return csv.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static String csvCell(String value) {
+		return value.contains(";") || value.contains("\"") || value.contains("\n")
+				? "\"" + value.replace("\"", "\"\"") + "\"" : value;
 	}
 
 	/** The file's SHA-256 checksum in hex. */
