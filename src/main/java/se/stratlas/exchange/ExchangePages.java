@@ -33,8 +33,12 @@ public class ExchangePages {
 			return List.of(Listing.Auction.values());
 		}
 
+		/**
+		 * The deliveries a listing may offer: files today (the policy-checked API is not
+		 * built yet).
+		 */
 		public List<Listing.Delivery> deliveries() {
-			return List.of(Listing.Delivery.values());
+			return List.of(Listing.Delivery.FILE);
 		}
 
 		public List<Right.Subject> subjects() {

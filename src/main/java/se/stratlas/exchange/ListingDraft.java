@@ -52,6 +52,11 @@ public record ListingDraft(Listing.Auction auction, BigDecimal reservePrice, @Nu
 		if (this.closesAt == null || !this.closesAt.isAfter(now) || this.closesAt.isAfter(now.plus(LONGEST))) {
 			violations.add(new ValidationException.Violation("closesAt", "exchange.listing.deadline"));
 		}
+		if (this.delivery == Listing.Delivery.API) {
+			// Delivery through a policy-checked API is not built yet: refused rather than
+			// promised in a contract.
+			violations.add(new ValidationException.Violation("delivery", "exchange.listing.apiNotYet"));
+		}
 		int extension = this.extensionMinutes == null ? 0 : this.extensionMinutes;
 		if (extension < 0 || extension > 60) {
 			violations.add(new ValidationException.Violation("extensionMinutes", "validation.range", 0, 60));
