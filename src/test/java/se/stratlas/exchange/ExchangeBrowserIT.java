@@ -82,6 +82,21 @@ class ExchangeBrowserIT {
 		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url("/")));
 	}
 
+	/** Signs in with a first password, choosing a new one if asked to. */
+	private void signInFirstTime(String username, String password) {
+		driver.manage().deleteAllCookies();
+		driver.get(url("/login"));
+		driver.findElement(By.id("username")).sendKeys(username);
+		driver.findElement(By.id("password")).sendKeys(password);
+		click(driver.findElement(By.cssSelector("form.form button[type=submit]")));
+		if (driver.getCurrentUrl().contains("/account/password")) {
+			driver.findElement(By.id("currentPassword")).sendKeys(password);
+			driver.findElement(By.id("newPassword")).sendKeys(password + "-ny");
+			driver.findElement(By.id("confirmation")).sendKeys(password + "-ny");
+			click(driver.findElement(By.cssSelector("form.form button[type=submit]")));
+		}
+	}
+
 	private static String main() {
 		return driver.findElement(By.tagName("main")).getText();
 	}
@@ -207,6 +222,26 @@ class ExchangeBrowserIT {
 		Files.write(SHOTS.resolve("contract.pdf"), contract);
 		assertThat(new String(contract, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 
+		// The donors' and shared value's pages of the demo's mobility dataset, and the
+		// data-altruism register.
+		driver.get(url("/exchange"));
+		click(driver.findElement(By.linkText("Resor från reseappen, med donatorer (påhittade)")));
+		click(driver.findElement(By.xpath("//main//a[contains(@href,'/donors')]")));
+		assertThat(main()).contains("DN-");
+		look("donors");
+		driver.navigate().back();
+		click(driver.findElement(By.xpath("//main//a[contains(@href,'/distribution')]")));
+		look("distribution");
+		driver.get(url("/exchange/altruism"));
+		look("altruism");
+
+		// The platform administrator's oversight.
+		signInFirstTime("admin", "first-admin-password");
+		driver.get(url("/exchange/governance"));
+		assertThat(main()).contains("Herfindahl");
+		look("governance");
+
+		signIn("sara.strateg");
 		driver.get(url("/exchange?lang=en"));
 		assertThat(main()).contains("Data exchange").contains("settled");
 		look("market-en");
