@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +95,10 @@ public class Auctions {
 
 	/** The listing's licence as its ODRL 2.2 policy (JSON-LD). */
 	public String policy(long id) {
-		Listing listing = listing(id);
+		return policy(listing(id));
+	}
+
+	private String policy(Listing listing) {
 		return this.json.writerWithDefaultPrettyPrinter()
 			.writeValueAsString(OdrlPolicy.of(listing, this.organisations.get(listing.organisationId()).code()));
 	}
@@ -162,7 +166,7 @@ public class Auctions {
 		if (!ListingDraft.price(amount, false)) {
 			throw new ValidationException("amount", "exchange.listing.price");
 		}
-		BigDecimal least = least(listing);
+		BigDecimal least = least(listing, this.repository.bids(listingId));
 		if (amount.compareTo(least) < 0) {
 			throw new ValidationException("amount", "exchange.bid.tooLow", ContractDocument.money(least));
 		}
@@ -181,12 +185,11 @@ public class Auctions {
 	 * The least a new bid may be: the reserve, or in the open auction the highest plus
 	 * the increment.
 	 */
-	private BigDecimal least(Listing listing) {
+	private static BigDecimal least(Listing listing, List<Bid> bids) {
 		if (listing.auction() == Listing.Auction.SEALED_SECOND_PRICE) {
 			return listing.reservePrice().max(new BigDecimal("0.01"));
 		}
-		return this.repository.bids(listing.id())
-			.stream()
+		return bids.stream()
 			.findFirst()
 			.map(high -> high.amount().add(listing.minIncrement()))
 			.orElse(listing.reservePrice().max(new BigDecimal("0.01")));
@@ -205,7 +208,7 @@ public class Auctions {
 			latest.merge(bid.organisationId(), bid, (a, b) -> a.id() > b.id() ? a : b);
 		}
 		List<Bid> counted = new ArrayList<>(latest.values());
-		counted.sort(java.util.Comparator.comparing(Bid::amount).reversed().thenComparing(Bid::id));
+		counted.sort(Comparator.comparing(Bid::amount).reversed().thenComparing(Bid::id));
 		return counted;
 	}
 
@@ -248,7 +251,7 @@ public class Auctions {
 		Instant until = now.plus(Duration.ofDays(listing.licenceDays()));
 		Rulebook.Terms terms = this.rulebook.current();
 		byte[] contract = ContractDocument.pdf(new ContractDocument.Terms(listing, dataset, file, winner, price,
-				winner.bidder(), now, until, terms.version(), terms.title(), policy(listingId)));
+				winner.bidder(), now, until, terms.version(), terms.title(), policy(listing)));
 		long dealId = this.repository.insertDeal(new ExchangeRepository.DealRow(listingId, winner.id(),
 				listing.organisationId(), winner.organisationId(), winner.username(), price, winner.purpose(), now,
 				until, contract, DatasetFiles.sha256(contract)));
@@ -284,14 +287,15 @@ public class Auctions {
 			.toList();
 		Map<Long, Integer> bidderNumbers = new LinkedHashMap<>();
 		bids.stream()
-			.sorted(java.util.Comparator.comparing(Bid::id))
+			.sorted(Comparator.comparing(Bid::id))
 			.forEach(b -> bidderNumbers.putIfAbsent(b.organisationId(), bidderNumbers.size() + 1));
 		Bid winner = listing.winningBidId() == null ? null
 				: bids.stream().filter(b -> b.id() == listing.winningBidId()).findFirst().orElse(null);
 		boolean mayBid = listing.open() && !seller && user.can(Role.STRATEGIST);
 		return new ListingView(listing, dataset, this.datasets.sample(dataset), visible, bids.size(),
-				sealed || bids.isEmpty() ? null : bids.getFirst().amount(), listing.open() ? least(listing) : null,
-				bidderNumbers, winner, seller, mayBid, this.rulebook.standing(user).accepted(), policy(id));
+				sealed || bids.isEmpty() ? null : bids.getFirst().amount(),
+				listing.open() ? least(listing, bids) : null, bidderNumbers, winner, seller, mayBid,
+				this.rulebook.standing(user).accepted(), policy(listing));
 	}
 
 }

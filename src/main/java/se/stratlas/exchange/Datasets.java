@@ -11,6 +11,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.stratlas.accounts.Organisations;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.audit.AuditEvent.FieldChange;
 import se.stratlas.audit.AuditTrail;
@@ -37,9 +38,12 @@ public class Datasets {
 
 	private final AuditTrail audit;
 
-	Datasets(ExchangeRepository repository, AuditTrail audit) {
+	private final Organisations organisations;
+
+	Datasets(ExchangeRepository repository, AuditTrail audit, Organisations organisations) {
 		this.repository = repository;
 		this.audit = audit;
+		this.organisations = organisations;
 	}
 
 	/** The organisation's datasets. */
@@ -79,7 +83,7 @@ public class Datasets {
 			throw new ValidationException("basis", "validation.required");
 		}
 		long id = this.repository.insertDataset(user.organisationId(), row(d), demoNote, user.username());
-		String holder = organisationName(id);
+		String holder = this.organisations.get(user.organisationId()).name();
 		for (Right.Subject subject : Right.Subject.values()) {
 			this.repository.insertRight(new Right(0, id, subject, Right.Kind.OWNERSHIP, basis, holder,
 					user.organisationId(), null, null, "", Instant.now(), null, Instant.now(), user.username()));
@@ -193,10 +197,6 @@ public class Datasets {
 		this.audit.record(user.organisationId(), user.username(), TYPE, id, "IMPORTED",
 				dataset.title() + ": " + name + " (version " + file.number() + ", SHA-256 " + sha + ")", Map.of());
 		return file;
-	}
-
-	private String organisationName(long datasetId) {
-		return this.repository.dataset(datasetId).orElseThrow().provider();
 	}
 
 	private static ExchangeRepository.DatasetRow row(DatasetDraft d) {

@@ -2,6 +2,7 @@ package se.stratlas.exchange;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,7 +55,7 @@ public class RightsRegister {
 
 	/** The chain that leads to an entry, from the first owner to the entry itself. */
 	public List<Right> chain(long datasetId, long rightId) {
-		Map<Long, Right> byId = new java.util.HashMap<>();
+		Map<Long, Right> byId = new HashMap<>();
 		rights(datasetId).forEach(r -> byId.put(r.id(), r));
 		List<Right> chain = new ArrayList<>();
 		Right at = byId.get(rightId);

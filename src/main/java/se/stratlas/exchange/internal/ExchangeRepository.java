@@ -6,8 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,7 +84,7 @@ public class ExchangeRepository {
 	}
 
 	private static Map<String, Object> datasetParams(DatasetRow row) {
-		Map<String, Object> params = new java.util.HashMap<>();
+		Map<String, Object> params = new HashMap<>();
 		params.put("title", row.title());
 		params.put("description", row.description());
 		params.put("theme", row.theme());
@@ -578,10 +578,6 @@ public class ExchangeRepository {
 
 	private static Instant instant(Timestamp timestamp) {
 		return timestamp == null ? null : timestamp.toInstant();
-	}
-
-	static <T> List<T> copy(List<T> list) {
-		return new ArrayList<>(list);
 	}
 
 }
