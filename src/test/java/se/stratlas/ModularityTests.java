@@ -3,6 +3,7 @@ package se.stratlas;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,10 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The module structure: every module keeps to the dependencies it declares, every module
  * declares them (only {@code shared} is open), and the architecture overview lists
- * exactly the modules there are with exactly those dependencies, so a new module or a new
- * dependency cannot go undocumented. A module's root package is its API: what its
- * {@code web} package and other modules use; the rest sits in its {@code internal}
- * package, which no controller and no other module may touch.
+ * exactly the modules there are with exactly those dependencies, and names only types
+ * that exist, so a new module, a new dependency or a renamed API cannot go undocumented.
+ * A module's root package is its API: what its {@code web} package and other modules use;
+ * the rest sits in its {@code internal} package, which no controller and no other module
+ * may touch.
  */
 class ModularityTests {
 
@@ -87,6 +89,52 @@ class ModularityTests {
 		}
 		assertThat(modules).as("the overview's module table").isNotEmpty();
 		return modules;
+	}
+
+	/**
+	 * Every type the overview names in code quotes ({@code `JobRunner`},
+	 * {@code `strategy.StrategyLevels`}) exists: in the module named, in the sources or
+	 * tests, or as a library type the sources import; a renamed or removed class cannot
+	 * leave the overview stale.
+	 */
+	@Test
+	void theOverviewNamesOnlyTypesThatExist() throws IOException {
+		String text = Files.readString(Path.of("docs/architecture/overview.md"));
+		Set<String> sources;
+		try (var files = Files.walk(Path.of("src"))) {
+			sources = files.filter(f -> f.toString().endsWith(".java"))
+				.map(f -> f.getFileName().toString().replace(".java", ""))
+				.collect(Collectors.toSet());
+		}
+		String imports;
+		try (var files = Files.walk(Path.of("src/main/java"))) {
+			imports = files.filter(f -> f.toString().endsWith(".java")).map(f -> {
+				try {
+					return Files.readString(f);
+				}
+				catch (IOException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}).flatMap(String::lines).filter(l -> l.startsWith("import ")).collect(Collectors.joining("\n"));
+		}
+		Matcher quoted = Pattern.compile("`(?:([a-z]+)\\.)?([A-Z]\\w+)`").matcher(text);
+		List<String> missing = new ArrayList<>();
+		int named = 0;
+		while (quoted.find()) {
+			named++;
+			String module = quoted.group(1);
+			String type = quoted.group(2);
+			boolean exists = module != null
+					? CLASSES.stream()
+						.anyMatch(c -> c.getSimpleName().equals(type)
+								&& c.getPackageName().startsWith("se.stratlas." + module))
+					: sources.contains(type) || imports.contains("." + type + ";");
+			if (!exists) {
+				missing.add(quoted.group());
+			}
+		}
+		assertThat(named).as("types named in the overview").isGreaterThan(5);
+		assertThat(missing).as("types the overview names that do not exist").isEmpty();
 	}
 
 	@Test

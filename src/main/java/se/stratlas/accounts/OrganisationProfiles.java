@@ -1,6 +1,8 @@
 package se.stratlas.accounts;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -41,6 +43,20 @@ public class OrganisationProfiles {
 	public ProfilePage page(long organisationId) {
 		return new ProfilePage(this.organisations.get(organisationId),
 				this.audit.history("organisation", organisationId), this.areas.counties(), this.areas.municipalities());
+	}
+
+	/**
+	 * The platform's list of organisations: each with its home area's name, and the
+	 * counties and municipalities a new one's home area can be.
+	 */
+	public record PlatformPage(List<Organisation> organisations, Map<String, String> areaNames, List<Area> counties,
+			List<Area> municipalities) {
+	}
+
+	public PlatformPage platformPage() {
+		return new PlatformPage(this.organisations.all(),
+				this.areas.all().stream().collect(Collectors.toMap(Area::code, Area::name)), this.areas.counties(),
+				this.areas.municipalities());
 	}
 
 	/**

@@ -187,6 +187,22 @@ public class UserAccounts {
 	}
 
 	/** The demo users of an organisation, for the login page's hint in demo mode. */
+	/**
+	 * The demo's people to sign in as on the login page, with their organisations' names.
+	 */
+	public record DemoSignIns(List<UserAccount> users, Map<Long, String> organisationNames) {
+	}
+
+	public DemoSignIns demoSignIns() {
+		Map<Long, String> names = this.jdbc.sql(
+				"select id, name from accounts_organisation where id in (select organisation_id from accounts_user where demo)")
+			.query((rs, row) -> Map.entry(rs.getLong("id"), rs.getString("name")))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		return new DemoSignIns(demoUsers(), names);
+	}
+
 	public List<UserAccount> demoUsers() {
 		return this.jdbc.sql("select * from accounts_user where demo order by organisation_id, id")
 			.query((rs, row) -> map(rs))

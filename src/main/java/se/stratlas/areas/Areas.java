@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,8 +46,11 @@ public class Areas implements ApplicationRunner {
 	private record Derived(List<Area> counties, List<Area> municipalities, AreaOptions options) {
 	}
 
-	Areas(JdbcClient jdbc) {
+	private final MessageSource messages;
+
+	Areas(JdbcClient jdbc, MessageSource messages) {
 		this.jdbc = jdbc;
+		this.messages = messages;
 	}
 
 	@Override
@@ -163,9 +168,12 @@ public class Areas implements ApplicationRunner {
 
 	/**
 	 * A select's options with the home county and its municipalities first (after
-	 * Sweden), then every other area; {@code selected} marked.
+	 * Sweden), then every other area; {@code selected} marked; the groups' labels in the
+	 * locale.
 	 */
-	public String optionsFor(String home, Collection<String> selected, String homeLabel, String othersLabel) {
+	public String optionsFor(String home, Collection<String> selected, Locale locale) {
+		String homeLabel = this.messages.getMessage("area.home", null, locale);
+		String othersLabel = this.messages.getMessage("area.others", null, locale);
 		String county = home == null ? null : countyOf(home);
 		if (county == null) {
 			return optionsSelecting(selected);
@@ -188,8 +196,10 @@ public class Areas implements ApplicationRunner {
 	 * first, then the other counties, then the other municipalities; {@code selected}
 	 * checked.
 	 */
-	public String checkboxesFor(String home, Collection<String> selected, String name, String homeLabel,
-			String countiesLabel, String municipalitiesLabel) {
+	public String checkboxesFor(String home, Collection<String> selected, String name, Locale locale) {
+		String homeLabel = this.messages.getMessage("area.home", null, locale);
+		String countiesLabel = this.messages.getMessage("area.counties", null, locale);
+		String municipalitiesLabel = this.messages.getMessage("area.municipalities", null, locale);
 		String county = home == null ? null : countyOf(home);
 		AreaOptions boxes = this.grouped.computeIfAbsent(
 				"boxes|" + name + "|" + county + "|" + homeLabel + "|" + countiesLabel + "|" + municipalitiesLabel,

@@ -72,6 +72,15 @@ public class ContributionPages {
 	}
 
 	/**
+	 * Opens a contribution in the editor: marks it as seen by a writer (which may write,
+	 * so outside this class's read-only transaction) and answers with its page.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public ContributionPage open(StratlasPrincipal user, long id, Locale locale) {
+		return page(user, this.contributions.open(user, id), locale);
+	}
+
+	/**
 	 * The editor for a contribution as the user may read it (its text may be a draft).
 	 */
 	public ContributionPage page(StratlasPrincipal user, Contribution contribution, Locale locale) {

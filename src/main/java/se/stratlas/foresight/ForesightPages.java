@@ -60,6 +60,12 @@ public class ForesightPages {
 	/** The scenarios screen: all, the ones compared, the dimensions and the elements. */
 	public record ScenariosPage(List<Scenario> scenarios, List<Scenario> compared, List<Scenario.Dimension> dimensions,
 			List<ElementChoice> choices, Map<UUID, String> labels) {
+
+		/** Whether any scenario is placed in the cross of the two uncertainties. */
+		public boolean placed() {
+			return this.scenarios.stream().anyMatch(Scenario::placed);
+		}
+
 	}
 
 	/** The scenario form: the scenario and the elements to link it to. */

@@ -3,12 +3,15 @@ package se.stratlas.indicators;
 import java.sql.Array;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.stratlas.areas.Area;
 import se.stratlas.areas.Areas;
 import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.Texts;
@@ -45,6 +48,19 @@ public class AreaGroups {
 						Arrays.asList((String[]) codes.getArray()));
 			})
 			.list();
+	}
+
+	/**
+	 * The groups screen: the organisation's groups, the municipalities to pick, every
+	 * area's name.
+	 */
+	public record GroupsPage(List<AreaGroup> groups, List<Area> municipalities, Map<String, String> areaNames) {
+	}
+
+	@Transactional(readOnly = true)
+	public GroupsPage page(long organisationId) {
+		return new GroupsPage(list(organisationId), this.areas.municipalities(),
+				this.areas.all().stream().collect(Collectors.toMap(Area::code, Area::name)));
 	}
 
 	@Transactional(readOnly = true)

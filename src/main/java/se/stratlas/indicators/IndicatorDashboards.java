@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -140,13 +141,19 @@ public class IndicatorDashboards {
 	 * A strategy element's dashboard page: its rows for the area asked for (blank: the
 	 * home area), that area with its name, and the home area the area choice starts from.
 	 */
-	public record DashboardPage(List<DashboardRow> rows, String area, String areaName, String homeArea) {
+	public record DashboardPage(List<DashboardRow> rows, String area, String areaName, String homeArea,
+			String areaOptions) {
 	}
 
-	public DashboardPage dashboardPage(long organisationId, UUID elementKey, String requestedArea) {
+	/**
+	 * An element's dashboard in the chosen area (the home area when none is), with the
+	 * area picker's options in the locale.
+	 */
+	public DashboardPage dashboardPage(long organisationId, UUID elementKey, String requestedArea, Locale locale) {
 		String home = this.analytics.homeArea(organisationId);
 		String chosen = requestedArea == null || requestedArea.isBlank() ? home : requestedArea;
-		return new DashboardPage(dashboard(organisationId, elementKey, chosen), chosen, this.areas.name(chosen), home);
+		return new DashboardPage(dashboard(organisationId, elementKey, chosen), chosen, this.areas.name(chosen), home,
+				this.areas.optionsFor(home, List.of(chosen), locale));
 	}
 
 	/**

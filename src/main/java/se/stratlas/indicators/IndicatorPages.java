@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import se.stratlas.areas.Area;
 import se.stratlas.audit.AuditEvent;
+import se.stratlas.areas.Areas;
 import se.stratlas.audit.AuditTrail;
 import se.stratlas.indicators.IndicatorDashboards.DashboardRow;
 import se.stratlas.indicators.IndicatorAnalytics.GenderGap;
@@ -57,10 +58,13 @@ public class IndicatorPages {
 
 	private final AuditTrail audit;
 
+	private final Areas areas;
+
 	IndicatorPages(IndicatorRegistry registry, IndicatorLinks links, IndicatorAnalytics analytics,
 			IndicatorDashboards dashboards, AreaGroups groups, KoladaRefresh refresh, StrategyCatalog strategies,
-			AuditTrail audit) {
+			AuditTrail audit, Areas areas) {
 		this.audit = audit;
+		this.areas = areas;
 		this.registry = registry;
 		this.links = links;
 		this.analytics = analytics;
@@ -78,7 +82,8 @@ public class IndicatorPages {
 	public record IndicatorPage(IndicatorDefinition indicator, String area, String homeArea, Sex sex,
 			List<Series> series, List<Period> periods, String chart, Map<String, Map<Period, Target.Point>> values,
 			boolean incomplete, Period latest, List<Rank> ranking, String rankingChart, List<TargetStatus> targets,
-			List<GenderGap> genderGap, List<AreaGroups.AreaGroup> groups, boolean subscribed) {
+			List<GenderGap> genderGap, List<AreaGroups.AreaGroup> groups, boolean subscribed, String areaOptions,
+			String compareBoxes) {
 	}
 
 	/** A chart to download: the indicator's code names the file. */
@@ -130,7 +135,9 @@ public class IndicatorPages {
 				SvgCharts.line(indicator.nameSv(), indicator.unit(), series, locale), values, incomplete, latest,
 				ranking, rankingChart, this.dashboards.targets(organisationId, id, area),
 				indicator.bySex() ? this.analytics.genderGap(organisationId, id, area) : List.of(),
-				this.groups.list(organisationId), this.refresh.subscribed(id));
+				this.groups.list(organisationId), this.refresh.subscribed(id),
+				this.areas.optionsFor(home, List.of(area), locale),
+				this.areas.checkboxesFor(home, compare, "compare", locale));
 	}
 
 	/**

@@ -3,6 +3,7 @@ package se.stratlas.followup;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +38,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 /** The follow-up screens and API: field errors, conflicts, escaping, problem details. */
 @SpringBootTest
@@ -276,6 +278,39 @@ class FollowupWebIT {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Fyll i det här fältet.")))
 			.andExpect(content().string(containsString("tjugotjugotre&quot; är ingen period")));
+	}
+
+	@Test
+	void aSectionChangedOnItsScreenNamesWhatIsWrongAndKeepsItsElement() throws Exception {
+		StratlasPrincipal sara = (StratlasPrincipal) this.strategist;
+		long cycleId = this.contribution.cycleId();
+		UUID element = UUID.randomUUID();
+		Section section = this.cycleSections.addSection(sara, cycleId,
+				new Section.Draft("Kapitel", "Om ett mål", null, SectionKind.TEXT, null, element, List.of(), null));
+		String url = "/followup/" + cycleId + "/sections/" + section.id();
+		this.mvc
+			.perform(post(url).with(user(this.strategist))
+				.with(csrf())
+				.param("chapter", "Kapitel")
+				.param("title", " ")
+				.param("kind", "TEXT"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("followup/section-form"))
+			.andExpect(content().string(containsString("Fyll i det här fältet.")));
+		assertThat(this.cycleSections.section(sara.organisationId(), cycleId, section.id()).title())
+			.isEqualTo("Om ett mål");
+		this.mvc
+			.perform(post(url).with(user(this.strategist))
+				.with(csrf())
+				.param("chapter", "Kapitel 2")
+				.param("title", "Om målet, omskrivet")
+				.param("kind", "TEXT"))
+			.andExpect(status().is3xxRedirection());
+		Section changed = this.cycleSections.section(sara.organisationId(), cycleId, section.id());
+		assertThat(changed.title()).isEqualTo("Om målet, omskrivet");
+		assertThat(changed.chapter()).isEqualTo("Kapitel 2");
+		assertThat(changed.elementKey()).as("the screen does not show the element; the section keeps it")
+			.isEqualTo(element);
 	}
 
 	@Test

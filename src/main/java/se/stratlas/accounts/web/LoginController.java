@@ -1,9 +1,5 @@
 package se.stratlas.accounts.web;
 
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -12,9 +8,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import se.stratlas.accounts.Organisation;
-import se.stratlas.accounts.Organisations;
-import se.stratlas.accounts.UserAccount;
 import se.stratlas.accounts.UserAccounts;
 
 @Controller
@@ -22,20 +15,16 @@ class LoginController {
 
 	private final UserAccounts users;
 
-	private final Organisations organisations;
-
 	private final ObjectProvider<ClientRegistrationRepository> clients;
 
 	private final String registrationId;
 
 	private final String demoPassword;
 
-	LoginController(UserAccounts users, Organisations organisations,
-			ObjectProvider<ClientRegistrationRepository> clients,
+	LoginController(UserAccounts users, ObjectProvider<ClientRegistrationRepository> clients,
 			@Value("${stratlas.oidc.registration-id:oidc}") String registrationId,
 			@Value("${stratlas.demo.password:stratlas-demo}") String demoPassword) {
 		this.users = users;
-		this.organisations = organisations;
 		this.clients = clients;
 		this.registrationId = registrationId;
 		this.demoPassword = demoPassword;
@@ -44,13 +33,10 @@ class LoginController {
 	@GetMapping("/login")
 	@PreAuthorize("permitAll()")
 	String login(Model model) {
-		List<UserAccount> demoUsers = this.users.demoUsers();
-		Map<Long, String> names = this.organisations.all()
-			.stream()
-			.collect(Collectors.toMap(Organisation::id, Organisation::name));
-		model.addAttribute("demoUsers", demoUsers);
+		UserAccounts.DemoSignIns demo = this.users.demoSignIns();
+		model.addAttribute("demoUsers", demo.users());
 		model.addAttribute("demoPassword", this.demoPassword);
-		model.addAttribute("organisationNames", names);
+		model.addAttribute("organisationNames", demo.organisationNames());
 		model.addAttribute("ssoEnabled", this.clients.getIfAvailable() != null);
 		model.addAttribute("ssoRegistration", this.registrationId);
 		return "login";

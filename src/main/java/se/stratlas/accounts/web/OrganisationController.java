@@ -1,8 +1,6 @@
 package se.stratlas.accounts.web;
 
-import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -13,19 +11,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.HtmlUtils;
 
 import se.stratlas.accounts.Organisation;
 import se.stratlas.accounts.OrganisationSetup;
 import se.stratlas.accounts.OrganisationProfiles;
 import se.stratlas.accounts.OrganisationProfiles.ProfilePage;
-import se.stratlas.accounts.Organisations;
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.areas.Areas;
 import se.stratlas.shared.Edit;
 import se.stratlas.shared.FieldErrors;
 import se.stratlas.shared.ValidationException;
-import se.stratlas.areas.Area;
 
 /**
  * The organisation's profile, kept by its administrator (name, kind, home area, contact;
@@ -64,21 +58,14 @@ class OrganisationController {
 
 	}
 
-	private final Organisations organisations;
-
 	private final OrganisationSetup setup;
-
-	private final Areas areas;
 
 	private final OrganisationProfiles profiles;
 
 	private final MessageSource messages;
 
-	OrganisationController(Organisations organisations, OrganisationSetup setup, Areas areas,
-			OrganisationProfiles profiles, MessageSource messages) {
-		this.organisations = organisations;
+	OrganisationController(OrganisationSetup setup, OrganisationProfiles profiles, MessageSource messages) {
 		this.setup = setup;
-		this.areas = areas;
 		this.profiles = profiles;
 		this.messages = messages;
 	}
@@ -92,7 +79,7 @@ class OrganisationController {
 	@PreAuthorize("hasRole('ADMINISTRATOR')")
 	String profile(@AuthenticationPrincipal StratlasPrincipal admin, Model model, Locale locale) {
 		ProfilePage page = this.profiles.page(admin.organisationId());
-		return profilePage(page, ProfileForm.of(page.organisation()), model, locale);
+		return profilePage(page, ProfileForm.of(page.organisation()), model);
 	}
 
 	@PostMapping("/admin/organisation")
@@ -107,17 +94,18 @@ class OrganisationController {
 		}
 		if (edit.invalid() != null) {
 			model.addAttribute("errors", FieldErrors.of(edit.invalid(), this.messages, locale));
-			return profilePage(edit.page(), form, model, locale);
+			return profilePage(edit.page(), form, model);
 		}
 		model.addAttribute("conflict", true);
-		return profilePage(edit.page(), ProfileForm.of(edit.theirs()), model, locale);
+		return profilePage(edit.page(), ProfileForm.of(edit.theirs()), model);
 	}
 
-	private String profilePage(ProfilePage page, ProfileForm form, Model model, Locale locale) {
+	private String profilePage(ProfilePage page, ProfileForm form, Model model) {
 		model.addAttribute("organisation", page.organisation());
 		model.addAttribute("form", form);
 		model.addAttribute("kinds", Organisation.Kind.values());
-		model.addAttribute("areaOptions", homeOptions(form.homeArea(), locale, page.counties(), page.municipalities()));
+		model.addAttribute("counties", page.counties());
+		model.addAttribute("municipalities", page.municipalities());
 		model.addAttribute("history", page.history());
 		return "accounts/organisation";
 	}
@@ -125,7 +113,7 @@ class OrganisationController {
 	@GetMapping("/platform/organisations")
 	@PreAuthorize("hasRole('PLATFORM_ADMINISTRATOR')")
 	String list(Model model, Locale locale) {
-		return listPage(NewOrganisationForm.empty(), model, locale);
+		return listPage(NewOrganisationForm.empty(), model);
 	}
 
 	@PostMapping("/platform/organisations")
@@ -145,47 +133,19 @@ class OrganisationController {
 		}
 		catch (ValidationException ex) {
 			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
-			return listPage(form, model, locale);
+			return listPage(form, model);
 		}
 	}
 
-	private String listPage(NewOrganisationForm form, Model model, Locale locale) {
-		List<Organisation> all = this.organisations.all();
-		model.addAttribute("organisations", all);
+	private String listPage(NewOrganisationForm form, Model model) {
+		OrganisationProfiles.PlatformPage page = this.profiles.platformPage();
+		model.addAttribute("organisations", page.organisations());
 		model.addAttribute("form", form);
 		model.addAttribute("kinds", Organisation.Kind.values());
-		model.addAttribute("areaOptions",
-				homeOptions(form.homeArea(), locale, this.areas.counties(), this.areas.municipalities()));
-		model.addAttribute("areaNames", this.areas.all().stream().collect(Collectors.toMap(Area::code, Area::name)));
+		model.addAttribute("counties", page.counties());
+		model.addAttribute("municipalities", page.municipalities());
+		model.addAttribute("areaNames", page.areaNames());
 		return "platform/organisations";
-	}
-
-	/**
-	 * Counties, then municipalities: what a home area can be, as options with localized
-	 * group labels (presentation only).
-	 */
-	private String homeOptions(String selected, Locale locale, List<Area> counties, List<Area> municipalities) {
-		StringBuilder html = new StringBuilder();
-		html.append("<option value=\"\">")
-			.append(HtmlUtils.htmlEscape(this.messages.getMessage("organisation.homeArea.none", null, locale), "UTF-8"))
-			.append("</option>");
-		appendGroup(html, this.messages.getMessage("area.counties", null, locale), counties, selected);
-		appendGroup(html, this.messages.getMessage("area.municipalities", null, locale), municipalities, selected);
-		return html.toString();
-	}
-
-	private static void appendGroup(StringBuilder html, String label, List<Area> areas, String selected) {
-		html.append("<optgroup label=\"").append(HtmlUtils.htmlEscape(label, "UTF-8")).append("\">");
-		for (Area area : areas) {
-			html.append("<option value=\"")
-				.append(area.code())
-				.append('"')
-				.append(area.code().equals(selected) ? " selected" : "")
-				.append('>')
-				.append(HtmlUtils.htmlEscape(area.name(), "UTF-8"))
-				.append("</option>");
-		}
-		html.append("</optgroup>");
 	}
 
 }

@@ -52,9 +52,10 @@ class ContributionController {
 	@GetMapping("/followup/contributions/{id}")
 	@PreAuthorize("hasRole('READER')")
 	String show(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, Model model, Locale locale) {
-		Contribution contribution = this.contributions.open(user, id);
-		return page(contribution, this.pages.page(user, contribution, locale), new EditorForm(contribution.version(),
-				contribution.revision(), contribution.body(), contribution.fulfilment()), model);
+		ContributionPage page = this.pages.open(user, id, locale);
+		Contribution contribution = page.contribution();
+		return page(contribution, page, new EditorForm(contribution.version(), contribution.revision(),
+				contribution.body(), contribution.fulfilment()), model);
 	}
 
 	private static String page(Contribution contribution, ContributionPage page, EditorForm form, Model model) {

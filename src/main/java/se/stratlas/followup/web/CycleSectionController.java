@@ -19,10 +19,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.followup.CycleSections;
+import se.stratlas.followup.Section;
+import se.stratlas.followup.SectionEditing;
 import se.stratlas.followup.Kinds.ContributionState;
 import se.stratlas.followup.Kinds.Perspective;
 import se.stratlas.followup.Kinds.SectionKind;
 import se.stratlas.followup.Kinds.SectionTopic;
+import se.stratlas.shared.Edit;
 import se.stratlas.shared.FieldErrors;
 import se.stratlas.shared.ValidationException;
 
@@ -35,9 +38,12 @@ class CycleSectionController {
 
 	private final CycleSections sections;
 
+	private final SectionEditing editing;
+
 	private final MessageSource messages;
 
-	CycleSectionController(CycleSections sections, MessageSource messages) {
+	CycleSectionController(CycleSections sections, SectionEditing editing, MessageSource messages) {
+		this.editing = editing;
 		this.sections = sections;
 		this.messages = messages;
 	}
@@ -74,7 +80,7 @@ class CycleSectionController {
 	String addSection(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@ModelAttribute SectionForm form, Locale locale, RedirectAttributes redirect) {
 		try {
-			this.sections.addSection(user, id, form.draft(null));
+			this.sections.addSection(user, id, form.draft());
 			redirect.addFlashAttribute("flash", "section.added");
 		}
 		catch (ValidationException ex) {
@@ -108,16 +114,13 @@ class CycleSectionController {
 	String updateSection(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@PathVariable long sectionId, @ModelAttribute SectionForm form, Model model, Locale locale,
 			RedirectAttributes redirect) {
-		CycleSections.SectionPage page = this.sections.sectionPage(user.organisationId(), id, sectionId);
-		try {
-			this.sections.updateSection(user, id, sectionId, form.draft(page.section()));
+		Edit<CycleSections.SectionPage, Section> edit = this.editing.save(user, id, sectionId, form.draft());
+		if (edit.done()) {
 			redirect.addFlashAttribute("flash", "form.saved");
 			return "redirect:/followup/" + id + "/sections";
 		}
-		catch (ValidationException ex) {
-			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
-			return sectionForm(page, form, model);
-		}
+		model.addAttribute("errors", FieldErrors.of(edit.invalid(), this.messages, locale));
+		return sectionForm(edit.page(), form, model);
 	}
 
 	@PostMapping("/followup/{id}/sections/{sectionId}/move")

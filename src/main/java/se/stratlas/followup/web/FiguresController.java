@@ -23,10 +23,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.followup.UnitFigureBook;
-import se.stratlas.shared.EditConflictException;
+import se.stratlas.followup.UnitFigurePages;
+import se.stratlas.shared.Edit;
 import se.stratlas.shared.FieldErrors;
-import se.stratlas.shared.ValidationException;
 
 /**
  * Finance and staffing per unit and period: the table with deviations against budget and
@@ -39,12 +38,12 @@ class FiguresController {
 	static final List<String> GRID_FIELDS = List.of("budget", "outcome", "forecast", "previousYear", "savingsTarget",
 			"employees", "employeesChange", "permanentEmployees", "sickLeavePct", "workedHours");
 
-	private final UnitFigureBook book;
+	private final UnitFigurePages pages;
 
 	private final MessageSource messages;
 
-	FiguresController(UnitFigureBook book, MessageSource messages) {
-		this.book = book;
+	FiguresController(UnitFigurePages pages, MessageSource messages) {
+		this.pages = pages;
 		this.messages = messages;
 	}
 
@@ -68,12 +67,11 @@ class FiguresController {
 	@PreAuthorize("hasRole('READER')")
 	String show(@AuthenticationPrincipal StratlasPrincipal user, @RequestParam(required = false) String period,
 			Model model) {
-		String code = this.book.periodOrLatest(user.organisationId(), period);
-		List<UnitFigureBook.Row> rows = this.book.rows(user.organisationId(), code, false);
-		model.addAttribute("period", code);
-		model.addAttribute("periods", this.book.periods(user.organisationId()));
-		model.addAttribute("rows", rows);
-		model.addAttribute("totals", UnitFigureBook.totals(rows));
+		UnitFigurePages.Table table = this.pages.table(user.organisationId(), period);
+		model.addAttribute("period", table.period());
+		model.addAttribute("periods", table.periods());
+		model.addAttribute("rows", table.rows());
+		model.addAttribute("totals", table.totals());
 		model.addAttribute("canEdit", user.can(Role.REPORTER));
 		return "followup/figures";
 	}
@@ -82,16 +80,15 @@ class FiguresController {
 	@PreAuthorize("hasRole('REPORTER')")
 	String grid(@AuthenticationPrincipal StratlasPrincipal user, @RequestParam(required = false) String period,
 			Model model) {
-		String code = this.book.periodOrLatest(user.organisationId(), period);
-		List<UnitFigureBook.Row> rows = this.book.editableRows(user, code);
+		UnitFigurePages.Grid grid = this.pages.grid(user, period);
 		GridForm form = new GridForm();
-		rows.forEach(r -> form.getRows().add(RowForm.of(r.unit().id(), r.figures())));
-		return grid(code, rows, form, model);
+		grid.rows().forEach(r -> form.getRows().add(RowForm.of(r.unit().id(), r.figures())));
+		return grid(grid, form, model);
 	}
 
-	private String grid(String period, List<UnitFigureBook.Row> rows, GridForm form, Model model) {
-		model.addAttribute("period", period);
-		model.addAttribute("rows", rows);
+	private String grid(UnitFigurePages.Grid grid, GridForm form, Model model) {
+		model.addAttribute("period", grid.period());
+		model.addAttribute("rows", grid.rows());
 		model.addAttribute("form", form);
 		model.addAttribute("fields", GRID_FIELDS);
 		return "followup/figures-edit";
@@ -107,21 +104,18 @@ class FiguresController {
 			binding.getFieldErrors()
 				.forEach(e -> errors.put(e.getField(), this.messages.getMessage("figures.number", null, locale)));
 			model.addAttribute("errors", errors);
-			return grid(period, this.book.editableRows(user, period), form, model);
+			return grid(this.pages.grid(user, period), form, model);
 		}
-		try {
-			int saved = this.book.saveGrid(user, period, form.getRows().stream().map(RowForm::draft).toList());
+		Edit<UnitFigurePages.Grid, Integer> edit = this.pages.save(user, period,
+				form.getRows().stream().map(RowForm::draft).toList());
+		if (edit.done()) {
 			redirect.addFlashAttribute("flash", "figures.saved");
-			redirect.addFlashAttribute("savedCount", saved);
+			redirect.addFlashAttribute("savedCount", edit.saved());
 			return "redirect:/followup/figures?period=" + period;
 		}
-		catch (ValidationException ex) {
-			model.addAttribute("errors", FieldErrors.of(ex, this.messages, locale));
-		}
-		catch (EditConflictException ex) {
-			model.addAttribute("errors", Map.of("", this.messages.getMessage("conflict.reload", null, locale)));
-		}
-		return grid(period, this.book.editableRows(user, period), form, model);
+		model.addAttribute("errors", edit.invalid() != null ? FieldErrors.of(edit.invalid(), this.messages, locale)
+				: Map.of("", this.messages.getMessage("conflict.reload", null, locale)));
+		return grid(edit.page(), form, model);
 	}
 
 }

@@ -17,11 +17,12 @@ record SectionForm(String chapter, String title, String guidance, SectionKind ki
 				section.perspective(), section.indicatorCodes(), section.topic());
 	}
 
-	Section.Draft draft(Section existing) {
+	/** The draft; a new section is about no element, a changed one keeps its own. */
+	Section.Draft draft() {
 		List<String> codes = this.indicatorCodes == null ? List.of()
 				: this.indicatorCodes.stream().filter(s -> s != null && !s.isBlank()).distinct().toList();
-		return new Section.Draft(this.chapter, this.title, this.guidance, this.kind, this.perspective,
-				existing == null ? null : existing.elementKey(), codes, this.topic);
+		return new Section.Draft(this.chapter, this.title, this.guidance, this.kind, this.perspective, null, codes,
+				this.topic);
 	}
 
 }

@@ -83,7 +83,7 @@ class ScenarioController {
 		model.addAttribute("scenarios", all);
 		model.addAttribute("compared", page.compared());
 		model.addAttribute("cross", ScenarioCross.svg(all));
-		model.addAttribute("placed", all.stream().anyMatch(Scenario::placed));
+		model.addAttribute("placed", page.placed());
 		model.addAttribute("dimensions", page.dimensions());
 		model.addAttribute("choices", page.choices());
 		model.addAttribute("labels", page.labels());

@@ -3,7 +3,6 @@ package se.stratlas.indicators.web;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,8 +17,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.areas.Area;
-import se.stratlas.areas.Areas;
 import se.stratlas.indicators.AreaGroups;
 import se.stratlas.indicators.IndicatorDashboards;
 import se.stratlas.shared.FieldErrors;
@@ -36,14 +33,11 @@ class AreaGroupController {
 
 	private final IndicatorDashboards dashboards;
 
-	private final Areas areas;
-
 	private final MessageSource messages;
 
-	AreaGroupController(AreaGroups groups, IndicatorDashboards dashboards, Areas areas, MessageSource messages) {
+	AreaGroupController(AreaGroups groups, IndicatorDashboards dashboards, MessageSource messages) {
 		this.groups = groups;
 		this.dashboards = dashboards;
-		this.areas = areas;
 		this.messages = messages;
 	}
 
@@ -55,9 +49,10 @@ class AreaGroupController {
 	@GetMapping("/indicators/groups")
 	@PreAuthorize("hasRole('READER')")
 	String groups(@AuthenticationPrincipal StratlasPrincipal user, Model model) {
-		model.addAttribute("groups", this.groups.list(user.organisationId()));
-		model.addAttribute("municipalities", this.areas.municipalities());
-		model.addAttribute("areaNames", this.areas.all().stream().collect(Collectors.toMap(Area::code, Area::name)));
+		AreaGroups.GroupsPage page = this.groups.page(user.organisationId());
+		model.addAttribute("groups", page.groups());
+		model.addAttribute("municipalities", page.municipalities());
+		model.addAttribute("areaNames", page.areaNames());
 		model.addAttribute("canEdit", user.can(Role.STRATEGIST));
 		return "indicators/groups";
 	}
@@ -83,18 +78,15 @@ class AreaGroupController {
 	String dashboard(@AuthenticationPrincipal StratlasPrincipal user, @RequestParam UUID element,
 			@RequestParam(required = false) String area, @RequestParam(required = false) String title, Model model,
 			Locale locale) {
-		IndicatorDashboards.DashboardPage page = this.dashboards.dashboardPage(user.organisationId(), element, area);
+		IndicatorDashboards.DashboardPage page = this.dashboards.dashboardPage(user.organisationId(), element, area,
+				locale);
 		model.addAttribute("rows", page.rows());
 		model.addAttribute("element", element);
 		model.addAttribute("area", page.area());
 		model.addAttribute("areaName", page.areaName());
 		// Not "title": the layout's fragment parameter has that name.
 		model.addAttribute("elementTitle", title);
-		// Rendering the area options with their localized group labels is presentation.
-		model.addAttribute("areaOptions",
-				this.areas.optionsFor(page.homeArea(), List.of(page.area()),
-						this.messages.getMessage("area.home", null, locale),
-						this.messages.getMessage("area.others", null, locale)));
+		model.addAttribute("areaOptions", page.areaOptions());
 		return "indicators/dashboard";
 	}
 

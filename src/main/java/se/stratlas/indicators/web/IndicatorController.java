@@ -18,7 +18,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.areas.Areas;
 import se.stratlas.indicators.IndicatorDefinition;
 import se.stratlas.indicators.IndicatorKinds.Kind;
 import se.stratlas.indicators.IndicatorKinds.Polarity;
@@ -48,17 +47,14 @@ class IndicatorController {
 
 	private final KoladaRefresh refresh;
 
-	private final Areas areas;
-
 	private final MessageSource messages;
 
 	IndicatorController(IndicatorRegistry registry, IndicatorPages pages, IndicatorTargets targets,
-			KoladaRefresh refresh, Areas areas, MessageSource messages) {
+			KoladaRefresh refresh, MessageSource messages) {
 		this.registry = registry;
 		this.pages = pages;
 		this.targets = targets;
 		this.refresh = refresh;
-		this.areas = areas;
 		this.messages = messages;
 	}
 
@@ -136,16 +132,8 @@ class IndicatorController {
 		model.addAttribute("rankingChart", page.rankingChart());
 		model.addAttribute("targets", page.targets());
 		model.addAttribute("genderGap", page.genderGap());
-		// The 312 areas' options are built once per home county (Areas), the home county
-		// and its municipalities first; the chosen ones are marked here.
-		String homeLabel = this.messages.getMessage("area.home", null, locale);
-		String othersLabel = this.messages.getMessage("area.others", null, locale);
-		model.addAttribute("areaOptions",
-				this.areas.optionsFor(page.homeArea(), List.of(page.area()), homeLabel, othersLabel));
-		model.addAttribute("compareBoxes",
-				this.areas.checkboxesFor(page.homeArea(), compare, "compare", homeLabel,
-						this.messages.getMessage("area.counties", null, locale),
-						this.messages.getMessage("area.municipalities", null, locale)));
+		model.addAttribute("areaOptions", page.areaOptions());
+		model.addAttribute("compareBoxes", page.compareBoxes());
 		model.addAttribute("sexes", Sex.values());
 		model.addAttribute("comparators", Target.Comparator.values());
 		model.addAttribute("canEdit", user.can(Role.STRATEGIST));
