@@ -1,0 +1,359 @@
+package se.stratlas.exchange.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import se.stratlas.exchange.SensorAlarm;
+import se.stratlas.exchange.SensorDevice;
+import se.stratlas.exchange.StreamPage;
+
+/**
+ * The SQL of the exchange's live sensor streams: devices and channels, readings, alarms
+ * with their notifications, and rejected payloads.
+ */
+@Repository
+public class SensorRepository {
+
+	private static final String ALARMS = """
+			select a.*, c.name channel_name, c.unit, d.code device_code, d.name device_name, d.dataset_id,
+			  ds.title dataset_title
+			from exchange_sensor_alarm a join exchange_sensor_channel c on c.id = a.channel_id
+			join exchange_sensor_device d on d.id = c.device_id join exchange_dataset ds on ds.id = d.dataset_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	SensorRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A reading's time and value. */
+	public record Point(Instant t, double v) {
+	}
+
+	/**
+	 * A channel with a silence rule: its stream, its organisation and its last reading.
+	 */
+	public record Silence(long channelId, long datasetId, long organisationId, int minutes, Instant lastAt) {
+	}
+
+	/**
+	 * A value computed for an indicator: the area, the first day of the period, the
+	 * value.
+	 */
+	public record Aggregate(String areaCode, LocalDate periodStart, double value) {
+	}
+
+	// Devices and channels
+
+	public long saveDevice(long datasetId, SensorDevice.Draft draft, String owner, String user) {
+		return this.jdbc.sql("""
+				insert into exchange_sensor_device (dataset_id, code, name, area_code, owner, created_by)
+				values (:dataset, :code, :name, :area, :owner, :user)
+				on conflict (dataset_id, code) do update set name = excluded.name, area_code = excluded.area_code,
+				  owner = excluded.owner
+				returning id""")
+			.param("dataset", datasetId)
+			.param("code", draft.code())
+			.param("name", draft.name())
+			.param("area", draft.areaCode())
+			.param("owner", owner)
+			.param("user", user)
+			.query(Long.class)
+			.single();
+	}
+
+	public void saveChannel(long deviceId, SensorDevice.Channel channel) {
+		SensorDevice.Rule rule = channel.rule();
+		SensorDevice.Feed feed = channel.feed();
+		this.jdbc.sql("""
+				insert into exchange_sensor_channel (device_id, name, unit, rule_kind, threshold, minutes,
+				  indicator_id, aggregation, per)
+				values (:device, :name, :unit, :kind, :threshold, :minutes, :indicator, :aggregation, :per)
+				on conflict (device_id, name) do update set unit = excluded.unit, rule_kind = excluded.rule_kind,
+				  threshold = excluded.threshold, minutes = excluded.minutes, indicator_id = excluded.indicator_id,
+				  aggregation = excluded.aggregation, per = excluded.per""")
+			.param("device", deviceId)
+			.param("name", channel.name())
+			.param("unit", channel.unit())
+			.param("kind", rule == null ? null : rule.kind().name())
+			.param("threshold", rule == null ? null : rule.threshold())
+			.param("minutes", rule == null ? null : rule.minutes())
+			.param("indicator", feed == null ? null : feed.indicatorId())
+			.param("aggregation", feed == null ? null : feed.aggregation().name())
+			.param("per", feed == null ? null : feed.per().name())
+			.update();
+	}
+
+	/** The stream's devices with their channels, by code. */
+	public List<SensorDevice> devices(long datasetId) {
+		Map<Long, List<SensorDevice.Channel>> channels = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select c.* from exchange_sensor_channel c join exchange_sensor_device d on d.id = c.device_id
+				where d.dataset_id = :dataset order by c.device_id, c.name""")
+			.param("dataset", datasetId)
+			.query((ResultSet rs) -> {
+				channels.computeIfAbsent(rs.getLong("device_id"), id -> new ArrayList<>()).add(channel(rs));
+			});
+		return this.jdbc.sql("select * from exchange_sensor_device where dataset_id = :dataset order by code")
+			.param("dataset", datasetId)
+			.query((rs, row) -> new SensorDevice(rs.getLong("id"), datasetId, rs.getString("code"),
+					rs.getString("name"), rs.getString("area_code"), rs.getString("owner"),
+					channels.getOrDefault(rs.getLong("id"), List.of())))
+			.list();
+	}
+
+	private static SensorDevice.Channel channel(ResultSet rs) throws SQLException {
+		String kind = rs.getString("rule_kind");
+		SensorDevice.Rule rule = kind == null ? null : new SensorDevice.Rule(SensorDevice.Rule.Kind.valueOf(kind),
+				rs.getObject("threshold", Double.class), rs.getObject("minutes", Integer.class));
+		String aggregation = rs.getString("aggregation");
+		SensorDevice.Feed feed = aggregation == null ? null : new SensorDevice.Feed(rs.getLong("indicator_id"),
+				SensorDevice.Feed.Aggregation.valueOf(aggregation), SensorDevice.Feed.Per.valueOf(rs.getString("per")));
+		return new SensorDevice.Channel(rs.getLong("id"), rs.getString("name"), rs.getString("unit"), rule, feed);
+	}
+
+	// Readings
+
+	/** Stores a reading; 0 when the channel already has one at that time. */
+	public int insertReading(long channelId, Instant t, double v) {
+		return this.jdbc.sql("""
+				insert into exchange_sensor_reading (channel_id, t, v) values (:channel, :t, :v)
+				on conflict (channel_id, t) do nothing""")
+			.param("channel", channelId)
+			.param("t", Timestamp.from(t))
+			.param("v", v)
+			.update();
+	}
+
+	public Optional<Point> latest(long channelId) {
+		return this.jdbc
+			.sql("select t, v from exchange_sensor_reading where channel_id = :channel order by t desc limit 1")
+			.param("channel", channelId)
+			.query((rs, row) -> new Point(rs.getTimestamp("t").toInstant(), rs.getDouble("v")))
+			.optional();
+	}
+
+	/** The channel's readings from a time on, oldest first. */
+	public List<Point> series(long channelId, Instant from) {
+		return this.jdbc.sql("""
+				select t, v from exchange_sensor_reading where channel_id = :channel and t >= :from order by t""")
+			.param("channel", channelId)
+			.param("from", Timestamp.from(from))
+			.query((rs, row) -> new Point(rs.getTimestamp("t").toInstant(), rs.getDouble("v")))
+			.list();
+	}
+
+	/**
+	 * When the run of readings that break the rule, ending with the latest, began: the
+	 * first reading after the last one that kept the rule.
+	 */
+	public Instant breakStart(long channelId, SensorDevice.Rule rule) {
+		String kept = switch (rule.kind()) {
+			case ABOVE -> "v <= :threshold";
+			case BELOW -> "v >= :threshold";
+			case RUNNING_LONGER, SILENT -> "v < 0.5";
+		};
+		return this.jdbc.sql("""
+				select min(t) from exchange_sensor_reading where channel_id = :channel
+				  and t > coalesce((select max(t) from exchange_sensor_reading where channel_id = :channel and (%s)),
+				    '-infinity'::timestamptz)""".formatted(kept))
+			.param("channel", channelId)
+			.param("threshold", rule.threshold())
+			.query(Timestamp.class)
+			.single()
+			.toInstant();
+	}
+
+	// Alarms
+
+	/** Opens an alarm unless one is already open on the channel; its id if opened. */
+	public Optional<Long> openAlarm(long channelId, SensorDevice.Rule rule, Instant at, Double value) {
+		return this.jdbc.sql("""
+				insert into exchange_sensor_alarm (channel_id, rule_kind, threshold, minutes, opened_at, value)
+				values (:channel, :kind, :threshold, :minutes, :at, :value)
+				on conflict (channel_id) where closed_at is null do nothing returning id""")
+			.param("channel", channelId)
+			.param("kind", rule.kind().name())
+			.param("threshold", rule.threshold())
+			.param("minutes", rule.minutes() == null ? 0 : rule.minutes())
+			.param("at", Timestamp.from(at))
+			.param("value", value)
+			.query(Long.class)
+			.optional();
+	}
+
+	/** Closes the channel's open alarm; its id if there was one. */
+	public Optional<Long> closeAlarm(long channelId, Instant at) {
+		return this.jdbc.sql("""
+				update exchange_sensor_alarm set closed_at = greatest(:at, opened_at)
+				where channel_id = :channel and closed_at is null returning id""")
+			.param("channel", channelId)
+			.param("at", Timestamp.from(at))
+			.query(Long.class)
+			.optional();
+	}
+
+	public int acknowledge(long alarmId, String user, Instant at) {
+		return this.jdbc.sql("""
+				update exchange_sensor_alarm set acknowledged_at = :at, acknowledged_by = :user
+				where id = :id and acknowledged_at is null""")
+			.param("id", alarmId)
+			.param("user", user)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	public void notify(long alarmId, String recipient, SensorAlarm.Notification.Channel channel, Instant at) {
+		this.jdbc.sql("""
+				insert into exchange_sensor_notification (alarm_id, recipient, channel, sent_at)
+				values (:alarm, :recipient, :channel, :at)""")
+			.param("alarm", alarmId)
+			.param("recipient", recipient)
+			.param("channel", channel.name())
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	/** The alarms of an organisation's streams, newest first. */
+	public List<SensorAlarm> alarmsOfOrganisation(long organisationId, int limit) {
+		return alarms("where ds.organisation_id = :key order by a.opened_at desc, a.id desc limit " + limit,
+				organisationId);
+	}
+
+	/** The alarms of one stream, newest first. */
+	public List<SensorAlarm> alarmsOfStream(long datasetId, int limit) {
+		return alarms("where d.dataset_id = :key order by a.opened_at desc, a.id desc limit " + limit, datasetId);
+	}
+
+	public Optional<SensorAlarm> alarm(long id) {
+		return alarms("where a.id = :key", id).stream().findFirst();
+	}
+
+	private List<SensorAlarm> alarms(String where, long key) {
+		Map<Long, List<SensorAlarm.Notification>> told = new LinkedHashMap<>();
+		List<SensorAlarm> alarms = this.jdbc.sql(ALARMS + where)
+			.param("key", key)
+			.query((rs, row) -> alarm(rs, told))
+			.list();
+		if (alarms.isEmpty()) {
+			return alarms;
+		}
+		this.jdbc.sql("select * from exchange_sensor_notification where alarm_id = any(:ids) order by id")
+			.param("ids", alarms.stream().map(SensorAlarm::id).toArray(Long[]::new))
+			.query((ResultSet rs) -> {
+				told.computeIfAbsent(rs.getLong("alarm_id"), id -> new ArrayList<>())
+					.add(new SensorAlarm.Notification(rs.getString("recipient"),
+							SensorAlarm.Notification.Channel.valueOf(rs.getString("channel")),
+							rs.getTimestamp("sent_at").toInstant()));
+			});
+		return alarms.stream()
+			.map(a -> new SensorAlarm(a.id(), a.datasetId(), a.datasetTitle(), a.device(), a.deviceName(), a.channel(),
+					a.unit(), a.rule(), a.openedAt(), a.value(), a.acknowledgedAt(), a.acknowledgedBy(), a.closedAt(),
+					told.getOrDefault(a.id(), List.of())))
+			.toList();
+	}
+
+	private static SensorAlarm alarm(ResultSet rs, Map<Long, List<SensorAlarm.Notification>> told) throws SQLException {
+		Timestamp acknowledged = rs.getTimestamp("acknowledged_at");
+		Timestamp closed = rs.getTimestamp("closed_at");
+		return new SensorAlarm(rs.getLong("id"), rs.getLong("dataset_id"), rs.getString("dataset_title"),
+				rs.getString("device_code"), rs.getString("device_name"), rs.getString("channel_name"),
+				rs.getString("unit"),
+				new SensorDevice.Rule(SensorDevice.Rule.Kind.valueOf(rs.getString("rule_kind")),
+						rs.getObject("threshold", Double.class), rs.getInt("minutes")),
+				rs.getTimestamp("opened_at").toInstant(), rs.getObject("value", Double.class),
+				acknowledged == null ? null : acknowledged.toInstant(), rs.getString("acknowledged_by"),
+				closed == null ? null : closed.toInstant(), List.of());
+	}
+
+	/** The silence rules of every stream, with each channel's last reading. */
+	public List<Silence> silences() {
+		return this.jdbc
+			.sql("""
+					select c.id, d.dataset_id, ds.organisation_id, c.minutes,
+					  coalesce((select max(t) from exchange_sensor_reading r where r.channel_id = c.id), d.created_at) last_at
+					from exchange_sensor_channel c join exchange_sensor_device d on d.id = c.device_id
+					join exchange_dataset ds on ds.id = d.dataset_id where c.rule_kind = 'SILENT'""")
+			.query((rs, row) -> new Silence(rs.getLong("id"), rs.getLong("dataset_id"), rs.getLong("organisation_id"),
+					rs.getInt("minutes"), rs.getTimestamp("last_at").toInstant()))
+			.list();
+	}
+
+	/**
+	 * What the stream's channels that feed an indicator give it, per area and period
+	 * (Swedish time): the number of alarms, or the mean or greatest reading.
+	 */
+	public List<Aggregate> aggregate(long datasetId, long indicatorId, SensorDevice.Feed.Aggregation aggregation,
+			SensorDevice.Feed.Per per) {
+		String unit = per == SensorDevice.Feed.Per.MONTH ? "month" : "year";
+		String sql = switch (aggregation) {
+			case ALARMS -> """
+					select d.area_code, date_trunc('%s', a.opened_at at time zone 'Europe/Stockholm')::date start,
+					  count(*)::double precision value
+					from exchange_sensor_alarm a join exchange_sensor_channel c on c.id = a.channel_id
+					join exchange_sensor_device d on d.id = c.device_id""";
+			case MEAN, MAX -> """
+					select d.area_code, date_trunc('%s', r.t at time zone 'Europe/Stockholm')::date start,
+					  """ + (aggregation == SensorDevice.Feed.Aggregation.MEAN ? "avg" : "max") + """
+					(r.v) value
+					from exchange_sensor_reading r join exchange_sensor_channel c on c.id = r.channel_id
+					join exchange_sensor_device d on d.id = c.device_id""";
+		};
+		return this.jdbc
+			.sql(sql.formatted(unit)
+					+ " where d.dataset_id = :dataset and c.indicator_id = :indicator group by 1, 2 order by 1, 2")
+			.param("dataset", datasetId)
+			.param("indicator", indicatorId)
+			.query((rs, row) -> new Aggregate(rs.getString("area_code"), rs.getObject("start", LocalDate.class),
+					rs.getDouble("value")))
+			.list();
+	}
+
+	// Rejected payloads
+
+	public void reject(long datasetId, String device, String reason, Instant at) {
+		this.jdbc.sql("""
+				insert into exchange_sensor_rejection (dataset_id, device, count, last_reason, last_at)
+				values (:dataset, :device, 1, :reason, :at)
+				on conflict (dataset_id, device) do update set count = exchange_sensor_rejection.count + 1,
+				  last_reason = excluded.last_reason, last_at = excluded.last_at""")
+			.param("dataset", datasetId)
+			.param("device", device.length() > 40 ? device.substring(0, 40) : device)
+			.param("reason", reason.length() > 200 ? reason.substring(0, 200) : reason)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	public List<StreamPage.Rejection> rejections(long datasetId) {
+		return this.jdbc.sql("select * from exchange_sensor_rejection where dataset_id = :dataset order by device")
+			.param("dataset", datasetId)
+			.query((rs, row) -> new StreamPage.Rejection(rs.getString("device"), rs.getLong("count"),
+					rs.getString("last_reason"), rs.getTimestamp("last_at").toInstant()))
+			.list();
+	}
+
+	/** The organisation that holds an alarm's stream. */
+	public Optional<Long> alarmOrganisation(long alarmId) {
+		return this.jdbc
+			.sql("""
+					select ds.organisation_id from exchange_sensor_alarm a
+					join exchange_sensor_channel c on c.id = a.channel_id join exchange_sensor_device d on d.id = c.device_id
+					join exchange_dataset ds on ds.id = d.dataset_id where a.id = :id""")
+			.param("id", alarmId)
+			.query(Long.class)
+			.optional();
+	}
+
+}
