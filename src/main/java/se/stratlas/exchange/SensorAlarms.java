@@ -73,29 +73,47 @@ public class SensorAlarms {
 		return this.sensors.alarmsOfOrganisation(user.organisationId(), 200);
 	}
 
-	/** Checks a channel's rule after new readings: opens or closes its alarm. */
+	/**
+	 * Checks a channel's rule after new readings from a time on: replays them in time
+	 * order, so that a fault that came and went within one batch still opens (and closes)
+	 * its alarm. A run of readings that break the rule opens the alarm once it has lasted
+	 * the rule's minutes; the first reading that keeps the rule closes it.
+	 */
 	@Transactional
-	public void check(Dataset dataset, SensorDevice device, SensorDevice.Channel channel) {
+	public void check(Dataset dataset, SensorDevice device, SensorDevice.Channel channel, Instant from) {
 		SensorDevice.Rule rule = channel.rule();
-		Optional<SensorRepository.Point> latest = this.sensors.latest(channel.id());
-		if (latest.isPresent() && channel.feed() != null
-				&& channel.feed().aggregation() != SensorDevice.Feed.Aggregation.ALARMS) {
+		if (channel.feed() != null && channel.feed().aggregation() != SensorDevice.Feed.Aggregation.ALARMS) {
 			feed(dataset, channel.feed());
 		}
-		if (rule == null || latest.isEmpty()) {
+		if (rule == null) {
 			return;
 		}
-		SensorRepository.Point point = latest.get();
-		if (rule.kind() == SensorDevice.Rule.Kind.SILENT || !rule.broken(point.v())) {
-			this.sensors.closeAlarm(channel.id(), point.t())
-				.ifPresent(id -> changed(dataset, id, SENSOR, "CLOSED",
-						device.code() + "/" + channel.name() + " = " + point.v() + " " + channel.unit()));
+		List<SensorRepository.Point> points = this.sensors.series(channel.id(), from);
+		if (rule.kind() == SensorDevice.Rule.Kind.SILENT) {
+			if (!points.isEmpty()) {
+				close(dataset, device, channel, points.getLast());
+			}
 			return;
 		}
-		Instant since = this.sensors.breakStart(channel.id(), rule);
-		if (Duration.between(since, point.t()).toMinutes() >= minutes(rule)) {
-			open(dataset, device, channel, point.t(), point.v());
+		Instant since = this.sensors.breakStartBefore(channel.id(), rule, from).orElse(null);
+		for (SensorRepository.Point point : points) {
+			if (!rule.broken(point.v())) {
+				since = null;
+				close(dataset, device, channel, point);
+				continue;
+			}
+			since = since == null ? point.t() : since;
+			if (Duration.between(since, point.t()).toMinutes() >= minutes(rule)) {
+				open(dataset, device, channel, point.t(), point.v());
+			}
 		}
+	}
+
+	private void close(Dataset dataset, SensorDevice device, SensorDevice.Channel channel,
+			SensorRepository.Point point) {
+		this.sensors.closeAlarm(channel.id(), point.t())
+			.ifPresent(id -> changed(dataset, id, SENSOR, "CLOSED",
+					device.code() + "/" + channel.name() + " = " + point.v() + " " + channel.unit()));
 	}
 
 	/**

@@ -6,11 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -200,17 +199,13 @@ public class SensorStreams {
 
 	private int store(Dataset dataset, List<Resolved> readings) {
 		int stored = 0;
-		Set<Long> touched = new LinkedHashSet<>();
-		Map<Long, SensorDevice> deviceOf = new java.util.HashMap<>();
-		Map<Long, SensorDevice.Channel> channels = new java.util.HashMap<>();
+		Map<Long, Resolved> earliest = new LinkedHashMap<>();
 		for (Resolved r : readings) {
 			stored += this.sensors.insertReading(r.channel().id(), r.t(), r.v());
-			touched.add(r.channel().id());
-			deviceOf.put(r.channel().id(), r.device());
-			channels.put(r.channel().id(), r.channel());
+			earliest.merge(r.channel().id(), r, (a, b) -> a.t().isAfter(b.t()) ? b : a);
 		}
-		for (long channelId : touched) {
-			this.alarms.check(dataset, deviceOf.get(channelId), channels.get(channelId));
+		for (Resolved r : earliest.values()) {
+			this.alarms.check(dataset, r.device(), r.channel(), r.t());
 		}
 		return stored;
 	}

@@ -336,6 +336,16 @@ class SensorStreamIT {
 		post("[{\"device\": \"PS-02\", \"channel\": \"level\", \"t\": \"%s\", \"v\": 1.0}]"
 			.formatted(t0.plus(Duration.ofMinutes(30))));
 		assertThat(openAlarms(level)).isZero();
+		// A fault that came and went within one batch still leaves its alarm.
+		post("""
+				[{"device": "PS-02", "channel": "level", "t": "%s", "v": 3.0},
+				 {"device": "PS-02", "channel": "level", "t": "%s", "v": 1.0}]"""
+			.formatted(t0.plus(Duration.ofMinutes(40)), t0.plus(Duration.ofMinutes(50))));
+		assertThat(this.jdbc.sql("select count(*) from exchange_sensor_alarm where channel_id = :c")
+			.param("c", level)
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+		assertThat(openAlarms(level)).isZero();
 
 		HttpResponse<String> page = this.http.send(HttpRequest
 			.newBuilder(URI.create("http://localhost:" + this.port + "/api/exchange/streams/" + this.stream.id()))

@@ -156,24 +156,31 @@ public class SensorRepository {
 	}
 
 	/**
-	 * When the run of readings that break the rule, ending with the latest, began: the
-	 * first reading after the last one that kept the rule.
+	 * When the run of readings that break the rule and ends with the last reading before
+	 * a time began (the first reading after the last one that kept the rule); empty when
+	 * that reading kept the rule or there is none.
 	 */
-	public Instant breakStart(long channelId, SensorDevice.Rule rule) {
+	public Optional<Instant> breakStartBefore(long channelId, SensorDevice.Rule rule, Instant before) {
 		String kept = switch (rule.kind()) {
 			case ABOVE -> "v <= :threshold";
 			case BELOW -> "v >= :threshold";
 			case RUNNING_LONGER, SILENT -> "v < 0.5";
 		};
-		return this.jdbc.sql("""
-				select min(t) from exchange_sensor_reading where channel_id = :channel
-				  and t > coalesce((select max(t) from exchange_sensor_reading where channel_id = :channel and (%s)),
-				    '-infinity'::timestamptz)""".formatted(kept))
+		Timestamp start = this.jdbc
+			.sql("""
+					select case when (select %1$s from exchange_sensor_reading where channel_id = :channel and t < :before
+					    order by t desc limit 1) then null else
+					  (select min(t) from exchange_sensor_reading where channel_id = :channel and t < :before
+					    and t > coalesce((select max(t) from exchange_sensor_reading
+					      where channel_id = :channel and t < :before and (%1$s)), '-infinity'::timestamptz)) end"""
+				.formatted(kept))
 			.param("channel", channelId)
 			.param("threshold", rule.threshold())
+			.param("before", Timestamp.from(before))
 			.query(Timestamp.class)
-			.single()
-			.toInstant();
+			.optional()
+			.orElse(null);
+		return Optional.ofNullable(start).map(Timestamp::toInstant);
 	}
 
 	// Alarms
