@@ -40,12 +40,12 @@ create table exchange_sensor_channel (
 -- order, so a BRIN index on the time is small and serves ranges of time.
 create table exchange_sensor_reading (
     channel_id  bigint not null references exchange_sensor_channel (id) on delete cascade,
-    t           timestamptz not null,
-    v           double precision not null,
+    measured_at timestamptz not null,
+    value       double precision not null,
     received_at timestamptz not null default now(),
-    primary key (channel_id, t)
+    primary key (channel_id, measured_at)
 );
-create index exchange_sensor_reading_time on exchange_sensor_reading using brin (t);
+create index exchange_sensor_reading_time on exchange_sensor_reading using brin (measured_at);
 
 create table exchange_sensor_alarm (
     id              bigint generated always as identity primary key,

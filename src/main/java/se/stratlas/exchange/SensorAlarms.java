@@ -83,7 +83,7 @@ public class SensorAlarms {
 	public void check(Dataset dataset, SensorDevice device, SensorDevice.Channel channel, Instant from) {
 		SensorDevice.Rule rule = channel.rule();
 		if (channel.feed() != null && channel.feed().aggregation() != SensorDevice.Feed.Aggregation.ALARMS) {
-			feed(dataset, channel.feed());
+			feed(dataset, channel.feed(), from);
 		}
 		if (rule == null) {
 			return;
@@ -163,7 +163,7 @@ public class SensorAlarms {
 		log.warn("Sensor alarm {} opened: {}", id, what);
 		this.sensors.notify(id, "log", SensorAlarm.Notification.Channel.LOG, now);
 		if (channel.feed() != null && channel.feed().aggregation() == SensorDevice.Feed.Aggregation.ALARMS) {
-			feed(dataset, channel.feed());
+			feed(dataset, channel.feed(), at);
 		}
 		return true;
 	}
@@ -193,11 +193,12 @@ public class SensorAlarms {
 
 	/**
 	 * Writes what the stream gives an indicator (alarms counted, or the mean or greatest
-	 * value, per area and period) through the indicators module; unchanged values stay.
+	 * value, per area and period) for the periods from a time on, through the indicators
+	 * module; unchanged values stay.
 	 */
-	private void feed(Dataset dataset, SensorDevice.Feed feed) {
+	private void feed(Dataset dataset, SensorDevice.Feed feed, Instant from) {
 		List<IndicatorValue.Incoming> incoming = this.sensors
-			.aggregate(dataset.id(), feed.indicatorId(), feed.aggregation(), feed.per())
+			.aggregate(dataset.id(), feed.indicatorId(), feed.aggregation(), feed.per(), from)
 			.stream()
 			.map(a -> new IndicatorValue.Incoming(feed.indicatorId(), a.areaCode(),
 					feed.per() == SensorDevice.Feed.Per.MONTH

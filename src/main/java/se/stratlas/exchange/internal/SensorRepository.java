@@ -129,8 +129,8 @@ public class SensorRepository {
 	/** Stores a reading; 0 when the channel already has one at that time. */
 	public int insertReading(long channelId, Instant t, double v) {
 		return this.jdbc.sql("""
-				insert into exchange_sensor_reading (channel_id, t, v) values (:channel, :t, :v)
-				on conflict (channel_id, t) do nothing""")
+				insert into exchange_sensor_reading (channel_id, measured_at, value) values (:channel, :t, :v)
+				on conflict (channel_id, measured_at) do nothing""")
 			.param("channel", channelId)
 			.param("t", Timestamp.from(t))
 			.param("v", v)
@@ -139,7 +139,8 @@ public class SensorRepository {
 
 	public Optional<Point> latest(long channelId) {
 		return this.jdbc
-			.sql("select t, v from exchange_sensor_reading where channel_id = :channel order by t desc limit 1")
+			.sql("select measured_at t, value v from exchange_sensor_reading where channel_id = :channel "
+					+ "order by measured_at desc limit 1")
 			.param("channel", channelId)
 			.query((rs, row) -> new Point(rs.getTimestamp("t").toInstant(), rs.getDouble("v")))
 			.optional();
@@ -148,7 +149,8 @@ public class SensorRepository {
 	/** The channel's readings from a time on, oldest first. */
 	public List<Point> series(long channelId, Instant from) {
 		return this.jdbc.sql("""
-				select t, v from exchange_sensor_reading where channel_id = :channel and t >= :from order by t""")
+				select measured_at t, value v from exchange_sensor_reading
+				where channel_id = :channel and measured_at >= :from order by measured_at""")
 			.param("channel", channelId)
 			.param("from", Timestamp.from(from))
 			.query((rs, row) -> new Point(rs.getTimestamp("t").toInstant(), rs.getDouble("v")))
@@ -162,18 +164,17 @@ public class SensorRepository {
 	 */
 	public Optional<Instant> breakStartBefore(long channelId, SensorDevice.Rule rule, Instant before) {
 		String kept = switch (rule.kind()) {
-			case ABOVE -> "v <= :threshold";
-			case BELOW -> "v >= :threshold";
-			case RUNNING_LONGER, SILENT -> "v < 0.5";
+			case ABOVE -> "value <= :threshold";
+			case BELOW -> "value >= :threshold";
+			case RUNNING_LONGER, SILENT -> "value < 0.5";
 		};
-		Timestamp start = this.jdbc
-			.sql("""
-					select case when (select %1$s from exchange_sensor_reading where channel_id = :channel and t < :before
-					    order by t desc limit 1) then null else
-					  (select min(t) from exchange_sensor_reading where channel_id = :channel and t < :before
-					    and t > coalesce((select max(t) from exchange_sensor_reading
-					      where channel_id = :channel and t < :before and (%1$s)), '-infinity'::timestamptz)) end"""
-				.formatted(kept))
+		Timestamp start = this.jdbc.sql("""
+				select case when (select %1$s from exchange_sensor_reading where channel_id = :channel
+				    and measured_at < :before order by measured_at desc limit 1) then null else
+				  (select min(measured_at) from exchange_sensor_reading where channel_id = :channel
+				    and measured_at < :before and measured_at > coalesce((select max(measured_at)
+				      from exchange_sensor_reading where channel_id = :channel and measured_at < :before
+				      and (%1$s)), '-infinity'::timestamptz)) end""".formatted(kept))
 			.param("channel", channelId)
 			.param("threshold", rule.threshold())
 			.param("before", Timestamp.from(before))
@@ -287,12 +288,12 @@ public class SensorRepository {
 
 	/** The silence rules of every stream, with each channel's last reading. */
 	public List<Silence> silences() {
-		return this.jdbc
-			.sql("""
-					select c.id, d.dataset_id, ds.organisation_id, c.minutes,
-					  coalesce((select max(t) from exchange_sensor_reading r where r.channel_id = c.id), d.created_at) last_at
-					from exchange_sensor_channel c join exchange_sensor_device d on d.id = c.device_id
-					join exchange_dataset ds on ds.id = d.dataset_id where c.rule_kind = 'SILENT'""")
+		return this.jdbc.sql("""
+				select c.id, d.dataset_id, ds.organisation_id, c.minutes,
+				  coalesce((select max(r.measured_at) from exchange_sensor_reading r where r.channel_id = c.id),
+				    d.created_at) last_at
+				from exchange_sensor_channel c join exchange_sensor_device d on d.id = c.device_id
+				join exchange_dataset ds on ds.id = d.dataset_id where c.rule_kind = 'SILENT'""")
 			.query((rs, row) -> new Silence(rs.getLong("id"), rs.getLong("dataset_id"), rs.getLong("organisation_id"),
 					rs.getInt("minutes"), rs.getTimestamp("last_at").toInstant()))
 			.list();
@@ -300,28 +301,35 @@ public class SensorRepository {
 
 	/**
 	 * What the stream's channels that feed an indicator give it, per area and period
-	 * (Swedish time): the number of alarms, or the mean or greatest reading.
+	 * (Swedish time) from the period that holds a time on: the number of alarms, or the
+	 * mean or greatest reading.
 	 */
 	public List<Aggregate> aggregate(long datasetId, long indicatorId, SensorDevice.Feed.Aggregation aggregation,
-			SensorDevice.Feed.Per per) {
+			SensorDevice.Feed.Per per, Instant from) {
 		String unit = per == SensorDevice.Feed.Per.MONTH ? "month" : "year";
 		String sql = switch (aggregation) {
 			case ALARMS -> """
-					select d.area_code, date_trunc('%s', a.opened_at at time zone 'Europe/Stockholm')::date start,
+					select d.area_code, date_trunc('%1$s', a.opened_at at time zone 'Europe/Stockholm')::date start,
 					  count(*)::double precision value
 					from exchange_sensor_alarm a join exchange_sensor_channel c on c.id = a.channel_id
-					join exchange_sensor_device d on d.id = c.device_id""";
+					join exchange_sensor_device d on d.id = c.device_id
+					where a.opened_at >= (date_trunc('%1$s', cast(:from as timestamptz) at time zone 'Europe/Stockholm')
+					  at time zone 'Europe/Stockholm')""";
 			case MEAN, MAX -> """
-					select d.area_code, date_trunc('%s', r.t at time zone 'Europe/Stockholm')::date start,
-					  """ + (aggregation == SensorDevice.Feed.Aggregation.MEAN ? "avg" : "max") + """
-					(r.v) value
-					from exchange_sensor_reading r join exchange_sensor_channel c on c.id = r.channel_id
-					join exchange_sensor_device d on d.id = c.device_id""";
+					select d.area_code, date_trunc('%1$s', r.measured_at at time zone 'Europe/Stockholm')::date start,
+					  """ + (aggregation == SensorDevice.Feed.Aggregation.MEAN ? "avg" : "max")
+					+ """
+							(r.value) value
+							from exchange_sensor_reading r join exchange_sensor_channel c on c.id = r.channel_id
+							join exchange_sensor_device d on d.id = c.device_id
+							where r.measured_at >= (date_trunc('%1$s', cast(:from as timestamptz) at time zone 'Europe/Stockholm')
+							  at time zone 'Europe/Stockholm')""";
 		};
 		return this.jdbc
 			.sql(sql.formatted(unit)
-					+ " where d.dataset_id = :dataset and c.indicator_id = :indicator group by 1, 2 order by 1, 2")
+					+ " and d.dataset_id = :dataset and c.indicator_id = :indicator group by 1, 2 order by 1, 2")
 			.param("dataset", datasetId)
+			.param("from", Timestamp.from(from))
 			.param("indicator", indicatorId)
 			.query((rs, row) -> new Aggregate(rs.getString("area_code"), rs.getObject("start", LocalDate.class),
 					rs.getDouble("value")))
