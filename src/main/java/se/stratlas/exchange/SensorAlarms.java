@@ -18,6 +18,7 @@ import se.stratlas.accounts.UserAccount;
 import se.stratlas.accounts.UserAccounts;
 import se.stratlas.audit.AuditTrail;
 import se.stratlas.exchange.internal.ExchangeRepository;
+import se.stratlas.exchange.internal.SensorAlarmRepository;
 import se.stratlas.exchange.internal.SensorRepository;
 import se.stratlas.indicators.IndicatorKinds;
 import se.stratlas.indicators.IndicatorValue;
@@ -48,6 +49,8 @@ public class SensorAlarms {
 
 	private final SensorRepository sensors;
 
+	private final SensorAlarmRepository alarmRows;
+
 	private final ExchangeRepository exchange;
 
 	private final UserAccounts users;
@@ -58,9 +61,10 @@ public class SensorAlarms {
 
 	private final Clock clock;
 
-	SensorAlarms(SensorRepository sensors, ExchangeRepository exchange, UserAccounts users, AuditTrail audit,
-			IndicatorValues values, Optional<Clock> clock) {
+	SensorAlarms(SensorRepository sensors, SensorAlarmRepository alarmRows, ExchangeRepository exchange,
+			UserAccounts users, AuditTrail audit, IndicatorValues values, Optional<Clock> clock) {
 		this.sensors = sensors;
+		this.alarmRows = alarmRows;
 		this.exchange = exchange;
 		this.users = users;
 		this.audit = audit;
@@ -70,7 +74,7 @@ public class SensorAlarms {
 
 	/** The alarms of the organisation's streams, newest first. */
 	public List<SensorAlarm> inbox(StratlasPrincipal user) {
-		return this.sensors.alarmsOfOrganisation(user.organisationId(), 200);
+		return this.alarmRows.alarmsOfOrganisation(user.organisationId(), 200);
 	}
 
 	/**
@@ -111,7 +115,7 @@ public class SensorAlarms {
 
 	private void close(Dataset dataset, SensorDevice device, SensorDevice.Channel channel,
 			SensorRepository.Point point) {
-		this.sensors.closeAlarm(channel.id(), point.t())
+		this.alarmRows.closeAlarm(channel.id(), point.t())
 			.ifPresent(id -> changed(dataset, id, SENSOR, "CLOSED",
 					device.code() + "/" + channel.name() + " = " + point.v() + " " + channel.unit()));
 	}
@@ -123,7 +127,7 @@ public class SensorAlarms {
 	@Transactional
 	public int checkSilence(Instant now) {
 		int opened = 0;
-		for (SensorRepository.Silence silence : this.sensors.silences()) {
+		for (SensorAlarmRepository.Silence silence : this.alarmRows.silences()) {
 			if (Duration.between(silence.lastAt(), now).toMinutes() < silence.minutes()) {
 				continue;
 			}
@@ -145,7 +149,7 @@ public class SensorAlarms {
 	}
 
 	private boolean open(Dataset dataset, SensorDevice device, SensorDevice.Channel channel, Instant at, Double value) {
-		Optional<Long> opened = this.sensors.openAlarm(channel.id(), channel.rule(), at, value);
+		Optional<Long> opened = this.alarmRows.openAlarm(channel.id(), channel.rule(), at, value);
 		if (opened.isEmpty()) {
 			return false;
 		}
@@ -157,11 +161,11 @@ public class SensorAlarms {
 		for (UserAccount user : this.users.list(dataset.organisationId())) {
 			if (user.enabled()
 					&& (user.roles().contains(Role.STRATEGIST) || user.roles().contains(Role.ADMINISTRATOR))) {
-				this.sensors.notify(id, user.username(), SensorAlarm.Notification.Channel.INBOX, now);
+				this.alarmRows.notify(id, user.username(), SensorAlarm.Notification.Channel.INBOX, now);
 			}
 		}
 		log.warn("Sensor alarm {} opened: {}", id, what);
-		this.sensors.notify(id, "log", SensorAlarm.Notification.Channel.LOG, now);
+		this.alarmRows.notify(id, "log", SensorAlarm.Notification.Channel.LOG, now);
 		if (channel.feed() != null && channel.feed().aggregation() == SensorDevice.Feed.Aggregation.ALARMS) {
 			feed(dataset, channel.feed(), at);
 		}
@@ -171,13 +175,13 @@ public class SensorAlarms {
 	/** A user acknowledges an alarm of the organisation's streams: who and when. */
 	@Transactional
 	public SensorAlarm acknowledge(StratlasPrincipal user, long id) {
-		if (!this.sensors.alarmOrganisation(id).filter(org -> org == user.organisationId()).isPresent()) {
+		if (!this.alarmRows.alarmOrganisation(id).filter(org -> org == user.organisationId()).isPresent()) {
 			throw new NotFoundException(TYPE, id);
 		}
-		if (this.sensors.acknowledge(id, user.username(), this.clock.instant()) == 0) {
+		if (this.alarmRows.acknowledge(id, user.username(), this.clock.instant()) == 0) {
 			throw new ValidationException("alarm", "exchange.alarm.alreadyAcknowledged");
 		}
-		SensorAlarm alarm = this.sensors.alarm(id).orElseThrow();
+		SensorAlarm alarm = this.alarmRows.alarm(id).orElseThrow();
 		this.audit.record(user.organisationId(), user.username(), TYPE, id, "ACKNOWLEDGED",
 				alarm.datasetTitle() + ": " + alarm.deviceName() + ", " + alarm.channel(), Map.of());
 		return alarm;

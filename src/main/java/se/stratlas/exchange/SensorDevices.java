@@ -19,6 +19,7 @@ import se.stratlas.accounts.Organisations;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.areas.Areas;
 import se.stratlas.audit.AuditTrail;
+import se.stratlas.exchange.internal.SensorAlarmRepository;
 import se.stratlas.exchange.internal.SensorRepository;
 import se.stratlas.indicators.IndicatorRegistry;
 import se.stratlas.shared.NotFoundException;
@@ -39,6 +40,8 @@ public class SensorDevices {
 
 	private final SensorRepository sensors;
 
+	private final SensorAlarmRepository alarmRows;
+
 	private final Datasets datasets;
 
 	private final Areas areas;
@@ -53,10 +56,11 @@ public class SensorDevices {
 
 	private final String prefix;
 
-	SensorDevices(SensorRepository sensors, Datasets datasets, Areas areas, IndicatorRegistry indicators,
-			Organisations organisations, AuditTrail audit, Optional<Clock> clock,
+	SensorDevices(SensorRepository sensors, SensorAlarmRepository alarmRows, Datasets datasets, Areas areas,
+			IndicatorRegistry indicators, Organisations organisations, AuditTrail audit, Optional<Clock> clock,
 			@Value("${stratlas.sensors.mqtt.topic-prefix:stratlas}") String prefix) {
 		this.sensors = sensors;
+		this.alarmRows = alarmRows;
 		this.datasets = datasets;
 		this.areas = areas;
 		this.indicators = indicators;
@@ -173,7 +177,7 @@ public class SensorDevices {
 		}
 		String code = this.organisations.get(dataset.organisationId()).code();
 		return new StreamPage(datasetId, dataset.title(), dataset.demoNote(),
-				this.prefix + "/" + code + "/" + datasetId + "/", devices, this.sensors.alarmsOfStream(datasetId, 50),
+				this.prefix + "/" + code + "/" + datasetId + "/", devices, this.alarmRows.alarmsOfStream(datasetId, 50),
 				this.sensors.rejections(datasetId));
 	}
 
