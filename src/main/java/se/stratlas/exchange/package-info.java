@@ -7,9 +7,11 @@
  * tagged PDF contract, payment held in a double-entry ledger until both sides have
  * validated, and delivery through time-limited signed links with every access logged. The
  * exchange is shared by the organisations of the instance: each offers its own datasets
- * and bids for the others'.
+ * and bids for the others'. A dataset of machine data can be a live sensor stream:
+ * readings over MQTT and HTTP stored as time series, alarms when a rule trips, and
+ * indicators fed through the indicators module.
  */
-@ApplicationModule(allowedDependencies = { "shared", "audit", "accounts" })
+@ApplicationModule(allowedDependencies = { "shared", "audit", "accounts", "areas", "indicators" })
 package se.stratlas.exchange;
 
 import org.springframework.modulith.ApplicationModule;

@@ -235,6 +235,18 @@ class ExchangeBrowserIT {
 		driver.get(url("/exchange/altruism"));
 		look("altruism");
 
+		// The demo's pumping-station stream and the alarm inbox with the acknowledged
+		// alarm.
+		driver.get(url("/exchange"));
+		click(driver.findElement(By.linkText("Pumpstationer, Umeå (simulerade)")));
+		click(driver.findElement(By.xpath("//main//a[contains(@href,'/stream')]")));
+		assertThat(main()).contains("PS-02").contains("Ersboda").contains("kvitterat");
+		assertThat(driver.findElements(By.cssSelector("main svg polyline"))).hasSize(12);
+		look("stream");
+		driver.get(url("/exchange/alarms"));
+		assertThat(main()).contains("sara.strateg");
+		look("alarms");
+
 		// The platform administrator's oversight.
 		signInFirstTime("admin", "first-admin-password");
 		driver.get(url("/exchange/governance"));

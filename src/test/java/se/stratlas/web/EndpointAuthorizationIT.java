@@ -500,6 +500,14 @@ class EndpointAuthorizationIT {
 		row("GET /api/exchange/altruism", Access.READER);
 		row("PUT /api/exchange/altruism", Access.STRATEGIST, null, "{\"name\": \"\"}");
 		row("GET /api/exchange/altruism/report", Access.READER);
+		row("GET /exchange/datasets/{id}/stream", Access.READER);
+		row("GET /exchange/alarms", Access.READER);
+		row("POST /exchange/alarms/{id}/acknowledge", Access.STRATEGIST);
+		row("GET /api/exchange/streams/{id}", Access.READER);
+		row("POST /api/exchange/streams/{id}/devices", Access.STRATEGIST, null, "{\"code\": \"\"}");
+		row("POST /api/exchange/streams/{id}/readings", Access.STRATEGIST, null, "[]");
+		row("GET /api/exchange/alarms", Access.READER);
+		row("POST /api/exchange/alarms/{id}/acknowledgement", Access.STRATEGIST);
 		row("GET /api/exchange/rulebook", Access.READER);
 		row("POST /api/exchange/rulebook/acceptance", Access.STRATEGIST);
 		row("GET /api/exchange/datasets", Access.READER);

@@ -34,6 +34,12 @@ public final class ArchiveTables {
 
 	private static final String DATASETS = "select id from exchange_dataset where organisation_id = :org";
 
+	private static final String DEVICES = "select id from exchange_sensor_device where dataset_id in (" + DATASETS
+			+ ")";
+
+	private static final String CHANNELS = "select id from exchange_sensor_channel where device_id in (" + DEVICES
+			+ ")";
+
 	public static final List<ArchiveTable> TABLES = List.of(owned("accounts_organisation", "id = :org"),
 			owned("accounts_unit"), owned("accounts_user"), owned("audit_event"),
 
@@ -88,7 +94,12 @@ public final class ArchiveTables {
 			new ArchiveTable("exchange_right", "deal_id is null and dataset_id in (" + DATASETS + ")"),
 			of("exchange_donor", "dataset_id", DATASETS),
 			of("exchange_consent", "donor_id", "select id from exchange_donor where dataset_id in (" + DATASETS + ")"),
-			of("exchange_distribution", "dataset_id", DATASETS), owned("exchange_altruism"));
+			of("exchange_distribution", "dataset_id", DATASETS), owned("exchange_altruism"),
+			of("exchange_sensor_device", "dataset_id", DATASETS), of("exchange_sensor_channel", "device_id", DEVICES),
+			of("exchange_sensor_reading", "channel_id", CHANNELS), of("exchange_sensor_alarm", "channel_id", CHANNELS),
+			of("exchange_sensor_notification", "alarm_id",
+					"select id from exchange_sensor_alarm where channel_id in (" + CHANNELS + ")"),
+			of("exchange_sensor_rejection", "dataset_id", DATASETS));
 
 	/**
 	 * Why the exchange's market records stay with the exchange: a listing's bids, a deal,

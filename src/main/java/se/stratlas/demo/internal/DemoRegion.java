@@ -83,15 +83,18 @@ class DemoRegion implements ApplicationRunner {
 
 	private final DemoExchange exchange;
 
+	private final DemoSensors sensors;
+
 	private final Workshops workshops;
 
 	DemoRegion(Environment environment, Organisations organisations, UserAccounts users, StrategyCatalog catalog,
 			StrategyManagement management, ElementManagement elements, TransactionTemplate transactions,
 			DemoInitiatives initiatives, InitiativeCatalog initiativeCatalog, DemoIndicators indicators,
 			IndicatorRegistry indicatorRegistry, DemoFollowup followup, Cycles cycles, DemoForesight foresight,
-			Workshops workshops, DemoLearning learning, DemoExchange exchange) {
+			Workshops workshops, DemoLearning learning, DemoExchange exchange, DemoSensors sensors) {
 		this.learning = learning;
 		this.exchange = exchange;
+		this.sensors = sensors;
 		this.foresight = foresight;
 		this.workshops = workshops;
 		this.followup = followup;
@@ -134,14 +137,17 @@ class DemoRegion implements ApplicationRunner {
 	 */
 	void loadExchange() {
 		Organisation vasterbotten = this.organisations.findByCode("vasterbotten").orElseThrow();
-		if (this.exchange.loaded(vasterbotten.id())) {
-			return;
+		if (!this.exchange.loaded(vasterbotten.id())) {
+			Organisation company = this.organisations.ensure("exempelbolaget", "Exempelbolaget Data AB (påhittat)");
+			demoUser(company, "erik.exempel", "Erik Exempel",
+					this.environment.getProperty("stratlas.demo.password", "stratlas-demo"), Role.STRATEGIST);
+			this.exchange.load(vasterbotten, this.organisations.findByCode("norrbotten").orElseThrow(), company);
+			log.info("Demo data exchange loaded: pumping stations (simulated) open for bids, travel patterns sold");
 		}
-		Organisation company = this.organisations.ensure("exempelbolaget", "Exempelbolaget Data AB (påhittat)");
-		demoUser(company, "erik.exempel", "Erik Exempel",
-				this.environment.getProperty("stratlas.demo.password", "stratlas-demo"), Role.STRATEGIST);
-		this.exchange.load(vasterbotten, this.organisations.findByCode("norrbotten").orElseThrow(), company);
-		log.info("Demo data exchange loaded: pumping stations (simulated) open for bids, travel patterns sold");
+		if (!this.sensors.loaded(vasterbotten.id())) {
+			this.transactions.executeWithoutResult(status -> this.sensors.load(vasterbotten));
+			log.info("Demo sensor stream loaded: three pumping stations (simulated), a day of readings, one alarm");
+		}
 	}
 
 	void load() {
