@@ -130,7 +130,7 @@ public class Auctions {
 		long id = this.repository.insertListing(user.organisationId(),
 				new ExchangeRepository.ListingRow(datasetId, file.id(), d.auction(), d.reservePrice(), d.minIncrement(),
 						d.purposes(), d.licenceDays(), d.onwardSale(), d.delivery(), d.specificTerms(), d.closesAt(),
-						d.extensionMinutes()),
+						d.extensionMinutes(), d.volume()),
 				demoNote, user.username());
 		this.audit.record(user.organisationId(), user.username(), TYPE, id, "CREATED", dataset.title(), Map.of());
 		return listing(id);

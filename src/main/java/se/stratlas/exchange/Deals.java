@@ -18,6 +18,7 @@ import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.audit.AuditTrail;
 import se.stratlas.exchange.internal.DatasetFiles;
+import se.stratlas.exchange.internal.DeliveryRepository;
 import se.stratlas.exchange.internal.ExchangeRepository;
 import se.stratlas.exchange.internal.SignedLinks;
 import se.stratlas.shared.NotFoundException;
@@ -51,9 +52,12 @@ public class Deals {
 
 	private final SharedValue sharedValue;
 
+	private final DeliveryRepository delivery;
+
 	Deals(ExchangeRepository repository, SignedLinks links, AuditTrail audit, Optional<Clock> clock, DataDonors donors,
-			SharedValue sharedValue) {
+			SharedValue sharedValue, DeliveryRepository delivery) {
 		this.repository = repository;
+		this.delivery = delivery;
 		this.links = links;
 		this.audit = audit;
 		this.donors = donors;
@@ -87,13 +91,17 @@ public class Deals {
 		boolean seller = deal.sellerOrganisationId() == user.organisationId() && user.can(Role.STRATEGIST);
 		boolean paid = deal.state() == Deal.State.PAID;
 		boolean licensed = deal.licensedAt(now());
-		boolean mayDownload = buyer && licensed && (paid || deal.state() == Deal.State.SETTLED);
+		Listing listing = this.repository.listing(deal.listingId()).orElseThrow();
+		boolean api = listing.delivery() == Listing.Delivery.API;
+		boolean mayDownload = !api && buyer && licensed && (paid || deal.state() == Deal.State.SETTLED);
+		DealView.Api apiView = !api ? null : new DealView.Api(listing.volume(),
+				this.delivery.key(id).map(DeliveryRepository.KeyRow::prefix).orElse(null), buyer && deliverable(deal));
 		return new DealView(deal, this.repository.ledger(id), this.repository.accesses(id),
 				buyer && deal.state() == Deal.State.AWAITING_PAYMENT, buyer && paid && deal.buyerValidatedAt() == null,
 				seller && paid && deal.sellerValidatedAt() == null,
 				mayDownload ? this.links.sign(id, user.username()) : null,
 				buyer && deal.deletionAttestedAt() == null && deal.state() != Deal.State.AWAITING_PAYMENT,
-				accountNames(deal), licensed ? this.donors.withdrawnSince(deal) : List.of());
+				accountNames(deal), licensed ? this.donors.withdrawnSince(deal) : List.of(), apiView);
 	}
 
 	private static Map<String, String> accountNames(Deal deal) {
@@ -219,7 +227,7 @@ public class Deals {
 	 */
 	public DownloadLink link(StratlasPrincipal user, long id) {
 		Deal deal = deal(user, id);
-		if (deal.buyerOrganisationId() != user.organisationId() || !deliverable(deal)) {
+		if (deal.buyerOrganisationId() != user.organisationId() || !deliverable(deal) || apiOnly(deal)) {
 			throw new AccessDeniedException("no delivery");
 		}
 		return this.links.sign(id, user.username());
@@ -231,15 +239,15 @@ public class Deals {
 
 	/**
 	 * The delivery, through a signed link: refused (and the refusal logged with its
-	 * reason: NOT_BUYER, LINK_INVALID, LICENCE_ENDED, NOT_PAID) when the link is not the
-	 * user's, has expired, or the licence has ended; granted accesses are logged with the
-	 * checksum of what left.
+	 * reason: NOT_BUYER, LINK_INVALID, LICENCE_ENDED, NOT_PAID, API_ONLY) when the link
+	 * is not the user's, has expired, or the licence has ended; granted accesses are
+	 * logged with the checksum of what left.
 	 */
 	public Delivery download(StratlasPrincipal user, long id, long expires, String signature) {
 		Deal deal = deal(user, id);
 		String refusal = deal.buyerOrganisationId() != user.organisationId() ? "NOT_BUYER"
-				: !this.links.valid(id, user.username(), expires, signature) ? "LINK_INVALID"
-						: !deal.licensedAt(now()) ? "LICENCE_ENDED" : !deliverable(deal) ? "NOT_PAID" : null;
+				: !this.links.valid(id, user.username(), expires, signature) ? "LINK_INVALID" : !deal.licensedAt(now())
+						? "LICENCE_ENDED" : !deliverable(deal) ? "NOT_PAID" : apiOnly(deal) ? "API_ONLY" : null;
 		if (refusal != null) {
 			this.repository.logAccess(id, user.username(), "DOWNLOAD", false, refusal, null, null);
 			throw new AccessDeniedException(refusal);
@@ -258,7 +266,17 @@ public class Deals {
 	}
 
 	private boolean deliverable(Deal deal) {
-		return (deal.state() == Deal.State.PAID || deal.state() == Deal.State.SETTLED) && deal.licensedAt(now());
+		return deliverable(deal, now());
+	}
+
+	/** Whether the policy says the data is delivered only through the data API. */
+	private boolean apiOnly(Deal deal) {
+		return this.repository.listing(deal.listingId()).orElseThrow().delivery() == Listing.Delivery.API;
+	}
+
+	/** Whether the deal is paid (or settled) and its licence holds at the instant. */
+	static boolean deliverable(Deal deal, Instant now) {
+		return (deal.state() == Deal.State.PAID || deal.state() == Deal.State.SETTLED) && deal.licensedAt(now);
 	}
 
 	/**

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -261,16 +263,17 @@ public class ExchangeRepository {
 	/** What a steward states when listing a dataset. */
 	public record ListingRow(long datasetId, long fileId, Listing.Auction auction, BigDecimal reservePrice,
 			BigDecimal minIncrement, List<Purpose> purposes, int licenceDays, boolean onwardSale,
-			Listing.Delivery delivery, String specificTerms, Instant closesAt, int extensionMinutes) {
+			Listing.Delivery delivery, String specificTerms, Instant closesAt, int extensionMinutes,
+			Listing.@Nullable Volume volume) {
 	}
 
 	public long insertListing(long organisationId, ListingRow row, String demoNote, String user) {
 		return this.jdbc.sql("""
 				insert into exchange_listing (organisation_id, dataset_id, file_id, auction, reserve_price,
 				  min_increment, purposes, licence_days, onward_sale, delivery, specific_terms, closes_at,
-				  extension_minutes, demo_note, created_by)
+				  extension_minutes, volume_limit, volume_unit, demo_note, created_by)
 				values (:org, :dataset, :file, :auction, :reserve, :increment, :purposes, :days, :onward, :delivery,
-				  :terms, :closes, :extension, :demo, :user)
+				  :terms, :closes, :extension, :limit, :unit, :demo, :user)
 				returning id""")
 			.param("org", organisationId)
 			.param("dataset", row.datasetId())
@@ -285,6 +288,8 @@ public class ExchangeRepository {
 			.param("terms", row.specificTerms())
 			.param("closes", Timestamp.from(row.closesAt()))
 			.param("extension", row.extensionMinutes())
+			.param("limit", row.volume() == null ? null : row.volume().limit())
+			.param("unit", row.volume() == null ? null : row.volume().unit().name())
 			.param("demo", demoNote)
 			.param("user", user)
 			.query(Long.class)
@@ -337,7 +342,12 @@ public class ExchangeRepository {
 				rs.getTimestamp("opens_at").toInstant(), rs.getTimestamp("closes_at").toInstant(),
 				rs.getInt("extension_minutes"), Listing.State.valueOf(rs.getString("state")),
 				instant(rs.getTimestamp("closed_at")), rs.getObject("winning_bid_id", Long.class),
-				rs.getBigDecimal("price"), rs.getString("demo_note"), rs.getInt("version"));
+				rs.getBigDecimal("price"), rs.getString("demo_note"), rs.getInt("version"), volume(rs));
+	}
+
+	private static Listing.@Nullable Volume volume(ResultSet rs) throws SQLException {
+		String unit = rs.getString("volume_unit");
+		return unit == null ? null : new Listing.Volume(rs.getInt("volume_limit"), Listing.Volume.Unit.valueOf(unit));
 	}
 
 	private static List<Purpose> purposes(Array array) throws SQLException {
@@ -539,7 +549,8 @@ public class ExchangeRepository {
 			.param("deal", dealId)
 			.query((rs, n) -> new Deal.Access(rs.getLong("id"), rs.getString("username"), rs.getString("kind"),
 					rs.getBoolean("granted"), rs.getString("reason"), rs.getString("sha256"),
-					rs.getObject("size_bytes", Long.class), rs.getTimestamp("accessed_at").toInstant()))
+					rs.getObject("size_bytes", Long.class), rs.getTimestamp("accessed_at").toInstant(),
+					rs.getString("purpose"), rs.getObject("row_count", Integer.class)))
 			.list();
 	}
 
