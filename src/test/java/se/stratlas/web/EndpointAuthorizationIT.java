@@ -526,6 +526,8 @@ class EndpointAuthorizationIT {
 		row("GET /api/exchange/deals/{id}/download", Access.READER, "expires=1&signature=x", null);
 		row("GET /exchange/deals/{id}/invoice.xml", Access.READER);
 		row("GET /api/exchange/deals/{id}/invoice", Access.READER);
+		row("GET /exchange/deals/{id}/credit-note.xml", Access.READER);
+		row("GET /api/exchange/deals/{id}/credit-note", Access.READER);
 		row("POST /exchange/deals/{id}/access-key", Access.STRATEGIST);
 		row("POST /api/exchange/deals/{id}/access-key", Access.STRATEGIST);
 		row("GET /api/exchange/deals/{id}/data", Access.READER);

@@ -115,6 +115,13 @@ class DealController {
 		return Downloads.file(this.invoices.invoice(user, id), MediaType.APPLICATION_XML, "faktura-" + id + ".xml");
 	}
 
+	@GetMapping("/exchange/deals/{id}/credit-note.xml")
+	@PreAuthorize("hasRole('READER')")
+	ResponseEntity<byte[]> creditNote(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
+		return Downloads.file(this.invoices.creditNote(user, id), MediaType.APPLICATION_XML,
+				"kreditnota-" + id + ".xml");
+	}
+
 	@GetMapping("/exchange/deals/{id}/download")
 	@PreAuthorize("hasRole('READER')")
 	ResponseEntity<byte[]> download(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
