@@ -25,8 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.audit.AuditTrail;
 import se.stratlas.exchange.internal.DatasetFiles;
+import se.stratlas.exchange.internal.DatasetRepository;
 import se.stratlas.exchange.internal.DeliveryRepository;
-import se.stratlas.exchange.internal.ExchangeRepository;
+import se.stratlas.exchange.internal.MarketRepository;
 import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.ValidationException;
 
@@ -53,7 +54,9 @@ public class DataApi {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private final ExchangeRepository repository;
+	private final DatasetRepository datasetRepository;
+
+	private final MarketRepository marketRepository;
 
 	private final DeliveryRepository delivery;
 
@@ -67,9 +70,11 @@ public class DataApi {
 
 	private final Clock clock;
 
-	DataApi(ExchangeRepository repository, DeliveryRepository delivery, Deals deals, DataDonors donors,
-			AuditTrail audit, PlatformTransactionManager transactions, Optional<Clock> clock) {
-		this.repository = repository;
+	DataApi(DatasetRepository datasetRepository, MarketRepository marketRepository, DeliveryRepository delivery,
+			Deals deals, DataDonors donors, AuditTrail audit, PlatformTransactionManager transactions,
+			Optional<Clock> clock) {
+		this.datasetRepository = datasetRepository;
+		this.marketRepository = marketRepository;
 		this.delivery = delivery;
 		this.deals = deals;
 		this.donors = donors;
@@ -90,10 +95,10 @@ public class DataApi {
 	 */
 	@Transactional
 	public AccessKey issueKey(StratlasPrincipal user, long id) {
-		Deal deal = this.repository.lockDeal(id)
+		Deal deal = this.marketRepository.lockDeal(id)
 			.filter(d -> d.buyerOrganisationId() == user.organisationId())
 			.orElseThrow(() -> new NotFoundException(Deals.TYPE, id));
-		if (this.repository.listing(deal.listingId()).orElseThrow().delivery() != Listing.Delivery.API) {
+		if (this.marketRepository.listing(deal.listingId()).orElseThrow().delivery() != Listing.Delivery.API) {
 			throw new ValidationException("delivery", "exchange.deal.notApi");
 		}
 		if (!Deals.deliverable(deal, now())) {
@@ -165,8 +170,8 @@ public class DataApi {
 			throw new ValidationException("limit", "validation.range", 1, MAX_ROWS);
 		}
 		Outcome outcome = this.transactions.execute(status -> {
-			Deal deal = this.repository.lockDeal(found.id()).orElseThrow();
-			Listing listing = this.repository.listing(deal.listingId()).orElseThrow();
+			Deal deal = this.marketRepository.lockDeal(found.id()).orElseThrow();
+			Listing listing = this.marketRepository.listing(deal.listingId()).orElseThrow();
 			Purpose stated = purpose(purpose);
 			Refused refused = refusal(user, deal, listing, key, stated);
 			if (refused != null) {
@@ -234,10 +239,10 @@ public class DataApi {
 	 * not cover the deal at its close or have withdrawn since.
 	 */
 	private Served rows(Deal deal, Purpose purpose, int offset, int limit) {
-		Dataset dataset = this.repository.dataset(deal.datasetId()).orElseThrow();
+		Dataset dataset = this.datasetRepository.dataset(deal.datasetId()).orElseThrow();
 		Dataset.FileVersion file = dataset.latestFile();
 		List<List<String>> rows = file == null ? List.of()
-				: DatasetFiles.rows(file.filename(), this.repository.fileContent(file.id()));
+				: DatasetFiles.rows(file.filename(), this.datasetRepository.fileContent(file.id()));
 		int column = dataset.fields().stream().map(Dataset.Field::name).toList().indexOf(DataDonors.DONOR_FIELD);
 		if (column >= 0) {
 			Set<String> kept = new HashSet<>(this.donors.covered(deal.id()));

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Service;
 import se.stratlas.accounts.Organisation;
 import se.stratlas.accounts.Organisations;
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.exchange.internal.ExchangeRepository;
+import se.stratlas.exchange.internal.DatasetRepository;
 import se.stratlas.exchange.internal.InvoiceDocument;
+import se.stratlas.exchange.internal.MarketRepository;
 import se.stratlas.shared.ValidationException;
 
 /**
@@ -27,13 +28,17 @@ public class Invoices {
 
 	private final Deals deals;
 
-	private final ExchangeRepository repository;
+	private final DatasetRepository datasetRepository;
+
+	private final MarketRepository marketRepository;
 
 	private final Organisations organisations;
 
-	Invoices(Deals deals, ExchangeRepository repository, Organisations organisations) {
+	Invoices(Deals deals, DatasetRepository datasetRepository, MarketRepository marketRepository,
+			Organisations organisations) {
 		this.deals = deals;
-		this.repository = repository;
+		this.datasetRepository = datasetRepository;
+		this.marketRepository = marketRepository;
 		this.organisations = organisations;
 	}
 
@@ -74,8 +79,8 @@ public class Invoices {
 	}
 
 	private InvoiceDocument.Facts facts(Deal deal, String number, LocalDate issued) {
-		long fileId = this.repository.listing(deal.listingId()).orElseThrow().fileId();
-		Dataset.FileVersion file = this.repository.files(deal.datasetId())
+		long fileId = this.marketRepository.listing(deal.listingId()).orElseThrow().fileId();
+		Dataset.FileVersion file = this.datasetRepository.files(deal.datasetId())
 			.stream()
 			.filter(f -> f.id() == fileId)
 			.findFirst()

@@ -486,6 +486,8 @@ class EndpointAuthorizationIT {
 		row("POST /exchange/datasets/{id}/donors/{pseudonym}/consents", Access.STRATEGIST, "purpose=RESEARCH", null);
 		row("POST /exchange/datasets/{id}/donors/{pseudonym}/withdrawal", Access.STRATEGIST, "purpose=RESEARCH", null);
 		row("GET /exchange/donors/{pseudonym}", Access.PUBLIC, "token=x", null);
+		row("GET /exchange/donors/{pseudonym}/withdrawal", Access.PUBLIC, "token=x", null);
+		row("POST /exchange/donors/{pseudonym}/withdrawal", Access.PUBLIC, "token=x", null);
 		row("GET /exchange/datasets/{id}/distribution", Access.READER);
 		row("POST /exchange/datasets/{id}/distribution", Access.STRATEGIST, "providerPct=", null);
 		row("GET /exchange/altruism", Access.READER);
