@@ -118,10 +118,10 @@ public class DataApi {
 	 * One page of rows as JSON: each row's values typed by the schema; the checksum is of
 	 * the same rows as CSV, which the CSV form of the call serves.
 	 */
-	public record Page(long dealId, String purpose, int offset, int limit, int total, List<String> fields,
+	public record DataPage(long dealId, String purpose, int offset, int limit, int total, List<String> fields,
 			List<Map<String, @Nullable Object>> rows, String sha256) {
 
-		public Page {
+		public DataPage {
 			fields = List.copyOf(fields);
 			rows = List.copyOf(rows);
 		}
@@ -129,7 +129,7 @@ public class DataApi {
 	}
 
 	/** The rows as JSON, after the licence's checks. */
-	public Page page(StratlasPrincipal user, long id, @Nullable String key, @Nullable String purpose,
+	public DataPage page(StratlasPrincipal user, long id, @Nullable String key, @Nullable String purpose,
 			@Nullable Integer offset, @Nullable Integer limit) {
 		Served served = serve(user, id, key, purpose, offset, limit);
 		List<Map<String, @Nullable Object>> rows = served.rows().stream().map(r -> {
@@ -140,7 +140,7 @@ public class DataApi {
 			}
 			return row;
 		}).toList();
-		return new Page(id, served.purpose().odrl(), served.offset(), served.limit(), served.total(),
+		return new DataPage(id, served.purpose().odrl(), served.offset(), served.limit(), served.total(),
 				served.fields().stream().map(Dataset.Field::name).toList(), rows, DatasetFiles.sha256(served.csv()));
 	}
 

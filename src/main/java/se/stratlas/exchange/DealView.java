@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record DealView(Deal deal, List<Deal.Entry> ledger, List<Deal.Access> accesses, boolean mayPay,
 		boolean mayValidateDelivery, boolean mayValidatePayment, @Nullable DownloadLink download, boolean mayAttest,
-		Map<String, String> accountNames, List<String> withdrawnDonors, @Nullable Api api) {
+		Map<String, String> accountNames, List<String> withdrawnDonors, @Nullable ApiDelivery api) {
 
 	public DealView {
 		ledger = List.copyOf(ledger);
@@ -28,7 +28,7 @@ public record DealView(Deal deal, List<Deal.Entry> ledger, List<Deal.Access> acc
 	 * Delivery through the data API: the volume a day (none: no limit), the first
 	 * characters of the current access key, and whether the user may make a new one.
 	 */
-	public record Api(Listing.@Nullable Volume volume, @Nullable String keyPrefix, boolean mayIssueKey) {
+	public record ApiDelivery(Listing.@Nullable Volume volume, @Nullable String keyPrefix, boolean mayIssueKey) {
 	}
 
 }

@@ -103,7 +103,7 @@ public class Deals {
 		Listing listing = this.marketRepository.listing(deal.listingId()).orElseThrow();
 		boolean api = listing.delivery() == Listing.Delivery.API;
 		boolean mayDownload = !api && buyer && licensed && (paid || deal.state() == Deal.State.SETTLED);
-		DealView.Api apiView = !api ? null : new DealView.Api(listing.volume(),
+		DealView.ApiDelivery apiView = !api ? null : new DealView.ApiDelivery(listing.volume(),
 				this.delivery.key(id).map(DeliveryRepository.KeyRow::prefix).orElse(null), buyer && deliverable(deal));
 		return new DealView(deal, this.ledgerRepository.ledger(id), this.ledgerRepository.accesses(id),
 				buyer && deal.state() == Deal.State.AWAITING_PAYMENT, buyer && paid && deal.buyerValidatedAt() == null,

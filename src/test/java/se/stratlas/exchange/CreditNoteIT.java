@@ -8,26 +8,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import se.stratlas.accounts.ApiTokens;
-import se.stratlas.accounts.Organisation;
-import se.stratlas.accounts.Organisations;
-import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.accounts.UserAccounts;
-import se.stratlas.accounts.UserAdministration;
 import se.stratlas.shared.ValidationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,10 +38,10 @@ class CreditNoteIT {
 	int port;
 
 	@Autowired
-	Datasets datasets;
+	ApplicationContext context;
 
 	@Autowired
-	Auctions auctions;
+	Datasets datasets;
 
 	@Autowired
 	Deals deals;
@@ -58,56 +50,23 @@ class CreditNoteIT {
 	Invoices invoices;
 
 	@Autowired
-	Rulebook rulebook;
-
-	@Autowired
-	Organisations organisations;
-
-	@Autowired
-	UserAdministration administration;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
 	ApiTokens tokens;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	private StratlasPrincipal participant(String name) {
-		String run = UUID.randomUUID().toString().substring(0, 8);
-		Organisation org = this.organisations.ensure("credit-" + run, name);
-		String username = "credit." + run;
-		this.administration.create(org.id(),
-				new UserAccounts.NewUser(username, name, null, EnumSet.of(Role.STRATEGIST), "credit-password-" + run),
-				null, "test");
-		StratlasPrincipal user = (StratlasPrincipal) this.users.loadUserByUsername(username);
-		this.rulebook.accept(user);
-		return user;
-	}
 
 	@Test
 	void aRefundedDealHasACreditNoteThatCancelsItsInvoice() throws Exception {
-		StratlasPrincipal seller = participant("Kreditregionen");
-		StratlasPrincipal buyer = participant("Kreditköparen AB");
+		StratlasPrincipal seller = Parties.strategist(this.context, "Kreditregionen");
+		StratlasPrincipal buyer = Parties.strategist(this.context, "Kreditköparen AB");
 		Dataset dataset = this.datasets.create(seller,
 				new DatasetDraft("Pumpar för kreditering", "Flöde per pumpstation.", "ENVI", null, "CONT",
 						Dataset.Provenance.DEVICE, "SCADA", "Kommunen", null, null, null, null, false, null),
 				Right.Basis.CREATED);
 		this.datasets.schema(seller, dataset.id(), Datasets.parseSchema("station; text\nflode; decimal"));
 		this.datasets.upload(seller, dataset.id(), "pumpar.csv", "station;flode\nPS-1;1,5\n".getBytes());
-		Listing listing = this.auctions.list(seller, dataset.id(),
+		Deal deal = Parties.sold(this.context, seller, dataset.id(), buyer,
 				new ListingDraft(Listing.Auction.SEALED_SECOND_PRICE, new BigDecimal("800"), BigDecimal.ONE,
 						List.of(Purpose.RESEARCH), 30, false, Listing.Delivery.FILE, null,
-						Instant.now().plus(Duration.ofHours(1)), 0));
-		this.auctions.bid(buyer, listing.id(), new Auctions.BidDraft(new BigDecimal("900"), Purpose.RESEARCH));
-		this.jdbc.sql("update exchange_listing set closes_at = now() - interval '1 second' where id = :id")
-			.param("id", listing.id())
-			.update();
-		Deal deal = this.auctions.close(listing.id())
-			.or(() -> this.deals.deals(buyer).stream().filter(d -> d.listingId() == listing.id()).findFirst())
-			.orElseThrow();
+						Instant.now().plus(Duration.ofHours(1)), 0),
+				new BigDecimal("900"));
 		this.deals.pay(buyer, deal.id());
 		assertThatThrownBy(() -> this.invoices.creditNote(buyer, deal.id())).isInstanceOf(ValidationException.class);
 
@@ -127,7 +86,8 @@ class CreditNoteIT {
 			.contains("<cbc:ID>" + Invoices.creditNoteNumber(refunded) + "</cbc:ID>")
 			.contains("<cbc:ID>" + Invoices.number(refunded) + "</cbc:ID>")
 			.contains("Kreditköparen AB")
-			.contains("currencyID=\"SEK\">900.00</cbc:PrepaidAmount>");
+			// One bid in a sealed auction pays the reserve price.
+			.contains("currencyID=\"SEK\">800.00</cbc:PrepaidAmount>");
 		// The invoice it cancels stays.
 		UblSchema.validate(this.invoices.invoice(seller, deal.id()));
 	}

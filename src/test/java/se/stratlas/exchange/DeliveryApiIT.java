@@ -8,9 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.UUID;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -20,18 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 
 import se.stratlas.accounts.ApiTokens;
-import se.stratlas.accounts.Organisation;
-import se.stratlas.accounts.Organisations;
-import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.accounts.UserAccounts;
-import se.stratlas.accounts.UserAdministration;
 import se.stratlas.exchange.internal.DatasetFiles;
 import se.stratlas.shared.ValidationException;
 
@@ -53,6 +46,9 @@ class DeliveryApiIT {
 	int port;
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	Datasets datasets;
 
 	@Autowired
@@ -65,36 +61,12 @@ class DeliveryApiIT {
 	Deals deals;
 
 	@Autowired
-	Rulebook rulebook;
-
-	@Autowired
-	Organisations organisations;
-
-	@Autowired
-	UserAdministration administration;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
 	ApiTokens tokens;
 
 	@Autowired
 	JdbcClient jdbc;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
-	private StratlasPrincipal participant(String name) {
-		String run = UUID.randomUUID().toString().substring(0, 8);
-		Organisation org = this.organisations.ensure("api-" + run, name);
-		String username = "api." + run;
-		this.administration.create(org.id(),
-				new UserAccounts.NewUser(username, name, null, EnumSet.of(Role.STRATEGIST), "api-password-" + run),
-				null, "test");
-		StratlasPrincipal user = (StratlasPrincipal) this.users.loadUserByUsername(username);
-		this.rulebook.accept(user);
-		return user;
-	}
 
 	private Dataset dataset(StratlasPrincipal steward) {
 		Dataset dataset = this.datasets.create(steward,
@@ -112,18 +84,6 @@ class DeliveryApiIT {
 		pseudonyms.forEach(p -> csv.append(p).append(";2026-11-02;3;12,5\n"));
 		csv.append("DN-UNKNOWN000;2026-11-02;9;1\n");
 		this.datasets.upload(steward, dataset.id(), "resor.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
-	}
-
-	/** Lists the dataset, takes one bid for research, closes the listing; the deal. */
-	private Deal sold(StratlasPrincipal steward, Dataset dataset, StratlasPrincipal buyer, ListingDraft draft) {
-		Listing listing = this.auctions.list(steward, dataset.id(), draft);
-		this.auctions.bid(buyer, listing.id(), new Auctions.BidDraft(new BigDecimal("1500"), Purpose.RESEARCH));
-		this.jdbc.sql("update exchange_listing set closes_at = now() - interval '1 second' where id = :id")
-			.param("id", listing.id())
-			.update();
-		return this.auctions.close(listing.id())
-			.or(() -> this.deals.deals(buyer).stream().filter(d -> d.listingId() == listing.id()).findFirst())
-			.orElseThrow();
 	}
 
 	private ListingDraft draft(Listing.Delivery delivery, Integer limit, Listing.Volume.Unit unit) {
@@ -145,8 +105,8 @@ class DeliveryApiIT {
 
 	@Test
 	void theApiChecksEveryCallAgainstTheLicenceAndLogsItUntilTheLicenceEnds() throws Exception {
-		StratlasPrincipal steward = participant("API-regionen");
-		StratlasPrincipal buyer = participant("API-köparen AB");
+		StratlasPrincipal steward = Parties.strategist(this.context, "API-regionen");
+		StratlasPrincipal buyer = Parties.strategist(this.context, "API-köparen AB");
 		String token = this.tokens
 			.create(buyer, "data", List.of(ApiTokens.Area.EXCHANGE.read(), ApiTokens.Area.EXCHANGE.write()), 1)
 			.secret();
@@ -155,7 +115,8 @@ class DeliveryApiIT {
 		String b = this.donors.register(steward, dataset.id(), List.of(Purpose.RESEARCH)).pseudonym();
 		String c = this.donors.register(steward, dataset.id(), List.of(Purpose.MARKETING)).pseudonym();
 		upload(steward, dataset, List.of(a, b, c));
-		Deal deal = sold(steward, dataset, buyer, draft(Listing.Delivery.API, 5, Listing.Volume.Unit.ROWS_PER_DAY));
+		Deal deal = Parties.sold(this.context, steward, dataset.id(), buyer,
+				draft(Listing.Delivery.API, 5, Listing.Volume.Unit.ROWS_PER_DAY), new BigDecimal("1500"));
 		String data = "/api/exchange/deals/" + deal.id() + "/data";
 
 		// The policy and the contract name the channel and the volume a day.
@@ -247,7 +208,7 @@ class DeliveryApiIT {
 
 	@Test
 	void aVolumeNeedsBothItsLimitAndWhatItCountsAndAFileHasNone() {
-		StratlasPrincipal steward = participant("API-regionen 2");
+		StratlasPrincipal steward = Parties.strategist(this.context, "API-regionen 2");
 		Dataset dataset = dataset(steward);
 		upload(steward, dataset, List.of());
 		assertThatThrownBy(() -> this.auctions.list(steward, dataset.id(), draft(Listing.Delivery.API, 10, null)))

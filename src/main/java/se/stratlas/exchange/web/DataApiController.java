@@ -57,7 +57,7 @@ class DataApiController {
 	@PreAuthorize("hasRole('READER')")
 	@Operation(operationId = "exchangeData",
 			summary = "Rows of the dataset's current file as JSON, each call checked against the licence and logged")
-	DataApi.Page data(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+	DataApi.DataPage data(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
 			@RequestHeader(name = KEY, required = false) String key, @RequestParam(required = false) String purpose,
 			@RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit) {
 		return this.api.page(user, id, key, purpose, offset, limit);
