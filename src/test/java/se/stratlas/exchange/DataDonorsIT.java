@@ -259,12 +259,14 @@ class DataDonorsIT {
 			.send(HttpRequest.newBuilder(URI.create(base + "/withdrawal?token=" + own.token() + "&purpose=RESEARCH"))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(confirm.statusCode()).isEqualTo(200);
-		// The session cookie is Secure and the test speaks plain HTTP: it is sent by hand.
+		// The session cookie is Secure and the test speaks plain HTTP: it is sent by
+		// hand.
 		String cookie = LiveHttp.sessionCookie(confirm);
 		String csrf = URLEncoder.encode(LiveHttp.csrf(confirm.body()), StandardCharsets.UTF_8);
 		String form = "token=" + own.token() + "&purpose=RESEARCH";
 		// Without the CSRF token the withdrawal is refused and nothing changes.
-		assertThat(http.send(post(base + "/withdrawal", form, cookie), HttpResponse.BodyHandlers.ofString()).statusCode())
+		assertThat(
+				http.send(post(base + "/withdrawal", form, cookie), HttpResponse.BodyHandlers.ofString()).statusCode())
 			.isEqualTo(403);
 		assertThat(this.deals.view(buyer, running.id()).withdrawnDonors()).isEmpty();
 

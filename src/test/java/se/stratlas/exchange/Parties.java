@@ -24,7 +24,9 @@ final class Parties {
 	private Parties() {
 	}
 
-	/** A new organisation of the name, and its strategist, who has accepted the rulebook. */
+	/**
+	 * A new organisation of the name, and its strategist, who has accepted the rulebook.
+	 */
 	static StratlasPrincipal strategist(ApplicationContext context, String name) {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		Organisation org = context.getBean(Organisations.class).ensure("party-" + run, name);
