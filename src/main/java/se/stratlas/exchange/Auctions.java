@@ -20,7 +20,8 @@ import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.audit.AuditTrail;
 import se.stratlas.exchange.internal.ContractDocument;
 import se.stratlas.exchange.internal.DatasetFiles;
-import se.stratlas.exchange.internal.ExchangeRepository;
+import se.stratlas.exchange.internal.DatasetRepository;
+import se.stratlas.exchange.internal.MarketRepository;
 import se.stratlas.exchange.internal.OdrlPolicy;
 import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.ValidationException;
@@ -39,7 +40,9 @@ public class Auctions {
 
 	static final String TYPE = "exchange_listing";
 
-	private final ExchangeRepository repository;
+	private final DatasetRepository datasetRepository;
+
+	private final MarketRepository marketRepository;
 
 	private final Datasets datasets;
 
@@ -57,9 +60,11 @@ public class Auctions {
 
 	private final DataDonors donors;
 
-	Auctions(ExchangeRepository repository, Datasets datasets, RightsRegister rights, Rulebook rulebook,
-			Organisations organisations, AuditTrail audit, Optional<Clock> clock, DataDonors donors) {
-		this.repository = repository;
+	Auctions(DatasetRepository datasetRepository, MarketRepository marketRepository, Datasets datasets,
+			RightsRegister rights, Rulebook rulebook, Organisations organisations, AuditTrail audit,
+			Optional<Clock> clock, DataDonors donors) {
+		this.datasetRepository = datasetRepository;
+		this.marketRepository = marketRepository;
 		this.donors = donors;
 		this.datasets = datasets;
 		this.rights = rights;
@@ -75,22 +80,22 @@ public class Auctions {
 
 	/** The listings open for bids, soonest deadline first. */
 	public List<Listing> open() {
-		return this.repository.listings("l.state = 'OPEN'", Map.of()).reversed();
+		return this.marketRepository.listings("l.state = 'OPEN'", Map.of()).reversed();
 	}
 
 	/** The organisation's listings, open and closed. */
 	public List<Listing> own(StratlasPrincipal user) {
-		return this.repository.listings("l.organisation_id = :org", Map.of("org", user.organisationId()));
+		return this.marketRepository.listings("l.organisation_id = :org", Map.of("org", user.organisationId()));
 	}
 
 	/** A dataset's listings. */
 	public List<Listing> ofDataset(long datasetId) {
-		return this.repository.listings("l.dataset_id = :dataset", Map.of("dataset", datasetId));
+		return this.marketRepository.listings("l.dataset_id = :dataset", Map.of("dataset", datasetId));
 	}
 
 	/** The listing, as anyone on the exchange sees it. */
 	public Listing listing(long id) {
-		return this.repository.listing(id).orElseThrow(() -> new NotFoundException(TYPE, id));
+		return this.marketRepository.listing(id).orElseThrow(() -> new NotFoundException(TYPE, id));
 	}
 
 	/** The listing's licence as its ODRL 2.2 policy (JSON-LD). */
@@ -127,10 +132,10 @@ public class Auctions {
 			throw new ValidationException("rights", "exchange.rights.notOwner");
 		}
 		ListingDraft d = draft.checked(now());
-		long id = this.repository.insertListing(user.organisationId(),
-				new ExchangeRepository.ListingRow(datasetId, file.id(), d.auction(), d.reservePrice(), d.minIncrement(),
+		long id = this.marketRepository.insertListing(user.organisationId(),
+				new MarketRepository.ListingRow(datasetId, file.id(), d.auction(), d.reservePrice(), d.minIncrement(),
 						d.purposes(), d.licenceDays(), d.onwardSale(), d.delivery(), d.specificTerms(), d.closesAt(),
-						d.extensionMinutes()),
+						d.extensionMinutes(), d.volume()),
 				demoNote, user.username());
 		this.audit.record(user.organisationId(), user.username(), TYPE, id, "CREATED", dataset.title(), Map.of());
 		return listing(id);
@@ -150,7 +155,7 @@ public class Auctions {
 	@Transactional
 	public Bid bid(StratlasPrincipal user, long listingId, BidDraft draft) {
 		this.rulebook.require(user);
-		Listing listing = this.repository.lockListing(listingId)
+		Listing listing = this.marketRepository.lockListing(listingId)
 			.orElseThrow(() -> new NotFoundException(TYPE, listingId));
 		Instant now = now();
 		if (!listing.open() || !now.isBefore(listing.closesAt())) {
@@ -166,19 +171,20 @@ public class Auctions {
 		if (!ListingDraft.price(amount, false)) {
 			throw new ValidationException("amount", "exchange.listing.price");
 		}
-		BigDecimal least = least(listing, this.repository.bids(listingId));
+		BigDecimal least = least(listing, this.marketRepository.bids(listingId));
 		if (amount.compareTo(least) < 0) {
 			throw new ValidationException("amount", "exchange.bid.tooLow", ContractDocument.money(least));
 		}
-		long id = this.repository.insertBid(listingId, user.organisationId(), user.username(), draft.purpose(), amount);
+		long id = this.marketRepository.insertBid(listingId, user.organisationId(), user.username(), draft.purpose(),
+				amount);
 		Duration extension = Duration.ofMinutes(listing.extensionMinutes());
 		if (listing.auction() == Listing.Auction.OPEN_ASCENDING && !extension.isZero()
 				&& listing.closesAt().isBefore(now.plus(extension))) {
-			this.repository.extend(listingId, now.plus(extension));
+			this.marketRepository.extend(listingId, now.plus(extension));
 		}
 		this.audit.record(listing.organisationId(), user.username(), TYPE, listingId, "BID", listing.datasetTitle(),
 				Map.of());
-		return this.repository.bids(listingId).stream().filter(b -> b.id() == id).findFirst().orElseThrow();
+		return this.marketRepository.bids(listingId).stream().filter(b -> b.id() == id).findFirst().orElseThrow();
 	}
 
 	/**
@@ -226,23 +232,23 @@ public class Auctions {
 	 */
 	@Transactional
 	public Optional<Deal> close(long listingId) {
-		Listing listing = this.repository.lockListing(listingId)
+		Listing listing = this.marketRepository.lockListing(listingId)
 			.orElseThrow(() -> new NotFoundException(TYPE, listingId));
 		Instant now = now();
 		if (!listing.open() || now.isBefore(listing.closesAt())) {
 			return Optional.empty();
 		}
-		List<Bid> standing = standing(listing, this.repository.bids(listingId));
+		List<Bid> standing = standing(listing, this.marketRepository.bids(listingId));
 		if (standing.isEmpty()) {
-			this.repository.close(listingId, Listing.State.UNSOLD, null, null);
+			this.marketRepository.close(listingId, Listing.State.UNSOLD, null, null);
 			this.audit.record(listing.organisationId(), "databörsen", TYPE, listingId, "CLOSED", listing.datasetTitle(),
 					Map.of());
 			return Optional.empty();
 		}
 		Bid winner = standing.getFirst();
 		BigDecimal price = price(listing, standing);
-		this.repository.close(listingId, Listing.State.SOLD, winner.id(), price);
-		Dataset dataset = this.repository.dataset(listing.datasetId()).orElseThrow();
+		this.marketRepository.close(listingId, Listing.State.SOLD, winner.id(), price);
+		Dataset dataset = this.datasetRepository.dataset(listing.datasetId()).orElseThrow();
 		Dataset.FileVersion file = dataset.files()
 			.stream()
 			.filter(f -> f.id() == listing.fileId())
@@ -252,23 +258,41 @@ public class Auctions {
 		Rulebook.Terms terms = this.rulebook.current();
 		byte[] contract = ContractDocument.pdf(new ContractDocument.Terms(listing, dataset, file, winner, price,
 				winner.bidder(), now, until, terms.version(), terms.title(), policy(listing)));
-		long dealId = this.repository.insertDeal(new ExchangeRepository.DealRow(listingId, winner.id(),
+		long dealId = this.marketRepository.insertDeal(new MarketRepository.DealRow(listingId, winner.id(),
 				listing.organisationId(), winner.organisationId(), winner.username(), price, winner.purpose(), now,
 				until, contract, DatasetFiles.sha256(contract)));
 		this.donors.snapshot(dealId, listing.datasetId(), winner.purpose(), now);
 		Right owner = this.rights.owner(listing.datasetId(), Right.Subject.DATA, now);
-		this.repository.insertRight(new Right(0, listing.datasetId(), Right.Subject.DATA, Right.Kind.USE,
+		this.datasetRepository.insertRight(new Right(0, listing.datasetId(), Right.Subject.DATA, Right.Kind.USE,
 				Right.Basis.LICENSED, winner.bidder(), winner.organisationId(), owner.id(), dealId, "Avtal " + dealId,
 				now, until, now, "databörsen"));
 		this.audit.record(listing.organisationId(), "databörsen", TYPE, listingId, "CLOSED",
 				listing.datasetTitle() + ": " + winner.bidder() + ", " + ContractDocument.money(price) + " kr",
 				Map.of());
-		return this.repository.deal(dealId);
+		return this.marketRepository.deal(dealId);
+	}
+
+	/**
+	 * Closes an invented demo listing now that its bids are in: the demo's sealed auction
+	 * ends when the demo is loaded instead of at a deadline the loading would wait for.
+	 * Refused for a listing without a demo note.
+	 */
+	@Transactional
+	public Optional<Deal> closeDemo(long listingId) {
+		Listing listing = this.marketRepository.lockListing(listingId)
+			.orElseThrow(() -> new NotFoundException(TYPE, listingId));
+		if (listing.demoNote() == null || listing.demoNote().isBlank()) {
+			throw new IllegalStateException("Only a demo listing closes before its deadline: " + listingId);
+		}
+		if (listing.open()) {
+			this.marketRepository.extend(listingId, now());
+		}
+		return close(listingId);
 	}
 
 	/** The listings whose deadline has passed and that are still open. */
 	public List<Long> due() {
-		return this.repository.due(now());
+		return this.marketRepository.due(now());
 	}
 
 	/**
@@ -278,8 +302,8 @@ public class Auctions {
 	 */
 	public ListingView view(StratlasPrincipal user, long id) {
 		Listing listing = listing(id);
-		Dataset dataset = this.repository.dataset(listing.datasetId()).orElseThrow();
-		List<Bid> bids = this.repository.bids(id);
+		Dataset dataset = this.datasetRepository.dataset(listing.datasetId()).orElseThrow();
+		List<Bid> bids = this.marketRepository.bids(id);
 		boolean seller = listing.organisationId() == user.organisationId();
 		boolean sealed = listing.auction() == Listing.Auction.SEALED_SECOND_PRICE;
 		List<Bid> visible = bids.stream()

@@ -17,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.audit.AuditTrail;
 import se.stratlas.exchange.internal.DatasetFiles;
+import se.stratlas.exchange.internal.DatasetRepository;
 import se.stratlas.exchange.internal.DonorRepository;
-import se.stratlas.exchange.internal.ExchangeRepository;
 import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.ValidationException;
 
@@ -44,15 +44,15 @@ public class DataDonors {
 
 	private final DonorRepository donors;
 
-	private final ExchangeRepository repository;
+	private final DatasetRepository datasetRepository;
 
 	private final Datasets datasets;
 
 	private final AuditTrail audit;
 
-	DataDonors(DonorRepository donors, ExchangeRepository repository, Datasets datasets, AuditTrail audit) {
+	DataDonors(DonorRepository donors, DatasetRepository datasetRepository, Datasets datasets, AuditTrail audit) {
 		this.donors = donors;
-		this.repository = repository;
+		this.datasetRepository = datasetRepository;
 		this.datasets = datasets;
 		this.audit = audit;
 	}
@@ -157,17 +157,44 @@ public class DataDonors {
 	 * and a wrong token are refused alike.
 	 */
 	public Statement statement(String pseudonym, String token) {
+		Donor donor = byToken(pseudonym, token);
+		Dataset dataset = this.datasetRepository.dataset(donor.datasetId()).orElseThrow();
+		return new Statement(donor, dataset.title(), dataset.provider(), this.donors.dealsOf(donor.id()),
+				this.donors.distribution(dataset.id()).orElse(null),
+				this.donors.balance(Distribution.donorAccount(dataset.id(), pseudonym)),
+				this.donors.balance(Distribution.fundAccount(dataset.id())));
+	}
+
+	/**
+	 * The donor withdraws a consent from their own page, with their token: the same
+	 * effect as the steward's withdrawal (deals closed from now on leave the donor out,
+	 * running deals are told, the data API leaves the rows out at once).
+	 */
+	@Transactional
+	public Donor withdrawOwn(String pseudonym, String token, @Nullable Purpose purpose) {
+		Donor donor = byToken(pseudonym, token);
+		if (purpose == null) {
+			throw new ValidationException("purpose", "validation.required");
+		}
+		if (!this.donors.withdrawConsent(donor.id(), purpose, pseudonym)) {
+			throw new ValidationException("purpose", "exchange.donor.noConsent");
+		}
+		Dataset dataset = this.datasetRepository.dataset(donor.datasetId()).orElseThrow();
+		this.audit.record(dataset.organisationId(), pseudonym, TYPE, donor.id(), "WITHDRAWN",
+				pseudonym + ": " + purpose.odrl(), Map.of());
+		return this.donors.donor(pseudonym).orElseThrow();
+	}
+
+	/**
+	 * The donor of the pseudonym and token; an unknown one and a wrong token alike 404.
+	 */
+	private Donor byToken(@Nullable String pseudonym, @Nullable String token) {
 		String expected = pseudonym == null ? null : this.donors.tokenSha256(pseudonym).orElse(null);
 		if (expected == null || token == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
 				sha256(token).getBytes(StandardCharsets.US_ASCII))) {
 			throw new NotFoundException(TYPE, "?");
 		}
-		Donor donor = this.donors.donor(pseudonym).orElseThrow();
-		Dataset dataset = this.repository.dataset(donor.datasetId()).orElseThrow();
-		return new Statement(donor, dataset.title(), dataset.provider(), this.donors.dealsOf(donor.id()),
-				this.donors.distribution(dataset.id()).orElse(null),
-				this.donors.balance(Distribution.donorAccount(dataset.id(), pseudonym)),
-				this.donors.balance(Distribution.fundAccount(dataset.id())));
+		return this.donors.donor(pseudonym).orElseThrow();
 	}
 
 	/** Records which donors' consents covered the deal's purpose at its close. */

@@ -16,7 +16,7 @@ import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.audit.AuditEvent.FieldChange;
 import se.stratlas.audit.AuditTrail;
 import se.stratlas.exchange.internal.DatasetFiles;
-import se.stratlas.exchange.internal.ExchangeRepository;
+import se.stratlas.exchange.internal.DatasetRepository;
 import se.stratlas.shared.EditConflictException;
 import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.Texts;
@@ -34,26 +34,26 @@ public class Datasets {
 
 	private static final int MAX_FIELDS = 100;
 
-	private final ExchangeRepository repository;
+	private final DatasetRepository datasetRepository;
 
 	private final AuditTrail audit;
 
 	private final Organisations organisations;
 
-	Datasets(ExchangeRepository repository, AuditTrail audit, Organisations organisations) {
-		this.repository = repository;
+	Datasets(DatasetRepository datasetRepository, AuditTrail audit, Organisations organisations) {
+		this.datasetRepository = datasetRepository;
 		this.audit = audit;
 		this.organisations = organisations;
 	}
 
 	/** The organisation's datasets. */
 	public List<Dataset> own(StratlasPrincipal user) {
-		return this.repository.datasets(user.organisationId());
+		return this.datasetRepository.datasets(user.organisationId());
 	}
 
 	/** One of the organisation's datasets. */
 	public Dataset own(StratlasPrincipal user, long id) {
-		return this.repository.dataset(id)
+		return this.datasetRepository.dataset(id)
 			.filter(d -> d.organisationId() == user.organisationId())
 			.orElseThrow(() -> new NotFoundException(TYPE, id));
 	}
@@ -64,7 +64,7 @@ public class Datasets {
 		if (file == null || dataset.personalData() != Dataset.PersonalData.NONE) {
 			return List.of();
 		}
-		String text = this.repository.sample(file.id());
+		String text = this.datasetRepository.sample(file.id());
 		return text.isEmpty() ? List.of() : text.lines().map(l -> List.of(l.split("\t", -1))).toList();
 	}
 
@@ -82,22 +82,22 @@ public class Datasets {
 		if (basis == null) {
 			throw new ValidationException("basis", "validation.required");
 		}
-		long id = this.repository.insertDataset(user.organisationId(), row(d), demoNote, user.username());
+		long id = this.datasetRepository.insertDataset(user.organisationId(), row(d), demoNote, user.username());
 		String holder = this.organisations.get(user.organisationId()).name();
 		for (Right.Subject subject : Right.Subject.values()) {
-			this.repository.insertRight(new Right(0, id, subject, Right.Kind.OWNERSHIP, basis, holder,
+			this.datasetRepository.insertRight(new Right(0, id, subject, Right.Kind.OWNERSHIP, basis, holder,
 					user.organisationId(), null, null, "", Instant.now(), null, Instant.now(), user.username()));
 		}
 		this.audit.record(user.organisationId(), user.username(), TYPE, id, "CREATED", d.title(),
 				Map.of("description", new FieldChange(null, d.description())));
-		return this.repository.dataset(id).orElseThrow();
+		return this.datasetRepository.dataset(id).orElseThrow();
 	}
 
 	@Transactional
 	public Dataset update(StratlasPrincipal user, long id, int expectedVersion, DatasetDraft draft) {
 		Dataset before = own(user, id);
 		DatasetDraft d = draft.checked();
-		if (this.repository.updateDataset(id, expectedVersion, row(d), user.username()) == 0) {
+		if (this.datasetRepository.updateDataset(id, expectedVersion, row(d), user.username()) == 0) {
 			throw new EditConflictException(TYPE, id, before);
 		}
 		this.audit.record(user.organisationId(), user.username(), TYPE, id, "UPDATED", d.title(),
@@ -105,7 +105,7 @@ public class Datasets {
 						new FieldChange(before.description(), d.description()), "qualityNotes",
 						new FieldChange(before.qualityNotes(), d.qualityNotes()), "provenance",
 						new FieldChange(before.provenance(), d.provenance())));
-		return this.repository.dataset(id).orElseThrow();
+		return this.datasetRepository.dataset(id).orElseThrow();
 	}
 
 	/**
@@ -119,10 +119,10 @@ public class Datasets {
 			throw new ValidationException("fields", "exchange.schema.locked");
 		}
 		List<Dataset.Field> clean = checkedFields(fields);
-		this.repository.replaceFields(id, clean);
+		this.datasetRepository.replaceFields(id, clean);
 		this.audit.record(user.organisationId(), user.username(), TYPE, id, "UPDATED", dataset.title(),
 				Map.of("schema", new FieldChange(describe(dataset.fields()), describe(clean))));
-		return this.repository.dataset(id).orElseThrow();
+		return this.datasetRepository.dataset(id).orElseThrow();
 	}
 
 	/** Reads a schema written a field per line: {@code name; type; unit; description}. */
@@ -183,13 +183,13 @@ public class Datasets {
 		}
 		String name = Texts.required("file", filename, 200);
 		DatasetFiles.Shape shape = DatasetFiles.check(name, content, dataset.fields());
-		this.repository.lockDataset(id);
+		this.datasetRepository.lockDataset(id);
 		String sha = DatasetFiles.sha256(content);
-		long fileId = this.repository.insertFile(id, name,
+		long fileId = this.datasetRepository.insertFile(id, name,
 				name.toLowerCase(Locale.ROOT).endsWith(".xlsx")
 						? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv",
 				content, sha, shape.rows(), shape.sampleText(), user.username());
-		Dataset.FileVersion file = this.repository.files(id)
+		Dataset.FileVersion file = this.datasetRepository.files(id)
 			.stream()
 			.filter(f -> f.id() == fileId)
 			.findFirst()
@@ -199,8 +199,8 @@ public class Datasets {
 		return file;
 	}
 
-	private static ExchangeRepository.DatasetRow row(DatasetDraft d) {
-		return new ExchangeRepository.DatasetRow(d.title(), d.description(), d.theme(), d.keywords(),
+	private static DatasetRepository.DatasetRow row(DatasetDraft d) {
+		return new DatasetRepository.DatasetRow(d.title(), d.description(), d.theme(), d.keywords(),
 				d.updateFrequency(), d.provenanceKind(), d.provenance(), d.deviceOwner(), d.personalData(),
 				d.legalBasis() == null ? null : d.legalBasis().name(),
 				d.specialBasis() == null ? null : d.specialBasis().name(), d.qualityNotes(), d.openData(), d.licence());

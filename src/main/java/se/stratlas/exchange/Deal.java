@@ -38,9 +38,12 @@ public record Deal(long id, long listingId, long datasetId, String datasetTitle,
 			Instant recordedAt) {
 	}
 
-	/** One access to the delivered data, granted or refused. */
+	/**
+	 * One access to the delivered data, granted or refused: a download of the file or a
+	 * call of the data API (with the purpose it stated and the rows it served).
+	 */
 	public record Access(long id, String username, String kind, boolean granted, String reason, @Nullable String sha256,
-			@Nullable Long sizeBytes, Instant accessedAt) {
+			@Nullable Long sizeBytes, Instant accessedAt, @Nullable String purpose, @Nullable Integer rows) {
 	}
 
 }

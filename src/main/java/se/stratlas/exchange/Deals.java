@@ -18,7 +18,10 @@ import se.stratlas.accounts.Role;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.audit.AuditTrail;
 import se.stratlas.exchange.internal.DatasetFiles;
-import se.stratlas.exchange.internal.ExchangeRepository;
+import se.stratlas.exchange.internal.DatasetRepository;
+import se.stratlas.exchange.internal.DeliveryRepository;
+import se.stratlas.exchange.internal.LedgerRepository;
+import se.stratlas.exchange.internal.MarketRepository;
 import se.stratlas.exchange.internal.SignedLinks;
 import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.ValidationException;
@@ -39,7 +42,11 @@ public class Deals {
 	/** The exchange's account that holds payments until a deal is settled. */
 	public static final String ESCROW = "escrow";
 
-	private final ExchangeRepository repository;
+	private final DatasetRepository datasetRepository;
+
+	private final MarketRepository marketRepository;
+
+	private final LedgerRepository ledgerRepository;
 
 	private final SignedLinks links;
 
@@ -51,9 +58,15 @@ public class Deals {
 
 	private final SharedValue sharedValue;
 
-	Deals(ExchangeRepository repository, SignedLinks links, AuditTrail audit, Optional<Clock> clock, DataDonors donors,
-			SharedValue sharedValue) {
-		this.repository = repository;
+	private final DeliveryRepository delivery;
+
+	Deals(DatasetRepository datasetRepository, MarketRepository marketRepository, LedgerRepository ledgerRepository,
+			SignedLinks links, AuditTrail audit, Optional<Clock> clock, DataDonors donors, SharedValue sharedValue,
+			DeliveryRepository delivery) {
+		this.datasetRepository = datasetRepository;
+		this.marketRepository = marketRepository;
+		this.ledgerRepository = ledgerRepository;
+		this.delivery = delivery;
 		this.links = links;
 		this.audit = audit;
 		this.donors = donors;
@@ -66,7 +79,7 @@ public class Deals {
 	 * administrator.
 	 */
 	public List<Deal> deals(StratlasPrincipal user) {
-		return this.repository.deals(user.can(Role.PLATFORM_ADMINISTRATOR) ? null : user.organisationId());
+		return this.marketRepository.deals(user.can(Role.PLATFORM_ADMINISTRATOR) ? null : user.organisationId());
 	}
 
 	/**
@@ -74,7 +87,7 @@ public class Deals {
 	 * administrator.
 	 */
 	public Deal deal(StratlasPrincipal user, long id) {
-		return this.repository.deal(id)
+		return this.marketRepository.deal(id)
 			.filter(d -> d.sellerOrganisationId() == user.organisationId()
 					|| d.buyerOrganisationId() == user.organisationId() || user.can(Role.PLATFORM_ADMINISTRATOR))
 			.orElseThrow(() -> new NotFoundException(TYPE, id));
@@ -87,13 +100,17 @@ public class Deals {
 		boolean seller = deal.sellerOrganisationId() == user.organisationId() && user.can(Role.STRATEGIST);
 		boolean paid = deal.state() == Deal.State.PAID;
 		boolean licensed = deal.licensedAt(now());
-		boolean mayDownload = buyer && licensed && (paid || deal.state() == Deal.State.SETTLED);
-		return new DealView(deal, this.repository.ledger(id), this.repository.accesses(id),
+		Listing listing = this.marketRepository.listing(deal.listingId()).orElseThrow();
+		boolean api = listing.delivery() == Listing.Delivery.API;
+		boolean mayDownload = !api && buyer && licensed && (paid || deal.state() == Deal.State.SETTLED);
+		DealView.ApiDelivery apiView = !api ? null : new DealView.ApiDelivery(listing.volume(),
+				this.delivery.key(id).map(DeliveryRepository.KeyRow::prefix).orElse(null), buyer && deliverable(deal));
+		return new DealView(deal, this.ledgerRepository.ledger(id), this.ledgerRepository.accesses(id),
 				buyer && deal.state() == Deal.State.AWAITING_PAYMENT, buyer && paid && deal.buyerValidatedAt() == null,
 				seller && paid && deal.sellerValidatedAt() == null,
 				mayDownload ? this.links.sign(id, user.username()) : null,
 				buyer && deal.deletionAttestedAt() == null && deal.state() != Deal.State.AWAITING_PAYMENT,
-				accountNames(deal), licensed ? this.donors.withdrawnSince(deal) : List.of());
+				accountNames(deal), licensed ? this.donors.withdrawnSince(deal) : List.of(), apiView);
 	}
 
 	private static Map<String, String> accountNames(Deal deal) {
@@ -105,7 +122,7 @@ public class Deals {
 	/** The contract as signed at the close. */
 	public byte[] contract(StratlasPrincipal user, long id) {
 		deal(user, id);
-		return this.repository.contract(id);
+		return this.marketRepository.contract(id);
 	}
 
 	/** The buyer pays: the price moves from the buyer's account into escrow. */
@@ -114,10 +131,10 @@ public class Deals {
 		Deal deal = buyers(user, id, Deal.State.AWAITING_PAYMENT);
 		post(deal, List.of(entry(ESCROW, deal.price(), "Betalning hålls av databörsen"),
 				entry("buyer:" + deal.buyerOrganisationId(), deal.price().negate(), "Betalning")));
-		this.repository.step(id, "paid", user.username(), Deal.State.PAID);
+		this.marketRepository.step(id, "paid", user.username(), Deal.State.PAID);
 		this.audit.record(deal.sellerOrganisationId(), user.username(), TYPE, id, "PAID", deal.datasetTitle(),
 				Map.of());
-		return this.repository.deal(id).orElseThrow();
+		return this.marketRepository.deal(id).orElseThrow();
 	}
 
 	/**
@@ -128,19 +145,19 @@ public class Deals {
 	@Transactional
 	public Deal validateDelivery(StratlasPrincipal user, long id) {
 		Deal deal = buyers(user, id, Deal.State.PAID);
-		Listing listing = this.repository.listing(deal.listingId()).orElseThrow();
-		Dataset dataset = this.repository.dataset(listing.datasetId()).orElseThrow();
+		Listing listing = this.marketRepository.listing(deal.listingId()).orElseThrow();
+		Dataset dataset = this.datasetRepository.dataset(listing.datasetId()).orElseThrow();
 		Dataset.FileVersion file = dataset.files()
 			.stream()
 			.filter(f -> f.id() == listing.fileId())
 			.findFirst()
 			.orElseThrow();
-		byte[] content = this.repository.fileContent(file.id());
+		byte[] content = this.datasetRepository.fileContent(file.id());
 		if (!DatasetFiles.sha256(content).equals(file.sha256())) {
 			throw new ValidationException("delivery", "exchange.deal.checksum");
 		}
 		DatasetFiles.check(file.filename(), content, dataset.fields());
-		this.repository.step(id, "buyer_validated", user.username(), Deal.State.PAID);
+		this.marketRepository.step(id, "buyer_validated", user.username(), Deal.State.PAID);
 		this.audit.record(deal.sellerOrganisationId(), user.username(), TYPE, id, "VALIDATED",
 				deal.datasetTitle() + ": leveransen stämmer (SHA-256 " + file.sha256() + ")", Map.of());
 		return settleIfDone(id);
@@ -149,13 +166,13 @@ public class Deals {
 	/** The seller validates that the payment has arrived in escrow. */
 	@Transactional
 	public Deal validatePayment(StratlasPrincipal user, long id) {
-		Deal deal = this.repository.lockDeal(id)
+		Deal deal = this.marketRepository.lockDeal(id)
 			.filter(d -> d.sellerOrganisationId() == user.organisationId())
 			.orElseThrow(() -> new NotFoundException(TYPE, id));
 		if (deal.state() != Deal.State.PAID) {
 			throw new ValidationException("state", "exchange.deal.state");
 		}
-		this.repository.step(id, "seller_validated", user.username(), Deal.State.PAID);
+		this.marketRepository.step(id, "seller_validated", user.username(), Deal.State.PAID);
 		this.audit.record(deal.sellerOrganisationId(), user.username(), TYPE, id, "VALIDATED",
 				deal.datasetTitle() + ": betalningen har kommit in", Map.of());
 		return settleIfDone(id);
@@ -166,17 +183,17 @@ public class Deals {
 	 * distribution rule (all to the seller without one), in one balanced transaction.
 	 */
 	private Deal settleIfDone(long id) {
-		Deal deal = this.repository.lockDeal(id).orElseThrow();
+		Deal deal = this.marketRepository.lockDeal(id).orElseThrow();
 		if (deal.buyerValidatedAt() != null && deal.sellerValidatedAt() != null && deal.state() == Deal.State.PAID) {
 			List<Deal.Entry> entries = new ArrayList<>();
 			entries.add(entry(ESCROW, deal.price().negate(), "Affären reglerad"));
 			this.sharedValue.payOut(deal).forEach(s -> entries.add(entry(s.account(), s.amount(), memo(s.account()))));
 			post(deal, entries);
-			this.repository.step(id, "settled", "databörsen", Deal.State.SETTLED);
+			this.marketRepository.step(id, "settled", "databörsen", Deal.State.SETTLED);
 			this.audit.record(deal.sellerOrganisationId(), "databörsen", TYPE, id, "SETTLED", deal.datasetTitle(),
 					Map.of());
 		}
-		return this.repository.deal(id).orElseThrow();
+		return this.marketRepository.deal(id).orElseThrow();
 	}
 
 	private static String memo(String account) {
@@ -195,23 +212,23 @@ public class Deals {
 		Deal deal = buyers(user, id, Deal.State.PAID);
 		post(deal, List.of(entry(ESCROW, deal.price().negate(), "Återbetalning"),
 				entry("buyer:" + deal.buyerOrganisationId(), deal.price(), "Återbetalning")));
-		this.repository.step(id, "settled", user.username(), Deal.State.REFUNDED);
-		this.repository.endLicence(id);
+		this.marketRepository.step(id, "settled", user.username(), Deal.State.REFUNDED);
+		this.marketRepository.endLicence(id);
 		this.audit.record(deal.sellerOrganisationId(), user.username(), TYPE, id, "REFUNDED", deal.datasetTitle(),
 				Map.of());
-		return this.repository.deal(id).orElseThrow();
+		return this.marketRepository.deal(id).orElseThrow();
 	}
 
 	/** The buyer attests that every downloaded copy is deleted. */
 	@Transactional
 	public Deal attestDeletion(StratlasPrincipal user, long id) {
-		Deal deal = this.repository.lockDeal(id)
+		Deal deal = this.marketRepository.lockDeal(id)
 			.filter(d -> d.buyerOrganisationId() == user.organisationId())
 			.orElseThrow(() -> new NotFoundException(TYPE, id));
-		this.repository.step(id, "deletion_attested", user.username(), deal.state());
+		this.marketRepository.step(id, "deletion_attested", user.username(), deal.state());
 		this.audit.record(deal.sellerOrganisationId(), user.username(), TYPE, id, "ATTESTED", deal.datasetTitle(),
 				Map.of());
-		return this.repository.deal(id).orElseThrow();
+		return this.marketRepository.deal(id).orElseThrow();
 	}
 
 	/**
@@ -219,7 +236,7 @@ public class Deals {
 	 */
 	public DownloadLink link(StratlasPrincipal user, long id) {
 		Deal deal = deal(user, id);
-		if (deal.buyerOrganisationId() != user.organisationId() || !deliverable(deal)) {
+		if (deal.buyerOrganisationId() != user.organisationId() || !deliverable(deal) || apiOnly(deal)) {
 			throw new AccessDeniedException("no delivery");
 		}
 		return this.links.sign(id, user.username());
@@ -231,34 +248,45 @@ public class Deals {
 
 	/**
 	 * The delivery, through a signed link: refused (and the refusal logged with its
-	 * reason: NOT_BUYER, LINK_INVALID, LICENCE_ENDED, NOT_PAID) when the link is not the
-	 * user's, has expired, or the licence has ended; granted accesses are logged with the
-	 * checksum of what left.
+	 * reason: NOT_BUYER, LINK_INVALID, LICENCE_ENDED, NOT_PAID, API_ONLY) when the link
+	 * is not the user's, has expired, or the licence has ended; granted accesses are
+	 * logged with the checksum of what left.
 	 */
 	public Delivery download(StratlasPrincipal user, long id, long expires, String signature) {
 		Deal deal = deal(user, id);
 		String refusal = deal.buyerOrganisationId() != user.organisationId() ? "NOT_BUYER"
-				: !this.links.valid(id, user.username(), expires, signature) ? "LINK_INVALID"
-						: !deal.licensedAt(now()) ? "LICENCE_ENDED" : !deliverable(deal) ? "NOT_PAID" : null;
+				: !this.links.valid(id, user.username(), expires, signature) ? "LINK_INVALID" : !deal.licensedAt(now())
+						? "LICENCE_ENDED" : !deliverable(deal) ? "NOT_PAID" : apiOnly(deal) ? "API_ONLY" : null;
 		if (refusal != null) {
-			this.repository.logAccess(id, user.username(), "DOWNLOAD", false, refusal, null, null);
+			this.ledgerRepository.logAccess(id, user.username(), "DOWNLOAD", false, refusal, null, null);
 			throw new AccessDeniedException(refusal);
 		}
-		Listing listing = this.repository.listing(deal.listingId()).orElseThrow();
-		Dataset.FileVersion file = this.repository.files(listing.datasetId())
+		Listing listing = this.marketRepository.listing(deal.listingId()).orElseThrow();
+		Dataset.FileVersion file = this.datasetRepository.files(listing.datasetId())
 			.stream()
 			.filter(f -> f.id() == listing.fileId())
 			.findFirst()
 			.orElseThrow();
-		Delivery delivery = this.donors.delivery(deal, this.repository.dataset(listing.datasetId()).orElseThrow(), file,
-				this.repository.fileContent(file.id()));
-		this.repository.logAccess(id, user.username(), "DOWNLOAD", true, "", DatasetFiles.sha256(delivery.content()),
-				(long) delivery.content().length);
+		Delivery delivery = this.donors.delivery(deal,
+				this.datasetRepository.dataset(listing.datasetId()).orElseThrow(), file,
+				this.datasetRepository.fileContent(file.id()));
+		this.ledgerRepository.logAccess(id, user.username(), "DOWNLOAD", true, "",
+				DatasetFiles.sha256(delivery.content()), (long) delivery.content().length);
 		return delivery;
 	}
 
 	private boolean deliverable(Deal deal) {
-		return (deal.state() == Deal.State.PAID || deal.state() == Deal.State.SETTLED) && deal.licensedAt(now());
+		return deliverable(deal, now());
+	}
+
+	/** Whether the policy says the data is delivered only through the data API. */
+	private boolean apiOnly(Deal deal) {
+		return this.marketRepository.listing(deal.listingId()).orElseThrow().delivery() == Listing.Delivery.API;
+	}
+
+	/** Whether the deal is paid (or settled) and its licence holds at the instant. */
+	static boolean deliverable(Deal deal, Instant now) {
+		return (deal.state() == Deal.State.PAID || deal.state() == Deal.State.SETTLED) && deal.licensedAt(now);
 	}
 
 	/**
@@ -266,7 +294,7 @@ public class Deals {
 	 * wrong), for the administrator's oversight and the tests.
 	 */
 	public List<String> unbalanced() {
-		return this.repository.ledger(null)
+		return this.ledgerRepository.ledger(null)
 			.stream()
 			.collect(Collectors.groupingBy(Deal.Entry::transactionId,
 					Collectors.reducing(BigDecimal.ZERO, Deal.Entry::amount, BigDecimal::add)))
@@ -278,7 +306,7 @@ public class Deals {
 	}
 
 	private Deal buyers(StratlasPrincipal user, long id, Deal.State state) {
-		Deal deal = this.repository.lockDeal(id)
+		Deal deal = this.marketRepository.lockDeal(id)
 			.filter(d -> d.buyerOrganisationId() == user.organisationId())
 			.orElseThrow(() -> new NotFoundException(TYPE, id));
 		if (deal.state() != state) {
@@ -292,7 +320,7 @@ public class Deals {
 		if (sum.signum() != 0) {
 			throw new IllegalStateException("An unbalanced transaction: " + entries);
 		}
-		this.repository.post(deal.id(), UUID.randomUUID().toString(), entries);
+		this.ledgerRepository.post(deal.id(), UUID.randomUUID().toString(), entries);
 	}
 
 	private Deal.Entry entry(String account, BigDecimal amount, String memo) {

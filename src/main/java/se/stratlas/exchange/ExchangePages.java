@@ -34,11 +34,15 @@ public class ExchangePages {
 		}
 
 		/**
-		 * The deliveries a listing may offer: files today (the policy-checked API is not
-		 * built yet).
+		 * The deliveries a listing may offer: a file, or the policy-checked data API.
 		 */
 		public List<Listing.Delivery> deliveries() {
-			return List.of(Listing.Delivery.FILE);
+			return List.of(Listing.Delivery.values());
+		}
+
+		/** What a volume limit of the data API may count. */
+		public List<Listing.Volume.Unit> volumeUnits() {
+			return List.of(Listing.Volume.Unit.values());
 		}
 
 		public List<Right.Subject> subjects() {

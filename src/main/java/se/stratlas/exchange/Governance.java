@@ -25,7 +25,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Service;
 
-import se.stratlas.exchange.internal.ExchangeRepository;
+import se.stratlas.exchange.internal.DatasetRepository;
+import se.stratlas.exchange.internal.MarketRepository;
 
 /**
  * The administrator's oversight of the exchange (seed 000's D11, D17): the rights
@@ -40,14 +41,18 @@ public class Governance {
 
 	private static final BigDecimal HUNDRED = new BigDecimal(100);
 
-	private final ExchangeRepository repository;
+	private final DatasetRepository datasetRepository;
+
+	private final MarketRepository marketRepository;
 
 	private final Deals deals;
 
 	private final Clock clock;
 
-	Governance(ExchangeRepository repository, Deals deals, Optional<Clock> clock) {
-		this.repository = repository;
+	Governance(DatasetRepository datasetRepository, MarketRepository marketRepository, Deals deals,
+			Optional<Clock> clock) {
+		this.datasetRepository = datasetRepository;
+		this.marketRepository = marketRepository;
 		this.deals = deals;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
@@ -55,12 +60,12 @@ public class Governance {
 	/** The oversight: rights per holder, months, concentration, the ledger's check. */
 	public GovernanceView view() {
 		Instant now = this.clock.instant();
-		List<Dataset> datasets = this.repository.datasets(null);
+		List<Dataset> datasets = this.datasetRepository.datasets(null);
 		Map<String, List<Right>> byHolder = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		Map<Long, String> titles = new LinkedHashMap<>();
 		for (Dataset dataset : datasets) {
 			titles.put(dataset.id(), dataset.title());
-			for (Right right : this.repository.rights(dataset.id())) {
+			for (Right right : this.datasetRepository.rights(dataset.id())) {
 				if (right.validAt(now)) {
 					byHolder.computeIfAbsent(right.holder(), h -> new ArrayList<>()).add(right);
 				}
@@ -76,7 +81,10 @@ public class Governance {
 					count(rights, r -> r.subject() == Right.Subject.DATA),
 					count(rights, r -> r.subject() == Right.Subject.METADATA), held);
 		}).toList();
-		List<Deal> done = this.repository.deals(null).stream().filter(d -> d.state() != Deal.State.REFUNDED).toList();
+		List<Deal> done = this.marketRepository.deals(null)
+			.stream()
+			.filter(d -> d.state() != Deal.State.REFUNDED)
+			.toList();
 		return new GovernanceView(holders, months(done), concentration(done, Deal::seller),
 				concentration(done, Deal::buyer), this.deals.unbalanced(), datasets.size(), done.size());
 	}
@@ -130,14 +138,14 @@ public class Governance {
 
 	/** The register as open data: each dataset with its rights and deals. */
 	public RegisterExport register() {
-		Map<Long, List<Deal>> dealsByDataset = this.repository.deals(null)
+		Map<Long, List<Deal>> dealsByDataset = this.marketRepository.deals(null)
 			.stream()
 			.collect(Collectors.groupingBy(Deal::datasetId));
-		List<RegisterExport.Entry> entries = this.repository.datasets(null)
+		List<RegisterExport.Entry> entries = this.datasetRepository.datasets(null)
 			.stream()
 			.map(d -> new RegisterExport.Entry(d.id(), d.title(), d.provider(), d.theme(), d.openData(), d.licence(),
 					d.personalData(), d.provenanceKind(),
-					this.repository.rights(d.id())
+					this.datasetRepository.rights(d.id())
 						.stream()
 						.map(r -> new RegisterExport.RightEntry(r.id(), r.subject(), r.kind(), r.basis(),
 								r.holderOrganisationId() == null ? null : r.holder(), r.previousId(), r.dealId(),

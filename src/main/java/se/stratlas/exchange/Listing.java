@@ -9,14 +9,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A dataset's file offered for sale: the licence as an ODRL policy (permitted purposes,
- * duration, onward sale), the auction, its reserve price and deadline, and once closed
- * the winning bid and the price.
+ * duration, onward sale, for delivery through the API the volume a day), the auction, its
+ * reserve price and deadline, and once closed the winning bid and the price.
  */
 public record Listing(long id, long organisationId, String seller, long datasetId, String datasetTitle, long fileId,
 		Auction auction, BigDecimal reservePrice, BigDecimal minIncrement, List<Purpose> purposes, int licenceDays,
 		boolean onwardSale, Delivery delivery, String specificTerms, Instant opensAt, Instant closesAt,
 		int extensionMinutes, State state, @Nullable Instant closedAt, @Nullable Long winningBidId,
-		@Nullable BigDecimal price, @Nullable String demoNote, int version) {
+		@Nullable BigDecimal price, @Nullable String demoNote, int version, @Nullable Volume volume) {
 
 	public Listing {
 		purposes = List.copyOf(purposes);
@@ -64,6 +64,25 @@ public record Listing(long id, long organisationId, String seller, long datasetI
 
 		public String messageKey() {
 			return "exchange.delivery." + name().toLowerCase(Locale.ROOT);
+		}
+
+	}
+
+	/**
+	 * How much the buyer may fetch a day through the data API: a number of rows or of
+	 * requests.
+	 */
+	public record Volume(int limit, Unit unit) {
+
+		/** What the limit counts, a day. */
+		public enum Unit {
+
+			ROWS_PER_DAY, REQUESTS_PER_DAY;
+
+			public String messageKey() {
+				return "exchange.volume." + name().toLowerCase(Locale.ROOT);
+			}
+
 		}
 
 	}

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
-import se.stratlas.exchange.internal.ExchangeRepository;
+import se.stratlas.exchange.internal.DatasetRepository;
 import se.stratlas.shared.NotFoundException;
 
 /**
@@ -15,15 +15,15 @@ import se.stratlas.shared.NotFoundException;
 @Service
 public class OpenDatasets {
 
-	private final ExchangeRepository repository;
+	private final DatasetRepository datasetRepository;
 
-	OpenDatasets(ExchangeRepository repository) {
-		this.repository = repository;
+	OpenDatasets(DatasetRepository datasetRepository) {
+		this.datasetRepository = datasetRepository;
 	}
 
 	/** The open datasets that have a file, oldest first. */
 	public List<Dataset> all() {
-		return this.repository.datasets(null)
+		return this.datasetRepository.datasets(null)
 			.stream()
 			.filter(OpenDatasets::open)
 			.sorted((a, b) -> Long.compare(a.id(), b.id()))
@@ -32,11 +32,11 @@ public class OpenDatasets {
 
 	/** The newest file of an open dataset; not found for any other dataset. */
 	public Deals.Delivery file(long datasetId) {
-		Dataset dataset = this.repository.dataset(datasetId)
+		Dataset dataset = this.datasetRepository.dataset(datasetId)
 			.filter(OpenDatasets::open)
 			.orElseThrow(() -> new NotFoundException(Datasets.TYPE, datasetId));
 		Dataset.FileVersion file = dataset.latestFile();
-		return new Deals.Delivery(file.filename(), file.mediaType(), this.repository.fileContent(file.id()));
+		return new Deals.Delivery(file.filename(), file.mediaType(), this.datasetRepository.fileContent(file.id()));
 	}
 
 	private static boolean open(Dataset dataset) {

@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.audit.AuditTrail;
-import se.stratlas.exchange.internal.ExchangeRepository;
+import se.stratlas.exchange.internal.DatasetRepository;
 import se.stratlas.shared.Texts;
 import se.stratlas.shared.ValidationException;
 
@@ -28,21 +28,21 @@ public class RightsRegister {
 
 	static final String TYPE = "exchange_right";
 
-	private final ExchangeRepository repository;
+	private final DatasetRepository datasetRepository;
 
 	private final Datasets datasets;
 
 	private final AuditTrail audit;
 
-	RightsRegister(ExchangeRepository repository, Datasets datasets, AuditTrail audit) {
-		this.repository = repository;
+	RightsRegister(DatasetRepository datasetRepository, Datasets datasets, AuditTrail audit) {
+		this.datasetRepository = datasetRepository;
 		this.datasets = datasets;
 		this.audit = audit;
 	}
 
 	/** The dataset's rights, oldest first. */
 	public List<Right> rights(long datasetId) {
-		return this.repository.rights(datasetId);
+		return this.datasetRepository.rights(datasetId);
 	}
 
 	/** The entry through which the subject is owned now. */
@@ -89,16 +89,16 @@ public class RightsRegister {
 			throw new ValidationException("holder", "exchange.rights.notOwner");
 		}
 		if (transfer.kind() == Right.Kind.OWNERSHIP) {
-			this.repository.endRight(owner.id(), now);
+			this.datasetRepository.endRight(owner.id(), now);
 		}
-		long id = this.repository
+		long id = this.datasetRepository
 			.insertRight(new Right(0, datasetId, transfer.subject(), transfer.kind(), transfer.basis(), holder, null,
 					owner.id(), null, note == null ? "" : note, now, null, now, user.username()));
 		this.audit.record(user.organisationId(), user.username(), TYPE, id, "CREATED",
 				dataset.title() + ": " + (transfer.kind() == Right.Kind.OWNERSHIP ? "äganderätt" : "nyttjanderätt")
 						+ " till " + (transfer.subject() == Right.Subject.DATA ? "data" : "metadata") + " → " + holder,
 				Map.of());
-		return this.repository.rights(datasetId).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+		return this.datasetRepository.rights(datasetId).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
 	}
 
 }

@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.audit.AuditTrail;
-import se.stratlas.exchange.internal.ExchangeRepository;
+import se.stratlas.exchange.internal.LedgerRepository;
 import se.stratlas.shared.ValidationException;
 
 /**
@@ -36,30 +36,31 @@ public class Rulebook {
 
 	}
 
-	private final ExchangeRepository repository;
+	private final LedgerRepository ledgerRepository;
 
 	private final AuditTrail audit;
 
-	Rulebook(ExchangeRepository repository, AuditTrail audit) {
-		this.repository = repository;
+	Rulebook(LedgerRepository ledgerRepository, AuditTrail audit) {
+		this.ledgerRepository = ledgerRepository;
 		this.audit = audit;
 	}
 
 	public Terms current() {
-		ExchangeRepository.RulebookRow row = this.repository.rulebook();
+		LedgerRepository.RulebookRow row = this.ledgerRepository.rulebook();
 		return new Terms(row.version(), row.effectiveFrom(), row.title(), row.body());
 	}
 
 	public Standing standing(StratlasPrincipal user) {
 		Terms terms = current();
-		return new Standing(terms, this.repository.accepted(user.organisationId(), user.username(), terms.version()));
+		return new Standing(terms,
+				this.ledgerRepository.accepted(user.organisationId(), user.username(), terms.version()));
 	}
 
 	@Transactional
 	public Standing accept(StratlasPrincipal user) {
 		Terms terms = current();
-		if (this.repository.accepted(user.organisationId(), user.username(), terms.version()).isEmpty()) {
-			this.repository.accept(user.organisationId(), user.username(), terms.version());
+		if (this.ledgerRepository.accepted(user.organisationId(), user.username(), terms.version()).isEmpty()) {
+			this.ledgerRepository.accept(user.organisationId(), user.username(), terms.version());
 			this.audit.record(user.organisationId(), user.username(), TYPE, terms.version(), "ACCEPTED",
 					terms.title() + " " + terms.version(), Map.of());
 		}

@@ -17,7 +17,7 @@ import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.accounts.UserAccount;
 import se.stratlas.accounts.UserAccounts;
 import se.stratlas.audit.AuditTrail;
-import se.stratlas.exchange.internal.ExchangeRepository;
+import se.stratlas.exchange.internal.DatasetRepository;
 import se.stratlas.exchange.internal.SensorAlarmRepository;
 import se.stratlas.exchange.internal.SensorRepository;
 import se.stratlas.indicators.IndicatorKinds;
@@ -51,7 +51,7 @@ public class SensorAlarms {
 
 	private final SensorAlarmRepository alarmRows;
 
-	private final ExchangeRepository exchange;
+	private final DatasetRepository exchange;
 
 	private final UserAccounts users;
 
@@ -61,7 +61,7 @@ public class SensorAlarms {
 
 	private final Clock clock;
 
-	SensorAlarms(SensorRepository sensors, SensorAlarmRepository alarmRows, ExchangeRepository exchange,
+	SensorAlarms(SensorRepository sensors, SensorAlarmRepository alarmRows, DatasetRepository exchange,
 			UserAccounts users, AuditTrail audit, IndicatorValues values, Optional<Clock> clock) {
 		this.sensors = sensors;
 		this.alarmRows = alarmRows;

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import se.stratlas.accounts.Organisations;
 import se.stratlas.accounts.StratlasPrincipal;
-import se.stratlas.exchange.internal.ExchangeRepository;
+import se.stratlas.exchange.internal.DatasetRepository;
 import se.stratlas.exchange.internal.SensorRepository;
 import se.stratlas.shared.ValidationException;
 
@@ -46,7 +46,7 @@ public class SensorStreams {
 
 	private final SensorRepository sensors;
 
-	private final ExchangeRepository exchange;
+	private final DatasetRepository exchange;
 
 	private final Datasets datasets;
 
@@ -60,7 +60,7 @@ public class SensorStreams {
 
 	private final String prefix;
 
-	SensorStreams(SensorRepository sensors, ExchangeRepository exchange, Datasets datasets, SensorAlarms alarms,
+	SensorStreams(SensorRepository sensors, DatasetRepository exchange, Datasets datasets, SensorAlarms alarms,
 			Organisations organisations, JsonMapper json, Optional<Clock> clock,
 			@Value("${stratlas.sensors.mqtt.topic-prefix:stratlas}") String prefix) {
 		this.sensors = sensors;

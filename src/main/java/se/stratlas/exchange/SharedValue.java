@@ -18,7 +18,8 @@ import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.audit.AuditEvent.FieldChange;
 import se.stratlas.audit.AuditTrail;
 import se.stratlas.exchange.internal.DonorRepository;
-import se.stratlas.exchange.internal.ExchangeRepository;
+import se.stratlas.exchange.internal.LedgerRepository;
+import se.stratlas.exchange.internal.MarketRepository;
 import se.stratlas.shared.Texts;
 import se.stratlas.shared.ValidationException;
 
@@ -71,15 +72,19 @@ public class SharedValue {
 
 	private final DonorRepository donors;
 
-	private final ExchangeRepository repository;
+	private final MarketRepository marketRepository;
+
+	private final LedgerRepository ledgerRepository;
 
 	private final Datasets datasets;
 
 	private final AuditTrail audit;
 
-	SharedValue(DonorRepository donors, ExchangeRepository repository, Datasets datasets, AuditTrail audit) {
+	SharedValue(DonorRepository donors, MarketRepository marketRepository, LedgerRepository ledgerRepository,
+			Datasets datasets, AuditTrail audit) {
 		this.donors = donors;
-		this.repository = repository;
+		this.marketRepository = marketRepository;
+		this.ledgerRepository = ledgerRepository;
 		this.datasets = datasets;
 		this.audit = audit;
 	}
@@ -159,7 +164,7 @@ public class SharedValue {
 
 	/** The outcome-based variant's outcome: the buyer took delivery at least once. */
 	private boolean outcomeMet(Deal deal) {
-		return this.repository.accesses(deal.id()).stream().anyMatch(Deal.Access::granted);
+		return this.ledgerRepository.accesses(deal.id()).stream().anyMatch(Deal.Access::granted);
 	}
 
 	/**
@@ -170,7 +175,7 @@ public class SharedValue {
 	public Comparison compare(StratlasPrincipal user, long datasetId) {
 		Dataset dataset = this.datasets.own(user, datasetId);
 		Distribution rule = this.donors.distribution(datasetId).orElse(null);
-		List<Deal> past = this.repository.deals(dataset.organisationId())
+		List<Deal> past = this.marketRepository.deals(dataset.organisationId())
 			.stream()
 			.filter(d -> d.datasetId() == datasetId)
 			.filter(d -> d.state() == Deal.State.SETTLED || d.state() == Deal.State.REFUNDED)

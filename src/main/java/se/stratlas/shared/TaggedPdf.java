@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
@@ -28,8 +29,23 @@ public final class TaggedPdf {
 	private TaggedPdf() {
 	}
 
-	/** The XHTML (with its title and {@code lang}) laid out as a tagged PDF. */
+	/** A link without a title: its attributes and its target. */
+	private static final Pattern UNTITLED_LINK = Pattern.compile("<a(?![^>]*\\stitle=)(\\s[^>]*?href=\"([^\"]*)\")");
+
+	/**
+	 * The XHTML (with its title and {@code lang}) laid out as a tagged PDF. A link
+	 * without a title gets its target as its title: PDF/UA wants a text for every link.
+	 */
 	public static byte[] render(String xhtml) {
+		return layOut(titledLinks(xhtml));
+	}
+
+	/** The XHTML with a title on every link that has none. */
+	static String titledLinks(String xhtml) {
+		return UNTITLED_LINK.matcher(xhtml).replaceAll("<a title=\"$2\"$1");
+	}
+
+	private static byte[] layOut(String xhtml) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
 		try (PDDocument pdf = new PDDocument()) {
 			PdfRendererBuilder builder = new PdfRendererBuilder();

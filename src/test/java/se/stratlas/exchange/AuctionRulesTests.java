@@ -14,7 +14,7 @@ class AuctionRulesTests {
 	private static Listing listing(Listing.Auction auction, String reserve) {
 		return new Listing(1, 1, "Region", 1, "Data", 1, auction, new BigDecimal(reserve), BigDecimal.TEN,
 				List.of(Purpose.RESEARCH), 365, false, Listing.Delivery.FILE, "", Instant.EPOCH, Instant.EPOCH, 0,
-				Listing.State.OPEN, null, null, null, null, 0);
+				Listing.State.OPEN, null, null, null, null, 0, null);
 	}
 
 	private static Bid bid(long id, long organisation, String amount) {

@@ -2,6 +2,7 @@ package se.stratlas.exchange;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,6 +32,7 @@ import se.stratlas.accounts.UserAccounts;
 import se.stratlas.accounts.UserAdministration;
 import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.ValidationException;
+import se.stratlas.testing.LiveHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -234,6 +236,57 @@ class DataDonorsIT {
 		assertThat(http
 			.send(HttpRequest.newBuilder(URI.create(base + "wrong")).build(), HttpResponse.BodyHandlers.ofString())
 			.statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aDonorWithdrawsAConsentFromTheirOwnPageAfterAConfirmationWithTheSameEffectAsTheStewards() throws Exception {
+		StratlasPrincipal steward = participant("Donatorregionen");
+		StratlasPrincipal buyer = participant("Köparen AB");
+		Dataset dataset = mobility(steward);
+		DataDonors.Registration own = this.donors.register(steward, dataset.id(), List.of(Purpose.RESEARCH));
+		String other = this.donors.register(steward, dataset.id(), List.of(Purpose.RESEARCH)).pseudonym();
+		upload(steward, dataset, List.of(own.pseudonym(), other));
+		Deal running = sold(steward, dataset, buyer);
+		this.deals.pay(buyer, running.id());
+
+		HttpClient http = HttpClient.newHttpClient();
+		String base = "http://localhost:" + this.port + "/exchange/donors/" + own.pseudonym();
+		assertThat(http
+			.send(HttpRequest.newBuilder(URI.create(base + "/withdrawal?token=wrong&purpose=RESEARCH")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.statusCode()).isEqualTo(404);
+		HttpResponse<String> confirm = http
+			.send(HttpRequest.newBuilder(URI.create(base + "/withdrawal?token=" + own.token() + "&purpose=RESEARCH"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(confirm.statusCode()).isEqualTo(200);
+		// The session cookie is Secure and the test speaks plain HTTP: it is sent by
+		// hand.
+		String cookie = LiveHttp.sessionCookie(confirm);
+		String csrf = URLEncoder.encode(LiveHttp.csrf(confirm.body()), StandardCharsets.UTF_8);
+		String form = "token=" + own.token() + "&purpose=RESEARCH";
+		// Without the CSRF token the withdrawal is refused and nothing changes.
+		assertThat(
+				http.send(post(base + "/withdrawal", form, cookie), HttpResponse.BodyHandlers.ofString()).statusCode())
+			.isEqualTo(403);
+		assertThat(this.deals.view(buyer, running.id()).withdrawnDonors()).isEmpty();
+
+		HttpResponse<String> done = http.send(post(base + "/withdrawal", form + "&_csrf=" + csrf, cookie),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(done.statusCode()).isEqualTo(302);
+		assertThat(done.headers().firstValue("Location").orElseThrow()).contains("token=" + own.token());
+		assertThat(this.deals.view(buyer, running.id()).withdrawnDonors()).containsExactly(own.pseudonym());
+		Deal next = sold(steward, dataset, buyer);
+		this.deals.pay(buyer, next.id());
+		assertThat(delivered(buyer, next)).contains(other).doesNotContain(own.pseudonym());
+	}
+
+	private static HttpRequest post(String url, String form, String cookie) {
+		return HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", cookie)
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build();
 	}
 
 	@Test

@@ -52,6 +52,35 @@ class InvoiceDocumentTests {
 			.isInstanceOf(SAXException.class);
 	}
 
+	@Test
+	void theCreditNoteValidatesAgainstTheUbl21CreditNoteSchemaAndRefersToTheInvoice() throws Exception {
+		byte[] xml = InvoiceDocument.creditNote(facts(new BigDecimal("4321.50")),
+				new InvoiceDocument.Reference("DB-2026-17", LocalDate.of(2026, 12, 1)));
+		UblSchema.validateCreditNote(xml);
+		Document doc = DocumentBuilderFactory.newDefaultNSInstance()
+			.newDocumentBuilder()
+			.parse(new ByteArrayInputStream(xml));
+		XPath xpath = XPathFactory.newInstance().newXPath();
+		assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("CreditNote");
+		assertThat(xpath.evaluate("//*[local-name()='CreditNoteTypeCode']", doc)).isEqualTo("381");
+		assertThat(xpath.evaluate("//*[local-name()='CustomizationID']", doc)).isEqualTo(InvoiceDocument.CUSTOMIZATION);
+		assertThat(xpath.evaluate(
+				"//*[local-name()='BillingReference']/*[local-name()='InvoiceDocumentReference']/*[local-name()='ID']",
+				doc))
+			.isEqualTo("DB-2026-17");
+		assertThat(xpath.evaluate("//*[local-name()='CreditNoteLine']/*[local-name()='CreditedQuantity']", doc))
+			.isEqualTo("1");
+		BigDecimal gross = number(xpath, doc, "LegalMonetaryTotal", "TaxInclusiveAmount");
+		BigDecimal prepaid = number(xpath, doc, "LegalMonetaryTotal", "PrepaidAmount");
+		assertThat(prepaid).isEqualByComparingTo("4321.50");
+		assertThat(number(xpath, doc, "LegalMonetaryTotal", "PayableAmount")).isZero();
+		assertThat(gross).isEqualByComparingTo(number(xpath, doc, "LegalMonetaryTotal", "TaxExclusiveAmount")
+			.add(number(xpath, doc, "TaxTotal", "TaxAmount")));
+		// An invoice is not a credit note.
+		assertThatThrownBy(() -> UblSchema.validateCreditNote(InvoiceDocument.xml(facts(BigDecimal.TEN))))
+			.isInstanceOf(SAXException.class);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "1000", "4321.50", "100.03", "0.01", "999999.99" })
 	void theTotalsAddUpToThePricePaidWithVatAt25PercentOfTheNet(String price) throws Exception {

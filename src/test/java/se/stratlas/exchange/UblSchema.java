@@ -18,9 +18,10 @@ import org.w3c.dom.ls.LSResourceResolver;
 import org.xml.sax.SAXException;
 
 /**
- * The official UBL 2.1 Invoice schema (UBL-Invoice-2.1.xsd with its common schemas, from
- * the ph-ubl21 jar) and a validator for it. The UBL schemas import the CCTS, XML-DSig and
- * XAdES schemas by namespace alone; those come from the ph-xsds jars, found by namespace.
+ * The official UBL 2.1 Invoice and CreditNote schemas (UBL-Invoice-2.1.xsd and
+ * UBL-CreditNote-2.1.xsd with their common schemas, from the ph-ubl21 jar) and a
+ * validator for it. The UBL schemas import the CCTS, XML-DSig and XAdES schemas by
+ * namespace alone; those come from the ph-xsds jars, found by namespace.
  */
 final class UblSchema {
 
@@ -32,24 +33,43 @@ final class UblSchema {
 
 	private static final String INVOICE = "external/schemas/ubl21/maindoc/UBL-Invoice-2.1.xsd";
 
+	private static final String CREDIT_NOTE = "external/schemas/ubl21/maindoc/UBL-CreditNote-2.1.xsd";
+
 	private static Schema schema;
+
+	private static Schema creditNoteSchema;
 
 	private UblSchema() {
 	}
 
 	static synchronized Schema invoice() throws SAXException {
 		if (schema == null) {
-			SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-			factory.setResourceResolver(new Resolver());
-			URL main = resource(INVOICE);
-			schema = factory.newSchema(new StreamSource(main.toExternalForm()));
+			schema = load(INVOICE);
 		}
 		return schema;
+	}
+
+	static synchronized Schema creditNote() throws SAXException {
+		if (creditNoteSchema == null) {
+			creditNoteSchema = load(CREDIT_NOTE);
+		}
+		return creditNoteSchema;
+	}
+
+	private static Schema load(String main) throws SAXException {
+		SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+		factory.setResourceResolver(new Resolver());
+		return factory.newSchema(new StreamSource(resource(main).toExternalForm()));
 	}
 
 	/** Validates the document; throws with the schema's message when it is not valid. */
 	static void validate(byte[] xml) throws SAXException, IOException {
 		invoice().newValidator().validate(new StreamSource(new ByteArrayInputStream(xml)));
+	}
+
+	/** Validates a credit note against the UBL 2.1 CreditNote schema. */
+	static void validateCreditNote(byte[] xml) throws SAXException, IOException {
+		creditNote().newValidator().validate(new StreamSource(new ByteArrayInputStream(xml)));
 	}
 
 	private static URL resource(String name) {

@@ -486,6 +486,8 @@ class EndpointAuthorizationIT {
 		row("POST /exchange/datasets/{id}/donors/{pseudonym}/consents", Access.STRATEGIST, "purpose=RESEARCH", null);
 		row("POST /exchange/datasets/{id}/donors/{pseudonym}/withdrawal", Access.STRATEGIST, "purpose=RESEARCH", null);
 		row("GET /exchange/donors/{pseudonym}", Access.PUBLIC, "token=x", null);
+		row("GET /exchange/donors/{pseudonym}/withdrawal", Access.PUBLIC, "token=x", null);
+		row("POST /exchange/donors/{pseudonym}/withdrawal", Access.PUBLIC, "token=x", null);
 		row("GET /exchange/datasets/{id}/distribution", Access.READER);
 		row("POST /exchange/datasets/{id}/distribution", Access.STRATEGIST, "providerPct=", null);
 		row("GET /exchange/altruism", Access.READER);
@@ -534,6 +536,12 @@ class EndpointAuthorizationIT {
 		row("GET /api/exchange/deals/{id}/download", Access.READER, "expires=1&signature=x", null);
 		row("GET /exchange/deals/{id}/invoice.xml", Access.READER);
 		row("GET /api/exchange/deals/{id}/invoice", Access.READER);
+		row("GET /exchange/deals/{id}/credit-note.xml", Access.READER);
+		row("GET /api/exchange/deals/{id}/credit-note", Access.READER);
+		row("POST /exchange/deals/{id}/access-key", Access.STRATEGIST);
+		row("POST /api/exchange/deals/{id}/access-key", Access.STRATEGIST);
+		row("GET /api/exchange/deals/{id}/data", Access.READER);
+		row("GET /api/exchange/deals/{id}/data/csv", Access.READER);
 		row("GET /exchange/governance", Access.PLATFORM);
 		row("GET /exchange/governance/register.csv", Access.PLATFORM);
 		row("GET /exchange/governance/register.json", Access.PLATFORM);

@@ -71,12 +71,13 @@ public class SecurityConfiguration {
 
 	/**
 	 * Paths anyone may open; everything else needs a signed-in user. A data donor's
-	 * statement ({@code /exchange/donors/{pseudonym}}) is open and checked by the donor's
-	 * secret token instead.
+	 * statement ({@code /exchange/donors/{pseudonym}}) and withdrawal of a consent are
+	 * open and checked by the donor's secret token instead.
 	 */
 	static final String[] PUBLIC_PATHS = { "/", "/login", "/logout", "/public/**", "/css/**", "/js/**", "/img/**",
-			"/webjars/**", "/favicon.ico", "/error", "/exchange/donors/*", "/actuator/health", "/actuator/health/**",
-			"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
+			"/webjars/**", "/favicon.ico", "/error", "/exchange/donors/*", "/exchange/donors/*/withdrawal",
+			"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+			"/swagger-ui/**" };
 
 	static final String MUST_CHANGE_PASSWORD = UserPasswords.MUST_CHANGE_PASSWORD_ATTRIBUTE;
 

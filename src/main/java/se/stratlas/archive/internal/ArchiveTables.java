@@ -123,7 +123,9 @@ public final class ArchiveTables {
 			Map.entry("exchange_rulebook", "the exchange's general terms, written by the migrations in every instance"),
 			Map.entry("exchange_listing", MARKET), Map.entry("exchange_bid", MARKET),
 			Map.entry("exchange_deal", MARKET), Map.entry("exchange_ledger", MARKET),
-			Map.entry("exchange_access", MARKET), Map.entry("exchange_deal_consent", MARKET));
+			Map.entry("exchange_access", MARKET), Map.entry("exchange_deal_consent", MARKET),
+			Map.entry("exchange_access_key",
+					"a buyer's key to a deal's data API is a credential of this instance, like an API token"));
 
 	private ArchiveTables() {
 	}

@@ -15,13 +15,14 @@ import se.stratlas.accounts.Organisation;
 import se.stratlas.accounts.Role;
 import se.stratlas.exchange.AltruismRegister;
 import se.stratlas.exchange.Auctions;
+import se.stratlas.exchange.DataApi;
 import se.stratlas.exchange.DataDonors;
 import se.stratlas.exchange.Dataset;
 import se.stratlas.exchange.DatasetDraft;
-import se.stratlas.exchange.Distribution;
 import se.stratlas.exchange.Datasets;
 import se.stratlas.exchange.Deal;
 import se.stratlas.exchange.Deals;
+import se.stratlas.exchange.Distribution;
 import se.stratlas.exchange.DownloadLink;
 import se.stratlas.exchange.Listing;
 import se.stratlas.exchange.ListingDraft;
@@ -36,17 +37,16 @@ import se.stratlas.exchange.SharedValue;
  * fault at one station) and invented travel patterns; the pumping stations are open for
  * bids from Norrbotten and an invented company; the travel patterns were sold in a sealed
  * auction, paid, delivered and settled; an invented mobility dataset has five
- * pseudonymous donors (one has withdrawn a consent), a distribution rule, and the region
- * is entered in the data-altruism register. The sealed auction really runs: it is listed
- * with a deadline a few seconds ahead and closed when that has passed, so the demo waits
- * for it once, on the first start.
+ * pseudonymous donors (one has withdrawn a consent), a distribution rule, a deal with
+ * Norrbotten delivered through the data API and settled, and the region is entered in the
+ * data-altruism register. The sealed auctions really run: listed, bid on, and closed as
+ * soon as the bids are in (a demo listing may close before its deadline), so loading
+ * never waits.
  */
 @Component
 class DemoExchange {
 
 	static final String NOTE = "påhittade data för demonstrationen; inga verkliga mätvärden eller resor.";
-
-	private static final Duration SEALED_DEADLINE = Duration.ofSeconds(2);
 
 	private final Datasets datasets;
 
@@ -62,9 +62,12 @@ class DemoExchange {
 
 	private final AltruismRegister register;
 
+	private final DataApi dataApi;
+
 	DemoExchange(Datasets datasets, Auctions auctions, Deals deals, Rulebook rulebook, DataDonors donors,
-			SharedValue sharedValue, AltruismRegister register) {
+			SharedValue sharedValue, AltruismRegister register, DataApi dataApi) {
 		this.datasets = datasets;
+		this.dataApi = dataApi;
 		this.donors = donors;
 		this.sharedValue = sharedValue;
 		this.register = register;
@@ -83,8 +86,6 @@ class DemoExchange {
 		DemoFollowup.Actor buyer = new DemoFollowup.Actor(company.id(), "erik.exempel", Role.STRATEGIST);
 		List.of(seller, region, buyer).forEach(this.rulebook::accept);
 
-		// The travel patterns first: their sealed auction's deadline runs while the rest
-		// loads.
 		Dataset travel = this.datasets.create(seller, new DatasetDraft(
 				"Resor med kollektivtrafiken per zon och timme (påhittade)",
 				"Antal påstigande per zon och timme, summerat från biljettsystemet så att ingen resenär kan pekas ut.",
@@ -102,7 +103,7 @@ class DemoExchange {
 				new ListingDraft(Listing.Auction.SEALED_SECOND_PRICE, new BigDecimal("2000"), BigDecimal.ONE,
 						List.of(Purpose.PLANNING, Purpose.PRODUCT_DEVELOPMENT, Purpose.RESEARCH), 365, false,
 						Listing.Delivery.FILE, "Leverans en gång; uppdateringar säljs i en ny listning.",
-						Instant.now().plus(SEALED_DEADLINE), 0),
+						Instant.now().plus(Duration.ofDays(1)), 0),
 				NOTE);
 		this.auctions.bid(region, sealed.id(), new Auctions.BidDraft(new BigDecimal("3500"), Purpose.PLANNING));
 		this.auctions.bid(buyer, sealed.id(),
@@ -133,25 +134,30 @@ class DemoExchange {
 		this.auctions.bid(region, open.id(), new Auctions.BidDraft(new BigDecimal("5000"), Purpose.PUBLIC_SERVICE));
 		this.auctions.bid(buyer, open.id(), new Auctions.BidDraft(new BigDecimal("6000"), Purpose.PRODUCT_DEVELOPMENT));
 
-		mobilityWithDonors(seller);
-
-		waitFor(sealed.closesAt());
-		// The exchange's own closing may have come first.
-		Deal deal = this.auctions.close(sealed.id())
-			.or(() -> this.deals.deals(seller).stream().filter(d -> d.listingId() == sealed.id()).findFirst())
-			.orElseThrow();
+		Deal deal = closed(seller, sealed.id());
 		this.deals.pay(buyer, deal.id());
 		DownloadLink link = this.deals.link(buyer, deal.id());
 		this.deals.download(buyer, deal.id(), link.expires(), link.signature());
 		this.deals.validateDelivery(buyer, deal.id());
 		this.deals.validatePayment(seller, deal.id());
+
+		mobilityWithDonors(seller, region);
+	}
+
+	/** The demo's sealed listing, closed now that its bids are in; the deal. */
+	private Deal closed(DemoFollowup.Actor seller, long listingId) {
+		return this.auctions.closeDemo(listingId)
+			.or(() -> this.deals.deals(seller).stream().filter(d -> d.listingId() == listingId).findFirst())
+			.orElseThrow();
 	}
 
 	/**
 	 * An invented mobility dataset from the region's travel app: five donors known only
-	 * by pseudonyms, one of whom has withdrawn the consent for research.
+	 * by pseudonyms, one of whom has withdrawn the consent for research; sold to
+	 * Norrbotten for research with delivery through the data API (a thousand rows a day),
+	 * fetched once, validated and settled, so the donors' share is paid out.
 	 */
-	private void mobilityWithDonors(DemoFollowup.Actor seller) {
+	private void mobilityWithDonors(DemoFollowup.Actor seller, DemoFollowup.Actor region) {
 		Dataset mobility = this.datasets.create(seller, new DatasetDraft(
 				"Resor från reseappen, med donatorer (påhittade)",
 				"Resor per dag från invånare som har valt att donera sina resdata. Varje rad bär donatorns pseudonym; "
@@ -193,19 +199,19 @@ class DemoExchange {
 				new AltruismRegister.EntryForm("Region Västerbotten (påhittad registrering)",
 						"dataaltruism@example.se (påhittad adress)",
 						"Forskning och planering för hållbart resande i länet (påhittat ändamål för demonstrationen)"));
-	}
-
-	private static void waitFor(Instant deadline) {
-		long millis = Duration.between(Instant.now(), deadline).toMillis() + 50;
-		if (millis > 0) {
-			try {
-				Thread.sleep(millis);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
+		Listing listing = this.auctions.list(seller, mobility.id(),
+				new ListingDraft(Listing.Auction.SEALED_SECOND_PRICE, new BigDecimal("1500"), BigDecimal.ONE,
+						List.of(Purpose.RESEARCH, Purpose.PLANNING), 90, false, Listing.Delivery.API,
+						"Data hämtas genom databörsens API; påhittad affär.", Instant.now().plus(Duration.ofDays(1)), 0,
+						1000, Listing.Volume.Unit.ROWS_PER_DAY),
+				NOTE);
+		this.auctions.bid(region, listing.id(), new Auctions.BidDraft(new BigDecimal("1800"), Purpose.RESEARCH));
+		Deal deal = closed(seller, listing.id());
+		this.deals.pay(region, deal.id());
+		String key = this.dataApi.issueKey(region, deal.id()).key();
+		this.dataApi.page(region, deal.id(), key, Purpose.RESEARCH.odrl(), 0, 100);
+		this.deals.validateDelivery(region, deal.id());
+		this.deals.validatePayment(seller, deal.id());
 	}
 
 	/** A day of invented boardings in four zones. */

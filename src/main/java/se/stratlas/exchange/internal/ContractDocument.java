@@ -88,11 +88,23 @@ public final class ContractDocument {
 					esc(t.file().filename()), t.file().number(), t.file().sha256(), t.file().sizeBytes(),
 					t.file().rowCount(), esc(t.dataset().provenance()), fields, t.winner().purpose().odrl(), purposes,
 					time(t.licenceUntil()),
-					l.onwardSale() ? "Vidareförsäljning är tillåten." : "Vidareförsäljning är förbjuden.",
-					l.delivery() == Listing.Delivery.FILE ? "som fil via tidsbegränsade signerade länkar"
-							: "genom ett API som prövar licensen vid varje anrop",
+					l.onwardSale() ? "Vidareförsäljning är tillåten." : "Vidareförsäljning är förbjuden.", delivery(l),
 					money(t.price()), how, esc(t.rulebookTitle()), t.rulebookVersion(),
 					l.specificTerms().isBlank() ? "inga." : esc(l.specificTerms()), esc(t.policyJson()));
+	}
+
+	/** How the data is delivered, in the contract's words. */
+	static String delivery(Listing l) {
+		if (l.delivery() == Listing.Delivery.FILE) {
+			return "som fil via tidsbegränsade signerade länkar";
+		}
+		String api = "genom databörsens API, som vid varje anrop prövar nyckeln, ändamålet och licensperioden"
+				+ " och loggar anropet med kontrollsumman för det som lämnades";
+		if (l.volume() == null) {
+			return api;
+		}
+		return api + "; högst " + NumberFormat.getIntegerInstance(SWEDISH).format(l.volume().limit())
+				+ (l.volume().unit() == Listing.Volume.Unit.ROWS_PER_DAY ? " rader" : " anrop") + " per dygn";
 	}
 
 	private static String time(Instant instant) {

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import se.stratlas.exchange.Dataset;
 import se.stratlas.shared.tables.ImportProblem;
 import se.stratlas.shared.tables.ImportRefusedException;
@@ -133,6 +135,49 @@ public final class DatasetFiles {
 	private static String csvCell(String value) {
 		return value.contains(";") || value.contains("\"") || value.contains("\n")
 				? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+	}
+
+	/** The file's rows after its header, each as its cells. */
+	public static List<List<String>> rows(String filename, byte[] content) {
+		List<List<String>> rows = new ArrayList<>();
+		boolean[] header = { true };
+		TableReader.read(filename, content, TableLimits.VALUES, (number, cells) -> {
+			if (header[0]) {
+				header[0] = false;
+			}
+			else {
+				rows.add(List.copyOf(cells));
+			}
+		});
+		return rows;
+	}
+
+	/**
+	 * A cell as the value its field's type gives it in JSON: a number, a truth value or
+	 * text; an empty cell is null, never 0.
+	 */
+	public static @Nullable Object typed(Dataset.Field.Type type, String cell) {
+		String value = cell.strip();
+		if (value.isEmpty()) {
+			return null;
+		}
+		if (!fits(type, value)) {
+			return value;
+		}
+		return switch (type) {
+			case INTEGER -> Long.parseLong(value);
+			case DECIMAL -> new BigDecimal(value.replace(',', '.'));
+			case BOOLEAN -> List.of("true", "ja").contains(value.toLowerCase(Locale.ROOT));
+			case DATE, TIMESTAMP, TEXT -> value;
+		};
+	}
+
+	/** Rows as CSV (semicolons, UTF-8) under a header. */
+	public static byte[] csv(List<String> header, List<List<String>> rows) {
+		StringBuilder csv = new StringBuilder();
+		csv.append(String.join(";", header.stream().map(DatasetFiles::csvCell).toList())).append('\n');
+		rows.forEach(r -> csv.append(String.join(";", r.stream().map(DatasetFiles::csvCell).toList())).append('\n'));
+		return csv.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 	/** The file's SHA-256 checksum in hex. */

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A deal's invoice in Peppol BIS Billing 3.0 (a UBL 2.1 Invoice): the seller invoices the
- * buyer for the licence to one file of a dataset.
+ * buyer for the licence to one file of a dataset; after a refund, the credit note (a UBL
+ * 2.1 CreditNote) that cancels it in full.
  * <p>
  * VAT: the exchange assumes that selling a licence to data is a service taxed at the
  * standard Swedish rate, 25 % (category S), and that the auction's price is what the
@@ -30,6 +31,8 @@ public final class InvoiceDocument {
 	public static final String PROFILE = "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0";
 
 	static final String INVOICE = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2";
+
+	static final String CREDIT_NOTE = "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2";
 
 	static final String CAC = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2";
 
@@ -65,33 +68,63 @@ public final class InvoiceDocument {
 
 	}
 
+	/** The invoice a credit note cancels: its number and the day it was issued. */
+	public record Reference(String number, LocalDate issued) {
+	}
+
 	public static byte[] xml(Facts f) {
+		return write(f, null);
+	}
+
+	/**
+	 * The credit note (UBL 2.1 CreditNote, type 381) that cancels the deal's invoice in
+	 * full after a refund: the same line and amounts, referring to the invoice; the
+	 * amount went back from escrow to the buyer, so nothing is left to pay.
+	 */
+	public static byte[] creditNote(Facts f, Reference invoice) {
+		return write(f, invoice);
+	}
+
+	private static byte[] write(Facts f, @Nullable Reference credited) {
+		boolean credit = credited != null;
+		String root = credit ? CREDIT_NOTE : INVOICE;
 		Amounts a = Amounts.of(f.price());
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
 			XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(out, "UTF-8");
 			x.writeStartDocument("UTF-8", "1.0");
-			x.setDefaultNamespace(INVOICE);
+			x.setDefaultNamespace(root);
 			x.setPrefix("cac", CAC);
 			x.setPrefix("cbc", CBC);
-			x.writeStartElement(INVOICE, "Invoice");
-			x.writeDefaultNamespace(INVOICE);
+			x.writeStartElement(root, credit ? "CreditNote" : "Invoice");
+			x.writeDefaultNamespace(root);
 			x.writeNamespace("cac", CAC);
 			x.writeNamespace("cbc", CBC);
 			text(x, "CustomizationID", CUSTOMIZATION);
 			text(x, "ProfileID", PROFILE);
 			text(x, "ID", f.number());
 			text(x, "IssueDate", f.issued().toString());
-			// 380: commercial invoice.
-			text(x, "InvoiceTypeCode", "380");
-			text(x, "Note", "Licens till data genom Stratlas databörs, affär " + f.dealId()
-					+ ". Betald i sin helhet till databörsens spärrkonto.");
+			// 380: commercial invoice; 381: credit note.
+			text(x, credit ? "CreditNoteTypeCode" : "InvoiceTypeCode", credit ? "381" : "380");
+			text(x, "Note",
+					credited != null ? "Kreditering av faktura " + credited.number() + " för affär " + f.dealId()
+							+ ": köparen fann leveransen felaktig. Återbetald i sin helhet från databörsens spärrkonto."
+							: "Licens till data genom Stratlas databörs, affär " + f.dealId()
+									+ ". Betald i sin helhet till databörsens spärrkonto.");
 			text(x, "DocumentCurrencyCode", CURRENCY);
 			text(x, "BuyerReference", "Affär " + f.dealId());
 			x.writeStartElement(CAC, "InvoicePeriod");
 			text(x, "StartDate", f.licenceFrom().toString());
 			text(x, "EndDate", f.licenceUntil().toString());
 			x.writeEndElement();
+			if (credited != null) {
+				x.writeStartElement(CAC, "BillingReference");
+				x.writeStartElement(CAC, "InvoiceDocumentReference");
+				text(x, "ID", credited.number());
+				text(x, "IssueDate", credited.issued().toString());
+				x.writeEndElement();
+				x.writeEndElement();
+			}
 			x.writeStartElement(CAC, "ContractDocumentReference");
 			text(x, "ID", "avtal-" + f.dealId());
 			x.writeEndElement();
@@ -115,7 +148,7 @@ public final class InvoiceDocument {
 			}
 			amount(x, "PayableAmount", a.gross().subtract(a.paid()).add(a.rounding()));
 			x.writeEndElement();
-			line(x, f, a);
+			line(x, f, a, credit);
 			x.writeEndElement();
 			x.writeEndDocument();
 			x.close();
@@ -126,11 +159,11 @@ public final class InvoiceDocument {
 		return out.toByteArray();
 	}
 
-	private static void line(XMLStreamWriter x, Facts f, Amounts a) throws XMLStreamException {
-		x.writeStartElement(CAC, "InvoiceLine");
+	private static void line(XMLStreamWriter x, Facts f, Amounts a, boolean credit) throws XMLStreamException {
+		x.writeStartElement(CAC, credit ? "CreditNoteLine" : "InvoiceLine");
 		text(x, "ID", "1");
 		// C62: one (unit).
-		x.writeStartElement(CBC, "InvoicedQuantity");
+		x.writeStartElement(CBC, credit ? "CreditedQuantity" : "InvoicedQuantity");
 		x.writeAttribute("unitCode", "C62");
 		x.writeCharacters("1");
 		x.writeEndElement();

@@ -105,6 +105,15 @@ class DealApiController {
 		return Downloads.file(this.invoices.invoice(user, id), MediaType.APPLICATION_XML, "faktura-" + id + ".xml");
 	}
 
+	@GetMapping("/{id}/credit-note")
+	@PreAuthorize("hasRole('READER')")
+	@Operation(operationId = "exchangeCreditNote",
+			summary = "A refunded deal's credit note in Peppol BIS Billing 3.0 (UBL 2.1), cancelling its invoice")
+	ResponseEntity<byte[]> creditNote(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
+		return Downloads.file(this.invoices.creditNote(user, id), MediaType.APPLICATION_XML,
+				"kreditnota-" + id + ".xml");
+	}
+
 	@GetMapping("/{id}/link")
 	@PreAuthorize("hasRole('READER')")
 	@Operation(operationId = "exchangeDownloadLink",

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.exchange.DataApi;
 import se.stratlas.exchange.Deals;
 import se.stratlas.exchange.Invoices;
 import se.stratlas.shared.ValidationException;
@@ -21,7 +22,8 @@ import se.stratlas.shared.tables.Downloads;
 
 /**
  * A deal's page and its steps: pay, validate the delivery or the payment, refund, attest
- * deletion; the contract and the delivery through a signed link.
+ * deletion; the contract and the delivery through a signed link or, for the data API, a
+ * new access key shown once.
  */
 @Controller
 class DealController {
@@ -30,9 +32,12 @@ class DealController {
 
 	private final Invoices invoices;
 
-	DealController(Deals deals, Invoices invoices) {
+	private final DataApi api;
+
+	DealController(Deals deals, Invoices invoices, DataApi api) {
 		this.deals = deals;
 		this.invoices = invoices;
+		this.api = api;
 	}
 
 	@ModelAttribute("activeNav")
@@ -79,6 +84,14 @@ class DealController {
 		return step(() -> this.deals.attestDeletion(user, id), id, "exchange.deal.attested", redirect);
 	}
 
+	@PostMapping("/exchange/deals/{id}/access-key")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	String issueKey(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id,
+			RedirectAttributes redirect) {
+		return step(() -> redirect.addFlashAttribute("accessKey", this.api.issueKey(user, id).key()), id,
+				"exchange.deal.keyIssued", redirect);
+	}
+
 	private static String step(Runnable step, long id, String done, RedirectAttributes redirect) {
 		try {
 			step.run();
@@ -100,6 +113,13 @@ class DealController {
 	@PreAuthorize("hasRole('READER')")
 	ResponseEntity<byte[]> invoice(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
 		return Downloads.file(this.invoices.invoice(user, id), MediaType.APPLICATION_XML, "faktura-" + id + ".xml");
+	}
+
+	@GetMapping("/exchange/deals/{id}/credit-note.xml")
+	@PreAuthorize("hasRole('READER')")
+	ResponseEntity<byte[]> creditNote(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
+		return Downloads.file(this.invoices.creditNote(user, id), MediaType.APPLICATION_XML,
+				"kreditnota-" + id + ".xml");
 	}
 
 	@GetMapping("/exchange/deals/{id}/download")

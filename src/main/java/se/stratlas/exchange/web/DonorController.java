@@ -27,7 +27,8 @@ import se.stratlas.shared.tables.Downloads;
 /**
  * Data donors and shared value on screen: a dataset's donors and their consents, its
  * distribution rule with the comparison of the variants, the data-altruism register, and
- * a donor's own statement (open, checked by the donor's token).
+ * a donor's own statement and withdrawal of a consent, after a confirmation (open,
+ * checked by the donor's token).
  */
 @Controller
 class DonorController {
@@ -88,6 +89,25 @@ class DonorController {
 	String statement(@PathVariable String pseudonym, @RequestParam(required = false) String token, Model model) {
 		model.addAttribute("statement", this.donors.statement(pseudonym, token));
 		return "exchange/donor";
+	}
+
+	@GetMapping("/exchange/donors/{pseudonym}/withdrawal")
+	@PreAuthorize("permitAll()")
+	String confirmWithdrawal(@PathVariable String pseudonym, @RequestParam(required = false) String token,
+			@RequestParam(required = false) Purpose purpose, Model model) {
+		model.addAttribute("statement", this.donors.statement(pseudonym, token));
+		model.addAttribute("token", token);
+		model.addAttribute("purpose", purpose);
+		return "exchange/donor-withdrawal";
+	}
+
+	@PostMapping("/exchange/donors/{pseudonym}/withdrawal")
+	@PreAuthorize("permitAll()")
+	String withdrawOwn(@PathVariable String pseudonym, @RequestParam(required = false) String token,
+			@RequestParam(required = false) Purpose purpose, RedirectAttributes redirect) {
+		redirect.addAttribute("token", token);
+		return step(() -> this.donors.withdrawOwn(pseudonym, token, purpose), "exchange.donor.withdrawnOwn",
+				"/exchange/donors/" + pseudonym, redirect);
 	}
 
 	@GetMapping("/exchange/datasets/{id}/distribution")

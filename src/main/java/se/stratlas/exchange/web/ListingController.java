@@ -53,14 +53,15 @@ class ListingController {
 	/** The listing form; the deadline as the browser's date-and-time field sends it. */
 	record ListingForm(Listing.Auction auction, BigDecimal reservePrice, BigDecimal minIncrement,
 			List<Purpose> purposes, Integer licenceDays, Boolean onwardSale, Listing.Delivery delivery,
-			String specificTerms, LocalDateTime closesAt, Integer extensionMinutes) {
+			String specificTerms, LocalDateTime closesAt, Integer extensionMinutes, Integer volumeLimit,
+			Listing.Volume.Unit volumeUnit) {
 
 		ListingDraft draft() {
 			return new ListingDraft(this.auction, this.reservePrice, this.minIncrement,
 					this.purposes == null ? List.of() : this.purposes, this.licenceDays == null ? 0 : this.licenceDays,
 					Boolean.TRUE.equals(this.onwardSale), this.delivery, this.specificTerms,
 					this.closesAt == null ? null : this.closesAt.atZone(ZONE).toInstant(),
-					this.extensionMinutes == null ? 0 : this.extensionMinutes);
+					this.extensionMinutes == null ? 0 : this.extensionMinutes, this.volumeLimit, this.volumeUnit);
 		}
 
 	}
