@@ -171,9 +171,21 @@ public class Auctions {
 		if (!ListingDraft.price(amount, false)) {
 			throw new ValidationException("amount", "exchange.listing.price");
 		}
-		BigDecimal least = least(listing, this.marketRepository.bids(listingId));
+		List<Bid> bids = this.marketRepository.bids(listingId);
+		BigDecimal least = least(listing, bids);
 		if (amount.compareTo(least) < 0) {
 			throw new ValidationException("amount", "exchange.bid.tooLow", ContractDocument.money(least));
+		}
+		// In a sealed auction the organisation's latest bid counts; it may be raised,
+		// never
+		// lowered (a second tab or a colleague cannot undo a higher bid by mistake).
+		Optional<Bid> ownLatest = bids.stream()
+			.filter(b -> b.organisationId() == user.organisationId())
+			.max(Comparator.comparing(Bid::id));
+		if (listing.auction() == Listing.Auction.SEALED_SECOND_PRICE && ownLatest.isPresent()
+				&& amount.compareTo(ownLatest.get().amount()) <= 0) {
+			throw new ValidationException("amount", "exchange.bid.belowOwn",
+					ContractDocument.money(ownLatest.get().amount()));
 		}
 		long id = this.marketRepository.insertBid(listingId, user.organisationId(), user.username(), draft.purpose(),
 				amount);
@@ -256,11 +268,13 @@ public class Auctions {
 			.orElseThrow();
 		Instant until = now.plus(Duration.ofDays(listing.licenceDays()));
 		Rulebook.Terms terms = this.rulebook.current();
-		byte[] contract = ContractDocument.pdf(new ContractDocument.Terms(listing, dataset, file, winner, price,
+		// The deal first, so that the contract carries the deal's own number.
+		long dealId = this.marketRepository
+			.insertDeal(new MarketRepository.DealRow(listingId, winner.id(), listing.organisationId(),
+					winner.organisationId(), winner.username(), price, winner.purpose(), now, until, new byte[0], ""));
+		byte[] contract = ContractDocument.pdf(new ContractDocument.Terms(dealId, listing, dataset, file, winner, price,
 				winner.bidder(), now, until, terms.version(), terms.title(), policy(listing)));
-		long dealId = this.marketRepository.insertDeal(new MarketRepository.DealRow(listingId, winner.id(),
-				listing.organisationId(), winner.organisationId(), winner.username(), price, winner.purpose(), now,
-				until, contract, DatasetFiles.sha256(contract)));
+		this.marketRepository.storeContract(dealId, contract, DatasetFiles.sha256(contract));
 		this.donors.snapshot(dealId, listing.datasetId(), winner.purpose(), now);
 		Right owner = this.rights.owner(listing.datasetId(), Right.Subject.DATA, now);
 		this.datasetRepository.insertRight(new Right(0, listing.datasetId(), Right.Subject.DATA, Right.Kind.USE,
@@ -306,20 +320,44 @@ public class Auctions {
 		List<Bid> bids = this.marketRepository.bids(id);
 		boolean seller = listing.organisationId() == user.organisationId();
 		boolean sealed = listing.auction() == Listing.Auction.SEALED_SECOND_PRICE;
-		List<Bid> visible = bids.stream()
-			.filter(b -> !sealed || b.organisationId() == user.organisationId() || (seller && !listing.open()))
+		boolean sellerAfterClose = seller && !listing.open();
+		// Other bidders are numbers, never names or people, and a sealed bid is seen only
+		// by
+		// its own organisation (and by the seller once the auction is closed); numbers
+		// are
+		// given among what the user sees, so a sealed bidder cannot count the others.
+		List<Bid> seen = bids.stream()
+			.filter(b -> !sealed || b.organisationId() == user.organisationId() || sellerAfterClose)
+			.toList();
+		Map<Long, Integer> numbers = new LinkedHashMap<>();
+		seen.stream()
+			.sorted(Comparator.comparing(Bid::id))
+			.forEach(b -> numbers.putIfAbsent(b.organisationId(), numbers.size() + 1));
+		List<Bid> visible = seen.stream()
+			.map(b -> b.organisationId() == user.organisationId() || sellerAfterClose ? b
+					: anonymous(b, numbers.get(b.organisationId())))
 			.toList();
 		Map<Long, Integer> bidderNumbers = new LinkedHashMap<>();
-		bids.stream()
-			.sorted(Comparator.comparing(Bid::id))
-			.forEach(b -> bidderNumbers.putIfAbsent(b.organisationId(), bidderNumbers.size() + 1));
-		Bid winner = listing.winningBidId() == null ? null
+		visible.forEach(b -> bidderNumbers.putIfAbsent(b.organisationId(),
+				Math.abs(b.organisationId() < 0 ? (int) b.organisationId() : numbers.get(b.organisationId()))));
+		Bid won = listing.winningBidId() == null ? null
 				: bids.stream().filter(b -> b.id() == listing.winningBidId()).findFirst().orElse(null);
+		// The winner is named (the contract names the parties), but not the person who
+		// bid,
+		// and a sealed winning bid shows only the price paid.
+		Bid winner = won == null || seller || won.organisationId() == user.organisationId() ? won
+				: new Bid(won.id(), won.listingId(), won.organisationId(), won.bidder(), "", won.purpose(),
+						listing.price(), won.placedAt());
 		boolean mayBid = listing.open() && !seller && user.can(Role.STRATEGIST);
 		return new ListingView(listing, dataset, this.datasets.sample(dataset), visible, bids.size(),
 				sealed || bids.isEmpty() ? null : bids.getFirst().amount(),
 				listing.open() ? least(listing, bids) : null, bidderNumbers, winner, seller, mayBid,
 				this.rulebook.standing(user).accepted(), policy(listing));
+	}
+
+	/** Another organisation's bid as a bidder sees it: a number instead of who. */
+	private static Bid anonymous(Bid bid, int number) {
+		return new Bid(bid.id(), bid.listingId(), -number, "", "", bid.purpose(), bid.amount(), bid.placedAt());
 	}
 
 }

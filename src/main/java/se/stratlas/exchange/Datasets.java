@@ -3,6 +3,7 @@ package se.stratlas.exchange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,6 +59,21 @@ public class Datasets {
 			.orElseThrow(() -> new NotFoundException(TYPE, id));
 	}
 
+	/**
+	 * Refuses what only the data's owner may do (a new file, making it open) when the
+	 * organisation has transferred its ownership.
+	 */
+	private void ownsData(StratlasPrincipal user, long id) {
+		Instant now = Instant.now();
+		boolean owns = this.datasetRepository.rights(id)
+			.stream()
+			.anyMatch(r -> r.subject() == Right.Subject.DATA && r.kind() == Right.Kind.OWNERSHIP && r.validAt(now)
+					&& Objects.equals(r.holderOrganisationId(), user.organisationId()));
+		if (!owns) {
+			throw new ValidationException("rights", "exchange.rights.notOwner");
+		}
+	}
+
 	/** The first rows of the newest file, unless the data is about people. */
 	public List<List<String>> sample(Dataset dataset) {
 		Dataset.FileVersion file = dataset.latestFile();
@@ -97,6 +113,9 @@ public class Datasets {
 	public Dataset update(StratlasPrincipal user, long id, int expectedVersion, DatasetDraft draft) {
 		Dataset before = own(user, id);
 		DatasetDraft d = draft.checked();
+		if (Boolean.TRUE.equals(d.openData()) && !before.openData()) {
+			ownsData(user, id);
+		}
 		if (this.datasetRepository.updateDataset(id, expectedVersion, row(d), user.username()) == 0) {
 			throw new EditConflictException(TYPE, id, before);
 		}
@@ -181,6 +200,7 @@ public class Datasets {
 		if (dataset.fields().isEmpty()) {
 			throw new ValidationException("file", "exchange.file.schemaFirst");
 		}
+		ownsData(user, id);
 		String name = Texts.required("file", filename, 200);
 		DatasetFiles.Shape shape = DatasetFiles.check(name, content, dataset.fields());
 		this.datasetRepository.lockDataset(id);

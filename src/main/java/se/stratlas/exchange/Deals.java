@@ -204,16 +204,28 @@ public class Deals {
 	}
 
 	/**
-	 * The buyer finds the delivery wrong before settlement: the payment goes back and the
-	 * licence ends.
+	 * The buyer finds the delivery wrong before settlement (before confirming it, and
+	 * with any downloaded copy attested deleted): the payment goes back, the licence and
+	 * the right of use end.
 	 */
 	@Transactional
 	public Deal refund(StratlasPrincipal user, long id) {
 		Deal deal = buyers(user, id, Deal.State.PAID);
+		// A refund is for a delivery found wrong: not after the buyer confirmed it, and
+		// not
+		// while a downloaded copy may still be kept.
+		if (deal.buyerValidatedAt() != null) {
+			throw new ValidationException("deal", "exchange.refund.validated");
+		}
+		boolean fetched = this.ledgerRepository.accesses(id).stream().anyMatch(Deal.Access::granted);
+		if (fetched && deal.deletionAttestedAt() == null) {
+			throw new ValidationException("deal", "exchange.refund.deleteFirst");
+		}
 		post(deal, List.of(entry(ESCROW, deal.price().negate(), "Återbetalning"),
 				entry("buyer:" + deal.buyerOrganisationId(), deal.price(), "Återbetalning")));
 		this.marketRepository.step(id, "settled", user.username(), Deal.State.REFUNDED);
 		this.marketRepository.endLicence(id);
+		this.datasetRepository.endRightsOfDeal(id, Instant.now(this.clock));
 		this.audit.record(deal.sellerOrganisationId(), user.username(), TYPE, id, "REFUNDED", deal.datasetTitle(),
 				Map.of());
 		return this.marketRepository.deal(id).orElseThrow();
@@ -236,7 +248,10 @@ public class Deals {
 	 */
 	public DownloadLink link(StratlasPrincipal user, long id) {
 		Deal deal = deal(user, id);
-		if (deal.buyerOrganisationId() != user.organisationId() || !deliverable(deal) || apiOnly(deal)) {
+		// The buyer's strategists and administrators fetch what was bought, not every
+		// reader.
+		if (deal.buyerOrganisationId() != user.organisationId() || !user.can(Role.STRATEGIST) || !deliverable(deal)
+				|| apiOnly(deal)) {
 			throw new AccessDeniedException("no delivery");
 		}
 		return this.links.sign(id, user.username());

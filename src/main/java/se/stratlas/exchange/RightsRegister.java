@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.stratlas.accounts.StratlasPrincipal;
 import se.stratlas.audit.AuditTrail;
 import se.stratlas.exchange.internal.DatasetRepository;
+import se.stratlas.exchange.internal.MarketRepository;
 import se.stratlas.shared.Texts;
 import se.stratlas.shared.ValidationException;
 
@@ -30,12 +31,16 @@ public class RightsRegister {
 
 	private final DatasetRepository datasetRepository;
 
+	private final MarketRepository marketRepository;
+
 	private final Datasets datasets;
 
 	private final AuditTrail audit;
 
-	RightsRegister(DatasetRepository datasetRepository, Datasets datasets, AuditTrail audit) {
+	RightsRegister(DatasetRepository datasetRepository, MarketRepository marketRepository, Datasets datasets,
+			AuditTrail audit) {
 		this.datasetRepository = datasetRepository;
+		this.marketRepository = marketRepository;
 		this.datasets = datasets;
 		this.audit = audit;
 	}
@@ -73,7 +78,8 @@ public class RightsRegister {
 	/**
 	 * Records that the organisation transfers ownership of, or grants a right to use, the
 	 * dataset's data or metadata. Only the current owner can; a transfer of ownership
-	 * ends the organisation's own.
+	 * ends the organisation's own, and of the data also its open listings (withdrawn) and
+	 * its place among the open data.
 	 */
 	@Transactional
 	public Right transfer(StratlasPrincipal user, long datasetId, Transfer transfer) {
@@ -90,6 +96,18 @@ public class RightsRegister {
 		}
 		if (transfer.kind() == Right.Kind.OWNERSHIP) {
 			this.datasetRepository.endRight(owner.id(), now);
+			if (transfer.subject() == Right.Subject.DATA) {
+				// Who no longer owns the data can neither sell it nor give it away: its
+				// open
+				// listings are withdrawn and it leaves the open-data catalogue.
+				for (Listing listing : this.marketRepository.listings("l.dataset_id = :dataset and l.state = 'OPEN'",
+						Map.of("dataset", datasetId))) {
+					this.marketRepository.close(listing.id(), Listing.State.WITHDRAWN, null, null);
+					this.audit.record(user.organisationId(), user.username(), Auctions.TYPE, listing.id(),
+							"LISTING_WITHDRAWN", dataset.title(), Map.of());
+				}
+				this.datasetRepository.closeOpenData(datasetId);
+			}
 		}
 		long id = this.datasetRepository
 			.insertRight(new Right(0, datasetId, transfer.subject(), transfer.kind(), transfer.basis(), holder, null,

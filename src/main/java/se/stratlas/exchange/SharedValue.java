@@ -99,6 +99,19 @@ public class SharedValue {
 	@Transactional
 	public Distribution save(StratlasPrincipal user, long datasetId, RuleForm form) {
 		Dataset dataset = this.datasets.own(user, datasetId);
+		// The rule in force when a listing opened is the one its deals settle by: it
+		// cannot
+		// change while the dataset is listed or a deal on it is not yet settled.
+		boolean listed = !this.marketRepository
+			.listings("l.dataset_id = :dataset and l.state = 'OPEN'", Map.of("dataset", datasetId))
+			.isEmpty();
+		boolean unsettled = this.marketRepository.deals(user.organisationId())
+			.stream()
+			.anyMatch(d -> d.datasetId() == datasetId
+					&& (d.state() == Deal.State.AWAITING_PAYMENT || d.state() == Deal.State.PAID));
+		if (listed || unsettled) {
+			throw new ValidationException("providerPct", "exchange.distribution.locked");
+		}
 		BigDecimal provider = pct("providerPct", form.providerPct());
 		BigDecimal donorShare = pct("donorsPct", form.donorsPct());
 		BigDecimal exchange = pct("exchangePct", form.exchangePct());

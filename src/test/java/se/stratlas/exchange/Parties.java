@@ -40,6 +40,16 @@ final class Parties {
 		return user;
 	}
 
+	/** A reader in the organisation of the given user. */
+	static StratlasPrincipal reader(ApplicationContext context, StratlasPrincipal colleague) {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		String username = "reader." + run;
+		context.getBean(UserAdministration.class)
+			.create(colleague.organisationId(), new UserAccounts.NewUser(username, "Läsare " + run, null,
+					EnumSet.of(Role.READER), "reader-password-" + run), null, "test");
+		return (StratlasPrincipal) context.getBean(UserDetailsService.class).loadUserByUsername(username);
+	}
+
 	/**
 	 * Lists the dataset, takes the buyer's bid for research, moves the deadline into the
 	 * past and closes the listing; the deal.

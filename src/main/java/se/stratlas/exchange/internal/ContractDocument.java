@@ -30,9 +30,9 @@ public final class ContractDocument {
 	}
 
 	/** What the contract states. */
-	public record Terms(Listing listing, Dataset dataset, Dataset.FileVersion file, Bid winner, BigDecimal price,
-			String buyer, Instant closedAt, Instant licenceUntil, int rulebookVersion, String rulebookTitle,
-			String policyJson) {
+	public record Terms(long dealId, Listing listing, Dataset dataset, Dataset.FileVersion file, Bid winner,
+			BigDecimal price, String buyer, Instant closedAt, Instant licenceUntil, int rulebookVersion,
+			String rulebookTitle, String policyJson) {
 	}
 
 	public static byte[] pdf(Terms t) {
@@ -83,8 +83,8 @@ public final class ContractDocument {
 				<pre>%s</pre>
 				</body></html>
 				"""
-			.formatted(esc(t.dataset().title()), esc(t.dataset().title()), l.id(), time(t.closedAt()), esc(l.seller()),
-					esc(t.buyer()), esc(t.winner().username()), esc(t.dataset().description()),
+			.formatted(esc(t.dataset().title()), esc(t.dataset().title()), t.dealId(), time(t.closedAt()),
+					esc(l.seller()), esc(t.buyer()), esc(t.winner().username()), esc(t.dataset().description()),
 					esc(t.file().filename()), t.file().number(), t.file().sha256(), t.file().sizeBytes(),
 					t.file().rowCount(), esc(t.dataset().provenance()), fields, t.winner().purpose().odrl(), purposes,
 					time(t.licenceUntil()),

@@ -249,8 +249,24 @@ public class DatasetRepository {
 			.update();
 	}
 
+	/** Ends the rights of use a deal granted (the deal was refunded). */
+	public void endRightsOfDeal(long dealId, Instant at) {
+		this.jdbc
+			.sql("update exchange_right set valid_until = least(coalesce(valid_until, :at), :at) where deal_id = :deal")
+			.param("deal", dealId)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
 	static Instant instant(Timestamp timestamp) {
 		return timestamp == null ? null : timestamp.toInstant();
+	}
+
+	/** Takes a dataset out of the open data (its owner has changed). */
+	public void closeOpenData(long datasetId) {
+		this.jdbc.sql("update exchange_dataset set open_data = false, version = version + 1 where id = :id")
+			.param("id", datasetId)
+			.update();
 	}
 
 }

@@ -218,6 +218,14 @@ public class MarketRepository {
 			select x.*, l.dataset_id, d.title as dataset_title from exchange_deal x
 			join exchange_listing l on l.id = x.listing_id join exchange_dataset d on d.id = l.dataset_id""";
 
+	public void storeContract(long dealId, byte[] contract, String sha256) {
+		this.jdbc.sql("update exchange_deal set contract = :contract, contract_sha256 = :sha where id = :id")
+			.param("id", dealId)
+			.param("contract", contract)
+			.param("sha", sha256)
+			.update();
+	}
+
 	public Optional<Deal> deal(long id) {
 		return this.jdbc.sql(DEAL + " where x.id = :id").param("id", id).query((rs, n) -> deal(rs)).optional();
 	}

@@ -115,7 +115,7 @@ class DealApiController {
 	}
 
 	@GetMapping("/{id}/link")
-	@PreAuthorize("hasRole('READER')")
+	@PreAuthorize("hasRole('STRATEGIST')")
 	@Operation(operationId = "exchangeDownloadLink",
 			summary = "A time-limited signed link to the delivery, for the buyer while the licence holds")
 	DownloadLink link(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
