@@ -141,6 +141,28 @@ public class Auctions {
 		return listing(id);
 	}
 
+	/**
+	 * The seller withdraws an open listing that has no bid yet (a wrong price or deadline
+	 * is corrected by withdrawing and listing again); once bidders have relied on it, it
+	 * runs to its deadline.
+	 */
+	@Transactional
+	public Listing withdraw(StratlasPrincipal user, long listingId) {
+		Listing listing = this.marketRepository.lockListing(listingId)
+			.filter(l -> l.organisationId() == user.organisationId())
+			.orElseThrow(() -> new NotFoundException(TYPE, listingId));
+		if (!listing.open()) {
+			throw new ValidationException("listing", "exchange.bid.closed");
+		}
+		if (!this.marketRepository.bids(listingId).isEmpty()) {
+			throw new ValidationException("listing", "exchange.listing.hasBids");
+		}
+		this.marketRepository.close(listingId, Listing.State.WITHDRAWN, null, null);
+		this.audit.record(user.organisationId(), user.username(), TYPE, listingId, "LISTING_WITHDRAWN",
+				listing.datasetTitle(), Map.of());
+		return listing(listingId);
+	}
+
 	/** What a bidder states: the amount and the purpose the data is for. */
 	public record BidDraft(BigDecimal amount, Purpose purpose) {
 	}
@@ -349,9 +371,10 @@ public class Auctions {
 				: new Bid(won.id(), won.listingId(), won.organisationId(), won.bidder(), "", won.purpose(),
 						listing.price(), won.placedAt());
 		boolean mayBid = listing.open() && !seller && user.can(Role.STRATEGIST);
+		boolean mayWithdraw = listing.open() && seller && bids.isEmpty() && user.can(Role.STRATEGIST);
 		return new ListingView(listing, dataset, this.datasets.sample(dataset), visible, bids.size(),
 				sealed || bids.isEmpty() ? null : bids.getFirst().amount(),
-				listing.open() ? least(listing, bids) : null, bidderNumbers, winner, seller, mayBid,
+				listing.open() ? least(listing, bids) : null, bidderNumbers, winner, seller, mayBid, mayWithdraw,
 				this.rulebook.standing(user).accepted(), policy(listing));
 	}
 

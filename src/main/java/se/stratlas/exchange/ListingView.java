@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record ListingView(Listing listing, Dataset dataset, List<List<String>> sample, List<Bid> bids, int bidCount,
 		@Nullable BigDecimal highest, @Nullable BigDecimal leastNext, Map<Long, Integer> bidderNumbers,
-		@Nullable Bid winner, boolean seller, boolean mayBid, boolean rulebookAccepted, String policy) {
+		@Nullable Bid winner, boolean seller, boolean mayBid, boolean mayWithdraw, boolean rulebookAccepted,
+		String policy) {
 
 	public ListingView {
 		sample = List.copyOf(sample);

@@ -19,6 +19,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.ActiveProfiles;
 
 import se.stratlas.accounts.StratlasPrincipal;
+import se.stratlas.shared.NotFoundException;
 import se.stratlas.shared.ValidationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -181,6 +182,23 @@ class ExchangeSafeguardsIT {
 			assertThat(text).contains("Avtal nr " + deal.id() + " i databörsen");
 		}
 		assertThat(deal.listingId()).isNotEqualTo(deal.id());
+	}
+
+	@Test
+	void aSellerWithdrawsAListingWithoutBidsButNotOneBiddersReliedOn() {
+		StratlasPrincipal seller = Parties.strategist(this.context, "Ångrande regionen");
+		StratlasPrincipal buyer = Parties.strategist(this.context, "Tidiga budgivaren AB");
+		Dataset dataset = dataset(seller, "Felprissatt");
+		Listing wrong = this.auctions.list(seller, dataset.id(), draft(Listing.Auction.OPEN_ASCENDING));
+		assertThat(this.auctions.view(seller, wrong.id()).mayWithdraw()).isTrue();
+		assertThatThrownBy(() -> this.auctions.withdraw(buyer, wrong.id())).isInstanceOf(NotFoundException.class);
+		assertThat(this.auctions.withdraw(seller, wrong.id()).state()).isEqualTo(Listing.State.WITHDRAWN);
+
+		Listing relied = this.auctions.list(seller, dataset.id(), draft(Listing.Auction.OPEN_ASCENDING));
+		this.auctions.bid(buyer, relied.id(), new Auctions.BidDraft(new BigDecimal("900"), Purpose.RESEARCH));
+		assertThat(this.auctions.view(seller, relied.id()).mayWithdraw()).isFalse();
+		assertThatThrownBy(() -> this.auctions.withdraw(seller, relied.id())).isInstanceOf(ValidationException.class)
+			.hasMessageContaining("exchange.listing.hasBids");
 	}
 
 	private Dataset dataset(StratlasPrincipal seller, String title) {

@@ -532,6 +532,8 @@ class EndpointAuthorizationIT {
 		row("POST /api/exchange/deals/{id}/refund", Access.STRATEGIST);
 		row("POST /api/exchange/deals/{id}/deletion-attestation", Access.STRATEGIST);
 		row("GET /api/exchange/deals/{id}/contract", Access.READER);
+		row("POST /api/exchange/listings/{id}/withdrawal", Access.STRATEGIST);
+		row("POST /exchange/listings/{id}/withdraw", Access.STRATEGIST);
 		row("GET /api/exchange/deals/{id}/link", Access.STRATEGIST);
 		row("GET /api/exchange/deals/{id}/download", Access.READER, "expires=1&signature=x", null);
 		row("GET /exchange/deals/{id}/invoice.xml", Access.READER);

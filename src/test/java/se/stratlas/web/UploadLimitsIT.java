@@ -59,6 +59,19 @@ class UploadLimitsIT {
 
 	@Test
 	void aBrowserPostingTheFormWithItsCsrfTokenGetsThe413PageNotAForgeryRefusal() throws Exception {
+		HttpResponse<String> posted = postForm(13 * 1024 * 1024);
+		assertThat(posted.statusCode()).isEqualTo(413);
+		assertThat(posted.body()).contains("10 MB");
+	}
+
+	@Test
+	void aFileOverTheFileLimitButUnderTheRequestLimitGetsTheSamePageNotTheContainers() throws Exception {
+		HttpResponse<String> posted = postForm(11 * 1024 * 1024);
+		assertThat(posted.statusCode()).isEqualTo(413);
+		assertThat(posted.body()).contains("10 MB").contains("Inget importerades").doesNotContain("HTTP Status 413");
+	}
+
+	private HttpResponse<String> postForm(int size) throws Exception {
 		String session = se.stratlas.testing.LiveHttp.signIn(this.http, "http://127.0.0.1:" + this.port,
 				"sara.strateg");
 		String form = this.http
@@ -66,7 +79,7 @@ class UploadLimitsIT {
 				.header("Cookie", session)
 				.build(), HttpResponse.BodyHandlers.ofString())
 			.body();
-		byte[] huge = new byte[13 * 1024 * 1024];
+		byte[] huge = new byte[size];
 		java.util.Arrays.fill(huge, (byte) 'x');
 		String boundary = "----stratlas" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -76,15 +89,12 @@ class UploadLimitsIT {
 			.getBytes(StandardCharsets.UTF_8));
 		body.write(huge);
 		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		HttpResponse<String> posted = this.http
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/indicators/import"))
-				.header("Cookie", session)
-				.header("Accept", "text/html")
-				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(posted.statusCode()).isEqualTo(413);
-		assertThat(posted.body()).contains("10 MB");
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/indicators/import"))
+			.header("Cookie", session)
+			.header("Accept", "text/html")
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Test

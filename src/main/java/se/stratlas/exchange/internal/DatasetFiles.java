@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -98,7 +99,17 @@ public final class DatasetFiles {
 				case INTEGER -> Long.parseLong(value);
 				case DECIMAL -> new BigDecimal(value.replace(',', '.'));
 				case DATE -> LocalDate.parse(value);
-				case TIMESTAMP -> OffsetDateTime.parse(value);
+				// With an offset (2025-01-01T00:00:00+01:00) or without (local time, as
+				// most
+				// systems export it).
+				case TIMESTAMP -> {
+					if (!value.matches(".*([+-]\\d{2}:?\\d{2}|Z)$")) {
+						LocalDateTime.parse(value.replace(' ', 'T'));
+					}
+					else {
+						OffsetDateTime.parse(value.replace(' ', 'T'));
+					}
+				}
 				case BOOLEAN -> {
 					if (!List.of("true", "false", "ja", "nej").contains(value.toLowerCase(Locale.ROOT))) {
 						return false;

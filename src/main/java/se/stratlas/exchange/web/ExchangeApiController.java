@@ -175,6 +175,14 @@ class ExchangeApiController {
 		return this.auctions.view(user, id);
 	}
 
+	@PostMapping("/listings/{id}/withdrawal")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	@Operation(operationId = "withdrawExchangeListing",
+			summary = "The seller withdraws an open listing that has no bid yet")
+	Listing withdraw(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id) {
+		return this.auctions.withdraw(user, id);
+	}
+
 	@PostMapping("/listings/{id}/bids")
 	@PreAuthorize("hasRole('STRATEGIST')")
 	@ResponseStatus(HttpStatus.CREATED)

@@ -112,6 +112,20 @@ class ListingController {
 		}
 	}
 
+	@PostMapping("/exchange/listings/{id}/withdraw")
+	@PreAuthorize("hasRole('STRATEGIST')")
+	String withdraw(@AuthenticationPrincipal StratlasPrincipal user, @PathVariable long id, Locale locale,
+			RedirectAttributes redirect) {
+		try {
+			this.auctions.withdraw(user, id);
+			redirect.addFlashAttribute("flash", "exchange.listing.withdrawn");
+		}
+		catch (ValidationException ex) {
+			redirect.addFlashAttribute("actionErrors", FieldErrors.of(ex, this.messages, locale));
+		}
+		return "redirect:/exchange/listings/" + id;
+	}
+
 	@GetMapping("/exchange/listings/{id}/policy")
 	@PreAuthorize("hasRole('READER')")
 	ResponseEntity<String> policy(@PathVariable long id) {

@@ -20,13 +20,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a request body over {@code spring.servlet.multipart.max-request-size} with 413
- * before anything reads it: an upload whose declared size is over it (a browser form
- * carries its CSRF token inside the multipart body, so without this gate the container's
- * own parse failure would surface as a bare server page or a forgery refusal), and any
- * other body (JSON, a form) too. A body without a declared length is counted while it is
- * read: past the limit, reading fails with {@link BodyTooLargeException}, which the error
- * advice answers with the same 413. Uploads without a declared length are limited by the
- * multipart settings.
+ * before anything reads it, and an upload over {@code max-file-size} (the file, its name
+ * and the form's fields together: a file just under the limit in a larger form is refused
+ * too, never left to the container's bare page): an upload whose declared size is over it
+ * (a browser form carries its CSRF token inside the multipart body, so without this gate
+ * the container's own parse failure would surface as a bare server page or a forgery
+ * refusal), and any other body (JSON, a form) too. A body without a declared length is
+ * counted while it is read: past the limit, reading fails with
+ * {@link BodyTooLargeException}, which the error advice answers with the same 413.
+ * Uploads without a declared length are limited by the multipart settings.
  */
 public class UploadLimit extends OncePerRequestFilter {
 
@@ -44,18 +46,20 @@ public class UploadLimit extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String type = request.getContentType();
 		boolean multipart = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+		// An upload larger than a file may be is refused here, before the container
+		// parses
+		// it: the container's own refusal of a file over its limit is a bare server page.
+		if (multipart && request.getContentLengthLong() > this.fileLimit.toBytes()) {
+			refuse(request, response);
+			return;
+		}
 		if (request.getContentLengthLong() > this.requestLimit.toBytes()) {
-			if (multipart) {
-				refuse(request, response);
-			}
-			else {
-				Refusal.send(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, Refusal
-					.page("För mycket data – Stratlas", """
+			Refusal.send(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+					Refusal.page("För mycket data – Stratlas", """
 							<h1>För mycket data</h1>
 							<p>Det som skickades är större än de %1$d MB som en begäran får vara. Inget sparades.</p>
 							<p><a href="/">Till startsidan</a></p>
 							""".formatted(this.requestLimit.toMegabytes())), bodyProblem(this.requestLimit));
-			}
 			return;
 		}
 		if (!multipart && request.getContentLengthLong() < 0
