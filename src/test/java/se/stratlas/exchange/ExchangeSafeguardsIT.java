@@ -179,7 +179,9 @@ class ExchangeSafeguardsIT {
 		assertThat(this.deals.link(buyer, deal.id())).isNotNull();
 		try (PDDocument pdf = Loader.loadPDF(this.deals.contract(buyer, deal.id()))) {
 			String text = new PDFTextStripper().getText(pdf);
-			assertThat(text).contains("Avtal nr " + deal.id() + " i databörsen");
+			assertThat(text).contains("Avtal nr " + deal.id() + " i databörsen")
+				.contains("ändamålet forskning")
+				.doesNotContain("ändamålet research");
 		}
 		assertThat(deal.listingId()).isNotEqualTo(deal.id());
 	}

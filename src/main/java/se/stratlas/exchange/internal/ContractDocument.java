@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 
 import se.stratlas.exchange.Bid;
 import se.stratlas.exchange.Dataset;
 import se.stratlas.exchange.Listing;
+import se.stratlas.exchange.Purpose;
 import se.stratlas.shared.TaggedPdf;
 
 /**
@@ -35,13 +37,22 @@ public final class ContractDocument {
 			String rulebookTitle, String policyJson) {
 	}
 
+	/** The Swedish messages (the contract is in Swedish whatever the reader's language). */
+	private static final ResourceBundle SWEDISH = ResourceBundle.getBundle("i18n/messages", Locale.ROOT,
+			ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+
+	/** A purpose as the contract names it, in Swedish (the policy below keeps its code). */
+	static String swedish(Purpose purpose) {
+		return SWEDISH.getString(purpose.messageKey());
+	}
+
 	public static byte[] pdf(Terms t) {
 		return TaggedPdf.render(xhtml(t));
 	}
 
 	static String xhtml(Terms t) {
 		Listing l = t.listing();
-		String purposes = l.purposes().stream().map(p -> p.odrl()).collect(Collectors.joining(", "));
+		String purposes = l.purposes().stream().map(ContractDocument::swedish).collect(Collectors.joining(", "));
 		String fields = t.dataset()
 			.fields()
 			.stream()
@@ -86,7 +97,7 @@ public final class ContractDocument {
 			.formatted(esc(t.dataset().title()), esc(t.dataset().title()), t.dealId(), time(t.closedAt()),
 					esc(l.seller()), esc(t.buyer()), esc(t.winner().username()), esc(t.dataset().description()),
 					esc(t.file().filename()), t.file().number(), t.file().sha256(), t.file().sizeBytes(),
-					t.file().rowCount(), esc(t.dataset().provenance()), fields, t.winner().purpose().odrl(), purposes,
+					t.file().rowCount(), esc(t.dataset().provenance()), fields, swedish(t.winner().purpose()), purposes,
 					time(t.licenceUntil()),
 					l.onwardSale() ? "Vidareförsäljning är tillåten." : "Vidareförsäljning är förbjuden.", delivery(l),
 					money(t.price()), how, esc(t.rulebookTitle()), t.rulebookVersion(),
