@@ -34,6 +34,15 @@ public final class ArchiveTables {
 
 	private static final String DATASETS = "select id from exchange_dataset where organisation_id = :org";
 
+	private static final String HEALTH_DATASETS = "select id from health_dataset where organisation_id = :org";
+
+	/**
+	 * Why applications for health data stay: an application is between the organisation
+	 * that holds the data and an applicant who may be of another organisation, like a
+	 * deal in the exchange.
+	 */
+	private static final String HEALTH_ACCESS = "applications between the data holder and an applicant of any organisation: they stay with the instance";
+
 	public static final List<ArchiveTable> TABLES = List.of(owned("accounts_organisation", "id = :org"),
 			owned("accounts_unit"), owned("accounts_user"), owned("audit_event"),
 
@@ -88,7 +97,10 @@ public final class ArchiveTables {
 			new ArchiveTable("exchange_right", "deal_id is null and dataset_id in (" + DATASETS + ")"),
 			of("exchange_donor", "dataset_id", DATASETS),
 			of("exchange_consent", "donor_id", "select id from exchange_donor where dataset_id in (" + DATASETS + ")"),
-			of("exchange_distribution", "dataset_id", DATASETS), owned("exchange_altruism"));
+			of("exchange_distribution", "dataset_id", DATASETS), owned("exchange_altruism"),
+
+			owned("health_source"), owned("health_dataset"), of("health_variable", "dataset_id", HEALTH_DATASETS),
+			of("health_load", "dataset_id", HEALTH_DATASETS), of("health_row", "dataset_id", HEALTH_DATASETS));
 
 	/**
 	 * Why the exchange's market records stay with the exchange: a listing's bids, a deal,
@@ -112,7 +124,9 @@ public final class ArchiveTables {
 			Map.entry("exchange_rulebook", "the exchange's general terms, written by the migrations in every instance"),
 			Map.entry("exchange_listing", MARKET), Map.entry("exchange_bid", MARKET),
 			Map.entry("exchange_deal", MARKET), Map.entry("exchange_ledger", MARKET),
-			Map.entry("exchange_access", MARKET), Map.entry("exchange_deal_consent", MARKET));
+			Map.entry("exchange_access", MARKET), Map.entry("exchange_deal_consent", MARKET),
+			Map.entry("health_application", HEALTH_ACCESS), Map.entry("health_application_variable", HEALTH_ACCESS),
+			Map.entry("health_message", HEALTH_ACCESS));
 
 	private ArchiveTables() {
 	}

@@ -83,14 +83,17 @@ class DemoRegion implements ApplicationRunner {
 
 	private final DemoExchange exchange;
 
+	private final DemoHealth health;
+
 	private final Workshops workshops;
 
 	DemoRegion(Environment environment, Organisations organisations, UserAccounts users, StrategyCatalog catalog,
 			StrategyManagement management, ElementManagement elements, TransactionTemplate transactions,
 			DemoInitiatives initiatives, InitiativeCatalog initiativeCatalog, DemoIndicators indicators,
 			IndicatorRegistry indicatorRegistry, DemoFollowup followup, Cycles cycles, DemoForesight foresight,
-			Workshops workshops, DemoLearning learning, DemoExchange exchange) {
+			Workshops workshops, DemoLearning learning, DemoExchange exchange, DemoHealth health) {
 		this.learning = learning;
+		this.health = health;
 		this.exchange = exchange;
 		this.foresight = foresight;
 		this.workshops = workshops;
@@ -126,6 +129,7 @@ class DemoRegion implements ApplicationRunner {
 		}
 		this.transactions.executeWithoutResult(status -> load());
 		loadExchange();
+		loadHealth();
 	}
 
 	/**
@@ -142,6 +146,18 @@ class DemoRegion implements ApplicationRunner {
 				this.environment.getProperty("stratlas.demo.password", "stratlas-demo"), Role.STRATEGIST);
 		this.exchange.load(vasterbotten, this.organisations.findByCode("norrbotten").orElseThrow(), company);
 		log.info("Demo data exchange loaded: pumping stations (simulated) open for bids, travel patterns sold");
+	}
+
+	/** The demo's health data, synthetic and labelled so, in a transaction of its own. */
+	void loadHealth() {
+		if (this.health.loaded()) {
+			return;
+		}
+		Organisation vasterbotten = this.organisations.findByCode("vasterbotten").orElseThrow();
+		Organisation norrbotten = this.organisations.findByCode("norrbotten").orElseThrow();
+		this.transactions.executeWithoutResult(status -> this.health.load(vasterbotten, norrbotten));
+		log.info(
+				"Demo health data loaded: synthetic 1177 contacts and care episodes, one approved and one refused application");
 	}
 
 	void load() {
