@@ -1,6 +1,7 @@
 package se.stratlas.health.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -176,11 +177,15 @@ public class HealthRepository {
 	}
 
 	private Map<String, BigDecimal> shares(Object value) {
-		return value == null ? Map.of() : this.json.convertValue(value, SHARES);
+		Map<String, BigDecimal> shares = new LinkedHashMap<>();
+		if (value != null) {
+			this.json.convertValue(value, SHARES).forEach((k, v) -> shares.put(k, v.setScale(4, RoundingMode.HALF_UP)));
+		}
+		return shares;
 	}
 
 	private static BigDecimal decimal(Object value) {
-		return value == null ? null : new BigDecimal(value.toString());
+		return value == null ? null : new BigDecimal(value.toString()).setScale(4, RoundingMode.HALF_UP);
 	}
 
 	/** Stores a load with its measures and its rows. */

@@ -29,10 +29,6 @@ record ApplicationForm(String title, String purpose, String ethicsDnr, DatasetDr
 				this.retentionMonths, this.team, this.outputChecker, chosen);
 	}
 
-	boolean chosen(long datasetId, String variable) {
-		return this.variables != null && this.variables.contains(datasetId + ":" + variable);
-	}
-
 	static ApplicationForm empty() {
 		return new ApplicationForm(null, null, null, DatasetDraft.LegalBasis.PUBLIC_TASK,
 				DatasetDraft.SpecialBasis.RESEARCH, 36, null, null, List.of());

@@ -30,7 +30,7 @@ import se.stratlas.health.QualityLabel;
 
 /**
  * Health data sources, datasets, loads with their quality label, and the availability
- * overview in the JSON API (applications: {@link ApplicationApiController}).
+ * overview in the JSON API (applications: {@link HealthApplicationApiController}).
  */
 @RestController
 @RequestMapping("/api/health")

@@ -28,7 +28,7 @@ import se.stratlas.shared.ValidationException;
  * its checklist) and an application's page.
  */
 @Controller
-class ApplicationController {
+class HealthApplicationController {
 
 	private final AccessApplications applications;
 
@@ -36,7 +36,7 @@ class ApplicationController {
 
 	private final MessageSource messages;
 
-	ApplicationController(AccessApplications applications, HealthPages pages, MessageSource messages) {
+	HealthApplicationController(AccessApplications applications, HealthPages pages, MessageSource messages) {
 		this.applications = applications;
 		this.pages = pages;
 		this.messages = messages;

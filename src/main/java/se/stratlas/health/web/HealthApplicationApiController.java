@@ -28,13 +28,13 @@ import se.stratlas.health.HealthPages;
 @RestController
 @RequestMapping("/api/health/applications")
 @Tag(name = "Health data", description = "Health data sources, datasets, quality labels and availability")
-class ApplicationApiController {
+class HealthApplicationApiController {
 
 	private final AccessApplications applications;
 
 	private final HealthPages pages;
 
-	ApplicationApiController(AccessApplications applications, HealthPages pages) {
+	HealthApplicationApiController(AccessApplications applications, HealthPages pages) {
 		this.applications = applications;
 		this.pages = pages;
 	}
