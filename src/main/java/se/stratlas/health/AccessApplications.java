@@ -220,8 +220,7 @@ public class AccessApplications {
 		}
 		this.audit.record(application.organisationId(), user.username(), TYPE, id, to.name(),
 				application.title() + ": " + motivation,
-				Map.of("status", new FieldChange(application.status().name(), to.name()), "accessUntil",
-						new FieldChange(null, until == null ? null : until.toString())));
+				Map.of("accessUntil", new FieldChange(null, until == null ? null : until.toString())));
 		return this.repository.application(id).orElseThrow();
 	}
 
