@@ -139,9 +139,10 @@ class ModularityTests {
 
 	@Test
 	void everyDomainModuleIsPresent() {
-		assertThat(this.modules.stream().map(m -> m.getIdentifier().toString())).containsExactlyInAnyOrderElementsOf(
-				List.of("accounts", "actors", "archive", "areas", "audit", "demo", "followup", "foresight", "exchange",
-						"indicators", "initiatives", "learning", "reports", "shared", "start", "strategy", "system"));
+		assertThat(this.modules.stream().map(m -> m.getIdentifier().toString()))
+			.containsExactlyInAnyOrderElementsOf(List.of("accounts", "actors", "archive", "areas", "audit", "demo",
+					"followup", "foresight", "exchange", "health", "indicators", "initiatives", "learning", "reports",
+					"shared", "start", "strategy", "system"));
 	}
 
 	@Test

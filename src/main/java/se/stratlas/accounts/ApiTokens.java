@@ -50,7 +50,8 @@ public class ApiTokens {
 		STRATEGY("/api/strategies", "/api/elements", "/api/versions", "/api/links"),
 		INITIATIVES("/api/initiatives", "/api/applications", "/api/portfolio"), INDICATORS("/api/indicators"),
 		FOLLOWUP("/api/followup"), REPORTS("/api/reports"), LEARNING("/api/learning"), FORESIGHT("/api/foresight"),
-		ACTORS("/api/actors"), EXCHANGE("/api/exchange"), ADMIN("/api/admin"), PLATFORM("/api/platform");
+		ACTORS("/api/actors"), EXCHANGE("/api/exchange"), HEALTH("/api/health"), ADMIN("/api/admin"),
+		PLATFORM("/api/platform");
 
 		private final List<String> paths;
 

@@ -7,7 +7,7 @@
  * so all of it sits in {@code internal}.
  */
 @ApplicationModule(allowedDependencies = { "accounts", "strategy", "shared", "actors", "initiatives", "areas",
-		"indicators", "followup", "foresight", "learning", "exchange" })
+		"indicators", "followup", "foresight", "learning", "exchange", "health" })
 package se.stratlas.demo;
 
 import org.springframework.modulith.ApplicationModule;

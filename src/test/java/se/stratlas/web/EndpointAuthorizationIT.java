@@ -550,6 +550,30 @@ class EndpointAuthorizationIT {
 		row("GET /api/exchange/governance", Access.PLATFORM);
 		row("GET /api/exchange/governance/register", Access.PLATFORM);
 		row("GET /public/exchange/datasets/{id}/file", Access.PUBLIC);
+		row("GET /health", Access.READER);
+		row("GET /public/health/availability.csv", Access.PUBLIC);
+		row("GET /health/datasets/{id}", Access.READER);
+		row("POST /health/datasets/{id}/loads", Access.STRATEGIST);
+		row("GET /health/applications/new", Access.READER);
+		row("POST /health/applications", Access.READER, "title=", null);
+		row("GET /health/applications/{id}", Access.READER);
+		row("POST /health/applications/{id}/questions", Access.STRATEGIST, "text=x", null);
+		row("POST /health/applications/{id}/answers", Access.READER, "text=x", null);
+		row("POST /health/applications/{id}/decision", Access.STRATEGIST, "approve=false&motivation=x", null);
+		row("GET /api/health/sources", Access.READER);
+		row("POST /api/health/sources", Access.STRATEGIST, null, "{\"name\": \"\"}");
+		row("GET /api/health/datasets", Access.READER);
+		row("POST /api/health/datasets", Access.STRATEGIST, null, "{\"title\": \"\"}");
+		row("GET /api/health/datasets/{id}", Access.READER);
+		row("POST /api/health/datasets/{id}/loads", Access.STRATEGIST);
+		row("GET /api/health/availability", Access.READER);
+		row("GET /api/health/applications", Access.READER);
+		row("POST /api/health/applications", Access.READER, null, "{\"title\": \"\"}");
+		row("GET /api/health/applications/{id}", Access.READER);
+		row("POST /api/health/applications/{id}/questions", Access.STRATEGIST, null, "{\"text\": \"x\"}");
+		row("POST /api/health/applications/{id}/answers", Access.READER, null, "{\"text\": \"x\"}");
+		row("POST /api/health/applications/{id}/decision", Access.STRATEGIST, null, "{\"approve\": false}");
+		row("GET /api/health/applications/{id}/access", Access.READER);
 	}
 
 	private static void row(String endpoint, Access access) {
@@ -692,7 +716,7 @@ class EndpointAuthorizationIT {
 		String path = substitute(parts[1]);
 		String url = row.query() == null ? path : path + "?" + substitute(row.query());
 		AbstractMockHttpServletRequestBuilder<?> request = (endpoint.endsWith("/import") || endpoint.endsWith("/logo")
-				|| endpoint.endsWith("/files")) && parts[0].equals("POST")
+				|| endpoint.endsWith("/files") || endpoint.endsWith("/loads")) && parts[0].equals("POST")
 						? multipart(url).file(new MockMultipartFile(endpoint.endsWith("/logo") ? "logo" : "file",
 								"x.json", "application/json", new byte[0]))
 						: request(HttpMethod.valueOf(parts[0]), url);
@@ -735,6 +759,11 @@ class EndpointAuthorizationIT {
 			// The exchange's records are checked against ones that do not exist: nothing
 			// is
 			// listed, bid on or paid.
+			id = 999999;
+		}
+		else if (text.contains("/health/")) {
+			// Health data is checked against records that do not exist: nothing is
+			// loaded, asked or decided.
 			id = 999999;
 		}
 		else if (text.contains("/followup/contributions/")) {

@@ -40,6 +40,15 @@ public final class ArchiveTables {
 	private static final String CHANNELS = "select id from exchange_sensor_channel where device_id in (" + DEVICES
 			+ ")";
 
+	private static final String HEALTH_DATASETS = "select id from health_dataset where organisation_id = :org";
+
+	/**
+	 * Why applications for health data stay: an application is between the organisation
+	 * that holds the data and an applicant who may be of another organisation, like a
+	 * deal in the exchange.
+	 */
+	private static final String HEALTH_ACCESS = "applications between the data holder and an applicant of any organisation: they stay with the instance";
+
 	public static final List<ArchiveTable> TABLES = List.of(owned("accounts_organisation", "id = :org"),
 			owned("accounts_unit"), owned("accounts_user"), owned("audit_event"),
 
@@ -99,7 +108,8 @@ public final class ArchiveTables {
 			of("exchange_sensor_reading", "channel_id", CHANNELS), of("exchange_sensor_alarm", "channel_id", CHANNELS),
 			of("exchange_sensor_notification", "alarm_id",
 					"select id from exchange_sensor_alarm where channel_id in (" + CHANNELS + ")"),
-			of("exchange_sensor_rejection", "dataset_id", DATASETS));
+			of("exchange_sensor_rejection", "dataset_id", DATASETS), owned("health_source"), owned("health_dataset"), of("health_variable", "dataset_id", HEALTH_DATASETS),
+			of("health_load", "dataset_id", HEALTH_DATASETS), of("health_row", "dataset_id", HEALTH_DATASETS));
 
 	/**
 	 * Why the exchange's market records stay with the exchange: a listing's bids, a deal,
@@ -125,7 +135,9 @@ public final class ArchiveTables {
 			Map.entry("exchange_deal", MARKET), Map.entry("exchange_ledger", MARKET),
 			Map.entry("exchange_access", MARKET), Map.entry("exchange_deal_consent", MARKET),
 			Map.entry("exchange_access_key",
-					"a buyer's key to a deal's data API is a credential of this instance, like an API token"));
+					"a buyer's key to a deal's data API is a credential of this instance, like an API token"),
+			Map.entry("health_application", HEALTH_ACCESS), Map.entry("health_application_variable", HEALTH_ACCESS),
+			Map.entry("health_message", HEALTH_ACCESS));
 
 	private ArchiveTables() {
 	}

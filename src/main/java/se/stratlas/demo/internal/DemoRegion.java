@@ -85,14 +85,18 @@ class DemoRegion implements ApplicationRunner {
 
 	private final DemoSensors sensors;
 
+	private final DemoHealth health;
+
 	private final Workshops workshops;
 
 	DemoRegion(Environment environment, Organisations organisations, UserAccounts users, StrategyCatalog catalog,
 			StrategyManagement management, ElementManagement elements, TransactionTemplate transactions,
 			DemoInitiatives initiatives, InitiativeCatalog initiativeCatalog, DemoIndicators indicators,
 			IndicatorRegistry indicatorRegistry, DemoFollowup followup, Cycles cycles, DemoForesight foresight,
-			Workshops workshops, DemoLearning learning, DemoExchange exchange, DemoSensors sensors) {
+			Workshops workshops, DemoLearning learning, DemoExchange exchange, DemoSensors sensors,
+			DemoHealth health) {
 		this.learning = learning;
+		this.health = health;
 		this.exchange = exchange;
 		this.sensors = sensors;
 		this.foresight = foresight;
@@ -129,6 +133,7 @@ class DemoRegion implements ApplicationRunner {
 		}
 		this.transactions.executeWithoutResult(status -> load());
 		loadExchange();
+		loadHealth();
 	}
 
 	/**
@@ -148,6 +153,18 @@ class DemoRegion implements ApplicationRunner {
 			this.transactions.executeWithoutResult(status -> this.sensors.load(vasterbotten));
 			log.info("Demo sensor stream loaded: three pumping stations (simulated), a day of readings, one alarm");
 		}
+	}
+
+	/** The demo's health data, synthetic and labelled so, in a transaction of its own. */
+	void loadHealth() {
+		if (this.health.loaded()) {
+			return;
+		}
+		Organisation vasterbotten = this.organisations.findByCode("vasterbotten").orElseThrow();
+		Organisation norrbotten = this.organisations.findByCode("norrbotten").orElseThrow();
+		this.transactions.executeWithoutResult(status -> this.health.load(vasterbotten, norrbotten));
+		log.info(
+				"Demo health data loaded: synthetic 1177 contacts and care episodes, one approved and one refused application");
 	}
 
 	void load() {
