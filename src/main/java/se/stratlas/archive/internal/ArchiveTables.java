@@ -108,8 +108,9 @@ public final class ArchiveTables {
 			of("exchange_sensor_reading", "channel_id", CHANNELS), of("exchange_sensor_alarm", "channel_id", CHANNELS),
 			of("exchange_sensor_notification", "alarm_id",
 					"select id from exchange_sensor_alarm where channel_id in (" + CHANNELS + ")"),
-			of("exchange_sensor_rejection", "dataset_id", DATASETS), owned("health_source"), owned("health_dataset"), of("health_variable", "dataset_id", HEALTH_DATASETS),
-			of("health_load", "dataset_id", HEALTH_DATASETS), of("health_row", "dataset_id", HEALTH_DATASETS));
+			of("exchange_sensor_rejection", "dataset_id", DATASETS), owned("health_source"), owned("health_dataset"),
+			of("health_variable", "dataset_id", HEALTH_DATASETS), of("health_load", "dataset_id", HEALTH_DATASETS),
+			of("health_row", "dataset_id", HEALTH_DATASETS));
 
 	/**
 	 * Why the exchange's market records stay with the exchange: a listing's bids, a deal,

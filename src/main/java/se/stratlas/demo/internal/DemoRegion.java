@@ -93,8 +93,7 @@ class DemoRegion implements ApplicationRunner {
 			StrategyManagement management, ElementManagement elements, TransactionTemplate transactions,
 			DemoInitiatives initiatives, InitiativeCatalog initiativeCatalog, DemoIndicators indicators,
 			IndicatorRegistry indicatorRegistry, DemoFollowup followup, Cycles cycles, DemoForesight foresight,
-			Workshops workshops, DemoLearning learning, DemoExchange exchange, DemoSensors sensors,
-			DemoHealth health) {
+			Workshops workshops, DemoLearning learning, DemoExchange exchange, DemoSensors sensors, DemoHealth health) {
 		this.learning = learning;
 		this.health = health;
 		this.exchange = exchange;

@@ -37,13 +37,17 @@ public final class ContractDocument {
 			String rulebookTitle, String policyJson) {
 	}
 
-	/** The Swedish messages (the contract is in Swedish whatever the reader's language). */
-	private static final ResourceBundle SWEDISH = ResourceBundle.getBundle("i18n/messages", Locale.ROOT,
+	/**
+	 * The Swedish messages (the contract is in Swedish whatever the reader's language).
+	 */
+	private static final ResourceBundle SWEDISH_MESSAGES = ResourceBundle.getBundle("i18n/messages", Locale.ROOT,
 			ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 
-	/** A purpose as the contract names it, in Swedish (the policy below keeps its code). */
+	/**
+	 * A purpose as the contract names it, in Swedish (the policy below keeps its code).
+	 */
 	static String swedish(Purpose purpose) {
-		return SWEDISH.getString(purpose.messageKey());
+		return SWEDISH_MESSAGES.getString(purpose.messageKey());
 	}
 
 	public static byte[] pdf(Terms t) {

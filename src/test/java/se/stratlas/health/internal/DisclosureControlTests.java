@@ -1,4 +1,4 @@
-package se.stratlas.health;
+package se.stratlas.health.internal;
 
 import java.util.List;
 import java.util.Map;
@@ -6,13 +6,13 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import se.stratlas.health.DisclosureControl.Cell;
-import se.stratlas.health.DisclosureControl.Checked;
-import se.stratlas.health.DisclosureControl.Exposure;
-import se.stratlas.health.DisclosureControl.Outcome;
-import se.stratlas.health.DisclosureControl.Result;
-import se.stratlas.health.DisclosureControl.Rules;
-import se.stratlas.health.DisclosureControl.Table;
+import se.stratlas.health.internal.DisclosureControl.Cell;
+import se.stratlas.health.internal.DisclosureControl.Checked;
+import se.stratlas.health.internal.DisclosureControl.Exposure;
+import se.stratlas.health.internal.DisclosureControl.Outcome;
+import se.stratlas.health.internal.DisclosureControl.Result;
+import se.stratlas.health.internal.DisclosureControl.Rules;
+import se.stratlas.health.internal.DisclosureControl.Table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

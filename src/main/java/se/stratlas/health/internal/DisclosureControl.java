@@ -1,4 +1,4 @@
-package se.stratlas.health;
+package se.stratlas.health.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
