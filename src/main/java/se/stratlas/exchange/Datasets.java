@@ -187,7 +187,9 @@ public class Datasets {
 	}
 
 	private static String describe(List<Dataset.Field> fields) {
-		return String.join(", ", fields.stream().map(f -> f.name() + " " + f.type()).toList());
+		// As a steward writes a schema ("mängd; decimal"), not the enum's code.
+		return String.join(", ",
+				fields.stream().map(f -> f.name() + " " + f.type().name().toLowerCase(Locale.ROOT)).toList());
 	}
 
 	/**
