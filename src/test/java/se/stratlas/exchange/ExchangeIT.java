@@ -334,7 +334,7 @@ class ExchangeIT {
 			assertThat(new PDFTextStripper().getText(pdf).replace('\u00a0', ' ')).contains("Region Västerbotten")
 				.contains("Budgivare 7 AB")
 				.contains("1 000,00 kronor")
-				.contains("public-service")
+				.contains("offentlig service")
 				.contains(this.datasets.own(this.seller, listing.datasetId()).latestFile().sha256());
 		}
 

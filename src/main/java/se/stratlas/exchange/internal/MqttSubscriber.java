@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 
 import se.stratlas.exchange.SensorAlarms;
 import se.stratlas.exchange.SensorStreams;
+import se.stratlas.shared.ImportBusyException;
+import se.stratlas.shared.JobRunner;
 
 /**
  * Receives the live streams' readings from an MQTT broker
@@ -38,6 +40,8 @@ public class MqttSubscriber implements SmartLifecycle {
 
 	private final SensorStreams streams;
 
+	private final JobRunner jobs;
+
 	private final SensorAlarms alarms;
 
 	private final String url;
@@ -54,12 +58,14 @@ public class MqttSubscriber implements SmartLifecycle {
 
 	private volatile boolean connectedOnce;
 
-	MqttSubscriber(SensorStreams streams, SensorAlarms alarms, @Value("${stratlas.sensors.mqtt.url:}") String url,
+	MqttSubscriber(SensorStreams streams, SensorAlarms alarms, JobRunner jobs,
+			@Value("${stratlas.sensors.mqtt.url:}") String url,
 			@Value("${stratlas.sensors.mqtt.client-id:stratlas}") String clientId,
 			@Value("${stratlas.sensors.mqtt.username:}") String username,
 			@Value("${stratlas.sensors.mqtt.password:}") String password) {
 		this.streams = streams;
 		this.alarms = alarms;
+		this.jobs = jobs;
 		this.url = url;
 		this.clientId = clientId;
 		this.username = username;
@@ -126,7 +132,14 @@ public class MqttSubscriber implements SmartLifecycle {
 			initialDelayString = "${stratlas.sensors.silence-every:60s}")
 	void everyMinute() {
 		try {
-			this.alarms.checkSilence();
+			// Through the one job runner, as all background work.
+			this.jobs.run("sensor-silence", () -> {
+				this.alarms.checkSilence();
+				return null;
+			});
+		}
+		catch (ImportBusyException ex) {
+			log.debug("The job runner is full; silent devices are looked for next round");
 		}
 		catch (RuntimeException ex) {
 			log.warn("The silence check failed; tried again next round", ex);
