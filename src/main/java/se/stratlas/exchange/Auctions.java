@@ -355,13 +355,15 @@ public class Auctions {
 		seen.stream()
 			.sorted(Comparator.comparing(Bid::id))
 			.forEach(b -> numbers.putIfAbsent(b.organisationId(), numbers.size() + 1));
-		List<Bid> visible = seen.stream()
-			.map(b -> b.organisationId() == user.organisationId() || sellerAfterClose ? b
-					: anonymous(b, numbers.get(b.organisationId())))
-			.toList();
+		List<Bid> visible = new ArrayList<>();
 		Map<Long, Integer> bidderNumbers = new LinkedHashMap<>();
-		visible.forEach(b -> bidderNumbers.putIfAbsent(b.organisationId(),
-				Math.abs(b.organisationId() < 0 ? (int) b.organisationId() : numbers.get(b.organisationId()))));
+		for (Bid bid : seen) {
+			int number = numbers.get(bid.organisationId());
+			Bid shown = bid.organisationId() == user.organisationId() || sellerAfterClose ? bid
+					: anonymous(bid, number);
+			visible.add(shown);
+			bidderNumbers.putIfAbsent(shown.organisationId(), number);
+		}
 		Bid won = listing.winningBidId() == null ? null
 				: bids.stream().filter(b -> b.id() == listing.winningBidId()).findFirst().orElse(null);
 		// The winner is named (the contract names the parties), but not the person who

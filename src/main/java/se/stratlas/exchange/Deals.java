@@ -217,8 +217,7 @@ public class Deals {
 		if (deal.buyerValidatedAt() != null) {
 			throw new ValidationException("deal", "exchange.refund.validated");
 		}
-		boolean fetched = this.ledgerRepository.accesses(id).stream().anyMatch(Deal.Access::granted);
-		if (fetched && deal.deletionAttestedAt() == null) {
+		if (this.ledgerRepository.delivered(id) && deal.deletionAttestedAt() == null) {
 			throw new ValidationException("deal", "exchange.refund.deleteFirst");
 		}
 		post(deal, List.of(entry(ESCROW, deal.price().negate(), "Återbetalning"),

@@ -102,14 +102,7 @@ public class SharedValue {
 		// The rule in force when a listing opened is the one its deals settle by: it
 		// cannot
 		// change while the dataset is listed or a deal on it is not yet settled.
-		boolean listed = !this.marketRepository
-			.listings("l.dataset_id = :dataset and l.state = 'OPEN'", Map.of("dataset", datasetId))
-			.isEmpty();
-		boolean unsettled = this.marketRepository.deals(user.organisationId())
-			.stream()
-			.anyMatch(d -> d.datasetId() == datasetId
-					&& (d.state() == Deal.State.AWAITING_PAYMENT || d.state() == Deal.State.PAID));
-		if (listed || unsettled) {
+		if (this.marketRepository.listedOrUnsettled(datasetId)) {
 			throw new ValidationException("providerPct", "exchange.distribution.locked");
 		}
 		BigDecimal provider = pct("providerPct", form.providerPct());
@@ -177,7 +170,7 @@ public class SharedValue {
 
 	/** The outcome-based variant's outcome: the buyer took delivery at least once. */
 	private boolean outcomeMet(Deal deal) {
-		return this.ledgerRepository.accesses(deal.id()).stream().anyMatch(Deal.Access::granted);
+		return this.ledgerRepository.delivered(deal.id());
 	}
 
 	/**

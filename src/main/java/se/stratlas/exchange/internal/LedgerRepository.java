@@ -63,6 +63,14 @@ public class LedgerRepository {
 			.update();
 	}
 
+	/** Whether the buyer has been given the data at least once (a granted access). */
+	public boolean delivered(long dealId) {
+		return this.jdbc.sql("select exists (select 1 from exchange_access where deal_id = :deal and granted)")
+			.param("deal", dealId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	public List<Deal.Access> accesses(long dealId) {
 		return this.jdbc.sql("select * from exchange_access where deal_id = :deal order by id desc")
 			.param("deal", dealId)

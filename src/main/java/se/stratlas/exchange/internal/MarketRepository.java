@@ -218,6 +218,17 @@ public class MarketRepository {
 			select x.*, l.dataset_id, d.title as dataset_title from exchange_deal x
 			join exchange_listing l on l.id = x.listing_id join exchange_dataset d on d.id = l.dataset_id""";
 
+	/** Whether the dataset has an open listing or a deal not yet settled or refunded. */
+	public boolean listedOrUnsettled(long datasetId) {
+		return this.jdbc.sql("""
+				select exists (select 1 from exchange_listing where dataset_id = :dataset and state = 'OPEN')
+				    or exists (select 1 from exchange_deal x join exchange_listing l on l.id = x.listing_id
+				               where l.dataset_id = :dataset and x.state in ('AWAITING_PAYMENT', 'PAID'))""")
+			.param("dataset", datasetId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	public void storeContract(long dealId, byte[] contract, String sha256) {
 		this.jdbc.sql("update exchange_deal set contract = :contract, contract_sha256 = :sha where id = :id")
 			.param("id", dealId)
